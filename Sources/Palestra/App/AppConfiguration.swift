@@ -1,0 +1,122 @@
+import Foundation
+import Postgres
+
+/// Everything Palestra reads from its environment, read once at start-up.
+///
+/// Each value comes from an environment variable; command-line flags override some of them.
+/// A missing or invalid value stops start-up with one line naming the variable.
+public struct AppConfiguration: Sendable {
+    public var database: PostgresConfiguration
+    public var host: String
+    public var port: Int
+    public var timeZone: TimeZone
+    public var defaultLanguage: Language
+    /// Largest request body accepted, in bytes; larger ones answer 413.
+    public var bodyLimit: Int
+    public var databasePoolSize: Int
+    /// How long a request waits for a free database connection before answering 503.
+    public var databaseCheckoutTimeout: Duration
+    public var templatesDirectory: String
+    public var publicDirectory: String
+    public var migrationsDirectory: String
+
+    public init(
+        database: PostgresConfiguration,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Moscow") ?? .gmt,
+        defaultLanguage: Language = .en,
+        bodyLimit: Int = 2 * 1024 * 1024,
+        databasePoolSize: Int = 10,
+        databaseCheckoutTimeout: Duration = .seconds(5),
+        templatesDirectory: String = "Templates",
+        publicDirectory: String = "Public",
+        migrationsDirectory: String = "Migrations"
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.timeZone = timeZone
+        self.defaultLanguage = defaultLanguage
+        self.bodyLimit = bodyLimit
+        self.databasePoolSize = databasePoolSize
+        self.databaseCheckoutTimeout = databaseCheckoutTimeout
+        self.templatesDirectory = templatesDirectory
+        self.publicDirectory = publicDirectory
+        self.migrationsDirectory = migrationsDirectory
+    }
+
+    /// The variables Palestra reads, with what each means; the README's table follows this list.
+    public static let variables: [(name: String, meaning: String)] = [
+        ("DATABASE_URL", "PostgreSQL URL or libpq keyword string (required)"),
+        ("PALESTRA_HOST", "address to listen on (default 127.0.0.1)"),
+        ("PALESTRA_PORT", "port to listen on (default 8080)"),
+        ("PALESTRA_TIME_ZONE", "the organisation's time zone (default Europe/Moscow)"),
+        ("PALESTRA_LANGUAGE", "interface language when neither the user nor the browser says (en or ru; default en)"),
+        ("PALESTRA_BODY_LIMIT", "largest request body in bytes (default 2097152)"),
+        ("PALESTRA_DB_POOL_SIZE", "database connections per process (default 10)"),
+        ("PALESTRA_DB_TIMEOUT", "seconds a request waits for a free connection (default 5)"),
+        ("PALESTRA_TEMPLATES", "templates folder (default Templates)"),
+        ("PALESTRA_PUBLIC", "static files folder (default Public)"),
+        ("PALESTRA_MIGRATIONS", "migrations folder (default Migrations)"),
+    ]
+
+    /// Reads the configuration from `environment`.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> AppConfiguration {
+        let reader = EnvironmentReader(environment: environment)
+        guard let url = reader.string("DATABASE_URL") else {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "is not set; point it at a PostgreSQL database")
+        }
+        let database: PostgresConfiguration
+        do {
+            database = try PostgresConfiguration(url)
+        } catch {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "is not a valid PostgreSQL URL (\(error))")
+        }
+        var configuration = AppConfiguration(database: database)
+        configuration.host = reader.string("PALESTRA_HOST") ?? configuration.host
+        configuration.port = try reader.integer("PALESTRA_PORT", in: 1...65535) ?? configuration.port
+        if let zone = reader.string("PALESTRA_TIME_ZONE") {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw ConfigurationError(variable: "PALESTRA_TIME_ZONE", problem: "'\(zone)' is not a time zone name such as Europe/Moscow")
+            }
+            configuration.timeZone = timeZone
+        }
+        if let code = reader.string("PALESTRA_LANGUAGE") {
+            guard let language = Language(rawValue: code) else {
+                let known = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(variable: "PALESTRA_LANGUAGE", problem: "'\(code)' is not one of \(known)")
+            }
+            configuration.defaultLanguage = language
+        }
+        configuration.bodyLimit = try reader.integer("PALESTRA_BODY_LIMIT", in: 1024...(1 << 30)) ?? configuration.bodyLimit
+        configuration.databasePoolSize = try reader.integer("PALESTRA_DB_POOL_SIZE", in: 1...500) ?? configuration.databasePoolSize
+        if let seconds = try reader.integer("PALESTRA_DB_TIMEOUT", in: 1...300) {
+            configuration.databaseCheckoutTimeout = .seconds(seconds)
+        }
+        configuration.templatesDirectory = reader.string("PALESTRA_TEMPLATES") ?? configuration.templatesDirectory
+        configuration.publicDirectory = reader.string("PALESTRA_PUBLIC") ?? configuration.publicDirectory
+        configuration.migrationsDirectory = reader.string("PALESTRA_MIGRATIONS") ?? configuration.migrationsDirectory
+        return configuration
+    }
+}
+
+/// Reads typed values out of an environment dictionary, treating empty values as unset.
+struct EnvironmentReader {
+    let environment: [String: String]
+
+    func string(_ name: String) -> String? {
+        guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError(variable: name, problem: "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Postgres
+
+/// The dashboard's view model: today's date in the organisation's time zone and the state of the database.
+struct DashboardView: Sendable {
+    let today: String
+    let timeZone: String
+    let schemaSummary: String
+    let latestMigration: String
+    let latestAppliedAt: String
+
+    init(state: DashboardStore.SchemaState, now: Date, timeZone: TimeZone, localizer: Localizer) {
+        let format = localizer.format
+        self.today = format.longDate(CalendarDate.today(in: timeZone, now: now))
+        self.timeZone = timeZone.identifier
+        self.schemaSummary = localizer.plural("{count} migrations applied", count: state.migrationCount)
+        self.latestMigration = state.latestMigration ?? "—"
+        self.latestAppliedAt = state.latestAppliedAt.map { format.dateTime($0, in: timeZone) } ?? "—"
+    }
+}

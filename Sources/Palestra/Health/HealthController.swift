@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// `GET /healthz`: 200 `ok` while the database answers, 503 otherwise — for load balancers and monitors.
+struct HealthController: Sendable {
+    let store: HealthStore
+
+    static let endpoints = [Endpoint(.get, SiteURL.health)]
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.on(Self.endpoints[0], use: check)
+    }
+
+    @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let healthy = await store.databaseAnswers()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: healthy ? .ok : .serviceUnavailable,
+            headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: healthy ? "ok\n" : "database unavailable\n"))
+        )
+    }
+}

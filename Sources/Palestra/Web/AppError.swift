@@ -1,0 +1,42 @@
+import Hummingbird
+import Postgres
+
+/// The errors a request can end in. Each renders the error page with its status; none shows
+/// internals to the user.
+public enum AppError: Error, Sendable, Equatable {
+    /// The request itself is malformed (bad URL-encoding, invalid UTF-8, a field the form cannot read).
+    case badRequest
+    /// Signed in, but not allowed; or a forged or stale form token.
+    case forbidden
+    case notFound
+    /// The path exists for other methods only.
+    case methodNotAllowed(allowed: [HTTPRequest.Method])
+    case payloadTooLarge
+    /// The database cannot be reached or is saturated; the page may be retried shortly.
+    case serviceUnavailable
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .badRequest: .badRequest
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .payloadTooLarge: .contentTooLarge
+        case .serviceUnavailable: .serviceUnavailable
+        }
+    }
+
+    /// Classifies any error a handler may throw into the status the user sees.
+    static func status(of error: any Error) -> HTTPResponse.Status {
+        switch error {
+        case let error as AppError:
+            return error.status
+        case let error as PostgresError where error.isConnectionProblem || error == .poolTimeout:
+            return .serviceUnavailable
+        case let error as any HTTPResponseError:
+            return error.status
+        default:
+            return .internalServerError
+        }
+    }
+}

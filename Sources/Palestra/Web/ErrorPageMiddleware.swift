@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+
+/// Turns every error a request ends in into the error page, with its status and the request id.
+///
+/// A 404 for a path that exists under other methods becomes a 405 with `Allow`. Unexpected errors
+/// answer 500 and are logged with the request id; the page never shows internals.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let views: Views
+    let routes: RouteTable
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            var status = AppError.status(of: error)
+            var allowed: [HTTPRequest.Method] = []
+            if status == .notFound {
+                allowed = routes.allowedMethods(for: request.uri.path)
+                if !allowed.isEmpty { status = .methodNotAllowed }
+            }
+            switch status.kind {
+            case .serverError where status == .serviceUnavailable:
+                context.logger.warning("database unavailable", metadata: ["status": "503", "error": "\(error)"])
+            case .serverError:
+                context.logger.error("request failed", metadata: ["status": "\(status.code)", "error": "\(String(reflecting: error))"])
+            default:
+                context.logger.debug("request refused", metadata: ["status": "\(status.code)", "error": "\(error)"])
+            }
+            var response = errorPage(status: status, context: context)
+            if !allowed.isEmpty {
+                response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+            }
+            if status == .serviceUnavailable {
+                response.headers[.retryAfter] = "5"
+            }
+            return response
+        }
+    }
+
+    func errorPage(status: HTTPResponse.Status, context: Context) -> Response {
+        let localizer = views.localizations.localizer(for: context.language)
+        let page = ErrorPageView(status: status, requestID: context.id, localizer: localizer)
+        var response = views.render(.error, title: page.heading, content: page, context: context, status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}

@@ -1,0 +1,66 @@
+/// Name–value pairs of an `application/x-www-form-urlencoded` body or query string, decoded strictly:
+/// a `%` not followed by two hex digits, or bytes that are not UTF-8, make the whole input unreadable
+/// (the request answers 400) rather than being guessed at.
+public struct FormData: Sendable, Equatable {
+    public let fields: [Field]
+
+    public struct Field: Sendable, Equatable {
+        public let name: String
+        public let value: String
+    }
+
+    public init(fields: [Field] = []) {
+        self.fields = fields
+    }
+
+    public init(urlEncoded text: Substring) throws(AppError) {
+        var fields: [Field] = []
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decode(parts[0])
+            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
+            fields.append(Field(name: name, value: value))
+        }
+        self.fields = fields
+    }
+
+    /// The first value of a field, or `nil` when the field is absent.
+    public func value(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+
+    /// Every value of a field (a multi-select, repeated checkboxes), in order.
+    public func values(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
+    }
+
+    static func decode(_ component: Substring) throws(AppError) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(component.utf8.count)
+        var iterator = component.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else {
+                    throw AppError.badRequest
+                }
+                bytes.append(high << 4 | low)
+            default:
+                bytes.append(byte)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw AppError.badRequest }
+        return text
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// Chooses the interface language of a request: the signed-in user's setting, else the browser's
+/// `Accept-Language`, else the configured default.
+struct LanguageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let defaultLanguage: Language
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.language = request.headers[.acceptLanguage].flatMap(Language.preferred(byAcceptLanguage:)) ?? defaultLanguage
+        var response = try await next(request, context)
+        response.headers[.contentLanguage] = context.language.rawValue
+        response.headers[.vary] = "Accept-Language, Cookie"
+        return response
+    }
+}

@@ -1,0 +1,50 @@
+/// What the layout shows around every page: language, title, stylesheet, navigation, flash
+/// messages and the page's own view model under `content`.
+///
+/// Every property is stored: swift-mustache renders stored properties only.
+public struct Page<Content: Sendable>: Sendable {
+    public let lang: String
+    public let title: String
+    public let appName = "Palestra"
+    public let stylesheetURL: String
+    public let iconURL: String
+    public let navigation: [NavigationLink]
+    /// Messages left by the previous request (a redirect after a successful form), shown once.
+    public let flashes: [FlashMessage]
+    public let hasFlashes: Bool
+    public let requestID: String
+    public let content: Content
+
+    init(
+        lang: String, title: String, stylesheetURL: String, iconURL: String,
+        navigation: [NavigationLink], flashes: [FlashMessage] = [], requestID: String, content: Content
+    ) {
+        self.lang = lang
+        self.title = title
+        self.stylesheetURL = stylesheetURL
+        self.iconURL = iconURL
+        self.navigation = navigation
+        self.flashes = flashes
+        self.hasFlashes = !flashes.isEmpty
+        self.requestID = requestID
+        self.content = content
+    }
+}
+
+/// One entry of the main navigation.
+public struct NavigationLink: Sendable, Equatable {
+    public let label: String
+    public let href: String
+    /// The section the current page belongs to; rendered with `aria-current="page"`.
+    public let isCurrent: Bool
+}
+
+/// A one-time message shown at the top of the next page.
+public struct FlashMessage: Sendable, Equatable {
+    /// `success`, `info`, `warning` or `error`: the CSS modifier `flash--<kind>`.
+    public let kind: String
+    public let message: String
+
+    public static func success(_ message: String) -> FlashMessage { FlashMessage(kind: "success", message: message) }
+    public static func error(_ message: String) -> FlashMessage { FlashMessage(kind: "error", message: message) }
+}

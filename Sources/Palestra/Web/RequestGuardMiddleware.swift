@@ -1,0 +1,35 @@
+import Hummingbird
+
+/// Refuses requests Palestra cannot read before any handler sees them: a declared body over the
+/// limit (413), a path or query string that is not valid percent-encoded UTF-8 (400). It also gives
+/// the context its body limit, which ``Request/formData(context:)`` enforces on bodies without a length.
+struct RequestGuardMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let bodyLimit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
+            throw AppError.payloadTooLarge
+        }
+        _ = try FormData.decode(Substring(request.uri.path.replacingOccurrences(of: "+", with: "%2B")))
+        if let query = request.uri.query {
+            _ = try FormData(urlEncoded: Substring(query))
+        }
+        var context = context
+        context.bodyLimit = bodyLimit
+        return try await next(request, context)
+    }
+}
+
+extension Request {
+    /// The request's URL-encoded form body, read up to the configured limit (413 beyond it).
+    public mutating func formData(context: AppRequestContext) async throws -> FormData {
+        let buffer = try await collectBody(upTo: context.bodyLimit)
+        return try FormData(urlEncoded: Substring(String(buffer: buffer)))
+    }
+
+    /// The query string's fields.
+    public var queryData: FormData {
+        (try? FormData(urlEncoded: Substring(uri.query ?? ""))) ?? FormData()
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Every template, compiled once per language at start-up, and the page layout around them.
+///
+/// Start-up fails, naming the template, when a required template is missing, a template refers to
+/// a partial or parent that does not exist, or a template does not parse.
+public struct Views: Sendable {
+    let libraries: [Language: MustacheLibrary]
+    public let localizations: Localizations
+    let assets: AssetManifest
+    public let timeZone: TimeZone
+
+    public init(templatesDirectory: String, publicDirectory: String, timeZone: TimeZone) throws {
+        let localizations = try Localizations(directory: "\(templatesDirectory)/locales")
+        let source = try TemplateSource(directory: templatesDirectory)
+        self.libraries = try Self.compile(source, localizations: localizations, directory: templatesDirectory)
+        self.localizations = localizations
+        self.assets = try AssetManifest(publicDirectory: publicDirectory)
+        self.timeZone = timeZone
+    }
+
+    static func compile(
+        _ source: TemplateSource, localizations: Localizations, directory: String
+    ) throws -> [Language: MustacheLibrary] {
+        for required in PageTemplate.allCases where source.templates[required.rawValue] == nil {
+            throw StartupError("template \(required.rawValue).mustache is missing from \(directory)")
+        }
+        for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateSource.references(in: text) where source.templates[reference] == nil {
+                throw StartupError("template \(name).mustache refers to \(reference), which is missing from \(directory)")
+            }
+        }
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            let localizer = localizations.localizer(for: language)
+            var library = MustacheLibrary()
+            for (name, text) in source.templates {
+                do {
+                    try library.register(TemplateSource.translating(text, with: localizer.t), named: name)
+                } catch {
+                    throw StartupError("template \(name).mustache is broken: \(error)")
+                }
+            }
+            libraries[language] = library
+        }
+        return libraries
+    }
+
+    /// Renders a page template inside the layout, in the request's language.
+    public func render<Content: Sendable>(
+        _ template: PageTemplate,
+        title: String,
+        content: Content,
+        context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let localizer = localizations.localizer(for: context.language)
+        let page = Page(
+            lang: context.language.rawValue,
+            title: title,
+            stylesheetURL: assets.url(for: "css/app.css"),
+            iconURL: assets.url(for: "icon.svg"),
+            navigation: Navigation.links(for: context, localizer: localizer),
+            requestID: context.id,
+            content: content
+        )
+        let html = libraries[context.language]?.render(page, withTemplate: template.rawValue) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

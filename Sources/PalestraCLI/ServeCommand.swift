@@ -1,0 +1,42 @@
+import ArgumentParser
+import Hummingbird
+import Palestra
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application (applies pending migrations first).",
+        discussion: "Stops gracefully on SIGTERM or SIGINT: requests in flight finish first."
+    )
+
+    @Option(help: "Address to listen on (overrides PALESTRA_HOST).")
+    var host: String?
+
+    @Option(help: "Port to listen on (overrides PALESTRA_PORT).")
+    var port: Int?
+
+    @Flag(help: "Do not apply pending migrations at start.")
+    var noMigrate = false
+
+    func run() async throws {
+        var configuration = try loadConfiguration()
+        if let host { configuration.host = host }
+        if let port {
+            guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+            configuration.port = port
+        }
+        let logger = makeLogger()
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(configuration: configuration, logger: logger, migrate: !noMigrate)
+        } catch {
+            throw stop(error)
+        }
+        logger.info("serving at http://\(configuration.host):\(configuration.port)")
+        do {
+            try await app.runService()
+        } catch {
+            throw stop(error)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A day in the calendar without a time or a time zone — PostgreSQL's `date`.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// `nil` unless the date exists (months 1–12, the month's length, 29 February only in leap years).
+    /// Years 1…9999.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), ProlepticGregorian.isValid(year: year, month: month, day: day) else {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (as HTML date inputs and PostgreSQL send it).
+    public init?(_ iso: String) {
+        let bytes = Array(iso.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+              let day = Self.number(bytes[8..<10])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The calendar day at `date` in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        let seconds = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let civil = ProlepticGregorian.civil(daysSinceEpoch: Self.floorDivide(seconds, 86_400))
+        // Dates outside years 1…9999 (far beyond `Date.distantPast`/`distantFuture`) are clamped.
+        (self.year, self.month, self.day) = civil.year < 1 ? (1, 1, 1) : civil.year > 9999 ? (9999, 12, 31) : civil
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        ProlepticGregorian.padded(year, 4) + "-" + ProlepticGregorian.padded(month, 2) + "-"
+            + ProlepticGregorian.padded(day, 2)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    public var daysSince1970: Int {
+        ProlepticGregorian.daysSinceEpoch(year: year, month: month, day: day)
+    }
+
+    /// The date `days` later (earlier when negative); `nil` outside years 1…9999.
+    public func adding(days: Int) -> CalendarDate? {
+        let civil = ProlepticGregorian.civil(daysSinceEpoch: daysSince1970 + days)
+        return CalendarDate(year: civil.year, month: civil.month, day: civil.day)
+    }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var isoWeekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        let index = (daysSince1970 % 7 + 7) % 7
+        return (index + 3) % 7 + 1
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a YYYY-MM-DD date: \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return bytes.isEmpty ? nil : value
+    }
+
+    static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
+        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+    }
+}

@@ -1,0 +1,303 @@
+import CLibPQ
+import Logging
+import NIOConcurrencyHelpers
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq connection. Every blocking libpq call runs on the owning client's `NIOThreadPool`,
+/// under a lock, so the `PGconn` is never used by two threads at once.
+///
+/// Obtain one from ``PostgresClient/withConnection(_:)`` or ``PostgresClient/transaction(isolation:_:)``;
+/// do not keep it beyond the closure.
+public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
+    /// Settings every session gets, so values are read and written deterministically.
+    static let sessionOptions = "-c TimeZone=UTC -c DateStyle=ISO -c bytea_output=hex -c extra_float_digits=1"
+
+    private let lock = NIOLock()
+    /// The `PGconn`; nil once closed. Guarded by `lock`.
+    private var pointer: OpaquePointer?
+    /// Set once a failure left the connection unusable; the pool then discards it. Guarded by `lock`.
+    private var isBroken = false
+    private let notices: NoticeSink
+    let threadPool: NIOThreadPool
+    let logger: Logger
+
+    private init(pointer: OpaquePointer, threadPool: NIOThreadPool, logger: Logger) {
+        self.pointer = pointer
+        self.notices = NoticeSink(logger: logger)
+        self.threadPool = threadPool
+        self.logger = logger
+        notices.install(on: pointer)
+    }
+
+    deinit {
+        if let pointer {
+            PQfinish(pointer)
+        }
+    }
+
+    /// Opens a connection (blocking, on `threadPool`). Throws ``PostgresError/connectionFailed(_:)``.
+    static func connect(
+        configuration: PostgresConfiguration,
+        threadPool: NIOThreadPool,
+        logger: Logger
+    ) async throws -> PostgresConnection {
+        let parameters = configuration.connectionParameters(sessionOptions: sessionOptions)
+        return try await run(on: threadPool) {
+            let pointer = try openBlocking(parameters)
+            return PostgresConnection(pointer: pointer, threadPool: threadPool, logger: logger)
+        }
+    }
+
+    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?]) async throws -> PostgresQueryResult {
+        var encoded = [PostgresParameter]()
+        encoded.reserveCapacity(parameters.count)
+        for (index, parameter) in parameters.enumerated() {
+            guard let parameter else {
+                encoded.append(.null)
+                continue
+            }
+            let result: Result<PostgresParameter, PostgresError> = Result { () throws(PostgresError) in
+                try parameter.postgresParameter()
+            }
+            switch result {
+            case .success(let value):
+                encoded.append(value)
+            case .failure(.server(let sqlState, let message)):
+                throw PostgresError.server(sqlState: sqlState, message: "parameter $\(index + 1): \(message)")
+            case .failure(let error):
+                throw error
+            }
+        }
+        let parameters = encoded
+        return try await Self.run(on: threadPool) { [self] in
+            try withOpenHandle { pointer in try self.executeBlocking(sql, parameters, on: pointer) }
+        }
+    }
+
+    /// Runs a multi-statement script without parameters (`PQexec`, the simple query protocol): the
+    /// statements run in one implicit transaction unless the script contains its own transaction control.
+    public func executeScript(_ sql: String) async throws {
+        try Self.rejectNUL(sql)
+        _ = try await Self.run(on: threadPool) { [self] in
+            try withOpenHandle { pointer in try self.consume(PQexec(pointer, sql), on: pointer) }
+        }
+    }
+
+    /// Whether the server has sent nothing alarming since the last use: reads what is pending
+    /// (`PQconsumeInput`, which also sees a backend's FATAL message and EOF after `pg_terminate_backend`
+    /// or a server restart), then checks the status and that no transaction is open.
+    /// Throws only when the check itself could not run (task cancelled, client shut down).
+    func checkHealth() async throws -> Bool {
+        try await Self.run(on: threadPool) { [self] in
+            lock.withLock { () -> Bool in
+                guard let pointer, !isBroken else { return false }
+                // PQconsumeInput only buffers what arrived; PQnotifies parses it, which hands a FATAL
+                // message sent while idle to the notice receiver. A second read then sees the EOF.
+                var healthy = PQconsumeInput(pointer) == 1
+                while let notification = PQnotifies(pointer) {
+                    PQfreemem(notification)
+                }
+                healthy = healthy && !notices.sawFatal && PQconsumeInput(pointer) == 1
+                    && PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
+                if !healthy {
+                    isBroken = true
+                }
+                return healthy
+            }
+        }
+    }
+
+    /// True when the connection can go back to the pool: open, not broken, no transaction open.
+    var isReusable: Bool {
+        lock.withLock {
+            guard let pointer, !isBroken else { return false }
+            return PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
+        }
+    }
+
+    /// True while a transaction block is open (idle in it or failed).
+    var isInTransaction: Bool {
+        lock.withLock {
+            guard let pointer else { return false }
+            let status = PQtransactionStatus(pointer)
+            return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+        }
+    }
+
+    /// Rolls back an open transaction even when the task is cancelled; a failure leaves the
+    /// connection in the transaction, so the pool closes it instead of reusing it.
+    func rollbackIgnoringCancellation() async {
+        guard isInTransaction else { return }
+        let rollback = Task { [self] in try await query("ROLLBACK") }
+        do {
+            _ = try await rollback.value
+        } catch {
+            logger.warning("PostgreSQL ROLLBACK failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Closes the connection (on the thread pool while it runs, else here: `PQfinish` barely blocks).
+    func close() async {
+        let finish: @Sendable () -> Void = { [self] in
+            lock.withLock {
+                if let pointer {
+                    PQfinish(pointer)
+                    self.pointer = nil
+                }
+            }
+        }
+        // Not cancellable: a cancelled task still closes its connection on the thread pool.
+        let threadPool = threadPool
+        do {
+            try await Task { try await Self.run(on: threadPool, finish) }.value
+        } catch {
+            finish()
+        }
+    }
+
+    /// Runs `body` with the open `PGconn` under the lock, on the calling (thread-pool) thread.
+    func withOpenHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock { () throws -> T in
+            guard let pointer else {
+                throw PostgresError.connectionLost("the connection is closed")
+            }
+            guard !isBroken else {
+                throw PostgresError.connectionLost("the connection was broken by an earlier failure")
+            }
+            do {
+                return try body(pointer)
+            } catch let error as PostgresError {
+                if error.isConnectionProblem || PQstatus(pointer) != CONNECTION_OK {
+                    isBroken = true
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Runs a blocking closure on `threadPool`; a stopped pool means the client has shut down.
+    static func run<T: Sendable>(on threadPool: NIOThreadPool, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await threadPool.runIfActive(body)
+        } catch is NIOThreadPoolError.ThreadPoolInactive {
+            throw PostgresError.shutDown
+        }
+    }
+
+    private func executeBlocking(_ sql: String, _ parameters: [PostgresParameter], on pointer: OpaquePointer) throws -> PostgresQueryResult {
+        try Self.rejectNUL(sql)
+        guard parameters.count <= 65_535 else {
+            throw PostgresError.server(sqlState: "54000", message: "at most 65535 parameters are allowed, not \(parameters.count)")
+        }
+        var values = [UnsafePointer<CChar>?]()
+        var buffers = [UnsafeMutablePointer<UInt8>]()
+        defer { buffers.forEach { $0.deallocate() } }
+        for parameter in parameters {
+            guard let bytes = parameter.bytes else {
+                values.append(nil)
+                continue
+            }
+            // Text values must be NUL-terminated; binary ones get a harmless terminator too.
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
+            buffer.initialize(from: bytes, count: bytes.count)
+            buffer[bytes.count] = 0
+            buffers.append(buffer)
+            values.append(UnsafeRawPointer(buffer).assumingMemoryBound(to: CChar.self))
+        }
+        let types = parameters.map { Oid($0.type.oid) }
+        let lengths = parameters.map { Int32($0.bytes?.count ?? 0) }
+        let formats = parameters.map(\.format.rawValue)
+        let result = PQexecParams(pointer, sql, Int32(parameters.count), types, values, lengths, formats, 0)
+        return try consume(result, on: pointer)
+    }
+
+    /// Turns a `PGresult` into a result or the matching ``PostgresError``, and clears it.
+    private func consume(_ result: OpaquePointer?, on pointer: OpaquePointer) throws -> PostgresQueryResult {
+        guard let result else {
+            let message = Self.errorMessage(of: pointer)
+            throw PQstatus(pointer) == CONNECTION_OK
+                ? PostgresError.server(sqlState: "XX000", message: message)
+                : PostgresError.connectionLost(message)
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresQueryResult(copying: result)
+        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            throw PostgresError.connectionLost("COPY is not supported by query(); the connection is discarded")
+        default:
+            let message = Self.field(result, DiagnosticField.messagePrimary)
+                ?? PQresultErrorMessage(result).map { String(cString: $0).singleLine }
+                ?? "unknown error"
+            guard PQstatus(pointer) == CONNECTION_OK else {
+                throw PostgresError.connectionLost(message.isEmpty ? Self.errorMessage(of: pointer) : message)
+            }
+            guard let sqlState = Self.field(result, DiagnosticField.sqlState) else {
+                throw PostgresError.server(sqlState: "XX000", message: message)
+            }
+            throw PostgresError(
+                sqlState: sqlState,
+                message: message,
+                detail: Self.field(result, DiagnosticField.messageDetail),
+                constraint: Self.field(result, DiagnosticField.constraintName),
+                column: Self.field(result, DiagnosticField.columnName)
+            )
+        }
+    }
+
+    private static func openBlocking(_ parameters: [(String, String)]) throws -> OpaquePointer {
+        let keywords = parameters.map { strdup($0.0) } + [nil]
+        let values = parameters.map { strdup($0.1) } + [nil]
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let pointer = keywords.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { keywordBuffer in
+            values.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { valueBuffer in
+                PQconnectdbParams(keywordBuffer.baseAddress, valueBuffer.baseAddress, 0)
+            }
+        }
+        guard let pointer else { throw PostgresError.connectionFailed("libpq could not allocate a connection") }
+        guard PQstatus(pointer) == CONNECTION_OK else {
+            let message = errorMessage(of: pointer)
+            PQfinish(pointer)
+            throw PostgresError.connectionFailed(message)
+        }
+        // A server or pooler that ignores startup options gets the settings as statements.
+        let timeZone = PQparameterStatus(pointer, "TimeZone").map { String(cString: $0) }
+        let dateStyle = PQparameterStatus(pointer, "DateStyle").map { String(cString: $0) }
+        if timeZone != "UTC" || dateStyle?.hasPrefix("ISO") != true {
+            let result = PQexec(pointer, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO'; SET bytea_output = 'hex'")
+            let succeeded = PQresultStatus(result) == PGRES_COMMAND_OK
+            PQclear(result)
+            guard succeeded else {
+                let message = errorMessage(of: pointer)
+                PQfinish(pointer)
+                throw PostgresError.connectionFailed("could not set the session's time zone and date style: \(message)")
+            }
+        }
+        return pointer
+    }
+
+    private static func rejectNUL(_ sql: String) throws {
+        guard !sql.utf8.contains(0) else {
+            throw PostgresError.server(sqlState: "22021", message: "the SQL text contains U+0000 (NUL)")
+        }
+    }
+
+    static func errorMessage(of pointer: OpaquePointer) -> String {
+        let message = PQerrorMessage(pointer).map { String(cString: $0).singleLine } ?? ""
+        return message.isEmpty ? "unknown libpq error" : message
+    }
+
+    private static func field(_ result: OpaquePointer, _ code: Int32) -> String? {
+        PQresultErrorField(result, code).map { String(cString: $0) }
+    }
+}

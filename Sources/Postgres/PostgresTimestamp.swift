@@ -1,0 +1,147 @@
+import Foundation
+
+/// The text form of `timestamptz` values, as sent (always UTC, microseconds) and as received
+/// (ISO `DateStyle`, any offset, optional ` BC`).
+enum PostgresTimestamp {
+    private static let microsecondsPerDay: Int64 = 86_400_000_000
+
+    /// `2026-11-21 18:30:05.123456+00`; `nil` outside PostgreSQL's range.
+    static func format(_ date: Date) -> String? {
+        let seconds = date.timeIntervalSince1970
+        // timestamptz covers 4713 BC … 294276 AD; stay well inside Int64 microseconds.
+        guard seconds.isFinite, abs(seconds) < 9_000_000_000_000 else { return nil }
+        let micros = Int64((seconds * 1_000_000).rounded())
+        var days = micros / microsecondsPerDay
+        var microsOfDay = micros % microsecondsPerDay
+        if microsOfDay < 0 {
+            days -= 1
+            microsOfDay += microsecondsPerDay
+        }
+        let civil = ProlepticGregorian.civil(daysSinceEpoch: Int(days))
+        let secondOfDay = Int(microsOfDay / 1_000_000)
+        let fraction = Int(microsOfDay % 1_000_000)
+        let year = civil.year <= 0 ? 1 - civil.year : civil.year
+        return ProlepticGregorian.padded(year, 4) + "-" + ProlepticGregorian.padded(civil.month, 2) + "-"
+            + ProlepticGregorian.padded(civil.day, 2) + " "
+            + ProlepticGregorian.padded(secondOfDay / 3600, 2) + ":"
+            + ProlepticGregorian.padded(secondOfDay / 60 % 60, 2) + ":"
+            + ProlepticGregorian.padded(secondOfDay % 60, 2) + "."
+            + ProlepticGregorian.padded(fraction, 6) + "+00" + (civil.year <= 0 ? " BC" : "")
+    }
+
+    /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]][ BC]`; a missing offset means UTC.
+    static func parse(_ text: String) throws(PostgresDecodingFailure) -> Date {
+        var scanner = Scanner(Array(text.utf8))
+        guard text != "infinity", text != "-infinity" else {
+            throw PostgresDecodingFailure("\(text) cannot be represented as a Date")
+        }
+        let failure = PostgresDecodingFailure("not a timestamp: \(text)")
+        guard let year = scanner.digits(minimum: 4), scanner.skip("-"),
+              let month = scanner.digits(exactly: 2), scanner.skip("-"),
+              let day = scanner.digits(exactly: 2), scanner.skip(" ") || scanner.skip("T"),
+              let hour = scanner.digits(exactly: 2), scanner.skip(":"),
+              let minute = scanner.digits(exactly: 2), scanner.skip(":"),
+              let second = scanner.digits(exactly: 2)
+        else { throw failure }
+        var micros: Int64 = 0
+        if scanner.skip(".") {
+            guard let fraction = scanner.fractionMicroseconds() else { throw failure }
+            micros = fraction
+        }
+        var offsetSeconds = 0
+        if let sign = scanner.sign() {
+            guard let offsetHours = scanner.digits(exactly: 2) else { throw failure }
+            var offset = offsetHours * 3600
+            if scanner.skip(":") {
+                guard let offsetMinutes = scanner.digits(exactly: 2) else { throw failure }
+                offset += offsetMinutes * 60
+                if scanner.skip(":") {
+                    guard let offsetSecondsPart = scanner.digits(exactly: 2) else { throw failure }
+                    offset += offsetSecondsPart
+                }
+            }
+            offsetSeconds = sign * offset
+        } else if scanner.skip("Z") {
+            offsetSeconds = 0
+        }
+        let isBC = scanner.skip(" BC")
+        guard scanner.isAtEnd, ProlepticGregorian.isValid(year: isBC ? 1 - year : year, month: month, day: day),
+              hour <= 24, minute <= 59, second <= 60
+        else { throw failure }
+        let days = ProlepticGregorian.daysSinceEpoch(year: isBC ? 1 - year : year, month: month, day: day)
+        let secondsSinceEpoch = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        return Date(timeIntervalSince1970: Double(secondsSinceEpoch * 1_000_000 + micros) / 1_000_000)
+    }
+
+    /// A cursor over ASCII bytes.
+    struct Scanner {
+        let bytes: [UInt8]
+        var position = 0
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        var isAtEnd: Bool { position == bytes.count }
+
+        mutating func skip(_ literal: String) -> Bool {
+            let literalBytes = Array(literal.utf8)
+            guard bytes.count - position >= literalBytes.count,
+                  Array(bytes[position..<position + literalBytes.count]) == literalBytes
+            else { return false }
+            position += literalBytes.count
+            return true
+        }
+
+        mutating func sign() -> Int? {
+            if skip("+") { return 1 }
+            if skip("-") { return -1 }
+            return nil
+        }
+
+        private mutating func digitRun() -> ArraySlice<UInt8> {
+            let start = position
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+                position += 1
+            }
+            return bytes[start..<position]
+        }
+
+        mutating func digits(exactly count: Int) -> Int? {
+            let start = position
+            let run = digitRun()
+            guard run.count == count else {
+                position = start
+                return nil
+            }
+            return CalendarDate.number(run)
+        }
+
+        mutating func digits(minimum count: Int) -> Int? {
+            let start = position
+            let run = digitRun()
+            guard run.count >= count, run.count <= 9 else {
+                position = start
+                return nil
+            }
+            return CalendarDate.number(run)
+        }
+
+        /// Up to six fractional digits as microseconds; further digits are rounded away.
+        mutating func fractionMicroseconds() -> Int64? {
+            let run = digitRun()
+            guard !run.isEmpty else { return nil }
+            var micros: Int64 = 0
+            for (index, byte) in run.enumerated() where index < 6 {
+                micros = micros * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            for _ in run.count..<max(run.count, 6) {
+                micros *= 10
+            }
+            if run.count > 6, run[run.startIndex + 6] >= UInt8(ascii: "5") {
+                micros += 1
+            }
+            return micros
+        }
+    }
+}

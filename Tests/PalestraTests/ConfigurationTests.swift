@@ -1,0 +1,68 @@
+import Foundation
+@testable import Palestra
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    static let url = "postgres://palestra@/palestra?host=/tmp"
+
+    @Test("defaults")
+    func defaults() throws {
+        let configuration = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url])
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8080)
+        #expect(configuration.timeZone.identifier == "Europe/Moscow")
+        #expect(configuration.defaultLanguage == .en)
+        #expect(configuration.bodyLimit == 2 * 1024 * 1024)
+        #expect(configuration.databasePoolSize == 10)
+    }
+
+    @Test("every variable is read")
+    func values() throws {
+        let configuration = try AppConfiguration.fromEnvironment([
+            "DATABASE_URL": Self.url, "PALESTRA_HOST": "0.0.0.0", "PALESTRA_PORT": "9090",
+            "PALESTRA_TIME_ZONE": "Asia/Yekaterinburg", "PALESTRA_LANGUAGE": "ru", "PALESTRA_BODY_LIMIT": "4096",
+            "PALESTRA_DB_POOL_SIZE": "3", "PALESTRA_DB_TIMEOUT": "7", "PALESTRA_TEMPLATES": "/t",
+            "PALESTRA_PUBLIC": "/p", "PALESTRA_MIGRATIONS": "/m",
+        ])
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.port == 9090)
+        #expect(configuration.timeZone.identifier == "Asia/Yekaterinburg")
+        #expect(configuration.defaultLanguage == .ru)
+        #expect(configuration.bodyLimit == 4096)
+        #expect(configuration.databasePoolSize == 3)
+        #expect(configuration.databaseCheckoutTimeout == .seconds(7))
+        #expect(configuration.templatesDirectory == "/t")
+        #expect(configuration.publicDirectory == "/p")
+        #expect(configuration.migrationsDirectory == "/m")
+    }
+
+    @Test("a missing or invalid value stops with one line naming it", arguments: [
+        ([:], "DATABASE_URL is not set"),
+        (["DATABASE_URL": "  "], "DATABASE_URL is not set"),
+        (["DATABASE_URL": "mysql://x"], "DATABASE_URL is not a valid PostgreSQL URL"),
+        (["DATABASE_URL": url, "PALESTRA_PORT": "http"], "PALESTRA_PORT 'http' is not a whole number from 1 to 65535"),
+        (["DATABASE_URL": url, "PALESTRA_PORT": "70000"], "PALESTRA_PORT '70000' is not a whole number from 1 to 65535"),
+        (["DATABASE_URL": url, "PALESTRA_TIME_ZONE": "Mars/Olympus"], "PALESTRA_TIME_ZONE 'Mars/Olympus' is not a time zone"),
+        (["DATABASE_URL": url, "PALESTRA_LANGUAGE": "de"], "PALESTRA_LANGUAGE 'de' is not one of en, ru"),
+        (["DATABASE_URL": url, "PALESTRA_BODY_LIMIT": "-1"], "PALESTRA_BODY_LIMIT '-1' is not a whole number"),
+        (["DATABASE_URL": url, "PALESTRA_DB_POOL_SIZE": "0"], "PALESTRA_DB_POOL_SIZE '0' is not a whole number"),
+    ] as [([String: String], String)])
+    func invalid(environment: [String: String], message: String) {
+        do {
+            _ = try AppConfiguration.fromEnvironment(environment)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
+    @Test("the README's configuration table names every variable")
+    func readme() throws {
+        let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
+        for (name, _) in AppConfiguration.variables {
+            #expect(readme.contains("`\(name)`"), "README.md does not document \(name)")
+        }
+    }
+}

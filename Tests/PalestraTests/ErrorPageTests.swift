@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import Palestra
+import Postgres
+import Testing
+
+@Suite("Error pages")
+struct ErrorPageTests {
+    struct LeakyError: Error, CustomStringConvertible {
+        var description: String { "SELECT password_hash FROM users -- secret detail" }
+    }
+
+    /// A router with the real middleware and views, and routes that fail in chosen ways.
+    static func app() throws -> some ApplicationProtocol {
+        let views = try Views(templatesDirectory: Repository.templates, publicDirectory: Repository.publicFiles, timeZone: .gmt)
+        let endpoints = [Endpoint(.get, "/boom"), Endpoint(.get, "/forbidden"), Endpoint(.get, "/pool")]
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: LanguageMiddleware(defaultLanguage: .en))
+        router.add(middleware: ErrorPageMiddleware(views: views, routes: RouteTable(endpoints: endpoints)))
+        router.on(endpoints[0]) { _, _ in throw LeakyError() }
+        router.on(endpoints[1]) { _, _ in throw AppError.forbidden }
+        router.on(endpoints[2]) { _, _ in throw PostgresError.poolTimeout }
+        return Application(router: router)
+    }
+
+    @Test("an unexpected error answers 500 without internals, with the request id")
+    func internalError() async throws {
+        try await Self.app().test(.router) { client in
+            let response = try await client.execute(uri: "/boom", method: .get)
+            #expect(response.status == .internalServerError)
+            let page = String(buffer: response.body)
+            #expect(page.contains("Something went wrong"))
+            #expect(!page.contains("SELECT"))
+            #expect(!page.contains("secret"))
+            #expect(page.contains("Request id"))
+            #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") == true)
+        }
+    }
+
+    @Test("each status has its own page, in Russian too")
+    func statuses() async throws {
+        try await Self.app().test(.router) { client in
+            let forbidden = try await client.execute(uri: "/forbidden", method: .get, headers: [.acceptLanguage: "ru"])
+            #expect(forbidden.status == .forbidden)
+            #expect(String(buffer: forbidden.body).contains("Доступ запрещён"))
+            let busy = try await client.execute(uri: "/pool", method: .get)
+            #expect(busy.status == .serviceUnavailable)
+            #expect(String(buffer: busy.body).contains("Service unavailable"))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+@testable import Palestra
+import Postgres
+
+/// The repository's folders, found from this file's place so tests run from any working directory.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent() // Support
+        .deletingLastPathComponent() // PalestraTests
+        .deletingLastPathComponent() // Tests
+        .deletingLastPathComponent()
+        .path
+    static let templates = root + "/Templates"
+    static let publicFiles = root + "/Public"
+    static let migrations = root + "/Migrations"
+    static let sources = root + "/Sources"
+}
+
+enum TestApp {
+    /// A configuration for the application against `database`, with the repository's folders.
+    static func configuration(database: PostgresConfiguration) -> AppConfiguration {
+        var configuration = AppConfiguration(database: database)
+        configuration.templatesDirectory = Repository.templates
+        configuration.publicDirectory = Repository.publicFiles
+        configuration.migrationsDirectory = Repository.migrations
+        configuration.bodyLimit = 64 * 1024
+        configuration.databaseCheckoutTimeout = .seconds(2)
+        return configuration
+    }
+
+    /// Runs `body` against the whole application (every middleware and route) on a fresh database.
+    static func test<T>(
+        configure: (inout AppConfiguration) -> Void = { _ in },
+        _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase) async throws -> T
+    ) async throws -> T {
+        try await TestDatabase.with { database in
+            var configuration = configuration(database: database.configuration)
+            configure(&configuration)
+            let app = try await buildApplication(configuration: configuration, logger: TestDatabase.logger, migrate: false)
+            return try await app.test(.router) { client in
+                try await body(client, database)
+            }
+        }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}

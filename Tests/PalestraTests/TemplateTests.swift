@@ -1,0 +1,77 @@
+import Foundation
+@testable import Palestra
+import Testing
+
+@Suite("Templates")
+struct TemplateTests {
+    /// A copy of the repository's templates in a temporary folder, to break on purpose.
+    static func withTemplateCopy(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+
+    static func startupError(_ folder: String) -> String? {
+        do {
+            _ = try Views(templatesDirectory: folder, publicDirectory: Repository.publicFiles, timeZone: .gmt)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("the repository's templates load")
+    func load() throws {
+        #expect(Self.startupError(Repository.templates) == nil)
+    }
+
+    @Test("a missing template stops start-up with its name")
+    func missing() throws {
+        try Self.withTemplateCopy { folder in
+            try FileManager.default.removeItem(atPath: folder + "/dashboard.mustache")
+            let message = try #require(Self.startupError(folder))
+            #expect(message.contains("dashboard.mustache is missing"))
+        }
+    }
+
+    @Test("a broken template stops start-up with its name")
+    func broken() throws {
+        try Self.withTemplateCopy { folder in
+            try "{{#content}} unclosed".write(toFile: folder + "/dashboard.mustache", atomically: true, encoding: .utf8)
+            let message = try #require(Self.startupError(folder))
+            #expect(message.contains("dashboard.mustache is broken"))
+        }
+    }
+
+    @Test("a template referring to a missing partial stops start-up naming both")
+    func missingPartial() throws {
+        try Self.withTemplateCopy { folder in
+            try "{{<layout}}{{$main}}{{> partials/nothing}}{{/main}}{{/layout}}"
+                .write(toFile: folder + "/dashboard.mustache", atomically: true, encoding: .utf8)
+            let message = try #require(Self.startupError(folder))
+            #expect(message.contains("dashboard.mustache refers to partials/nothing"))
+        }
+    }
+
+    @Test("translation blocks are replaced when templates load, whitespace folded")
+    func translationBlocks() {
+        let text = "<h1>{{#t}}Dashboard{{/t}}</h1><p>{{#t}}Back to\n   the dashboard{{/t}}</p>"
+        #expect(TemplateSource.translationKeys(in: text) == ["Dashboard", "Back to the dashboard"])
+        let translated = TemplateSource.translating(text) { "[\($0)]" }
+        #expect(translated == "<h1>[Dashboard]</h1><p>[Back to the dashboard]</p>")
+    }
+
+    @Test("only fields named …HTML are rendered unescaped")
+    func tripleBracesOnlyForHTMLFields() throws {
+        let source = try TemplateSource(directory: Repository.templates)
+        for (name, text) in source.templates {
+            for match in text.matches(of: /\{\{\{\s*([A-Za-z0-9_.]+)\s*\}\}\}|\{\{&\s*([A-Za-z0-9_.]+)\s*\}\}/) {
+                let field = String(match.output.1 ?? match.output.2 ?? "")
+                #expect(field.hasSuffix("HTML"), "\(name).mustache renders \(field) unescaped")
+            }
+            #expect(!text.contains("<script"), "\(name).mustache has a script")
+            #expect(!text.contains("style="), "\(name).mustache has an inline style")
+        }
+    }
+}
