@@ -1,5 +1,3 @@
-import Foundation
-
 /// A day in the calendar without a time or a time zone — PostgreSQL's `date`.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -27,36 +25,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
-    /// The calendar day at `date` in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
-        let seconds = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
-        let civil = ProlepticGregorian.civil(daysSinceEpoch: Self.floorDivide(seconds, 86_400))
-        // Dates outside years 1…9999 (far beyond `Date.distantPast`/`distantFuture`) are clamped.
-        (self.year, self.month, self.day) = civil.year < 1 ? (1, 1, 1) : civil.year > 9999 ? (9999, 12, 31) : civil
-    }
-
     /// `YYYY-MM-DD`.
     public var description: String {
         ProlepticGregorian.padded(year, 4) + "-" + ProlepticGregorian.padded(month, 2) + "-"
             + ProlepticGregorian.padded(day, 2)
-    }
-
-    /// Days since 1970-01-01 (negative before).
-    public var daysSince1970: Int {
-        ProlepticGregorian.daysSinceEpoch(year: year, month: month, day: day)
-    }
-
-    /// The date `days` later (earlier when negative); `nil` outside years 1…9999.
-    public func adding(days: Int) -> CalendarDate? {
-        let civil = ProlepticGregorian.civil(daysSinceEpoch: daysSince1970 + days)
-        return CalendarDate(year: civil.year, month: civil.month, day: civil.day)
-    }
-
-    /// ISO weekday: 1 = Monday … 7 = Sunday.
-    public var isoWeekday: Int {
-        // 1970-01-01 was a Thursday (4).
-        let index = (daysSince1970 % 7 + 7) % 7
-        return (index + 3) % 7 + 1
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -86,7 +58,4 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return bytes.isEmpty ? nil : value
     }
 
-    static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-    }
 }

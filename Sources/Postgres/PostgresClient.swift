@@ -49,7 +49,11 @@ public final class PostgresClient: PostgresQueryable, Sendable {
     }
 
     /// Runs `body` with a connection checked out of the pool, returned afterwards (or closed when broken).
-    nonisolated(nonsending) public func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// `body` runs in the caller's isolation (`nonisolated(nonsending)`), so actor-isolated callers can pass
+    /// closures that touch their state.
+    nonisolated(nonsending) public func withConnection<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         let connection = try await checkout()
         let value: T
         do {

@@ -1,7 +1,7 @@
 import CLibPQ
 import Logging
-import NIOConcurrencyHelpers
 import NIOPosix
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -18,17 +18,21 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// Settings every session gets, so values are read and written deterministically.
     static let sessionOptions = "-c TimeZone=UTC -c DateStyle=ISO -c bytea_output=hex -c extra_float_digits=1"
 
-    private let lock = NIOLock()
-    /// The `PGconn`; nil once closed. Guarded by `lock`.
-    private var pointer: OpaquePointer?
-    /// Set once a failure left the connection unusable; the pool then discards it. Guarded by `lock`.
-    private var isBroken = false
+    /// The `PGconn` and what is known about it, only touched under the lock.
+    private struct Handle: @unchecked Sendable {
+        /// nil once closed.
+        var pointer: OpaquePointer?
+        /// Set once a failure left the connection unusable; the pool then discards it.
+        var isBroken = false
+    }
+
+    private let handle: Mutex<Handle>
     private let notices: NoticeSink
     let threadPool: NIOThreadPool
     let logger: Logger
 
     private init(pointer: OpaquePointer, threadPool: NIOThreadPool, logger: Logger) {
-        self.pointer = pointer
+        self.handle = Mutex(Handle(pointer: pointer))
         self.notices = NoticeSink(logger: logger)
         self.threadPool = threadPool
         self.logger = logger
@@ -36,8 +40,10 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     }
 
     deinit {
-        if let pointer {
-            PQfinish(pointer)
+        handle.withLock { handle in
+            if let pointer = handle.pointer {
+                PQfinish(pointer)
+            }
         }
     }
 
@@ -95,8 +101,8 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// Throws only when the check itself could not run (task cancelled, client shut down).
     func checkHealth() async throws -> Bool {
         try await Self.run(on: threadPool) { [self] in
-            lock.withLock { () -> Bool in
-                guard let pointer, !isBroken else { return false }
+            handle.withLock { handle -> Bool in
+                guard let pointer = handle.pointer, !handle.isBroken else { return false }
                 // PQconsumeInput only buffers what arrived; PQnotifies parses it, which hands a FATAL
                 // message sent while idle to the notice receiver. A second read then sees the EOF.
                 var healthy = PQconsumeInput(pointer) == 1
@@ -106,7 +112,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
                 healthy = healthy && !notices.sawFatal && PQconsumeInput(pointer) == 1
                     && PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
                 if !healthy {
-                    isBroken = true
+                    handle.isBroken = true
                 }
                 return healthy
             }
@@ -115,16 +121,16 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
 
     /// True when the connection can go back to the pool: open, not broken, no transaction open.
     var isReusable: Bool {
-        lock.withLock {
-            guard let pointer, !isBroken else { return false }
+        handle.withLock { handle in
+            guard let pointer = handle.pointer, !handle.isBroken else { return false }
             return PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
         }
     }
 
     /// True while a transaction block is open (idle in it or failed).
     var isInTransaction: Bool {
-        lock.withLock {
-            guard let pointer else { return false }
+        handle.withLock { handle in
+            guard let pointer = handle.pointer else { return false }
             let status = PQtransactionStatus(pointer)
             return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
         }
@@ -145,10 +151,10 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// Closes the connection (on the thread pool while it runs, else here: `PQfinish` barely blocks).
     func close() async {
         let finish: @Sendable () -> Void = { [self] in
-            lock.withLock {
-                if let pointer {
+            handle.withLock { handle in
+                if let pointer = handle.pointer {
                     PQfinish(pointer)
-                    self.pointer = nil
+                    handle.pointer = nil
                 }
             }
         }
@@ -163,18 +169,18 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
 
     /// Runs `body` with the open `PGconn` under the lock, on the calling (thread-pool) thread.
     func withOpenHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        try lock.withLock { () throws -> T in
-            guard let pointer else {
+        try handle.withLock { handle throws -> T in
+            guard let pointer = handle.pointer else {
                 throw PostgresError.connectionLost("the connection is closed")
             }
-            guard !isBroken else {
+            guard !handle.isBroken else {
                 throw PostgresError.connectionLost("the connection was broken by an earlier failure")
             }
             do {
                 return try body(pointer)
             } catch let error as PostgresError {
                 if error.isConnectionProblem || PQstatus(pointer) != CONNECTION_OK {
-                    isBroken = true
+                    handle.isBroken = true
                 }
                 throw error
             }
@@ -236,7 +242,9 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
             let message = Self.field(result, DiagnosticField.messagePrimary)
                 ?? PQresultErrorMessage(result).map { String(cString: $0).singleLine }
                 ?? "unknown error"
-            guard PQstatus(pointer) == CONNECTION_OK else {
+            // A FATAL error ends the session even if libpq has not seen the socket close yet.
+            let severity = Self.field(result, DiagnosticField.severityNonLocalized)
+            guard PQstatus(pointer) == CONNECTION_OK, severity != "FATAL", severity != "PANIC" else {
                 throw PostgresError.connectionLost(message.isEmpty ? Self.errorMessage(of: pointer) : message)
             }
             guard let sqlState = Self.field(result, DiagnosticField.sqlState) else {

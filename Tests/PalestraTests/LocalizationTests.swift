@@ -113,8 +113,12 @@ struct LocalizationTests {
             let components = calendar.dateComponents([.year, .month, .day, .weekday], from: moment)
             #expect(components.year == date.year && components.month == date.month && components.day == date.day)
             #expect((components.weekday! + 5) % 7 + 1 == date.weekday)
-            date = date.adding(days: 3)
+            date = try #require(date.adding(days: 3))
         }
+        #expect(CalendarDate(daysSinceEpoch: 0) == CalendarDate("1970-01-01"))
+        #expect(try #require(CalendarDate("2024-02-28")).adding(days: 1) == CalendarDate("2024-02-29"))
+        #expect(try #require(CalendarDate("9999-12-31")).adding(days: 1) == nil)
+        #expect(CalendarDate.split(Date(timeIntervalSince1970: 1e15), in: .gmt) == nil)
     }
 
     @Test("Accept-Language negotiation honours q-values and regions", arguments: [

@@ -55,7 +55,9 @@ public struct LocalizedFormat: Sendable {
 
     /// A moment shown in the organisation's time zone: `21 Nov 2026, 18:30` / `21.11.2026 18:30`.
     public func dateTime(_ moment: Date, in timeZone: TimeZone) -> String {
-        let (day, clock) = CalendarDate.split(moment, in: timeZone)
+        guard let (day, clock) = CalendarDate.split(moment, in: timeZone) else {
+            return moment.formatted(.iso8601)
+        }
         switch language {
         case .en: return "\(date(day)), \(time(clock))"
         case .ru: return "\(date(day)) \(time(clock))"

@@ -1,0 +1,22 @@
+extension CalendarDate {
+    /// Days from 1970-01-01, negative before it.
+    public var daysSinceEpoch: Int {
+        ProlepticGregorian.daysSinceEpoch(year: year, month: month, day: day)
+    }
+
+    /// The date `days` days after 1970-01-01; `nil` outside the years 1…9999.
+    public init?(daysSinceEpoch days: Int) {
+        let civil = ProlepticGregorian.civil(daysSinceEpoch: days)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
+    }
+
+    /// The date a number of days later (earlier, for a negative count); `nil` outside the years 1…9999.
+    public func adding(days: Int) -> CalendarDate? {
+        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// The ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int {
+        ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+@testable import Postgres
+import Testing
+
+@Suite("Transactions")
+struct TransactionTests {
+    struct Abort: Error, Equatable {}
+
+    static func count(_ client: PostgresClient) async throws -> Int {
+        try await client.query("SELECT count(*) AS n FROM item")[0].decode("n")
+    }
+
+    @Test func commitsOnReturn() async throws {
+        try await TestDatabase.withClient { client in
+            try await client.execute("CREATE TABLE item (name text)")
+            let value = try await client.transaction { connection in
+                try await connection.execute("INSERT INTO item VALUES ($1)", ["kept"])
+                try await connection.execute("INSERT INTO item VALUES ($1)", ["kept too"])
+                return 42
+            }
+            #expect(value == 42)
+            #expect(try await Self.count(client) == 2)
+        }
+    }
+
+    @Test func rollsBackOnThrowAndRethrows() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE item (name text)")
+            await #expect(throws: Abort()) {
+                try await client.transaction { connection in
+                    try await connection.execute("INSERT INTO item VALUES ($1)", ["discarded"])
+                    throw Abort()
+                }
+            }
+            #expect(try await Self.count(client) == 0)
+            // The single connection went back to the pool outside any transaction.
+            let inTransaction = try await client.withConnection { connection in connection.isInTransaction }
+            #expect(!inTransaction)
+            #expect(client.openConnectionCount == 1)
+        }
+    }
+
+    @Test func rollsBackOnServerError() async throws {
+        try await TestDatabase.withClient { client in
+            try await client.execute("CREATE TABLE item (name text PRIMARY KEY)")
+            let error = await #expect(throws: PostgresError.self) {
+                try await client.transaction { connection in
+                    try await connection.execute("INSERT INTO item VALUES ('a')")
+                    try await connection.execute("INSERT INTO item VALUES ('a')")
+                }
+            }
+            #expect(error == .uniqueViolation(constraint: "item_pkey", detail: "Key (name)=(a) already exists."))
+            #expect(try await Self.count(client) == 0)
+        }
+    }
+
+    @Test("a COMMIT the server turns into a rollback is an error")
+    func swallowedErrorDoesNotCommit() async throws {
+        try await TestDatabase.withClient { client in
+            try await client.execute("CREATE TABLE item (name text PRIMARY KEY)")
+            let error = await #expect(throws: PostgresError.self) {
+                try await client.transaction { connection in
+                    try await connection.execute("INSERT INTO item VALUES ('a')")
+                    _ = try? await connection.execute("INSERT INTO item VALUES ('a')")
+                }
+            }
+            #expect(error?.sqlState == "25P02")
+            #expect(try await Self.count(client) == 0)
+        }
+    }
+
+    @Test("the isolation level is in effect", arguments: [
+        (IsolationLevel.readCommitted, "read committed"),
+        (.repeatableRead, "repeatable read"),
+        (.serializable, "serializable"),
+    ])
+    func isolationLevels(level: IsolationLevel, expected: String) async throws {
+        try await TestDatabase.withClient { client in
+            let shown = try await client.transaction(isolation: level) { connection in
+                try await connection.query("SHOW transaction_isolation")[0].decode("transaction_isolation", as: String.self)
+            }
+            #expect(shown == expected)
+        }
+    }
+
+    @Test func rollsBackOnCancellation() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE item (name text)")
+            let inserted = Signal()
+            let proceed = Signal()
+            let task = Task {
+                try await client.transaction { connection in
+                    try await connection.execute("INSERT INTO item VALUES ('cancelled')")
+                    inserted.fire()
+                    try await proceed.wait()
+                    try await connection.execute("INSERT INTO item VALUES ('never')")
+                }
+            }
+            try await inserted.wait()
+            task.cancel()
+            proceed.fire()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(try await Self.count(client) == 0)
+            #expect(client.openConnectionCount <= 1)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+@testable import Postgres
+import Testing
+
+@Suite("CalendarDate, TimeOfDay and text codecs")
+struct ValueTypeTests {
+    @Test func calendarDateValidation() throws {
+        #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 1900, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 2026, month: 4, day: 31) == nil)
+        #expect(CalendarDate(year: 2026, month: 13, day: 1) == nil)
+        #expect(CalendarDate(year: 2026, month: 0, day: 1) == nil)
+        #expect(CalendarDate(year: 2026, month: 1, day: 0) == nil)
+    }
+
+    @Test func calendarDateParsing() throws {
+        let date = try #require(CalendarDate("2026-11-21"))
+        #expect(date.year == 2026 && date.month == 11 && date.day == 21)
+        #expect(date.description == "2026-11-21")
+        #expect(CalendarDate("0005-01-02")?.description == "0005-01-02")
+        for bad in ["2026-11-1", "2026-1-21", "26-11-21", "2026/11/21", "2026-11-21 ", " 2026-11-21", "2026-02-30", "2026-11-21T00:00", "", "abcd-ef-gh", "+026-11-21"] {
+            #expect(CalendarDate(bad) == nil, "\(bad) must be rejected")
+        }
+    }
+
+    @Test func calendarDateOrderAndCodable() throws {
+        let leap = try #require(CalendarDate("2024-02-29"))
+        #expect(try #require(CalendarDate("2025-12-31")) < #require(CalendarDate("2026-01-01")))
+        #expect(try #require(CalendarDate("2026-01-31")) < #require(CalendarDate("2026-02-01")))
+        let json = try JSONEncoder().encode([leap])
+        #expect(String(decoding: json, as: UTF8.self) == #"["2024-02-29"]"#)
+        #expect(try JSONDecoder().decode([CalendarDate].self, from: json) == [leap])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2023-02-29"]"#.utf8)) }
+    }
+
+    @Test func timeOfDay() throws {
+        #expect(TimeOfDay(hour: 24, minute: 0) == nil)
+        #expect(TimeOfDay(hour: 23, minute: 60) == nil)
+        #expect(TimeOfDay(hour: 23, minute: 59, second: 60) == nil)
+        #expect(TimeOfDay("18:30")?.description == "18:30")
+        #expect(TimeOfDay("18:30:05")?.description == "18:30:05")
+        #expect(TimeOfDay("18:30:00")?.description == "18:30")
+        #expect(TimeOfDay("18:30:05.123456") == TimeOfDay(hour: 18, minute: 30, second: 5))
+        for bad in ["18", "18:3", "1830", "18:30:5", "18:30:05.", "25:00", "aa:bb", "18:30:05Z", ""] {
+            #expect(TimeOfDay(bad) == nil, "\(bad) must be rejected")
+        }
+        #expect(try #require(TimeOfDay("08:00")) < #require(TimeOfDay("18:00")))
+        let json = try JSONEncoder().encode(TimeOfDay("07:05:09"))
+        #expect(try JSONDecoder().decode(TimeOfDay.self, from: json) == TimeOfDay("07:05:09"))
+    }
+
+    @Test func arrayLiterals() throws {
+        let tricky = ["", "a,b", "say \"hi\"", "back\\slash", "{braces}", "NULL", " spaced ", "Ёж 🦔"]
+        let literal = PostgresArrayLiteral.encode(tricky)
+        #expect(try PostgresArrayLiteral.parse(literal) == tricky.map { Optional($0) })
+        #expect(try PostgresArrayLiteral.parse("{}") == [])
+        #expect(try PostgresArrayLiteral.parse("{1,NULL,\"NULL\"}") == ["1", nil, "NULL"])
+        #expect(try PostgresArrayLiteral.parse("[0:1]={7,8}") == ["7", "8"])
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresArrayLiteral.parse("{{1,2},{3,4}}") }
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresArrayLiteral.parse("1,2") }
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresArrayLiteral.parse("{\"open}") }
+    }
+
+    @Test func timestamps() throws {
+        let date = Date(timeIntervalSince1970: 1_763_000_000.123456)
+        #expect(PostgresTimestamp.format(date) == "2025-11-13 02:13:20.123456+00")
+        #expect(try PostgresTimestamp.parse("2025-11-13 02:13:20.123456+00") == date)
+        #expect(try PostgresTimestamp.parse("2025-11-13 05:13:20.123456+03") == date)
+        #expect(try PostgresTimestamp.parse("2025-11-12 21:43:20.123456-04:30") == date)
+        #expect(try PostgresTimestamp.parse("1970-01-01 00:00:00+00") == Date(timeIntervalSince1970: 0))
+        #expect(try PostgresTimestamp.parse("1969-12-31 23:59:59.5+00") == Date(timeIntervalSince1970: -0.5))
+        #expect(PostgresTimestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
+        let bc = try PostgresTimestamp.parse("0044-03-15 12:00:00+00 BC")
+        #expect(PostgresTimestamp.format(bc) == "0044-03-15 12:00:00.000000+00 BC")
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("infinity") }
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("2025-11-13") }
+        #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("2025-02-30 00:00:00+00") }
+    }
+
+    @Test func errorClassification() {
+        #expect(PostgresError.connectionFailed("x").isConnectionProblem)
+        #expect(PostgresError.connectionLost("x").isConnectionProblem)
+        #expect(PostgresError.shutDown.isConnectionProblem)
+        #expect(!PostgresError.poolTimeout.isConnectionProblem)
+        #expect(PostgresError.server(sqlState: "08006", message: "x").isConnectionProblem)
+        #expect(PostgresError.server(sqlState: "57P01", message: "x").isConnectionProblem)
+        #expect(PostgresError.server(sqlState: "57P03", message: "x").isConnectionProblem)
+        #expect(!PostgresError.server(sqlState: "42601", message: "x").isConnectionProblem)
+        #expect(!PostgresError.uniqueViolation(constraint: nil, detail: nil).isConnectionProblem)
+        #expect(PostgresError(sqlState: "23505", message: "m", detail: "d", constraint: "c") == .uniqueViolation(constraint: "c", detail: "d"))
+        #expect(PostgresError(sqlState: "40001", message: "m").sqlState == "40001")
+        #expect(PostgresError(sqlState: "42P01", message: "m") == .server(sqlState: "42P01", message: "m"))
+        #expect(PostgresError.poolTimeout.sqlState == nil)
+    }
+}
