@@ -14,7 +14,7 @@ PACKAGES := pkg-config libpq-dev libcmark-dev libargon2-dev postgresql
 PG_BIN = $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 LOCAL_PG := $(CURDIR)/.local/pg
 LOCAL_DB := palestra
-PORT ?= 8080
+PORT ?= $(or $(PALESTRA_PORT),8080)
 
 # initdb and the server refuse to run as root: run them as the `postgres` OS user then.
 AS_POSTGRES = $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
@@ -39,16 +39,23 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# start_cluster DIR: initdb into DIR/data unless done, start it on a Unix socket in DIR (no TCP port).
+# start_cluster DIR,OPTIONS: initdb into DIR/data unless done, start it on a Unix socket in DIR (no TCP
+# port) with extra server OPTIONS.
 define start_cluster
 	mkdir -p "$(1)"; \
-	if [ -n "$(AS_POSTGRES)" ]; then chown postgres "$(1)"; fi; \
+	if [ -n "$(AS_POSTGRES)" ]; then \
+	  chown postgres "$(1)"; \
+	  if ! runuser -u postgres -- test -x "$(1)"; then \
+	    echo "The postgres OS user cannot reach $(1): let it enter the folders above (e.g. chmod o+x on each), or set DATABASE_URL." >&2; \
+	    exit 1; \
+	  fi; \
+	fi; \
 	if [ ! -f "$(1)/data/PG_VERSION" ]; then \
 	  $(AS_POSTGRES) "$(PG_BIN)/initdb" -D "$(1)/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$(1)/initdb.log"; \
 	fi; \
 	if ! $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$(1)/data" status >/dev/null 2>&1; then \
 	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$(1)/data" -l "$(1)/server.log" -w \
-	    -o "-k $(1) -c listen_addresses='' -c max_connections=300 -c fsync=off" start >/dev/null; \
+	    -o "-k '$(1)' -c listen_addresses='' -c max_connections=300 $(2)" start >/dev/null; \
 	fi
 endef
 
@@ -61,7 +68,7 @@ run: deps
 	fi
 	swift build -c release --product palestra
 	@export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@/$(LOCAL_DB)?host=$(LOCAL_PG)}"; \
-	echo "Palestra: http://127.0.0.1:$(PORT)"; \
+	echo "Palestra: http://$${PALESTRA_HOST:-127.0.0.1}:$(PORT)"; \
 	exec .build/release/palestra serve --port $(PORT)
 
 stop:
@@ -75,7 +82,7 @@ test: deps
 	@tmp=$$(mktemp -d /tmp/palestra-test.XXXXXX); chmod 755 "$$tmp"; \
 	cleanup() { $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
 	trap cleanup EXIT; \
-	$(call start_cluster,$$tmp); \
+	$(call start_cluster,$$tmp,-c fsync=off -c synchronous_commit=off -c full_page_writes=off); \
 	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra_template; \
 	swift build --build-tests; \
 	DATABASE_URL="postgres://postgres@/palestra_template?host=$$tmp" PALESTRA_LOG_LEVEL=warning .build/debug/palestra migrate; \

@@ -16,10 +16,11 @@ struct PalestraCommand: AsyncParsableCommand {
     )
 }
 
-/// Reads the configuration from the environment, or stops with one line naming the bad variable.
-func loadConfiguration() throws -> AppConfiguration {
+/// Reads the configuration from the environment, with flags' values in place of their variables,
+/// or stops with one line naming the bad variable.
+func loadConfiguration(overriding overrides: [String: String] = [:]) throws -> AppConfiguration {
     do {
-        return try AppConfiguration.fromEnvironment()
+        return try AppConfiguration.fromEnvironment(ProcessInfo.processInfo.environment.merging(overrides) { $1 })
     } catch {
         FileHandle.standardError.write(Data("palestra: \(error)\n".utf8))
         throw ExitCode.failure

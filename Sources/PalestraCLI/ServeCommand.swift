@@ -18,13 +18,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not apply pending migrations at start.")
     var noMigrate = false
 
-    func run() async throws {
-        var configuration = try loadConfiguration()
-        if let host { configuration.host = host }
-        if let port {
-            guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
-            configuration.port = port
+    func validate() throws {
+        if let port, !(1...65535).contains(port) {
+            throw ValidationError("--port must be a number from 1 to 65535")
         }
+        if let host, host.isEmpty {
+            throw ValidationError("--host must not be empty")
+        }
+    }
+
+    func run() async throws {
+        var overrides: [String: String] = [:]
+        overrides["PALESTRA_HOST"] = host
+        overrides["PALESTRA_PORT"] = port.map(String.init)
+        let configuration = try loadConfiguration(overriding: overrides)
         let logger = makeLogger()
         let app: any ApplicationProtocol
         do {

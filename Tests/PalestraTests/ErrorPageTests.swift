@@ -15,7 +15,10 @@ struct ErrorPageTests {
     /// A router with the real middleware and views, and routes that fail in chosen ways.
     static func app() throws -> some ApplicationProtocol {
         let views = try Views(templatesDirectory: Repository.templates, publicDirectory: Repository.publicFiles, timeZone: .gmt)
-        let endpoints = [Endpoint(.get, "/boom"), Endpoint(.get, "/forbidden"), Endpoint(.get, "/pool")]
+        let endpoints = [
+            Endpoint(.get, "/boom"), Endpoint(.get, "/forbidden"), Endpoint(.get, "/pool"),
+            Endpoint(.get, "/things/:id"), Endpoint(.post, "/things/:id"), Endpoint(.get, "/bad-date"),
+        ]
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: LanguageMiddleware(defaultLanguage: .en))
@@ -23,6 +26,9 @@ struct ErrorPageTests {
         router.on(endpoints[0]) { _, _ in throw LeakyError() }
         router.on(endpoints[1]) { _, _ in throw AppError.forbidden }
         router.on(endpoints[2]) { _, _ in throw PostgresError.poolTimeout }
+        router.on(endpoints[3]) { _, _ in throw AppError.notFound }
+        router.on(endpoints[4]) { _, _ in throw AppError.notFound }
+        router.on(endpoints[5]) { _, _ in throw PostgresError.server(sqlState: "22008", message: "date/time field value out of range") }
         return Application(router: router)
     }
 
@@ -37,6 +43,29 @@ struct ErrorPageTests {
             #expect(!page.contains("secret"))
             #expect(page.contains("Request id"))
             #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") == true)
+        }
+    }
+
+    @Test("a route's own 404 (someone else's id) stays 404; only unmatched paths become 405")
+    func routeNotFound() async throws {
+        try await Self.app().test(.router) { client in
+            let get = try await client.execute(uri: "/things/42", method: .get)
+            #expect(get.status == .notFound)
+            #expect(get.headers[.allow] == nil)
+            let post = try await client.execute(uri: "/things/42", method: .post)
+            #expect(post.status == .notFound)
+            let delete = try await client.execute(uri: "/things/42", method: .delete)
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET, HEAD, POST")
+        }
+    }
+
+    @Test("a value PostgreSQL rejects as data (SQLSTATE class 22) answers 400, not 500")
+    func dataException() async throws {
+        try await Self.app().test(.router) { client in
+            let response = try await client.execute(uri: "/bad-date", method: .get)
+            #expect(response.status == .badRequest)
+            #expect(!String(buffer: response.body).contains("out of range"))
         }
     }
 

@@ -14,9 +14,17 @@ struct FormDataTests {
         #expect(form.value("missing") == nil)
     }
 
-    @Test("malformed input is refused as a whole", arguments: ["a=%", "a=%4", "a=%G1", "%ZZ=1", "a=%FF", "a=%C3%28", "a=%ED%A0%80"])
+    @Test("malformed input is refused as a whole", arguments: [
+        "a=%", "a=%4", "a=%G1", "%ZZ=1", "a=%FF", "a=%C3%28", "a=%ED%A0%80", "a=%00", "a=x%00y", "%01=a", "a=%1B[31m", "a=%7F",
+    ])
     func malformed(text: String) {
         #expect(throws: AppError.badRequest) { try FormData(urlEncoded: Substring(text)) }
+    }
+
+    @Test("tabs and line breaks are ordinary text")
+    func whitespace() throws {
+        let form = try FormData(urlEncoded: "notes=line+one%0D%0Aline%09two%0A")
+        #expect(form.value("notes") == "line one\r\nline\ttwo\n")
     }
 
     @Test("hostile text stays data")

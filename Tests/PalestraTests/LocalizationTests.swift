@@ -74,6 +74,32 @@ struct LocalizationTests {
         #expect(localizer.plural("{count} migrations applied", count: count) == expected)
     }
 
+    @Test("placeholders are filled in one pass; a value is never searched for placeholders")
+    func placeholders() {
+        #expect(Localizer.fill("{name} has {count} groups", with: ["name": "{count}", "count": "3"]) == "{count} has 3 groups")
+        #expect(Localizer.fill("{unknown} {name} {", with: ["name": "Ann"]) == "{unknown} Ann {")
+        #expect(Localizer.fill("", with: [:]) == "")
+    }
+
+    @Test("translations are HTML-escaped when they go into a template")
+    func escapedTranslations() {
+        let localizer = Localizer(language: .ru, messages: ["Say \"hi\"": "Скажи \"привет\" & <b>"], plurals: [:])
+        #expect(localizer.templateText("Say \"hi\"") == "Скажи &quot;привет&quot; &amp; &lt;b&gt;")
+        #expect(localizer.templateText("Untranslated <em>text</em>") == "Untranslated <em>text</em>")
+    }
+
+    @Test("formats never trap on odd numbers")
+    func oddNumbers() {
+        let en = LocalizedFormat(language: .en)
+        #expect(en.weekdayName(0) == "Sunday")
+        #expect(en.weekdayName(8) == "Monday")
+        #expect(en.monthName(13) == "13")
+        #expect(!en.decimal(.nan).isEmpty)
+        #expect(!en.decimal(.infinity).isEmpty)
+        #expect(!en.decimal(1e300, fractionDigits: 99).isEmpty)
+        #expect(en.decimal(2.5, fractionDigits: -3) == "3")
+    }
+
     @Test("English plural forms")
     func englishPlurals() throws {
         let localizer = try Localizations(directory: Repository.templates + "/locales").localizer(for: .en)

@@ -12,16 +12,34 @@ struct ProcessTests {
     ] as [([String: String], String)])
     func badConfiguration(environment: [String: String], message: String) async throws {
         let server = try ServerProcess(arguments: ["serve"], environment: environment)
+        defer { server.stopIfRunning() }
         let (status, errors) = try await server.waitForExit()
         #expect(status != 0)
         #expect(errors.hasPrefix(message), "\(errors)")
         #expect(errors.split(separator: "\n").count == 1, "\(errors)")
     }
 
+    @Test("--port overrides PALESTRA_PORT, even an invalid one")
+    func flagOverridesEnvironment() async throws {
+        try await TestDatabase.with { database in
+            let port = try ServerProcess.freePort()
+            let server = try ServerProcess(
+                arguments: ["serve", "--no-migrate", "--port", "\(port)"],
+                environment: ["DATABASE_URL": database.connectionString, "PALESTRA_PORT": "eighty"]
+            )
+            defer { server.stopIfRunning() }
+            try await poll("the server answers on the flag's port") { await ServerProcess.get(port: port, path: "/healthz")?.status == 200 }
+            server.terminate()
+            let (status, errors) = try await server.waitForExit()
+            #expect(status == 0, "\(errors)")
+        }
+    }
+
     @Test("palestra migrate applies the repository's migrations and says so")
     func migrate() async throws {
         try await TestDatabase.with(template: "template0") { database in
             let migrate = try ServerProcess(arguments: ["migrate"], environment: ["DATABASE_URL": database.connectionString])
+            defer { migrate.stopIfRunning() }
             let (status, errors) = try await migrate.waitForExit()
             #expect(status == 0, "\(errors)")
             try await database.withClient { client in
@@ -39,6 +57,7 @@ struct ProcessTests {
                 arguments: ["serve", "--no-migrate", "--port", "\(port)"],
                 environment: ["DATABASE_URL": database.connectionString]
             )
+            defer { server.stopIfRunning() }
             try await poll("the server answers /healthz") { await ServerProcess.get(port: port, path: "/healthz")?.status == 200 }
 
             try await database.withClient(maxConnections: 2) { client in

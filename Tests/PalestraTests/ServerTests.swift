@@ -66,6 +66,15 @@ struct ServerTests {
         }
     }
 
+    @Test("a server started without migrating an empty database still shows the dashboard")
+    func emptyDatabase() async throws {
+        try await TestApp.test(template: "template0") { client, _ in
+            let response = try await client.execute(uri: "/", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.text.contains("0 migrations applied"))
+        }
+    }
+
     @Test("/healthz answers ok while the database answers")
     func health() async throws {
         try await TestApp.test { client, _ in
@@ -122,7 +131,7 @@ struct ServerTests {
     }
 
     @Test("malformed URL-encoding and invalid UTF-8 answer 400, never 500",
-          arguments: ["/?q=%ZZ", "/?q=%", "/?q=%FF%FE", "/%FF", "/healthz?x=%C3%28", "/?%E0%80%80=1"])
+          arguments: ["/?q=%ZZ", "/?q=%", "/?q=%FF%FE", "/%FF", "/healthz?x=%C3%28", "/?%E0%80%80=1", "/?q=%00", "/%00"])
     func badRequest(uri: String) async throws {
         try await TestApp.test { client, _ in
             let response = try await client.execute(uri: uri, method: .get)

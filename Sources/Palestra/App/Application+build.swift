@@ -12,11 +12,13 @@ public func buildApplication(
     logger: Logger,
     migrate: Bool = true
 ) async throws -> some ApplicationProtocol {
-    let views = try Views(
-        templatesDirectory: configuration.templatesDirectory,
-        publicDirectory: configuration.publicDirectory,
-        timeZone: configuration.timeZone
-    )
+    let views = try await offload {
+        try Views(
+            templatesDirectory: configuration.templatesDirectory,
+            publicDirectory: configuration.publicDirectory,
+            timeZone: configuration.timeZone
+        )
+    }
     let database = PostgresClient(
         configuration: configuration.database,
         maxConnections: configuration.databasePoolSize,
@@ -64,15 +66,4 @@ func buildRouter(
     dashboard.addRoutes(to: router)
     health.addRoutes(to: router)
     return router
-}
-
-/// Closes the database pool once the server has stopped (services stop in reverse order, so
-/// in-flight requests finish first).
-struct DatabaseService: Service {
-    let database: PostgresClient
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        await database.shutdown()
-    }
 }

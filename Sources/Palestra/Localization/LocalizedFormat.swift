@@ -33,7 +33,7 @@ public struct LocalizedFormat: Sendable {
 
     /// The name of an ISO weekday (1 = Monday … 7 = Sunday).
     public func weekdayName(_ isoWeekday: Int) -> String {
-        let index = (isoWeekday - 1) % 7
+        let index = ((isoWeekday - 1) % 7 + 7) % 7
         switch language {
         case .en: return Self.englishWeekdays[index]
         case .ru: return Self.russianWeekdays[index]
@@ -42,6 +42,7 @@ public struct LocalizedFormat: Sendable {
 
     /// A month's name standing alone, as in a calendar heading: `November` / `ноябрь`.
     public func monthName(_ month: Int) -> String {
+        guard (1...12).contains(month) else { return String(month) }
         switch language {
         case .en: return Self.englishMonths[month - 1]
         case .ru: return Self.russianMonths[month - 1]
@@ -78,6 +79,8 @@ public struct LocalizedFormat: Sendable {
 
     /// A decimal number with `fractionDigits` places: `1,234.50` / `1 234,50`.
     public func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
+        let fractionDigits = min(max(fractionDigits, 0), 6)
+        guard value.isFinite, abs(value) < 1e12 else { return value.formatted() }
         let scale = pow(10.0, Double(fractionDigits))
         let scaled = Int((abs(value) * scale).rounded())
         let whole = number(scaled / Int(scale))

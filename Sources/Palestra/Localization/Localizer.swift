@@ -25,18 +25,52 @@ public struct Localizer: Sendable {
 
     /// The translation of `key` with each `{name}` replaced by its value.
     public func t(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        var text = t(key)
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
-        }
-        return text
+        Self.fill(t(key), with: values)
     }
 
     /// The form of `key` that suits `count`, with `{count}` replaced by the formatted number.
     public func plural(_ key: String, count: Int) -> String {
         let forms = plurals[key] ?? [key]
         let index = min(language.pluralFormIndex(for: count), forms.count - 1)
-        return forms[index].replacingOccurrences(of: "{count}", with: format.number(count))
+        return Self.fill(forms[index], with: ["count": format.number(count)])
+    }
+
+    /// Replaces each `{name}` with its value in one pass, so a value is never itself searched for
+    /// placeholders; unknown `{…}` stay as they are.
+    static func fill(_ text: String, with values: KeyValuePairs<String, String>) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+               let value = values.first(where: { $0.key == rest[afterOpen..<close] })?.value {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        return result + rest
+    }
+
+    /// A translation as it goes into a template's source: HTML-escaped, like any text Mustache renders
+    /// (`{{name}}` tags in it stay tags). Without a translation, the template's own text is kept as written.
+    func templateText(_ key: String) -> String {
+        guard let translation = messages[key] else { return key }
+        var escaped = ""
+        for character in translation {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// Whether the catalog has `key` (as a message or a plural entry).

@@ -19,7 +19,8 @@ public struct Migrator: Sendable {
     /// Applies what is pending; returns the names of the migrations it applied.
     @discardableResult
     public func migrate() async throws -> [String] {
-        let files = try MigrationFile.load(from: directory)
+        let directory = directory
+        let files = try await offload { try MigrationFile.load(from: directory) }
         return try await database.withConnection { connection in
             let store = MigrationStore(connection: connection)
             try await store.lock()

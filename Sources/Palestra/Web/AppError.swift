@@ -3,7 +3,7 @@ import Postgres
 
 /// The errors a request can end in. Each renders the error page with its status; none shows
 /// internals to the user.
-public enum AppError: Error, Sendable, Equatable {
+public enum AppError: HTTPResponseError, Sendable, Equatable {
     /// The request itself is malformed (bad URL-encoding, invalid UTF-8, a field the form cannot read).
     case badRequest
     /// Signed in, but not allowed; or a forged or stale form token.
@@ -26,6 +26,12 @@ public enum AppError: Error, Sendable, Equatable {
         }
     }
 
+    /// A bare response with the status, for the rare path that bypasses ``ErrorPageMiddleware``,
+    /// which renders the real error page in the user's language.
+    public func response(from request: Request, context: some RequestContext) -> Response {
+        Response(status: status)
+    }
+
     /// Classifies any error a handler may throw into the status the user sees.
     static func status(of error: any Error) -> HTTPResponse.Status {
         switch error {
@@ -33,6 +39,9 @@ public enum AppError: Error, Sendable, Equatable {
             return error.status
         case let error as PostgresError where error.isConnectionProblem || error == .poolTimeout:
             return .serviceUnavailable
+        case let error as PostgresError where error.sqlState?.hasPrefix("22") == true:
+            // A data exception (a value out of range, an invalid date…): the request carried it.
+            return .badRequest
         case let error as any HTTPResponseError:
             return error.status
         default:

@@ -24,29 +24,3 @@ public struct Endpoint: Sendable, Hashable {
         return pattern.count == segments.count
     }
 }
-
-extension Router where Context == AppRequestContext {
-    /// Registers `handler` for an endpoint, so that the route and the 405 table come from one declaration.
-    @discardableResult
-    func on(
-        _ endpoint: Endpoint,
-        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
-    ) -> Self {
-        on(RouterPath(endpoint.path), method: endpoint.method, use: handler)
-    }
-}
-
-/// Every endpoint of the application, to answer 405 with `Allow` where a path exists for other methods.
-struct RouteTable: Sendable {
-    let endpoints: [Endpoint]
-
-    /// The methods the path answers, `HEAD` included wherever `GET` is; empty for an unknown path.
-    func allowedMethods(for requestPath: String) -> [HTTPRequest.Method] {
-        var methods: [HTTPRequest.Method] = []
-        for endpoint in endpoints where endpoint.matches(requestPath) && !methods.contains(endpoint.method) {
-            methods.append(endpoint.method)
-            if endpoint.method == .get && !methods.contains(.head) { methods.append(.head) }
-        }
-        return methods
-    }
-}

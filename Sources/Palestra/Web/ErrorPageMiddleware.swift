@@ -16,9 +16,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             var status = AppError.status(of: error)
             var allowed: [HTTPRequest.Method] = []
-            if status == .notFound {
+            if status == .notFound && context.endpointPath == RouteTable.unmatchedEndpoint {
                 allowed = routes.allowedMethods(for: request.uri.path)
-                if !allowed.isEmpty { status = .methodNotAllowed }
+                if !allowed.isEmpty && !allowed.contains(request.method) { status = .methodNotAllowed }
             }
             switch status.kind {
             case .serverError where status == .serviceUnavailable:

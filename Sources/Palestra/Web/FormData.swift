@@ -1,6 +1,7 @@
 /// Name–value pairs of an `application/x-www-form-urlencoded` body or query string, decoded strictly:
 /// a `%` not followed by two hex digits, or bytes that are not UTF-8, make the whole input unreadable
-/// (the request answers 400) rather than being guessed at.
+/// (the request answers 400) rather than being guessed at; so do NUL and other control characters
+/// but tab and line breaks.
 public struct FormData: Sendable, Equatable {
     public let fields: [Field]
 
@@ -51,8 +52,20 @@ public struct FormData: Sendable, Equatable {
                 bytes.append(byte)
             }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw AppError.badRequest }
+        guard let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: isForbidden) else {
+            throw AppError.badRequest
+        }
         return text
+    }
+
+    /// Control characters no form field may hold (NUL cannot even be stored in PostgreSQL text);
+    /// tab, line feed and carriage return are ordinary in a textarea.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F: true
+        default: false
+        }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

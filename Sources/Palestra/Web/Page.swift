@@ -6,6 +6,7 @@ public struct Page<Content: Sendable>: Sendable {
     public let lang: String
     public let title: String
     public let appName = "Palestra"
+    public let homeURL = SiteURL.dashboard
     public let stylesheetURL: String
     public let iconURL: String
     public let navigation: [NavigationLink]
@@ -29,22 +30,4 @@ public struct Page<Content: Sendable>: Sendable {
         self.requestID = requestID
         self.content = content
     }
-}
-
-/// One entry of the main navigation.
-public struct NavigationLink: Sendable, Equatable {
-    public let label: String
-    public let href: String
-    /// The section the current page belongs to; rendered with `aria-current="page"`.
-    public let isCurrent: Bool
-}
-
-/// A one-time message shown at the top of the next page.
-public struct FlashMessage: Sendable, Equatable {
-    /// `success`, `info`, `warning` or `error`: the CSS modifier `flash--<kind>`.
-    public let kind: String
-    public let message: String
-
-    public static func success(_ message: String) -> FlashMessage { FlashMessage(kind: "success", message: message) }
-    public static func error(_ message: String) -> FlashMessage { FlashMessage(kind: "error", message: message) }
 }

@@ -38,7 +38,7 @@ public struct Views: Sendable {
             var library = MustacheLibrary()
             for (name, text) in source.templates {
                 do {
-                    try library.register(TemplateSource.translating(text, with: localizer.t), named: name)
+                    try library.register(TemplateSource.translating(text, with: localizer.templateText), named: name)
                 } catch {
                     throw StartupError("template \(name).mustache is broken: \(error)")
                 }

@@ -47,6 +47,13 @@ final class ServerProcess: @unchecked Sendable {
         process.terminate() // SIGTERM
     }
 
+    /// Ends the process if a test left it running (SIGKILL), so no server outlives the test run.
+    func stopIfRunning() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// A port nothing listens on right now.
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

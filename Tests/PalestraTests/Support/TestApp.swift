@@ -33,10 +33,11 @@ enum TestApp {
 
     /// Runs `body` against the whole application (every middleware and route) on a fresh database.
     static func test<T>(
+        template: String = "palestra_template",
         configure: (inout AppConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase) async throws -> T
     ) async throws -> T {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(template: template) { database in
             var configuration = configuration(database: database.configuration)
             configure(&configuration)
             let app = try await buildApplication(configuration: configuration, logger: TestDatabase.logger, migrate: false)

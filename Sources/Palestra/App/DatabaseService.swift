@@ -1,0 +1,13 @@
+import Postgres
+import ServiceLifecycle
+
+/// Closes the database pool once the server has stopped (services stop in reverse order, so
+/// in-flight requests finish first).
+struct DatabaseService: Service {
+    let database: PostgresClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.shutdown()
+    }
+}

@@ -1,0 +1,9 @@
+/// A one-time message shown at the top of the next page.
+public struct FlashMessage: Sendable, Equatable {
+    /// `success`, `info`, `warning` or `error`: the CSS modifier `flash--<kind>`.
+    public let kind: String
+    public let message: String
+
+    public static func success(_ message: String) -> FlashMessage { FlashMessage(kind: "success", message: message) }
+    public static func error(_ message: String) -> FlashMessage { FlashMessage(kind: "error", message: message) }
+}

@@ -1,0 +1,7 @@
+/// One entry of the main navigation.
+public struct NavigationLink: Sendable, Equatable {
+    public let label: String
+    public let href: String
+    /// The section the current page belongs to; rendered with `aria-current="page"`.
+    public let isCurrent: Bool
+}
