@@ -31,7 +31,6 @@ final class NoticeSink {
         }
         let level: Logger.Level = switch severity {
         case "WARNING", "FATAL", "PANIC": .warning
-        case "NOTICE": .notice
         default: .debug
         }
         logger.log(level: level, "PostgreSQL \(severity): \(message)", metadata: ["sqlstate": "\(sqlState)"])

@@ -32,6 +32,8 @@ struct PoolState: Sendable {
     private(set) var openCount = 0
     /// FIFO.
     private var waiters: [Waiter] = []
+    /// Checkouts queued for a connection.
+    var waiterCount: Int { waiters.count }
     private(set) var isShutDown = false
     private var nextID: UInt64 = 0
     private var listeners: [UInt64: PostgresListener] = [:]

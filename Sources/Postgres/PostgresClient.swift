@@ -151,6 +151,9 @@ public final class PostgresClient: PostgresQueryable, Sendable {
     /// Connections open or being opened (for tests and metrics).
     var openConnectionCount: Int { state.withLock { $0.openCount } }
 
+    /// Checkouts waiting in line for a connection (for tests and metrics).
+    var waitingCount: Int { state.withLock { $0.waiterCount } }
+
     // MARK: - Checkout and release
 
     private func checkout() async throws -> PostgresConnection {

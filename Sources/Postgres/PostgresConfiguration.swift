@@ -2,9 +2,21 @@ import CLibPQ
 
 /// Where and how to connect: a libpq connection URL or keyword string, validated by libpq itself.
 public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertible {
-    /// libpq keywords and values given in the string (no defaults inserted), except the ones
-    /// held by the properties below.
+    /// libpq keywords and values given in the string, plus `tcpKeepaliveDefaults` for the keywords
+    /// it does not set, except the ones held by the properties below.
     private var options: [String: String]
+
+    /// TCP keepalive and user-timeout settings added unless the string sets them, so a server that goes
+    /// silent (a dropped network path, a frozen host) breaks the connection within about a minute instead
+    /// of leaving a query or a listener blocked for the kernel's default of hours. libpq ignores them on
+    /// Unix sockets, and `tcp_user_timeout` on systems without `TCP_USER_TIMEOUT`.
+    static let tcpKeepaliveDefaults: [(keyword: String, value: String)] = [
+        ("keepalives", "1"),
+        ("keepalives_idle", "30"),
+        ("keepalives_interval", "10"),
+        ("keepalives_count", "3"),
+        ("tcp_user_timeout", "60000"),
+    ]
 
     /// Seconds to wait for a connection (libpq `connect_timeout`): 5 unless the string sets it; 0 waits forever.
     public var connectTimeout: Int
@@ -44,6 +56,9 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
             throw PostgresError.invalidConfiguration("client_encoding must be UTF8 (Swift strings are UTF-8)")
         }
         options["client_encoding"] = nil
+        for (keyword, value) in Self.tcpKeepaliveDefaults where options[keyword] == nil {
+            options[keyword] = value
+        }
         self.options = options
     }
 
@@ -57,7 +72,8 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
         return copy
     }
 
-    /// The value the string gave for a libpq keyword (`host`, `port`, `user`, `password`, `sslmode`…).
+    /// The value the string gave for a libpq keyword (`host`, `port`, `user`, `password`, `sslmode`…),
+    /// or the default this client uses for it (`connect_timeout`, `application_name`, the TCP keepalive settings).
     public func value(forKeyword keyword: String) -> String? {
         switch keyword {
         case "connect_timeout": String(connectTimeout)
@@ -73,8 +89,9 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
             .joined(separator: " ")
     }
 
-    /// Keywords and values for `PQconnectdbParams`: the parsed ones plus the client's fixed settings
-    /// (UTF-8, application name, timeout) and `sessionOptions` appended to the server `options`.
+    /// Keywords and values for `PQconnectdbParams`: the parsed ones (with the keepalive defaults) plus the
+    /// client's fixed settings (UTF-8, application name, timeout) and `sessionOptions` appended to the
+    /// server `options`.
     func connectionParameters(sessionOptions: String?) -> [(String, String)] {
         var parameters = options
         parameters["client_encoding"] = "UTF8"

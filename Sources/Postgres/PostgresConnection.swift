@@ -201,6 +201,11 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         guard parameters.count <= 65_535 else {
             throw PostgresError.server(sqlState: "54000", message: "at most 65535 parameters are allowed, not \(parameters.count)")
         }
+        var lengths = [Int32]()
+        lengths.reserveCapacity(parameters.count)
+        for (index, parameter) in parameters.enumerated() {
+            lengths.append(try Self.wireLength(ofParameter: index, byteCount: parameter.bytes?.count ?? 0))
+        }
         var values = [UnsafePointer<CChar>?]()
         var buffers = [UnsafeMutablePointer<UInt8>]()
         defer { buffers.forEach { $0.deallocate() } }
@@ -217,10 +222,21 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
             values.append(UnsafeRawPointer(buffer).assumingMemoryBound(to: CChar.self))
         }
         let types = parameters.map { Oid($0.type.oid) }
-        let lengths = parameters.map { Int32($0.bytes?.count ?? 0) }
         let formats = parameters.map(\.format.rawValue)
         let result = PQexecParams(pointer, sql, Int32(parameters.count), types, values, lengths, formats, 0)
         return try consume(result, on: pointer)
+    }
+
+    /// A parameter's length as libpq takes it (a C `int`); larger values throw
+    /// `PostgresError.server(sqlState: "54000", …)` (program_limit_exceeded, as the server would).
+    static func wireLength(ofParameter index: Int, byteCount: Int) throws(PostgresError) -> Int32 {
+        guard let length = Int32(exactly: byteCount) else {
+            throw PostgresError.server(
+                sqlState: "54000",
+                message: "parameter $\(index + 1) is \(byteCount) bytes; a value can have at most \(Int32.max)"
+            )
+        }
+        return length
     }
 
     /// Turns a `PGresult` into a result or the matching ``PostgresError``, and clears it.

@@ -58,12 +58,11 @@ extension Bool: PostgresArrayElement {
 }
 
 extension Date: PostgresArrayElement {
-    /// `timestamptz` text in UTC with microseconds: `2026-11-21 18:30:05.123456+00`.
+    /// `timestamptz` text in UTC with microseconds: `2026-11-21 18:30:05.123456+00`. Throws
+    /// `PostgresError.server(sqlState: "22008", …)` for a Date that is NaN, infinite or outside
+    /// PostgreSQL's range (4714 BC … 294276 AD).
     public func postgresParameter() throws(PostgresError) -> PostgresParameter {
-        guard let text = PostgresTimestamp.format(self) else {
-            throw PostgresError.server(sqlState: "22008", message: "date \(self) is out of range for timestamptz")
-        }
-        return try .text(text)
+        try .text(PostgresTimestamp.format(self))
     }
 }
 

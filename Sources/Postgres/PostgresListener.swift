@@ -20,9 +20,9 @@ final class PostgresListener: Sendable {
     private let logger: Logger
     private let continuation: AsyncStream<PostgresListenEvent>.Continuation
     private let onFinish: @Sendable () -> Void
-    /// `poll` watches the read end; ``stop()`` writes to the other.
-    private let wakeReadDescriptor: Int32
-    private let wakeWriteDescriptor: Int32
+    /// `poll` watches the read end; ``stop()`` writes to the other. A failure to create it (out of file
+    /// descriptors) ends the listener at once, logged, instead of crashing the process.
+    private let wakePipe: Result<WakePipe, PostgresError>
     private let stopped = Atomic<Bool>(false)
     private let task = Mutex<Task<Void, Never>?>(nil)
 
@@ -34,24 +34,22 @@ final class PostgresListener: Sendable {
         configuration: PostgresConfiguration,
         logger: Logger,
         continuation: AsyncStream<PostgresListenEvent>.Continuation,
-        onFinish: @escaping @Sendable () -> Void
+        onFinish: @escaping @Sendable () -> Void,
+        makeWakePipe: () -> Result<WakePipe, PostgresError> = WakePipe.make
     ) {
         self.channel = channel
         self.configuration = configuration
         self.logger = logger
         self.continuation = continuation
         self.onFinish = onFinish
-        var descriptors: [Int32] = [-1, -1]
-        guard pipe(&descriptors) == 0 else {
-            fatalError("PostgresListener: pipe() failed with errno \(errno); out of file descriptors?")
-        }
-        wakeReadDescriptor = descriptors[0]
-        wakeWriteDescriptor = descriptors[1]
+        self.wakePipe = makeWakePipe()
     }
 
     deinit {
-        close(wakeReadDescriptor)
-        close(wakeWriteDescriptor)
+        if case .success(let pipe) = wakePipe {
+            close(pipe.readDescriptor)
+            close(pipe.writeDescriptor)
+        }
     }
 
     var isStopped: Bool { stopped.load(ordering: .acquiring) }
@@ -65,8 +63,10 @@ final class PostgresListener: Sendable {
     /// Ends the listener: wakes its wait, cancels its backoff; it then closes its connection.
     func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        var byte: UInt8 = 1
-        _ = write(wakeWriteDescriptor, &byte, 1)
+        if case .success(let pipe) = wakePipe {
+            var byte: UInt8 = 1
+            _ = write(pipe.writeDescriptor, &byte, 1)
+        }
         task.withLock { $0?.cancel() }
     }
 
@@ -75,6 +75,19 @@ final class PostgresListener: Sendable {
     }
 
     private func run() async {
+        let pipe: WakePipe
+        switch wakePipe {
+        case .success(let created):
+            pipe = created
+        case .failure(let error):
+            logger.error(
+                "PostgreSQL LISTEN cannot start; the notification stream ends",
+                metadata: ["channel": "\(channel)", "error": "\(error)"]
+            )
+            continuation.finish()
+            onFinish()
+            return
+        }
         let threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         var backoff = Self.initialBackoff
@@ -91,7 +104,7 @@ final class PostgresListener: Sendable {
                     backoff = Self.initialBackoff
                 }
                 while !isStopped {
-                    let wakeDescriptor = wakeReadDescriptor
+                    let wakeDescriptor = pipe.readDescriptor
                     let notifications = try await PostgresConnection.run(on: threadPool) {
                         try opened.withOpenHandle { pointer in
                             try Self.waitForNotifications(on: pointer, wakeDescriptor: wakeDescriptor)
@@ -155,6 +168,23 @@ final class PostgresListener: Sendable {
                 continue
             }
             if descriptors[1].revents != 0 { return [] }
+        }
+    }
+
+    /// The self-pipe that wakes a listener blocked in `poll`.
+    struct WakePipe: Sendable {
+        let readDescriptor: Int32
+        let writeDescriptor: Int32
+
+        /// `pipe()`, or ``PostgresError/connectionFailed(_:)`` naming errno when it fails.
+        static func make() -> Result<WakePipe, PostgresError> {
+            var descriptors: [Int32] = [-1, -1]
+            guard pipe(&descriptors) == 0 else {
+                let code = errno
+                let reason = strerror(code).flatMap { String(validatingCString: $0) } ?? "unknown error"
+                return .failure(.connectionFailed("could not create the listener's wake-up pipe: errno \(code) (\(reason))"))
+            }
+            return .success(WakePipe(readDescriptor: descriptors[0], writeDescriptor: descriptors[1]))
         }
     }
 

@@ -3,33 +3,54 @@ import Foundation
 /// The text form of `timestamptz` values, as sent (always UTC, microseconds) and as received
 /// (ISO `DateStyle`, any offset, optional ` BC`).
 enum PostgresTimestamp {
-    private static let microsecondsPerDay: Int64 = 86_400_000_000
+    /// PostgreSQL's range for `timestamp` and `timestamptz` in seconds since 1970: from
+    /// 4714-11-24 00:00:00 BC (Julian day 0) up to, not including, 294277-01-01 00:00:00.
+    static let minimumSeconds: Int64 = -210_866_803_200
+    static let endSeconds: Int64 = 9_224_318_016_000
 
-    /// `2026-11-21 18:30:05.123456+00`; `nil` outside PostgreSQL's range.
-    static func format(_ date: Date) -> String? {
+    /// `2026-11-21 18:30:05.123456+00`. Throws `PostgresError.server(sqlState: "22008", …)` (as the server
+    /// would) for a Date that is not finite or lies outside PostgreSQL's range.
+    static func format(_ date: Date) throws(PostgresError) -> String {
         let seconds = date.timeIntervalSince1970
-        // timestamptz covers 4713 BC … 294276 AD; stay well inside Int64 microseconds.
-        guard seconds.isFinite, abs(seconds) < 9_000_000_000_000 else { return nil }
-        let micros = Int64((seconds * 1_000_000).rounded())
-        var days = micros / microsecondsPerDay
-        var microsOfDay = micros % microsecondsPerDay
-        if microsOfDay < 0 {
+        guard seconds.isFinite else {
+            throw PostgresError.server(
+                sqlState: "22008",
+                message: "a Date of \(seconds) seconds since 1970 cannot be sent as timestamptz"
+            )
+        }
+        let outOfRange = PostgresError.server(
+            sqlState: "22008",
+            message: "a Date of \(seconds) seconds since 1970 is outside PostgreSQL's timestamptz range (4714-11-24 BC … 294276-12-31 AD)"
+        )
+        // Compared as Double first, so the conversions below cannot overflow.
+        guard seconds >= Double(minimumSeconds), seconds < Double(endSeconds) else { throw outOfRange }
+        // Whole seconds and microseconds apart: microseconds since 1970 overflow Int64 near the end of the range.
+        let wholeSeconds = seconds.rounded(.down)
+        var micros = Int64(((seconds - wholeSeconds) * 1_000_000).rounded())
+        var totalSeconds = Int64(wholeSeconds)
+        if micros == 1_000_000 {
+            micros = 0
+            totalSeconds += 1
+        }
+        guard totalSeconds < endSeconds else { throw outOfRange }
+        var days = totalSeconds / 86_400
+        var secondOfDay = totalSeconds % 86_400
+        if secondOfDay < 0 {
             days -= 1
-            microsOfDay += microsecondsPerDay
+            secondOfDay += 86_400
         }
         let civil = ProlepticGregorian.civil(daysSinceEpoch: Int(days))
-        let secondOfDay = Int(microsOfDay / 1_000_000)
-        let fraction = Int(microsOfDay % 1_000_000)
         let year = civil.year <= 0 ? 1 - civil.year : civil.year
         return ProlepticGregorian.padded(year, 4) + "-" + ProlepticGregorian.padded(civil.month, 2) + "-"
             + ProlepticGregorian.padded(civil.day, 2) + " "
-            + ProlepticGregorian.padded(secondOfDay / 3600, 2) + ":"
-            + ProlepticGregorian.padded(secondOfDay / 60 % 60, 2) + ":"
-            + ProlepticGregorian.padded(secondOfDay % 60, 2) + "."
-            + ProlepticGregorian.padded(fraction, 6) + "+00" + (civil.year <= 0 ? " BC" : "")
+            + ProlepticGregorian.padded(Int(secondOfDay / 3600), 2) + ":"
+            + ProlepticGregorian.padded(Int(secondOfDay / 60 % 60), 2) + ":"
+            + ProlepticGregorian.padded(Int(secondOfDay % 60), 2) + "."
+            + ProlepticGregorian.padded(Int(micros), 6) + "+00" + (civil.year <= 0 ? " BC" : "")
     }
 
     /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]][ BC]`; a missing offset means UTC.
+    /// Throws for malformed text, `infinity` and instants outside PostgreSQL's range.
     static func parse(_ text: String) throws(PostgresDecodingFailure) -> Date {
         var scanner = Scanner(Array(text.utf8))
         guard text != "infinity", text != "-infinity" else {
@@ -69,8 +90,23 @@ enum PostgresTimestamp {
               hour <= 24, minute <= 59, second <= 60
         else { throw failure }
         let days = ProlepticGregorian.daysSinceEpoch(year: isBC ? 1 - year : year, month: month, day: day)
-        let secondsSinceEpoch = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
-        return Date(timeIntervalSince1970: Double(secondsSinceEpoch * 1_000_000 + micros) / 1_000_000)
+        let outOfRange = PostgresDecodingFailure("\(text) is outside PostgreSQL's timestamp range")
+        let (daySeconds, dayOverflow) = Int64(days).multipliedReportingOverflow(by: 86_400)
+        let (secondsSinceEpoch, secondsOverflow) = daySeconds.addingReportingOverflow(
+            Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        )
+        guard !dayOverflow, !secondsOverflow, secondsSinceEpoch >= minimumSeconds, secondsSinceEpoch < endSeconds else {
+            throw outOfRange
+        }
+        // Whole microseconds convert exactly; from about year 294247 on they overflow Int64, and the
+        // seconds and the fraction are added as Doubles instead (a Date that far out has no
+        // microsecond precision anyway).
+        let (scaled, scaleOverflow) = secondsSinceEpoch.multipliedReportingOverflow(by: 1_000_000)
+        let (totalMicros, totalOverflow) = scaled.addingReportingOverflow(micros)
+        if scaleOverflow || totalOverflow {
+            return Date(timeIntervalSince1970: Double(secondsSinceEpoch) + Double(micros) / 1_000_000)
+        }
+        return Date(timeIntervalSince1970: Double(totalMicros) / 1_000_000)
     }
 
     /// A cursor over ASCII bytes.

@@ -18,7 +18,9 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         var bytes = Array(text.utf8)
         if bytes.count > 8, bytes[8] == UInt8(ascii: ".") {
             let fraction = bytes[9...]
-            guard !fraction.isEmpty, CalendarDate.number(fraction) != nil else { return nil }
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                return nil
+            }
             bytes = Array(bytes[0..<8])
         }
         guard bytes.count == 5 || bytes.count == 8, bytes[2] == UInt8(ascii: ":"),

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 @testable import Postgres
+import Synchronization
 import Testing
 
 @Suite("LISTEN/NOTIFY")
@@ -83,6 +85,44 @@ struct ListenerTests {
             await Self.consume(client.listen(channel: "late"), into: late).value
             #expect(late.elements.isEmpty)
         }
+    }
+
+    @Test("a listener whose wake-up pipe cannot be created ends its stream at once and logs why")
+    func wakePipeFailure() async throws {
+        // Never reached: the listener must give up before connecting.
+        let configuration = try PostgresConfiguration("postgres://postgres@/postgres?host=/nonexistent-pgtest-socket-dir")
+        let (logger, log) = RecordingLogHandler.logger()
+        let (stream, continuation) = AsyncStream.makeStream(of: PostgresListenEvent.self)
+        let finishCalls = Atomic<Int>(0)
+        let listener = PostgresListener(
+            channel: "no_pipe",
+            configuration: configuration,
+            logger: logger,
+            continuation: continuation,
+            onFinish: { finishCalls.add(1, ordering: .relaxed) },
+            makeWakePipe: { .failure(.connectionFailed("simulated pipe() failure: errno 24")) }
+        )
+        let recorder = Recorder<PostgresListenEvent>()
+        let consumer = Self.consume(stream, into: recorder)
+        listener.start()
+        try await eventually("the stream finished") { recorder.isFinished }
+        await consumer.value
+        await listener.waitUntilFinished()
+        #expect(recorder.elements.isEmpty)
+        #expect(finishCalls.load(ordering: .relaxed) == 1)
+        let errors = log.elements.filter { $0.level == .error }
+        #expect(errors.count == 1, "logged: \(log.elements)")
+        #expect(errors.first?.message.contains("LISTEN") == true)
+        #expect(errors.first?.message.contains("simulated pipe() failure") == true, "logged: \(errors)")
+        listener.stop()  // harmless without a pipe
+    }
+
+    @Test("the wake-up pipe is created normally")
+    func wakePipeCreation() throws {
+        let pipe = try PostgresListener.WakePipe.make().get()
+        #expect(pipe.readDescriptor >= 0 && pipe.writeDescriptor >= 0 && pipe.readDescriptor != pipe.writeDescriptor)
+        close(pipe.readDescriptor)
+        close(pipe.writeDescriptor)
     }
 
     @Test("a listener keeps retrying while the database refuses connections")

@@ -66,9 +66,13 @@ struct PoolTests {
             }
             try await holding.wait()
             let cancelled = Task { try await client.query("SELECT 'cancelled'") }
+            // Both checkouts must be queued, so the cancellation goes through onCancel → removeWaiter.
+            try await eventually("the first checkout is queued") { client.waitingCount == 1 }
             let served = Task { try await client.query("SELECT 'served' AS v")[0].decode("v", as: String.self) }
+            try await eventually("both checkouts are queued") { client.waitingCount == 2 }
             cancelled.cancel()
             await #expect(throws: CancellationError.self) { try await cancelled.value }
+            #expect(client.waitingCount == 1, "the cancelled waiter left the queue, the other one is still in it")
             release.fire()
             try await holder.value
             #expect(try await served.value == "served")
@@ -202,8 +206,10 @@ struct PoolTests {
         }
         try await holding.wait()
         let waiter = Task { try await client.query("SELECT 1") }
-        try await eventually("the second checkout is waiting") { client.openConnectionCount == 1 }
+        // Queued, so shutdown fails it as a waiter (not as a later checkout).
+        try await eventually("the second checkout is waiting") { client.waitingCount == 1 }
         await client.shutdown()
+        #expect(client.waitingCount == 0)
         await #expect(throws: PostgresError.shutDown) { try await waiter.value }
         await #expect(throws: PostgresError.shutDown) { try await client.query("SELECT 1") }
         release.fire()

@@ -66,6 +66,34 @@ struct PostgresConfigurationTests {
         #expect(other.replacingDatabase("one") == original)
     }
 
+    @Test("TCP keepalives and tcp_user_timeout are set by default; a string that sets one keeps its value")
+    func keepaliveDefaults() throws {
+        let defaults = [
+            "keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10",
+            "keepalives_count": "3", "tcp_user_timeout": "60000",
+        ]
+        for string in ["postgres://u@db.example.com/app", "host=/tmp dbname=x"] {
+            let configuration = try PostgresConfiguration(string)
+            for (keyword, value) in defaults {
+                #expect(configuration.value(forKeyword: keyword) == value, "\(keyword) in \(string)")
+                // The description lists the parameters handed to libpq.
+                #expect(configuration.description.contains("\(keyword)='\(value)'"), "\(configuration)")
+            }
+        }
+
+        let url = try PostgresConfiguration("postgres://u@db.example.com/app?keepalives_idle=5&tcp_user_timeout=0")
+        #expect(url.value(forKeyword: "keepalives_idle") == "5")
+        #expect(url.value(forKeyword: "tcp_user_timeout") == "0")
+        #expect(url.description.contains("keepalives_idle='5'"))
+        #expect(!url.description.contains("keepalives_idle='30'"))
+        #expect(url.value(forKeyword: "keepalives_count") == "3")
+
+        let keywords = try PostgresConfiguration("host=db dbname=x keepalives=0")
+        #expect(keywords.value(forKeyword: "keepalives") == "0")
+        #expect(keywords.value(forKeyword: "keepalives_interval") == "10")
+        #expect(keywords.replacingDatabase("y").value(forKeyword: "keepalives") == "0")
+    }
+
     @Test(
         "garbage is rejected with invalidConfiguration naming the problem",
         arguments: [

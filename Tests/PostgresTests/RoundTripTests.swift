@@ -68,6 +68,31 @@ struct RoundTripTests {
         }
     }
 
+    @Test("timestamps at the ends of PostgreSQL's range round-trip; an unsendable Date fails only its own query")
+    func timestampExtremes() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            let row = try await client.query(
+                "SELECT '294276-12-31 23:59:59+00'::timestamptz AS last, '4714-11-24 00:00:00+00 BC'::timestamptz AS first"
+            )[0]
+            let last = try row.decode("last", as: Date.self)
+            #expect(last == Date(timeIntervalSince1970: 9_224_318_015_999))
+            let first = try row.decode("first", as: Date.self)
+            #expect(first == Date(timeIntervalSince1970: -210_866_803_200))
+            let texts = try await client.query(
+                "SELECT $1::timestamptz::text AS last, $2::timestamptz::text AS first", [last, first]
+            )[0]
+            #expect(try texts.decode("last", as: String.self) == "294276-12-31 23:59:59+00")
+            #expect(try texts.decode("first", as: String.self) == "4714-11-24 00:00:00+00 BC")
+            for seconds in [Double.nan, .infinity, -.infinity, 1e15, -1e15] {
+                let error = await #expect(throws: PostgresError.self) {
+                    try await client.query("SELECT $1::timestamptz", [Date(timeIntervalSince1970: seconds)])
+                }
+                #expect(error?.sqlState == "22008", "\(seconds): \(String(describing: error))")
+            }
+            #expect(try await client.query("SELECT 1 AS n")[0].decode("n", as: Int.self) == 1)
+        }
+    }
+
     @Test func byteaIsSentBinaryAndReadBackFromHex() async throws {
         try await TestDatabase.withClient { client in
             let tricky = Data([0x00, 0xFF, 0x5C, 0x27, 0x22, 0x00, 0x78, 0x01])

@@ -65,18 +65,95 @@ struct ValueTypeTests {
 
     @Test func timestamps() throws {
         let date = Date(timeIntervalSince1970: 1_763_000_000.123456)
-        #expect(PostgresTimestamp.format(date) == "2025-11-13 02:13:20.123456+00")
+        #expect(try PostgresTimestamp.format(date) == "2025-11-13 02:13:20.123456+00")
         #expect(try PostgresTimestamp.parse("2025-11-13 02:13:20.123456+00") == date)
         #expect(try PostgresTimestamp.parse("2025-11-13 05:13:20.123456+03") == date)
         #expect(try PostgresTimestamp.parse("2025-11-12 21:43:20.123456-04:30") == date)
         #expect(try PostgresTimestamp.parse("1970-01-01 00:00:00+00") == Date(timeIntervalSince1970: 0))
         #expect(try PostgresTimestamp.parse("1969-12-31 23:59:59.5+00") == Date(timeIntervalSince1970: -0.5))
-        #expect(PostgresTimestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
         let bc = try PostgresTimestamp.parse("0044-03-15 12:00:00+00 BC")
-        #expect(PostgresTimestamp.format(bc) == "0044-03-15 12:00:00.000000+00 BC")
+        #expect(try PostgresTimestamp.format(bc) == "0044-03-15 12:00:00.000000+00 BC")
         #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("infinity") }
         #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("2025-11-13") }
         #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse("2025-02-30 00:00:00+00") }
+    }
+
+    @Test("timestamps up to the ends of PostgreSQL's range decode; beyond them parsing throws instead of overflowing")
+    func timestampDecodingRange() throws {
+        // Microseconds since 1970 overflow Int64 from about year 294247 on; PostgreSQL goes to 294276.
+        let last = try PostgresTimestamp.parse("294276-12-31 23:59:59.999999+00")
+        #expect(abs(last.timeIntervalSince1970 - 9_224_318_015_999.999999) < 0.01)
+        let overflowing = try PostgresTimestamp.parse("294247-06-01 12:00:00.25+00")
+        #expect(abs(overflowing.timeIntervalSince1970 - 9_223_384_334_400.25) < 0.01)
+        #expect(try PostgresTimestamp.format(overflowing) == "294247-06-01 12:00:00.250000+00")
+        let first = try PostgresTimestamp.parse("4714-11-24 00:00:00+00 BC")
+        #expect(first.timeIntervalSince1970 == -210_866_803_200)
+        for outside in [
+            "294277-01-01 00:00:00+00",
+            "294276-12-31 23:00:00-05",
+            "999999999-12-31 23:59:59.999999+00",
+            "999999999-12-31 23:59:59+00 BC",
+            "4714-11-23 23:59:59.999999+00 BC",
+        ] {
+            let error = #expect(throws: PostgresDecodingFailure.self) { try PostgresTimestamp.parse(outside) }
+            #expect(error?.reason.contains("outside PostgreSQL's timestamp range") == true, "\(outside): \(String(describing: error))")
+        }
+    }
+
+    @Test("Dates that are NaN, infinite or outside PostgreSQL's range throw 22008 instead of trapping")
+    func timestampEncodingRange() throws {
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: -210_866_803_200)) == "4714-11-24 00:00:00.000000+00 BC")
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: 9_224_318_015_999)) == "294276-12-31 23:59:59.000000+00")
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: 9_224_318_015_999.5)) == "294276-12-31 23:59:59.500000+00")
+        // A fraction that rounds up to the next second carries over.
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: 0.9999996)) == "1970-01-01 00:00:01.000000+00")
+        #expect(try PostgresTimestamp.format(Date(timeIntervalSince1970: -0.0000004)) == "1970-01-01 00:00:00.000000+00")
+        let bad: [Double] = [
+            .nan, .infinity, -.infinity, 9_224_318_016_000, 9_224_318_015_999.9999999, -210_866_803_200.5,
+            1e300, -1e300, Double.greatestFiniteMagnitude, 9.3e18,
+        ]
+        for seconds in bad {
+            let date = Date(timeIntervalSince1970: seconds)
+            let error = #expect(throws: PostgresError.self, "\(seconds)") { try date.postgresParameter() }
+            guard case .server(let sqlState, let message)? = error else {
+                Issue.record("expected PostgresError.server for \(seconds), got \(String(describing: error))")
+                continue
+            }
+            #expect(sqlState == "22008")
+            #expect(message.contains("timestamptz"), "\(message)")
+        }
+    }
+
+    @Test("day arithmetic, long fractions and huge parameters return nil or throw instead of overflowing")
+    func noOverflowTraps() throws {
+        let date = try #require(CalendarDate("2026-11-21"))
+        #expect(date.adding(days: Int.max) == nil)
+        #expect(date.adding(days: Int.min) == nil)
+        #expect(date.adding(days: 10) == CalendarDate("2026-12-01"))
+        #expect(CalendarDate(daysSinceEpoch: Int.max) == nil)
+        #expect(CalendarDate(daysSinceEpoch: Int.min) == nil)
+        #expect(CalendarDate(daysSinceEpoch: 2_932_896) == CalendarDate("9999-12-31"))
+        #expect(CalendarDate(daysSinceEpoch: 2_932_897) == nil)
+        #expect(CalendarDate(daysSinceEpoch: -719_162) == CalendarDate("0001-01-01"))
+        #expect(CalendarDate(daysSinceEpoch: -719_163) == nil)
+
+        #expect(TimeOfDay("18:30:05." + String(repeating: "9", count: 40)) == TimeOfDay(hour: 18, minute: 30, second: 5))
+        #expect(CalendarDate.number(Array(String(repeating: "9", count: 40).utf8)[...]) == nil)
+        #expect(CalendarDate.number(Array("9223372036854775807".utf8)[...]) == Int.max)
+        #expect(CalendarDate.number(Array("9223372036854775808".utf8)[...]) == nil)
+
+        #expect(try PostgresConnection.wireLength(ofParameter: 0, byteCount: 12) == 12)
+        #expect(try PostgresConnection.wireLength(ofParameter: 0, byteCount: Int(Int32.max)) == Int32.max)
+        let error = #expect(throws: PostgresError.self) {
+            try PostgresConnection.wireLength(ofParameter: 2, byteCount: Int(Int32.max) + 1)
+        }
+        guard case .server(let sqlState, let message)? = error else {
+            Issue.record("expected PostgresError.server, got \(String(describing: error))")
+            return
+        }
+        #expect(sqlState == "54000")
+        #expect(message.contains("$3"), "\(message)")
     }
 
     @Test func errorClassification() {
