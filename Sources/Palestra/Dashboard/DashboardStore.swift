@@ -12,17 +12,18 @@ struct DashboardStore: Sendable {
     }
 
     func schemaState() async throws -> SchemaState {
-        // A server started with --no-migrate on an empty database has no schema_migrations yet.
-        let exists = try await database.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
-        guard try exists.first?.decode("present", as: Bool.self) == true else {
+        let rows: PostgresQueryResult
+        do {
+            rows = try await database.query("""
+                SELECT count(*) OVER () AS migration_count, name, applied_at
+                FROM schema_migrations
+                ORDER BY version DESC
+                LIMIT 1
+                """)
+        } catch PostgresError.server(sqlState: "42P01", message: _) {
+            // undefined_table: a server started with --no-migrate on an empty database.
             return SchemaState(migrationCount: 0, latestMigration: nil, latestAppliedAt: nil)
         }
-        let rows = try await database.query("""
-            SELECT count(*) OVER () AS migration_count, name, applied_at
-            FROM schema_migrations
-            ORDER BY version DESC
-            LIMIT 1
-            """)
         guard let row = rows.first else {
             return SchemaState(migrationCount: 0, latestMigration: nil, latestAppliedAt: nil)
         }
