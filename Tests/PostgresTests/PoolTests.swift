@@ -29,16 +29,7 @@ struct PoolTests {
     @Test("a checkout that waits longer than checkoutTimeout gets poolTimeout")
     func poolTimeout() async throws {
         try await TestDatabase.withClient(maxConnections: 1, checkoutTimeout: .milliseconds(200)) { client in
-            let holding = Signal()
-            let release = Signal()
-            let holder = Task {
-                try await client.withConnection { connection in
-                    _ = try await connection.query("SELECT 1")
-                    holding.fire()
-                    try await release.wait()
-                }
-            }
-            try await holding.wait()
+            let (release, holder) = try await holdConnection(client)
             let started = ContinuousClock.now
             await #expect(throws: PostgresError.poolTimeout) {
                 try await client.query("SELECT 1")
@@ -56,15 +47,7 @@ struct PoolTests {
     @Test("waiters are served when a connection comes back; a cancelled waiter leaves the queue")
     func waitersAndCancellation() async throws {
         try await TestDatabase.withClient(maxConnections: 1, checkoutTimeout: .seconds(30)) { client in
-            let holding = Signal()
-            let release = Signal()
-            let holder = Task {
-                try await client.withConnection { _ in
-                    holding.fire()
-                    try await release.wait()
-                }
-            }
-            try await holding.wait()
+            let (release, holder) = try await holdConnection(client)
             let cancelled = Task { try await client.query("SELECT 'cancelled'") }
             // Both checkouts must be queued, so the cancellation goes through onCancel → removeWaiter.
             try await eventually("the first checkout is queued") { client.waitingCount == 1 }
@@ -195,16 +178,7 @@ struct PoolTests {
     func shutdown() async throws {
         let configuration = try TestDatabase.maintenanceConfiguration()
         let client = PostgresClient(configuration: configuration, maxConnections: 1, logger: TestDatabase.logger)
-        let holding = Signal()
-        let release = Signal()
-        let holder = Task {
-            try await client.withConnection { connection in
-                _ = try await connection.query("SELECT 1")
-                holding.fire()
-                try await release.wait()
-            }
-        }
-        try await holding.wait()
+        let (release, holder) = try await holdConnection(client)
         let waiter = Task { try await client.query("SELECT 1") }
         // Queued, so shutdown fails it as a waiter (not as a later checkout).
         try await eventually("the second checkout is waiting") { client.waitingCount == 1 }
@@ -227,5 +201,20 @@ struct PoolTests {
             }
             try await group.waitForAll()
         }
+    }
+
+    /// Checks a connection out in another task and keeps it until `release` fires; returns once it is held.
+    func holdConnection(_ client: PostgresClient) async throws -> (release: Signal, holder: Task<Void, any Error>) {
+        let holding = Signal()
+        let release = Signal()
+        let holder = Task {
+            try await client.withConnection { connection in
+                _ = try await connection.query("SELECT 1")
+                holding.fire()
+                try await release.wait()
+            }
+        }
+        try await holding.wait()
+        return (release, holder)
     }
 }
