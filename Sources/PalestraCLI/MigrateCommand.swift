@@ -11,13 +11,12 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try loadConfiguration()
         let logger = makeLogger()
-        let database = PostgresClient(configuration: configuration.database, maxConnections: 1, logger: logger)
         do {
-            let applied = try await Migrator(database: database, directory: configuration.migrationsDirectory, logger: logger).migrate()
-            await database.shutdown()
+            let applied = try await PostgresClient.withClient(configuration: configuration.database, maxConnections: 1, logger: logger) {
+                try await Migrator(database: $0, directory: configuration.migrationsDirectory, logger: logger).migrate()
+            }
             print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s).")
         } catch {
-            await database.shutdown()
             throw stop(error)
         }
     }

@@ -22,13 +22,8 @@ struct ProcessTests {
     @Test("--port overrides PALESTRA_PORT, even an invalid one")
     func flagOverridesEnvironment() async throws {
         try await TestDatabase.with { database in
-            let port = try ServerProcess.freePort()
-            let server = try ServerProcess(
-                arguments: ["serve", "--no-migrate", "--port", "\(port)"],
-                environment: ["DATABASE_URL": database.connectionString, "PALESTRA_PORT": "eighty"]
-            )
+            let server = try await serve(database, environment: ["PALESTRA_PORT": "eighty"])
             defer { server.stopIfRunning() }
-            try await poll("the server answers on the flag's port") { await ServerProcess.get(port: port, path: "/healthz")?.status == 200 }
             server.terminate()
             let (status, errors) = try await server.waitForExit()
             #expect(status == 0, "\(errors)")
@@ -52,13 +47,9 @@ struct ProcessTests {
     @Test("SIGTERM lets a request in flight finish, refuses new ones, and exits cleanly")
     func gracefulShutdown() async throws {
         try await TestDatabase.with { database in
-            let port = try ServerProcess.freePort()
-            let server = try ServerProcess(
-                arguments: ["serve", "--no-migrate", "--port", "\(port)"],
-                environment: ["DATABASE_URL": database.connectionString]
-            )
+            let server = try await serve(database)
             defer { server.stopIfRunning() }
-            try await poll("the server answers /healthz") { await ServerProcess.get(port: port, path: "/healthz")?.status == 200 }
+            let port = server.port
 
             try await database.withClient(maxConnections: 2) { client in
                 // Hold a lock the dashboard's query waits for, so its request stays in flight.
@@ -83,6 +74,26 @@ struct ProcessTests {
             let (status, errors) = try await server.waitForExit()
             #expect(status == 0, "\(errors)")
         }
+    }
+
+    /// `palestra serve --port <a free port>` on the test's database, once it answers `/healthz`.
+    /// The caller stops it (`defer { server.stopIfRunning() }`).
+    func serve(_ database: TestDatabase, environment: [String: String] = [:]) async throws -> ServerProcess {
+        let port = try ServerProcess.freePort()
+        let server = try ServerProcess(
+            arguments: ["serve", "--no-migrate", "--port", "\(port)"],
+            environment: environment.merging(["DATABASE_URL": database.connectionString]) { $1 },
+            port: port
+        )
+        do {
+            try await poll("the server answers /healthz on port \(port)") {
+                await ServerProcess.get(port: port, path: "/healthz")?.status == 200
+            }
+        } catch {
+            server.stopIfRunning()
+            throw error
+        }
+        return server
     }
 
     func poll(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {

@@ -43,15 +43,7 @@ enum TestDatabase {
     static func withAdmin<T>(_ body: (PostgresClient) async throws -> T) async throws -> T {
         var configuration = try maintenanceConfiguration()
         configuration.applicationName = "pgtest_admin"
-        let admin = PostgresClient(configuration: configuration, maxConnections: 1, logger: logger)
-        do {
-            let value = try await body(admin)
-            await admin.shutdown()
-            return value
-        } catch {
-            await admin.shutdown()
-            throw error
-        }
+        return try await PostgresClient.withClient(configuration: configuration, maxConnections: 1, logger: logger, body)
     }
 
     /// Creates `pgtest_<random>` from template0 (UTF-8, C collation), runs `body` with its configuration
@@ -97,20 +89,9 @@ enum TestDatabase {
         try await withDatabase { configuration in
             var configuration = configuration
             configuration.applicationName = uniqueName("pgtest_app")
-            let client = PostgresClient(
-                configuration: configuration,
-                maxConnections: maxConnections,
-                checkoutTimeout: checkoutTimeout,
-                logger: logger
+            return try await PostgresClient.withClient(
+                configuration: configuration, maxConnections: maxConnections, checkoutTimeout: checkoutTimeout, logger: logger, body
             )
-            do {
-                let value = try await body(client)
-                await client.shutdown()
-                return value
-            } catch {
-                await client.shutdown()
-                throw error
-            }
         }
     }
 

@@ -45,7 +45,7 @@ func buildRouter(
     configuration: AppConfiguration, views: Views, database: PostgresClient, logger: Logger
 ) -> Router<AppRequestContext> {
     let dashboard = DashboardController(store: DashboardStore(database: database), views: views)
-    let health = HealthController(store: HealthStore(database: database))
+    let health = HealthController(database: database)
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)

@@ -1,8 +1,9 @@
 import Hummingbird
+import Postgres
 
 /// `GET /healthz`: 200 `ok` while the database answers, 503 otherwise — for load balancers and monitors.
 struct HealthController: Sendable {
-    let store: HealthStore
+    let database: PostgresClient
 
     static let endpoints = [Endpoint(.get, SiteURL.health)]
 
@@ -11,7 +12,7 @@ struct HealthController: Sendable {
     }
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let healthy = await store.databaseAnswers()
+        let healthy = await database.ping()
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"

@@ -38,10 +38,13 @@ struct MigrationStore {
         }
     }
 
-    /// SHA-256 of a file's text, in hex, as PostgreSQL computes it.
-    func checksum(of sql: String) async throws -> String {
-        let rows = try await connection.query("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS checksum", [sql])
-        return try rows[0].decode("checksum")
+    /// SHA-256 of each text, in hex, as PostgreSQL computes it; in the order given, in one query.
+    func checksums(of texts: [String]) async throws -> [String] {
+        try await connection.query("""
+            SELECT encode(sha256(convert_to(text, 'UTF8')), 'hex') AS checksum
+            FROM unnest($1::text[]) WITH ORDINALITY AS file(text, position)
+            ORDER BY position
+            """, [texts]).map { try $0.decode("checksum") }
     }
 
     /// Runs a migration's script and records it, in one transaction.

@@ -38,10 +38,9 @@ public struct Migrator: Sendable {
     private func apply(_ files: [MigrationFile], store: MigrationStore) async throws -> [String] {
         try await store.createTableIfNeeded()
         let applied = try await store.applied()
-        var checksums: [Int: String] = [:]
-        for file in files {
-            checksums[file.version] = try await store.checksum(of: file.sql)
-        }
+        let checksums = Dictionary(
+            uniqueKeysWithValues: zip(files.map(\.version), try await store.checksums(of: files.map(\.sql)))
+        )
         for migration in applied {
             guard let file = files.first(where: { $0.version == migration.version }), file.name == migration.name else {
                 throw MigrationError.appliedFileMissing(file: migration.name + ".sql")

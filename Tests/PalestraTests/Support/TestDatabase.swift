@@ -33,51 +33,31 @@ struct TestDatabase {
         template: String = "palestra_template",
         _ body: (TestDatabase) async throws -> T
     ) async throws -> T {
-        let server = try serverConfiguration()
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let admin = PostgresClient(configuration: server, maxConnections: 1, logger: logger)
-        do {
-            try await admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
-        } catch {
-            await admin.shutdown()
-            throw error
-        }
-        let database = TestDatabase(name: name, configuration: server.replacingDatabase(name))
+        try await onServer("CREATE DATABASE \(name) TEMPLATE \(template)")
+        let database = TestDatabase(name: name, configuration: try serverConfiguration().replacingDatabase(name))
         do {
             let result = try await body(database)
-            _ = try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            await admin.shutdown()
+            try await onServer("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             return result
         } catch {
-            _ = try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            await admin.shutdown()
+            try? await onServer("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             throw error
         }
     }
 
-    /// Runs a statement on the maintenance database (ALTER DATABASE, pg_terminate_backend …).
+    /// Runs a statement on the maintenance database (CREATE/ALTER DATABASE, pg_terminate_backend …).
     static func onServer(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) async throws {
-        let admin = PostgresClient(configuration: try serverConfiguration(), maxConnections: 1, logger: logger)
-        do {
-            try await admin.execute(sql, parameters)
-        } catch {
-            await admin.shutdown()
-            throw error
+        try await PostgresClient.withClient(configuration: try serverConfiguration(), maxConnections: 1, logger: logger) { admin in
+            _ = try await admin.execute(sql, parameters)
         }
-        await admin.shutdown()
     }
 
     /// A pool on this test's database, shut down after `body`.
     func withClient<T>(maxConnections: Int = 4, _ body: (PostgresClient) async throws -> T) async throws -> T {
-        let client = PostgresClient(configuration: configuration, maxConnections: maxConnections, logger: Self.logger)
-        do {
-            let result = try await body(client)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        try await PostgresClient.withClient(
+            configuration: configuration, maxConnections: maxConnections, logger: Self.logger, body
+        )
     }
 }
 
