@@ -69,8 +69,10 @@ run: deps
 	fi
 	swift build -c release --product palestra
 	@export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@/$(LOCAL_DB)?host=$(LOCAL_PG)}"; \
+	.build/release/palestra migrate; \
+	.build/release/palestra createuser --demo; \
 	echo "Palestra: http://$${PALESTRA_HOST:-127.0.0.1}:$(PORT)"; \
-	exec .build/release/palestra serve --port $(PORT)
+	exec .build/release/palestra serve --port $(PORT) --no-migrate
 
 stop:
 	@if [ -f "$(LOCAL_PG)/data/postmaster.pid" ]; then \

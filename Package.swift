@@ -47,6 +47,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [
+                .copy("Resources/common-passwords.txt"),
+                .copy("Resources/common-passwords.NOTICE"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -22,6 +22,15 @@ struct LocalizationTests {
                 plurals.insert(String(match.output.1))
             }
         }
+        for resource in AdminSite.standard.resources {
+            let keys = resource.catalogKeys
+            messages.formUnion(keys.messages)
+            plurals.formUnion(keys.plurals)
+        }
+        messages.formUnion(Role.allCases.map(\.label))
+        messages.formUnion(AuditAction.allCases.map(\.label))
+        messages.formUnion(DatePreset.allCases.map(\.label))
+        messages.formUnion(Language.allCases.map(\.nativeName))
         return (messages, plurals)
     }
 

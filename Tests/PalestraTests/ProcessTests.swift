@@ -52,12 +52,12 @@ struct ProcessTests {
             let port = server.port
 
             try await database.withClient(maxConnections: 2) { client in
-                // Hold a lock the dashboard's query waits for, so its request stays in flight.
+                // Hold a lock the login page's query (it starts a pre-login session) waits for, so its request stays in flight.
                 let response = try await client.withConnection { lock in
                     try await lock.execute("BEGIN")
-                    try await lock.execute("LOCK TABLE schema_migrations IN ACCESS EXCLUSIVE MODE")
-                    async let inFlight = ServerProcess.get(port: port, path: "/")
-                    try await poll("the dashboard's query waits for the lock") {
+                    try await lock.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE")
+                    async let inFlight = ServerProcess.get(port: port, path: "/login")
+                    try await poll("the login page's query waits for the lock") {
                         let rows = try await client.query(
                             "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
                             [database.name])
@@ -69,7 +69,7 @@ struct ProcessTests {
                     return await inFlight
                 }
                 #expect(response?.status == 200)
-                #expect(response?.body.contains("Dashboard") == true)
+                #expect(response?.body.contains("Sign in") == true)
             }
             let (status, errors) = try await server.waitForExit()
             #expect(status == 0, "\(errors)")

@@ -24,8 +24,11 @@ struct ServerTests {
 
     @Test("the dashboard renders in the layout with the migrations applied")
     func dashboard() async throws {
-        try await TestApp.test { client, _ in
-            let response = try await client.execute(uri: "/", method: .get)
+        try await TestApp.test { client, database in
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let response = try await browser.get("/")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
             Self.expectSecurityHeaders(response)
@@ -34,8 +37,8 @@ struct ServerTests {
             #expect(page.contains(#"<html lang="en">"#))
             #expect(page.contains("<title>Dashboard · Palestra</title>"))
             #expect(page.contains(#"<a href="/" aria-current="page">Dashboard</a>"#))
-            #expect(page.contains("1 migration applied"))
-            #expect(page.contains("0001_foundation"))
+            #expect(page.contains("2 migrations applied"))
+            #expect(page.contains("0002_accounts"))
             #expect(page.contains(#"href="/static/css/app.css?v="#))
             #expect(!page.contains("<script"))
             #expect(!page.contains("style="))
@@ -45,13 +48,17 @@ struct ServerTests {
 
     @Test("Accept-Language chooses Russian, with Russian dates")
     func russian() async throws {
-        try await TestApp.test { client, _ in
-            let response = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.5"])
+        try await TestApp.test { client, database in
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            browser.extraHeaders[.acceptLanguage] = "ru-RU,ru;q=0.9,en;q=0.5"
+            try await browser.signIn("admin@example.org")
+            let response = try await browser.get("/")
             #expect(response.status == .ok)
             let page = response.text
             #expect(page.contains(#"<html lang="ru">"#))
             #expect(page.contains("<title>Главная · Palestra</title>"))
-            #expect(page.contains("1 миграция применена"))
+            #expect(page.contains("2 миграции применены"))
             let today = CalendarDate.today(in: TimeZone(identifier: "Europe/Moscow")!)
             #expect(page.contains(LocalizedFormat(language: .ru).longDate(today)))
             #expect(response.headers[.contentLanguage] == "ru")
@@ -61,17 +68,18 @@ struct ServerTests {
     @Test("the default language comes from the configuration when the browser names none we have")
     func defaultLanguage() async throws {
         try await TestApp.test(configure: { $0.defaultLanguage = .ru }) { client, _ in
-            let response = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "de-DE, fr;q=0.8"])
+            let response = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "de-DE, fr;q=0.8"])
             #expect(response.text.contains(#"<html lang="ru">"#))
         }
     }
 
-    @Test("a server started without migrating an empty database still shows the dashboard")
+    @Test("a server started without migrating an empty database still starts, asks for sign-in and is healthy")
     func emptyDatabase() async throws {
         try await TestApp.test(template: "template0") { client, _ in
             let response = try await client.execute(uri: "/", method: .get)
-            #expect(response.status == .ok)
-            #expect(response.text.contains("0 migrations applied"))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/login?next=%2F")
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }
     }
 
@@ -114,7 +122,7 @@ struct ServerTests {
     @Test("HEAD is answered wherever GET is")
     func head() async throws {
         try await TestApp.test { client, _ in
-            let response = try await client.execute(uri: "/", method: .head)
+            let response = try await client.execute(uri: "/login", method: .head)
             #expect(response.status == .ok)
         }
     }
@@ -144,7 +152,7 @@ struct ServerTests {
     @Test("a well-formed query string with Unicode is fine")
     func unicodeQuery() async throws {
         try await TestApp.test { client, _ in
-            let response = try await client.execute(uri: "/?q=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82+%F0%9F%8F%83", method: .get)
+            let response = try await client.execute(uri: "/login?q=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82+%F0%9F%8F%83", method: .get)
             #expect(response.status == .ok)
         }
     }
@@ -169,7 +177,7 @@ struct ServerTests {
     @Test("while the database refuses connections pages answer 503, and recover by themselves")
     func databaseDown() async throws {
         try await TestApp.test { client, database in
-            #expect(try await client.execute(uri: "/", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/login", method: .get).status == .ok)
 
             try await TestDatabase.onServer("ALTER DATABASE \(database.name) ALLOW_CONNECTIONS false")
             try await TestDatabase.onServer(
@@ -177,7 +185,7 @@ struct ServerTests {
                 [database.name]
             )
             let started = ContinuousClock.now
-            let down = try await client.execute(uri: "/", method: .get)
+            let down = try await client.execute(uri: "/login", method: .get)
             #expect(down.status == .serviceUnavailable)
             #expect(ContinuousClock.now - started < .seconds(3))
             #expect(down.text.contains("Service unavailable"))
@@ -186,7 +194,7 @@ struct ServerTests {
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .serviceUnavailable)
 
             try await TestDatabase.onServer("ALTER DATABASE \(database.name) ALLOW_CONNECTIONS true")
-            let back = try await client.execute(uri: "/", method: .get)
+            let back = try await client.execute(uri: "/login", method: .get)
             #expect(back.status == .ok)
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }

@@ -19,6 +19,13 @@ public struct AppConfiguration: Sendable {
     public var templatesDirectory: String
     public var publicDirectory: String
     public var migrationsDirectory: String
+    /// Session lifetimes and the cookie's `Secure` flag.
+    public var sessions = SessionSettings()
+    /// argon2id cost for new password hashes; stored hashes below it are re-hashed at the next login.
+    public var argon2 = Argon2Parameters.minimum
+    /// Behind a reverse proxy: the header holding the client's address (its last entry is used).
+    public var clientAddressHeader: String?
+    public var loginThrottle = LoginThrottlePolicy()
 
     public init(
         database: PostgresConfiguration,
@@ -59,6 +66,13 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_TEMPLATES", "templates folder (default Templates)"),
         ("PALESTRA_PUBLIC", "static files folder (default Public)"),
         ("PALESTRA_MIGRATIONS", "migrations folder (default Migrations)"),
+        ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
+        ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
+        ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
+        ("PALESTRA_CLIENT_ADDRESS_HEADER", "behind a reverse proxy, the header with the client address, e.g. X-Forwarded-For (default: none, the peer address)"),
+        ("PALESTRA_ARGON2_MEMORY_KIB", "argon2id memory per hash in KiB (default and minimum 19456)"),
+        ("PALESTRA_ARGON2_ITERATIONS", "argon2id passes (default and minimum 2)"),
+        ("PALESTRA_ARGON2_PARALLELISM", "argon2id lanes (default and minimum 1)"),
     ]
 
     /// Reads the configuration from `environment`.
@@ -99,6 +113,26 @@ public struct AppConfiguration: Sendable {
         configuration.templatesDirectory = reader.string("PALESTRA_TEMPLATES") ?? configuration.templatesDirectory
         configuration.publicDirectory = reader.string("PALESTRA_PUBLIC") ?? configuration.publicDirectory
         configuration.migrationsDirectory = reader.string("PALESTRA_MIGRATIONS") ?? configuration.migrationsDirectory
+        if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
+            configuration.sessions.idleTimeout = .seconds(hours * 3600)
+        }
+        if let days = try reader.integer("PALESTRA_SESSION_DAYS", in: 1...365) {
+            configuration.sessions.lifetime = .seconds(days * 24 * 3600)
+        }
+        configuration.sessions.secureCookie = try reader.boolean("PALESTRA_SECURE_COOKIES") ?? false
+        if let header = reader.string("PALESTRA_CLIENT_ADDRESS_HEADER") {
+            guard HTTPFieldName.isValid(header) else {
+                throw ConfigurationError(variable: "PALESTRA_CLIENT_ADDRESS_HEADER", problem: "'\(header)' is not an HTTP header name")
+            }
+            configuration.clientAddressHeader = header
+        }
+        let minimum = Argon2Parameters.minimum
+        let memory = try reader.integer("PALESTRA_ARGON2_MEMORY_KIB", in: Int(minimum.memoryKiB)...(4 * 1024 * 1024)) ?? Int(minimum.memoryKiB)
+        let iterations = try reader.integer("PALESTRA_ARGON2_ITERATIONS", in: Int(minimum.iterations)...100) ?? Int(minimum.iterations)
+        let lanes = try reader.integer("PALESTRA_ARGON2_PARALLELISM", in: Int(minimum.parallelism)...64) ?? Int(minimum.parallelism)
+        if let parameters = Argon2Parameters(memoryKiB: UInt32(memory), iterations: UInt32(iterations), parallelism: UInt32(lanes)) {
+            configuration.argon2 = parameters
+        }
         return configuration
     }
 }

@@ -2,16 +2,22 @@ import Hummingbird
 import Logging
 
 /// The context every request carries through Palestra's middleware and handlers.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: PageRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The interface language chosen for this request (see ``LanguageMiddleware``).
     public var language: Language
     /// The largest body a handler reads, in bytes (set from the configuration by ``RequestGuardMiddleware``).
     public var bodyLimit: Int
+    /// The browser's session, if its cookie named a live one (see ``SessionMiddleware``).
+    public var session: BrowserSession?
+    /// The peer's IP address, or the configured proxy header's value (see ``SessionMiddleware``).
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.language = .en
         self.bodyLimit = 2 * 1024 * 1024
+        self.session = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }

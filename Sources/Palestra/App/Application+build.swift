@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 import Postgres
@@ -19,13 +20,19 @@ public func buildApplication(
             timeZone: configuration.timeZone
         )
     }
+    let commonPasswords = try await offload { try CommonPasswords.load() }
+    let hasher = try await PasswordHasher(parameters: configuration.argon2)
     let database = PostgresClient(
         configuration: configuration.database,
         maxConnections: configuration.databasePoolSize,
         checkoutTimeout: configuration.databaseCheckoutTimeout,
         logger: logger
     )
-    let router = buildRouter(configuration: configuration, views: views, database: database, logger: logger)
+    let accounts = AccountServices(
+        configuration: configuration, database: database, hasher: hasher,
+        policy: PasswordPolicy(commonPasswords: commonPasswords)
+    )
+    let router = buildRouter(configuration: configuration, views: views, database: database, accounts: accounts, logger: logger)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Palestra"),
@@ -42,17 +49,34 @@ public func buildApplication(
 }
 
 func buildRouter(
-    configuration: AppConfiguration, views: Views, database: PostgresClient, logger: Logger
+    configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices, logger: Logger
 ) -> Router<AppRequestContext> {
+    let admin = AdminServices(
+        site: .standard,
+        lists: AdminListStore(database: database, timeZone: configuration.timeZone),
+        records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
+        sessions: accounts.sessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher
+    )
     let dashboard = DashboardController(store: DashboardStore(database: database), views: views)
     let health = HealthController(database: database)
-    let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints)
+    let login = LoginController(authenticator: accounts.authenticator, sessions: accounts.sessions, views: views)
+    let account = AccountController(
+        authenticator: accounts.authenticator, users: accounts.users, sessions: accounts.sessions, policy: accounts.policy, views: views
+    )
+    let userPassword = UserPasswordController(authenticator: accounts.authenticator, services: admin)
+    let adminLists = AdminListController(services: admin)
+    let adminForms = AdminFormController(services: admin)
+    let adminObjects = AdminObjectController(services: admin)
+    let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
+        + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
+        + AdminFormController.endpoints + AdminObjectController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let errorPages = ErrorPageMiddleware(views: views, routes: routes)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: LanguageMiddleware(defaultLanguage: configuration.defaultLanguage))
-    router.add(middleware: ErrorPageMiddleware(views: views, routes: routes))
+    router.add(middleware: errorPages)
     router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit))
     router.add(middleware: FileMiddleware(
         configuration.publicDirectory,
@@ -63,7 +87,20 @@ func buildRouter(
         ]),
         logger: logger
     ))
-    dashboard.addRoutes(to: router)
     health.addRoutes(to: router)
+    router.add(middleware: SessionMiddleware(
+        store: accounts.sessions, clientAddressHeader: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }
+    ))
+    // Again, inside the session: error pages of signed-in users show their language and header.
+    router.add(middleware: ErrorPageMiddleware(views: views, routes: routes, passesUnmatched: true))
+    router.add(middleware: CSRFMiddleware(routes: routes))
+    let signedIn = router.group(context: SignedInContext.self)
+    login.addRoutes(to: router, signedIn: signedIn)
+    dashboard.addRoutes(to: signedIn)
+    account.addRoutes(to: signedIn)
+    userPassword.addRoutes(to: signedIn)
+    adminLists.addRoutes(to: signedIn)
+    adminForms.addRoutes(to: signedIn)
+    adminObjects.addRoutes(to: signedIn)
     return router
 }

@@ -16,4 +16,13 @@ struct EnvironmentReader {
         }
         return value
     }
+
+    func boolean(_ name: String) throws(ConfigurationError) -> Bool? {
+        guard let text = string(name)?.lowercased() else { return nil }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError(variable: name, problem: "'\(text)' is not true or false")
+        }
+    }
 }

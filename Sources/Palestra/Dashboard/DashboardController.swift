@@ -9,11 +9,11 @@ struct DashboardController: Sendable {
 
     static let endpoints = [Endpoint(.get, SiteURL.dashboard)]
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.on(Self.endpoints[0], use: show)
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: show)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let state = try await store.schemaState()
         let localizer = views.localizations.localizer(for: context.language)
         let view = DashboardView(state: state, now: Date(), timeZone: views.timeZone, localizer: localizer)

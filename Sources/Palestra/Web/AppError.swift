@@ -6,6 +6,8 @@ import Postgres
 public enum AppError: HTTPResponseError, Sendable, Equatable {
     /// The request itself is malformed (bad URL-encoding, invalid UTF-8, a field the form cannot read).
     case badRequest
+    /// The page needs a signed-in user; ``ErrorPageMiddleware`` redirects to the login page.
+    case signInRequired
     /// Signed in, but not allowed; or a forged or stale form token.
     case forbidden
     case notFound
@@ -18,6 +20,7 @@ public enum AppError: HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .badRequest: .badRequest
+        case .signInRequired: .seeOther
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed

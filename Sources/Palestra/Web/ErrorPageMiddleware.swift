@@ -9,10 +9,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let views: Views
     let routes: RouteTable
+    /// Let "no route" errors through to the middleware outside (the static files, then the outer error page).
+    var passesUnmatched = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch AppError.signInRequired {
+            return SignInRedirect.response(returningTo: request)
+        } catch where passesUnmatched && context.endpointPath == RouteTable.unmatchedEndpoint {
+            throw error
         } catch {
             var status = AppError.status(of: error)
             var allowed: [HTTPRequest.Method] = []

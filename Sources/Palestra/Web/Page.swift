@@ -10,6 +10,8 @@ public struct Page<Content: Sendable>: Sendable {
     public let stylesheetURL: String
     public let iconURL: String
     public let navigation: [NavigationLink]
+    /// The signed-in user's name, account link and logout form; `nil` before sign-in.
+    public let account: PageAccount?
     /// Messages left by the previous request (a redirect after a successful form), shown once.
     public let flashes: [FlashMessage]
     public let hasFlashes: Bool
@@ -18,13 +20,14 @@ public struct Page<Content: Sendable>: Sendable {
 
     init(
         lang: String, title: String, stylesheetURL: String, iconURL: String,
-        navigation: [NavigationLink], flashes: [FlashMessage] = [], requestID: String, content: Content
+        navigation: [NavigationLink], account: PageAccount? = nil, flashes: [FlashMessage] = [], requestID: String, content: Content
     ) {
         self.lang = lang
         self.title = title
         self.stylesheetURL = stylesheetURL
         self.iconURL = iconURL
         self.navigation = navigation
+        self.account = account
         self.flashes = flashes
         self.hasFlashes = !flashes.isEmpty
         self.requestID = requestID

@@ -3,4 +3,13 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case layout
     case error
     case dashboard
+    case login = "accounts/login"
+    case account = "accounts/account"
+    case userPassword = "accounts/user_password"
+    case adminIndex = "admin/index"
+    case adminList = "admin/change_list"
+    case adminForm = "admin/change_form"
+    case adminDelete = "admin/delete_confirmation"
+    case adminActionConfirmation = "admin/action_confirmation"
+    case adminHistory = "admin/history"
 }

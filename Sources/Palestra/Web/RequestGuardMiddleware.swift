@@ -23,7 +23,7 @@ struct RequestGuardMiddleware: RouterMiddleware {
 
 extension Request {
     /// The request's URL-encoded form body, read up to the configured limit (413 beyond it).
-    public mutating func formData(context: AppRequestContext) async throws -> FormData {
+    public mutating func formData(context: some PageRequestContext) async throws -> FormData {
         let buffer = try await collectBody(upTo: context.bodyLimit)
         return try FormData(urlEncoded: Substring(String(buffer: buffer)))
     }

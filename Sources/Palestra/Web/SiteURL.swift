@@ -3,4 +3,34 @@ public enum SiteURL {
     public static let dashboard = "/"
     public static let health = "/healthz"
     public static let staticFiles = "/static"
+    public static let login = "/login"
+    public static let logout = "/logout"
+    public static let account = "/account"
+    public static let accountPassword = "/account/password"
+    public static let admin = "/admin"
+
+    /// `/admin/<slug>/`, a resource's change list.
+    public static func changeList(_ slug: String) -> String { "/admin/\(slug)/" }
+    /// `/admin/<slug>/add`.
+    public static func addForm(_ slug: String) -> String { "/admin/\(slug)/add" }
+    /// `/admin/<slug>/<id>/`, an object's change form.
+    public static func changeForm(_ slug: String, _ id: String) -> String { "/admin/\(slug)/\(queryEscaped(id))/" }
+    public static func history(_ slug: String, _ id: String) -> String { changeForm(slug, id) + "history" }
+    public static func delete(_ slug: String, _ id: String) -> String { changeForm(slug, id) + "delete" }
+    public static func actions(_ slug: String) -> String { "/admin/\(slug)/actions" }
+
+    /// Percent-encodes everything but unreserved characters (RFC 3986), for a query value or path segment.
+    public static func queryEscaped(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
 }

@@ -49,11 +49,15 @@ public struct Views: Sendable {
     }
 
     /// Renders a page template inside the layout, in the request's language.
+    public func localizer(for context: some PageRequestContext) -> Localizer {
+        localizations.localizer(for: context.language)
+    }
+
     public func render<Content: Sendable>(
         _ template: PageTemplate,
         title: String,
         content: Content,
-        context: AppRequestContext,
+        context: some PageRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let localizer = localizations.localizer(for: context.language)
@@ -63,6 +67,10 @@ public struct Views: Sendable {
             stylesheetURL: assets.url(for: "css/app.css"),
             iconURL: assets.url(for: "icon.svg"),
             navigation: Navigation.links(for: context, localizer: localizer),
+            account: context.session.flatMap { session in
+                session.user.map { PageAccount(user: $0, csrfToken: session.csrfToken, localizer: localizer) }
+            },
+            flashes: context.session?.flashes ?? [],
             requestID: context.id,
             content: content
         )

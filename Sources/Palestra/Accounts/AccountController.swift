@@ -1,0 +1,82 @@
+import Hummingbird
+
+/// `/account`: every signed-in user's own settings — interface language and password.
+struct AccountController: Sendable {
+    let authenticator: Authenticator
+    let users: UserStore
+    let sessions: SessionStore
+    let policy: PasswordPolicy
+    let views: Views
+
+    static let endpoints = [
+        Endpoint(.get, SiteURL.account),
+        Endpoint(.post, SiteURL.account),
+        Endpoint(.post, SiteURL.accountPassword),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: show)
+        group.on(Self.endpoints[1], use: setLanguage)
+        group.on(Self.endpoints[2], use: changePassword)
+    }
+
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        render(context: context)
+    }
+
+    @Sendable func setLanguage(_ request: Request, context: SignedInContext) async throws -> Response {
+        var request = request
+        let form = try await request.formData(context: context)
+        let code = form.value("language") ?? ""
+        guard code.isEmpty || Language(rawValue: code) != nil else { throw AppError.badRequest }
+        let language = Language(rawValue: code)
+        try await users.setLanguage(userID: context.user.id, to: language)
+        let localizer = views.localizations.localizer(for: language ?? context.language)
+        try await sessions.addFlash(.success(localizer.t("Your interface language was saved.")), to: context.signedInSession)
+        return .redirect(to: SiteURL.account, type: .normal)
+    }
+
+    /// Needs the current password; ends the user's other sessions.
+    @Sendable func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
+        var request = request
+        let form = try await request.formData(context: context)
+        let localizer = views.localizer(for: context)
+        let current = form.value("current_password") ?? ""
+        let new = form.value("new_password") ?? ""
+        var currentError: String?
+        var newError: String?
+        if current.isEmpty {
+            currentError = localizer.t("Enter your current password.")
+        } else if try await !authenticator.verifyCurrentPassword(current, of: context.user) {
+            currentError = localizer.t("This is not your current password.")
+        }
+        if new.isEmpty {
+            newError = localizer.t("This field is required.")
+        } else if let problem = policy.problem(with: new, email: context.user.email, name: context.user.displayName) {
+            newError = PasswordMessages.text(for: problem, localizer: localizer)
+        } else if new != form.value("new_password_confirmation") {
+            newError = localizer.t("The two passwords do not match.")
+        }
+        guard currentError == nil, newError == nil else {
+            return render(context: context, currentError: currentError, newError: newError, status: .unprocessableContent)
+        }
+        try await authenticator.setPassword(
+            new, for: context.user, by: context.user, keeping: context.signedInSession, address: context.clientAddress
+        )
+        try await sessions.addFlash(
+            .success(localizer.t("Your password was changed. You were signed out everywhere else.")), to: context.signedInSession
+        )
+        return .redirect(to: SiteURL.account, type: .normal)
+    }
+
+    private func render(
+        context: SignedInContext, currentError: String? = nil, newError: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let localizer = views.localizer(for: context)
+        let view = AccountView(
+            user: context.user, csrfToken: context.signedInSession.csrfToken, localizer: localizer,
+            currentError: currentError, newError: newError
+        )
+        return views.render(.account, title: localizer.t("Your account"), content: view, context: context, status: status)
+    }
+}

@@ -1,0 +1,34 @@
+/// `/account`: who you are, your interface language, and changing your password.
+struct AccountView: Sendable {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let isSelected: Bool
+    }
+
+    let displayName: String
+    let email: String
+    let roleLabel: String
+    let languageURL = SiteURL.account
+    let passwordURL = SiteURL.accountPassword
+    let languages: [Option]
+    let csrfField = CSRFMiddleware.fieldName
+    let csrfToken: String
+    let currentError: String
+    let hasCurrentError: Bool
+    let newError: String
+    let hasNewError: Bool
+
+    init(user: User, csrfToken: String, localizer: Localizer, currentError: String? = nil, newError: String? = nil) {
+        displayName = user.displayName
+        email = user.email
+        roleLabel = localizer.t(user.role.label)
+        languages = [Option(value: "", label: localizer.t("The browser's language"), isSelected: user.language == nil)]
+            + Language.allCases.map { Option(value: $0.rawValue, label: $0.nativeName, isSelected: user.language == $0) }
+        self.csrfToken = csrfToken
+        self.currentError = currentError ?? ""
+        hasCurrentError = currentError != nil
+        self.newError = newError ?? ""
+        hasNewError = newError != nil
+    }
+}

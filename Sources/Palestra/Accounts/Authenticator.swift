@@ -1,0 +1,94 @@
+import Foundation
+import Postgres
+
+/// Signs users in and out and changes passwords, with the throttling, session rotation and audit
+/// records each of those needs.
+public struct Authenticator: Sendable {
+    let database: PostgresClient
+    let users: UserStore
+    let sessions: SessionStore
+    let attempts: LoginAttemptStore
+    /// Its `dummyHash` stands in for an unknown email's hash, so that costs as much time as a wrong password.
+    let hasher: PasswordHasher
+
+    /// Checks the credentials and, when they hold, replaces the browser's session with a new one.
+    func login(email: String, password: String, address: String, previous: BrowserSession?) async throws -> LoginOutcome {
+        if let until = try await attempts.lockedUntil(email: email, address: address) {
+            try await AuditStore.record(
+                AuditEntry(actor: nil, action: .loginThrottled, objectType: "users", objectLabel: email, address: address),
+                on: database
+            )
+            return .throttled(until: until)
+        }
+        let stored = try await users.credentials(email: email)
+        let matches = await hasher.verify(password, against: stored?.passwordHash ?? hasher.dummyHash)
+        guard let stored, matches, stored.isActive else {
+            try await database.transaction { connection in
+                try await attempts.record(email: email, address: address, succeeded: false, on: connection)
+                try await AuditStore.record(
+                    AuditEntry(
+                        actor: nil, action: .loginFailed, objectType: "users", objectID: stored.map { String($0.user.id) },
+                        objectLabel: email, address: address
+                    ),
+                    on: connection
+                )
+            }
+            return .refused
+        }
+        let newHash = hasher.needsRehash(stored.passwordHash) ? try await hasher.hash(password) : nil
+        let session = try await database.transaction { connection in
+            if let newHash {
+                try await users.replacePasswordHash(userID: stored.user.id, with: newHash, bumpVersion: false, on: connection)
+            }
+            try await attempts.record(email: email, address: address, succeeded: true, on: connection)
+            try await AuditStore.record(
+                AuditEntry(
+                    actor: stored.user, action: .login, objectType: "users", objectID: String(stored.user.id),
+                    objectLabel: stored.user.email, address: address
+                ),
+                on: connection
+            )
+            return try await sessions.signIn(stored.user, replacing: previous, on: connection)
+        }
+        return .signedIn(session)
+    }
+
+    func logout(_ session: BrowserSession, user: User, address: String) async throws {
+        try await database.transaction { connection in
+            try await sessions.end(session, on: connection)
+            try await AuditStore.record(
+                AuditEntry(
+                    actor: user, action: .logout, objectType: "users", objectID: String(user.id),
+                    objectLabel: user.email, address: address
+                ),
+                on: connection
+            )
+        }
+    }
+
+    /// Whether `password` is the user's current password.
+    func verifyCurrentPassword(_ password: String, of user: User) async throws -> Bool {
+        guard let stored = try await users.credentials(userID: user.id) else { return false }
+        return await hasher.verify(password, against: stored.passwordHash)
+    }
+
+    /// Sets a new password for `user`. A user changing their own keeps `keeping` (the session that
+    /// made the change) and loses every other; an administrator setting someone's password ends all of
+    /// that user's sessions.
+    func setPassword(
+        _ password: String, for user: User, by actor: User, keeping: BrowserSession?, address: String
+    ) async throws {
+        let hash = try await hasher.hash(password)
+        try await database.transaction { connection in
+            try await users.replacePasswordHash(userID: user.id, with: hash, bumpVersion: true, on: connection)
+            try await SessionStore.endAll(ofUser: user.id, keeping: keeping, on: connection)
+            try await AuditStore.record(
+                AuditEntry(
+                    actor: actor, action: actor.id == user.id ? .passwordChange : .passwordSet, objectType: "users",
+                    objectID: String(user.id), objectLabel: user.email, address: address
+                ),
+                on: connection
+            )
+        }
+    }
+}

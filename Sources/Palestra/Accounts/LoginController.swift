@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+
+/// `/login` (public) and `/logout` (signed in).
+struct LoginController: Sendable {
+    let authenticator: Authenticator
+    let sessions: SessionStore
+    let views: Views
+
+    static let endpoints = [
+        Endpoint(.get, SiteURL.login),
+        Endpoint(.post, SiteURL.login),
+        Endpoint(.post, SiteURL.logout),
+    ]
+
+    func addRoutes(to router: Router<AppRequestContext>, signedIn: RouterGroup<SignedInContext>) {
+        router.on(Self.endpoints[0], use: form)
+        router.on(Self.endpoints[1], use: login)
+        signedIn.on(Self.endpoints[2], use: logout)
+    }
+
+    /// The form. A browser without a session gets a pre-login one, whose CSRF token the form carries.
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let next = SignInRedirect.safeTarget(request.queryData.value("next"))
+        if context.session?.user != nil {
+            return .redirect(to: next, type: .normal)
+        }
+        var session = context.session
+        if session == nil { session = try await sessions.startAnonymous() }
+        guard let session else { throw AppError.forbidden }
+        let localizer = views.localizer(for: context)
+        let notice = request.queryData.value("signed-out") != nil ? localizer.t("You have signed out.") : nil
+        let view = LoginView(csrfToken: session.csrfToken, next: next, notice: notice, noticeIsError: false)
+        var response = views.render(.login, title: localizer.t("Sign in"), content: view, context: context)
+        if context.session == nil { SessionCookie.set(session, settings: sessions.settings, on: &response) }
+        return response
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw AppError.forbidden }
+        var request = request
+        let form = try await request.formData(context: context)
+        let localizer = views.localizer(for: context)
+        let email = String((form.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(254))
+        let password = form.value("password") ?? ""
+        let next = SignInRedirect.safeTarget(form.value("next"))
+        func again(_ status: HTTPResponse.Status, emailError: String? = nil, passwordError: String? = nil, notice: String? = nil) -> Response {
+            let view = LoginView(
+                csrfToken: session.csrfToken, next: next, email: email, emailError: emailError,
+                passwordError: passwordError, notice: notice
+            )
+            return views.render(.login, title: localizer.t("Sign in"), content: view, context: context, status: status)
+        }
+        if email.isEmpty || password.isEmpty {
+            return again(
+                .unprocessableContent,
+                emailError: email.isEmpty ? localizer.t("Enter your email address.") : nil,
+                passwordError: password.isEmpty ? localizer.t("Enter your password.") : nil
+            )
+        }
+        switch try await authenticator.login(email: email, password: password, address: context.clientAddress, previous: session) {
+        case .refused:
+            return again(.unprocessableContent, notice: localizer.t("The email address or the password is not right. Check both and try again."))
+        case .throttled(let until):
+            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+            let notice = localizer.t(
+                "Too many failed sign-ins. Try again after {time} (in {minutes} min).",
+                ["time": localizer.format.dateTime(until, in: views.timeZone), "minutes": localizer.format.number(minutes)]
+            )
+            var response = again(.tooManyRequests, notice: notice)
+            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
+            return response
+        case .signedIn(let newSession):
+            var response = Response.redirect(to: next, type: .normal)
+            SessionCookie.set(newSession, settings: sessions.settings, on: &response)
+            return response
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await authenticator.logout(context.signedInSession, user: context.user, address: context.clientAddress)
+        var response = Response.redirect(to: SiteURL.login + "?signed-out=1", type: .normal)
+        SessionCookie.clear(settings: sessions.settings, on: &response)
+        return response
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+
+/// How a login attempt ended.
+enum LoginOutcome: Sendable {
+    case signedIn(BrowserSession)
+    /// Unknown email, wrong password or inactive account: the user is told the same in each case.
+    case refused
+    /// Too many failures: attempts are refused until then.
+    case throttled(until: Date)
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Postgres
+
+/// Sessions in PostgreSQL. The table holds the SHA-256 of each token, never the token.
+public struct SessionStore: Sendable {
+    let database: PostgresClient
+    let settings: SessionSettings
+
+    public init(database: PostgresClient, settings: SessionSettings) {
+        self.database = database
+        self.settings = settings
+    }
+
+    /// The live session for a cookie's token: not past its lifetime, not idle too long, and (when it
+    /// has a user) that user still active. Writes `last_seen_at` at most once a minute.
+    func load(token: String) async throws -> BrowserSession? {
+        guard SessionToken.isWellFormed(token) else { return nil }
+        let rows = try await database.query(
+            """
+            SELECT s.csrf_token, s.flashes::text AS flashes,
+                   s.last_seen_at < now() - $3 * interval '1 second' AS stale,
+                   u.id, u.email::text AS email, u.display_name, u.role, u.language
+            FROM sessions s
+            LEFT JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))
+              AND s.expires_at > now()
+              AND s.last_seen_at > now() - $2 * interval '1 second'
+              AND (s.user_id IS NULL OR u.is_active)
+            """,
+            [token, settings.idleTimeout.wholeSeconds, SessionSettings.touchInterval.wholeSeconds]
+        )
+        guard let row = rows.first else { return nil }
+        if try row.decode("stale", as: Bool.self) {
+            try await database.execute(
+                "UPDATE sessions SET last_seen_at = now() WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [token]
+            )
+        }
+        var user: User?
+        if let id = try row.decode("id", as: Int?.self) {
+            user = User(
+                id: id,
+                email: try row.decode("email"),
+                displayName: try row.decode("display_name"),
+                role: Role(rawValue: try row.decode("role")) ?? .student,
+                language: try row.decode("language", as: String?.self).flatMap(Language.init(rawValue:))
+            )
+        }
+        let flashes = (try? JSONDecoder().decode([FlashMessage].self, from: Data(try row.decode("flashes", as: String.self).utf8))) ?? []
+        return BrowserSession(token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes)
+    }
+
+    /// A pre-login session: a CSRF token for the login form (and other public forms), no user.
+    func startAnonymous() async throws -> BrowserSession {
+        let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: nil, flashes: [])
+        try await database.execute(
+            """
+            INSERT INTO sessions (token_hash, csrf_token, expires_at)
+            VALUES (sha256(convert_to($1, 'UTF8')), $2, now() + $3 * interval '1 second')
+            """,
+            [session.token, session.csrfToken, SessionSettings.anonymousLifetime.wholeSeconds]
+        )
+        return session
+    }
+
+    /// Signs `user` in: the browser's previous session (if any) is deleted and a new one, with a new
+    /// token, takes its place, so a token planted before sign-in is worth nothing afterwards.
+    func signIn(_ user: User, replacing previous: BrowserSession?, on connection: PostgresConnection) async throws -> BrowserSession {
+        if let previous {
+            try await connection.execute("DELETE FROM sessions WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [previous.token])
+        }
+        // Expired sessions of anyone go now and then, a few at a time, so the table stays small.
+        try await connection.execute(
+            """
+            DELETE FROM sessions WHERE token_hash IN (
+                SELECT token_hash FROM sessions WHERE expires_at < now() LIMIT 100
+            )
+            """
+        )
+        let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: user, flashes: [])
+        try await connection.execute(
+            """
+            INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+            VALUES (sha256(convert_to($1, 'UTF8')), $2, $3, now() + $4 * interval '1 second')
+            """,
+            [session.token, user.id, session.csrfToken, settings.lifetime.wholeSeconds]
+        )
+        try await connection.execute("UPDATE users SET last_login_at = now() WHERE id = $1", [user.id])
+        return session
+    }
+
+    /// Ends one session (logout).
+    func end(_ session: BrowserSession, on connection: PostgresConnection) async throws {
+        try await connection.execute("DELETE FROM sessions WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [session.token])
+    }
+
+    /// Counts the sessions of the users whose ids are in `$1` (the users' delete confirmation).
+    static let countOfUsersSQL = "SELECT count(*)::int FROM sessions WHERE user_id = ANY($1::bigint[])"
+
+    /// Ends every session of a user but `keeping` (a password change keeps the session that made it).
+    static func endAll(ofUser userID: Int, keeping: BrowserSession? = nil, on connection: any PostgresQueryable) async throws {
+        try await connection.execute(
+            """
+            DELETE FROM sessions
+            WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> sha256(convert_to($2, 'UTF8')))
+            """,
+            [userID, keeping?.token]
+        )
+    }
+
+    /// Leaves a message for the next page this session shows.
+    func addFlash(_ flash: FlashMessage, to session: BrowserSession) async throws {
+        let json = String(decoding: try JSONEncoder().encode([flash]), as: UTF8.self)
+        try await database.execute(
+            "UPDATE sessions SET flashes = flashes || $2::jsonb WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
+            [session.token, json]
+        )
+    }
+
+    /// Forgets the messages a page has just shown.
+    func clearFlashes(of session: BrowserSession) async throws {
+        try await database.execute(
+            "UPDATE sessions SET flashes = '[]' WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [session.token]
+        )
+    }
+}

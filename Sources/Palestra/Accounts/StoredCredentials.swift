@@ -1,0 +1,6 @@
+/// What the login form checks a password against.
+struct StoredCredentials: Sendable {
+    let user: User
+    let passwordHash: String
+    let isActive: Bool
+}

@@ -1,0 +1,63 @@
+import Hummingbird
+
+/// `/admin/users/<id>/password`: an administrator sets a new password for a user, which signs that
+/// user out everywhere.
+struct UserPasswordController: Sendable {
+    let authenticator: Authenticator
+    let services: AdminServices
+
+    static let endpoints = [
+        // Under the engine's `:slug` so the router has one branch for `/admin/<slug>/<id>/…`; other slugs answer 404.
+        Endpoint(.get, "/admin/:slug/:id/password"),
+        Endpoint(.post, "/admin/:slug/:id/password"),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: form)
+        group.on(Self.endpoints[1], use: save)
+    }
+
+    @Sendable func form(_ request: Request, context: SignedInContext) async throws -> Response {
+        let user = try await target(context)
+        return render(user, error: nil, context: context)
+    }
+
+    @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
+        let user = try await target(context)
+        var request = request
+        let form = try await request.formData(context: context)
+        let localizer = services.views.localizer(for: context)
+        let password = form.value("password") ?? ""
+        var error: String?
+        if password.isEmpty {
+            error = localizer.t("This field is required.")
+        } else if let problem = services.passwordPolicy.problem(with: password, email: user.email, name: user.displayName) {
+            error = PasswordMessages.text(for: problem, localizer: localizer)
+        } else if password != form.value("password_confirmation") {
+            error = localizer.t("The two passwords do not match.")
+        }
+        if let error {
+            return render(user, error: error, context: context, status: .unprocessableContent)
+        }
+        let keeping = user.id == context.user.id ? context.signedInSession : nil
+        try await authenticator.setPassword(password, for: user, by: context.user, keeping: keeping, address: context.clientAddress)
+        let message = localizer.t("The password of “{label}” was changed; they were signed out everywhere.", ["label": user.email])
+        return try await services.redirect(to: SiteURL.changeForm("users", String(user.id)), flash: .success(message), context: context)
+    }
+
+    /// The user named by the route, if the signed-in user may change users (404 / 403 otherwise).
+    private func target(_ context: SignedInContext) async throws -> User {
+        let resource = UsersAdmin.resource
+        guard context.parameters.get("slug") == resource.slug else { throw AppError.notFound }
+        guard resource.allows(.change, for: context.user) else { throw AppError.forbidden }
+        let id = try services.objectID(context)
+        guard let stored = try await authenticator.users.credentials(userID: id) else { throw AppError.notFound }
+        return stored.user
+    }
+
+    private func render(_ user: User, error: String?, context: SignedInContext, status: HTTPResponse.Status = .ok) -> Response {
+        let localizer = services.views.localizer(for: context)
+        let view = UserPasswordView(user: user, error: error, csrfToken: context.signedInSession.csrfToken, localizer: localizer)
+        return services.views.render(.userPassword, title: view.title, content: view, context: context, status: status)
+    }
+}

@@ -1,0 +1,19 @@
+/// The page where an administrator sets a user's password.
+struct UserPasswordView: Sendable {
+    let title: String
+    let actionURL: String
+    let formURL: String
+    let csrfField = CSRFMiddleware.fieldName
+    let csrfToken: String
+    let error: String
+    let hasError: Bool
+
+    init(user: User, error: String?, csrfToken: String, localizer: Localizer) {
+        title = localizer.t("Set a new password for {label}", ["label": user.email])
+        formURL = SiteURL.changeForm("users", String(user.id))
+        actionURL = formURL + "password"
+        self.csrfToken = csrfToken
+        self.error = error ?? ""
+        hasError = error != nil
+    }
+}

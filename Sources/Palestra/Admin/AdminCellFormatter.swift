@@ -1,0 +1,38 @@
+import Foundation
+import Postgres
+
+/// Turns a value as PostgreSQL prints it (or as a form input holds it) into what a person reads.
+struct AdminCellFormatter: Sendable {
+    let localizer: Localizer
+    let timeZone: TimeZone
+
+    func format(_ text: String?, as format: AdminCellFormat) -> String {
+        guard let text else { return "—" }
+        switch format {
+        case .text:
+            return text
+        case .boolean:
+            return text == "true" || text == "t" ? localizer.t("Yes") : localizer.t("No")
+        case .dateTime:
+            if let moment = try? Date(postgresText: text, type: .timestamptz) {
+                return localizer.format.dateTime(moment, in: timeZone)
+            }
+            if let local = LocalDateTime(text), let clock = TimeOfDay(hour: local.hour, minute: local.minute) {
+                return localizer.format.date(local.date) + " " + localizer.format.time(clock)
+            }
+            return text
+        case .date:
+            return CalendarDate(text).map(localizer.format.date) ?? text
+        case .time:
+            return LocalDateTime.time(text).flatMap { TimeOfDay(hour: $0.hour, minute: $0.minute) }.map(localizer.format.time) ?? text
+        case .number:
+            return Int(text).map(localizer.format.number) ?? text
+        case .choice(let choices):
+            if text.hasPrefix("[") , let items = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) {
+                return items.map { item in choices.first { $0.value == item }.map { localizer.t($0.label) } ?? item }
+                    .joined(separator: ", ")
+            }
+            return choices.first { $0.value == text }.map { localizer.t($0.label) } ?? text
+        }
+    }
+}

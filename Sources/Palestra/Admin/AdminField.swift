@@ -1,0 +1,85 @@
+/// A change-form field: the column it edits, its label and kind, and when it may be edited.
+public struct AdminField: Sendable {
+    public enum Kind: Sendable {
+        case text(maxLength: Int)
+        /// Markdown source in a textarea (rendered elsewhere through cmark, safe mode).
+        case markdown(maxLength: Int)
+        case email
+        case integer(ClosedRange<Int>)
+        /// A `date` column.
+        case date
+        /// A `time` column (minutes).
+        case time
+        /// A `timestamptz` column, edited in the organisation's time zone.
+        case dateTime
+        case select([AdminChoice])
+        /// A `bigint` referencing another table.
+        case foreignKey(AdminLookup)
+        /// A `text[]` column holding some of the choices.
+        case multiSelect([AdminChoice])
+        case checkbox
+        /// A new password (and its confirmation), stored hashed in `column`; never read back, never audited.
+        case newPassword
+    }
+
+    public enum Editability: Sendable {
+        case always
+        /// Only when the object is added (e.g. a user's first password).
+        case onAdd
+        /// Shown, never edited (e.g. last login).
+        case never
+    }
+
+    public let name: String
+    /// An English catalog key.
+    public let label: String
+    /// An English catalog key, shown under the input.
+    public let help: String?
+    public let kind: Kind
+    public let column: String
+    public let isRequired: Bool
+    public let editability: Editability
+    /// The value a new object's form starts with (as the input holds it, e.g. `true` for a checkbox).
+    public let defaultValue: String?
+
+    public init(
+        _ name: String, label: String, kind: Kind, required: Bool = false, column: String? = nil,
+        help: String? = nil, editable: Editability = .always, default defaultValue: String? = nil
+    ) {
+        self.name = name
+        self.label = label
+        self.help = help
+        self.kind = kind
+        self.column = column ?? name
+        self.isRequired = required
+        self.editability = editable
+        self.defaultValue = defaultValue
+    }
+
+    /// Secret values (passwords) are never read back, shown or written to the audit log.
+    var isSecret: Bool {
+        if case .newPassword = kind { return true }
+        return false
+    }
+
+    func isEditable(adding: Bool) -> Bool {
+        switch editability {
+        case .always: true
+        case .onAdd: adding
+        case .never: false
+        }
+    }
+
+    /// How the field's stored value is shown read-only and in history.
+    var cellFormat: AdminCellFormat {
+        switch kind {
+        case .checkbox: .boolean
+        case .dateTime: .dateTime
+        case .date: .date
+        case .time: .time
+        case .integer: .number
+        case .select(let choices), .multiSelect(let choices): .choice(choices)
+        default: .text
+        }
+    }
+}

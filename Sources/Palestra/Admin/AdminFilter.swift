@@ -1,0 +1,28 @@
+/// A change-list filter on one column. Its state lives in the query string under `name`
+/// (dates also `name_from` and `name_to`).
+public struct AdminFilter: Sendable {
+    public enum Kind: Sendable {
+        /// Fixed values (labels are catalog keys).
+        case choices([AdminChoice])
+        /// Yes / No.
+        case boolean
+        /// Rows of another table.
+        case foreignKey(AdminLookup)
+        /// Any date / today / past 7 days / this month / this year, or a from–to range.
+        /// `isTimestamp`: the column is `timestamptz` (days are the organisation's), else `date`.
+        case date(isTimestamp: Bool)
+    }
+
+    public let name: String
+    /// An English catalog key.
+    public let label: String
+    public let expression: String
+    public let kind: Kind
+
+    public init(_ name: String, label: String, expression: String? = nil, kind: Kind) {
+        self.name = name
+        self.label = label
+        self.expression = expression ?? name
+        self.kind = kind
+    }
+}

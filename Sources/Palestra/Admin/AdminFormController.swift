@@ -1,0 +1,137 @@
+import Hummingbird
+import Postgres
+
+/// A resource's add and change forms: `/admin/<slug>/add`, `/admin/<slug>/<id>/`.
+struct AdminFormController: Sendable {
+    let services: AdminServices
+
+    static let endpoints = [
+        Endpoint(.get, "/admin/:slug/add"),
+        Endpoint(.post, "/admin/:slug/add"),
+        Endpoint(.get, "/admin/:slug/:id"),
+        Endpoint(.post, "/admin/:slug/:id"),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: addForm)
+        group.on(Self.endpoints[1], use: add)
+        group.on(Self.endpoints[2], use: changeForm)
+        group.on(Self.endpoints[3], use: change)
+    }
+
+    @Sendable func addForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        guard resource.allows(.add, for: context.user) else { throw AppError.forbidden }
+        return try await render(resource, values: .stored(nil), isReadOnly: false, context: context)
+    }
+
+    @Sendable func add(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        guard resource.allows(.add, for: context.user) else { throw AppError.forbidden }
+        var request = request
+        let form = try await request.formData(context: context)
+        var input = try await read(form, resource: resource, adding: true, objectID: nil, context: context)
+        guard input.errors.isEmpty else {
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        }
+        for (name, password) in input.passwords {
+            input.values[name] = .text(try await services.hasher.hash(password))
+        }
+        do {
+            let saved = try await services.records.insert(input.values, into: resource, actor: context.user, address: context.clientAddress)
+            let localizer = services.views.localizer(for: context)
+            let message = localizer.t("The {name} “{label}” was added.", ["name": localizer.t(resource.singularName), "label": saved.label])
+            return try await services.redirect(to: next(form, resource: resource, id: saved.id), flash: .success(message), context: context)
+        } catch PostgresError.uniqueViolation(let constraint, _) {
+            input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func changeForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        let id = try services.objectID(context)
+        guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
+        let readOnly = !resource.allows(.change, for: context.user)
+        return try await render(resource, values: .stored(record), isReadOnly: readOnly, context: context)
+    }
+
+    @Sendable func change(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        let id = try services.objectID(context)
+        guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
+        guard resource.allows(.change, for: context.user) else { throw AppError.forbidden }
+        var request = request
+        let form = try await request.formData(context: context)
+        var input = try await read(form, resource: resource, adding: false, objectID: id, context: context)
+        guard let version = form.value("version").flatMap(Int.init) ?? (resource.isVersioned ? nil : 0) else {
+            throw AppError.badRequest
+        }
+        guard input.errors.isEmpty else {
+            return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
+        }
+        let result: AdminUpdateResult
+        do {
+            result = try await services.records.update(
+                input.values, of: resource, id: id, version: version, actor: context.user, address: context.clientAddress
+            )
+        } catch PostgresError.uniqueViolation(let constraint, _) {
+            input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
+        }
+        switch result {
+        case .notFound:
+            throw AppError.notFound
+        case .conflict(let current):
+            return try await render(resource, values: .conflict(input, current: current), isReadOnly: false, context: context, status: .conflict)
+        case .saved(let label, let changes):
+            let localizer = services.views.localizer(for: context)
+            let message = changes.isEmpty
+                ? localizer.t("No fields changed.")
+                : localizer.t("The {name} “{label}” was changed.", ["name": localizer.t(resource.singularName), "label": label])
+            return try await services.redirect(to: next(form, resource: resource, id: id), flash: .success(message), context: context)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Reads and checks the submission: the declared kinds, then the resource's own rules.
+    private func read(_ form: FormData, resource: AdminResource, adding: Bool, objectID: Int?, context: SignedInContext) async throws -> AdminFormInput {
+        let localizer = services.views.localizer(for: context)
+        var input = AdminFormInput(
+            form: form, resource: resource, adding: adding, choices: try await services.lookups(for: resource, filters: false),
+            policy: services.passwordPolicy, localizer: localizer
+        )
+        for (field, message) in resource.validate(input.submission(objectID: objectID, actor: context.user)) where input.errors[field] == nil {
+            input.errors[field] = localizer.t(message)
+        }
+        return input
+    }
+
+    private func uniqueErrors(_ resource: AdminResource, constraint: String?, context: SignedInContext) -> [String: String] {
+        let localizer = services.views.localizer(for: context)
+        guard let constraint, let known = resource.uniqueConstraints[constraint] else {
+            return [resource.fields.first?.name ?? "": localizer.t("Another record already has this value.")]
+        }
+        return [known.field: localizer.t(known.message)]
+    }
+
+    /// Where "Save", "Save and continue editing" and "Save and add another" lead.
+    private func next(_ form: FormData, resource: AdminResource, id: Int) -> String {
+        if form.value("_continue") != nil { return SiteURL.changeForm(resource.slug, String(id)) }
+        if form.value("_addanother") != nil { return SiteURL.addForm(resource.slug) }
+        return SiteURL.changeList(resource.slug)
+    }
+
+    private func render(
+        _ resource: AdminResource, values: AdminFormView.Values, isReadOnly: Bool, context: SignedInContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let view = AdminFormView(
+            resource: resource, values: values, isReadOnly: isReadOnly, user: context.user,
+            csrfToken: context.signedInSession.csrfToken, choices: try await services.lookups(for: resource, filters: false),
+            formatter: services.formatter(for: context)
+        )
+        return services.views.render(.adminForm, title: view.title, content: view, context: context, status: status)
+    }
+}

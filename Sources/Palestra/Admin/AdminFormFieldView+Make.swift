@@ -1,0 +1,68 @@
+extension AdminFormFieldView {
+    init(
+        field: AdminField, shown: [String], stored: String?, editable: Bool, error: String?, yourValue: String,
+        choices: [AdminChoice], formatter: AdminCellFormatter
+    ) {
+        let localizer = formatter.localizer
+        name = field.name
+        id = "field-" + field.name
+        label = localizer.t(field.label)
+        help = field.help.map(localizer.t) ?? ""
+        hasHelp = field.help != nil
+        self.error = error ?? ""
+        hasError = error != nil
+        isRequired = field.isRequired
+        let first = shown.first ?? ""
+        var inputType = "text", maxLength = "", minimum = "", maximum = ""
+        var isInput = false, isTextarea = false, isSelect = false, isMultiple = false, isCheckbox = false, isPassword = false
+        var options: [Option] = []
+        switch field.kind {
+        case .text(let limit): isInput = true; maxLength = String(limit)
+        case .markdown(let limit): isTextarea = true; maxLength = String(limit)
+        case .email: isInput = true; inputType = "email"; maxLength = "254"
+        case .integer(let range): isInput = true; inputType = "number"; minimum = String(range.lowerBound); maximum = String(range.upperBound)
+        case .date: isInput = true; inputType = "date"
+        case .time: isInput = true; inputType = "time"
+        case .dateTime: isInput = true; inputType = "datetime-local"
+        case .checkbox: isCheckbox = true
+        case .newPassword: isPassword = true
+        case .select(let fixed):
+            isSelect = true
+            options = fixed.map { Option(value: $0.value, label: localizer.t($0.label), isSelected: shown.contains($0.value)) }
+        case .foreignKey:
+            isSelect = true
+            options = choices.map { Option(value: $0.value, label: $0.label, isSelected: shown.contains($0.value)) }
+        case .multiSelect(let fixed):
+            isSelect = true; isMultiple = true
+            options = fixed.map { Option(value: $0.value, label: localizer.t($0.label), isSelected: shown.contains($0.value)) }
+        }
+        if isSelect && !isMultiple && !field.isRequired {
+            options.insert(Option(value: "", label: "—", isSelected: first.isEmpty), at: 0)
+        } else if isSelect && !isMultiple && first.isEmpty {
+            options.insert(Option(value: "", label: localizer.t("Choose…"), isSelected: true), at: 0)
+        }
+        self.isInput = isInput
+        self.inputType = inputType
+        value = first
+        self.maxLength = maxLength
+        hasMaxLength = !maxLength.isEmpty
+        self.minimum = minimum
+        self.maximum = maximum
+        hasRange = !minimum.isEmpty
+        self.isTextarea = isTextarea
+        self.isSelect = isSelect
+        self.isMultiple = isMultiple
+        self.options = options
+        self.isCheckbox = isCheckbox
+        isChecked = first == "true"
+        self.isPassword = isPassword
+        confirmationName = field.name + "_confirmation"
+        confirmationID = "field-" + field.name + "-confirmation"
+        isReadOnly = !editable
+        displayValue = formatter.format(stored, as: field.kind.isChoice && !isMultiple && !choices.isEmpty ? .choice(choices) : field.cellFormat)
+        self.yourValue = yourValue
+        hasYourValue = !yourValue.isEmpty
+        describedBy = [field.help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
+        hasDescribedBy = !describedBy.isEmpty
+    }
+}

@@ -1,0 +1,133 @@
+import Postgres
+
+/// A change form's submission, read and checked field by field against the resource's declaration.
+///
+/// Only the fields the form declares as editable are read; any other posted field is ignored.
+/// `values` holds what will be written; `errors` a translated message per field; `submitted` what the
+/// user typed, to show it again when the form comes back with errors.
+struct AdminFormInput: Sendable {
+    var values: [String: AdminValue] = [:]
+    var errors: [String: String] = [:]
+    var submitted: [String: [String]] = [:]
+    /// New passwords, to be hashed before they are written (never kept in `submitted`).
+    var passwords: [String: String] = [:]
+
+    init(
+        form: FormData, resource: AdminResource, adding: Bool, choices: [String: [AdminChoice]],
+        policy: PasswordPolicy, localizer: Localizer
+    ) {
+        for field in resource.fields where field.isEditable(adding: adding) {
+            read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
+        }
+    }
+
+    /// The submission as the resource's own `validate` sees it.
+    func submission(objectID: Int?, actor: User) -> AdminSubmission {
+        var plain: [String: String] = [:]
+        for (name, value) in values {
+            switch value {
+            case .text(let text): plain[name] = text
+            case .list(let items): plain[name] = items.joined(separator: ",")
+            case .null: plain[name] = ""
+            }
+        }
+        return AdminSubmission(values: plain, objectID: objectID.map(String.init), actor: actor)
+    }
+
+    private mutating func read(
+        _ field: AdminField, from form: FormData, choices: [AdminChoice], policy: PasswordPolicy, localizer: Localizer
+    ) {
+        let raw = form.value(field.name) ?? ""
+        submitted[field.name] = form.values(field.name)
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .checkbox = field.kind {
+            values[field.name] = .text(form.value(field.name) == nil ? "false" : "true")
+            return
+        }
+        if case .multiSelect = field.kind {
+            let picked = form.values(field.name)
+            if let wrong = picked.first(where: { value in !choices.contains { $0.value == value } }) {
+                errors[field.name] = localizer.t("“{value}” is not one of the available choices.", ["value": String(wrong.prefix(50))])
+            } else if picked.isEmpty && field.isRequired {
+                errors[field.name] = localizer.t("This field is required.")
+            }
+            values[field.name] = .list(picked)
+            return
+        }
+        if case .newPassword = field.kind {
+            submitted[field.name] = nil
+            readPassword(field, form: form, policy: policy, localizer: localizer)
+            return
+        }
+        guard !text.isEmpty else {
+            if field.isRequired { errors[field.name] = localizer.t("This field is required.") }
+            values[field.name] = .null
+            return
+        }
+        if let problem = Self.problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer) {
+            errors[field.name] = problem
+        }
+        if case .markdown = field.kind {
+            values[field.name] = .text(raw)
+        } else {
+            values[field.name] = .text(text)
+        }
+    }
+
+    private mutating func readPassword(_ field: AdminField, form: FormData, policy: PasswordPolicy, localizer: Localizer) {
+        let password = form.value(field.name) ?? ""
+        let confirmation = form.value(field.name + "_confirmation") ?? ""
+        if password.isEmpty {
+            errors[field.name] = localizer.t("This field is required.")
+        } else if let problem = policy.problem(with: password, email: form.value("email"), name: form.value("display_name")) {
+            errors[field.name] = PasswordMessages.text(for: problem, localizer: localizer)
+        } else if password != confirmation {
+            errors[field.name] = localizer.t("The two passwords do not match.")
+        } else {
+            passwords[field.name] = password
+        }
+    }
+
+    /// The message for a non-empty value that does not fit its kind, or `nil`.
+    static func problem(with text: String, raw: String, kind: AdminField.Kind, choices: [AdminChoice], localizer: Localizer) -> String? {
+        switch kind {
+        case .text(let maximum), .markdown(let maximum):
+            let count = (kind.isMarkdown ? raw : text).count
+            return count > maximum
+                ? localizer.t("At most {maximum} characters, please (this has {count}).", ["maximum": localizer.format.number(maximum), "count": localizer.format.number(count)])
+                : nil
+        case .email:
+            return EmailAddress.isValid(text) ? nil : localizer.t("Enter a valid email address, like name@example.org.")
+        case .integer(let range):
+            guard let number = Int(text) else { return localizer.t("Enter a whole number.") }
+            return range.contains(number)
+                ? nil
+                : localizer.t("Enter a number from {minimum} to {maximum}.", ["minimum": localizer.format.number(range.lowerBound), "maximum": localizer.format.number(range.upperBound)])
+        case .date:
+            return CalendarDate(text) == nil ? localizer.t("Enter a real date (YYYY-MM-DD).") : nil
+        case .time:
+            return LocalDateTime.time(text) == nil ? localizer.t("Enter a time as HH:MM.") : nil
+        case .dateTime:
+            return LocalDateTime(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
+        case .select, .foreignKey:
+            return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
+        case .multiSelect, .checkbox, .newPassword:
+            return nil
+        }
+    }
+}
+
+extension AdminField.Kind {
+    /// The choices a select or multi-select declares itself (foreign keys read theirs from the database).
+    var fixedChoices: [AdminChoice]? {
+        switch self {
+        case .select(let choices), .multiSelect(let choices): choices
+        default: nil
+        }
+    }
+
+    var isMarkdown: Bool {
+        if case .markdown = self { return true }
+        return false
+    }
+}

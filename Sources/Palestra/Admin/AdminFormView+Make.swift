@@ -1,0 +1,97 @@
+import Foundation
+
+extension AdminFormView {
+    /// What the form shows: the stored record, or (after a failed submission) what the user typed,
+    /// or (after a conflict) the stored record with the user's own values beside it.
+    enum Values {
+        case stored(AdminRecord?)
+        case submitted(AdminFormInput, record: AdminRecord?)
+        case conflict(AdminFormInput, current: AdminRecord)
+    }
+
+    init(
+        resource: AdminResource, values: Values, isReadOnly: Bool, user: User, csrfToken: String,
+        choices: [String: [AdminChoice]], formatter: AdminCellFormatter
+    ) {
+        let localizer = formatter.localizer
+        let record: AdminRecord?
+        var input: AdminFormInput?
+        var isConflict = false
+        switch values {
+        case .stored(let stored): record = stored
+        case .submitted(let submitted, let stored): record = stored; input = submitted
+        case .conflict(let submitted, let current): record = current; input = submitted; isConflict = true
+        }
+        let adding = record == nil
+        let name = localizer.t(resource.singularName)
+        title = adding
+            ? localizer.t("Add {name}", ["name": name])
+            : (isReadOnly ? localizer.t("View {name}", ["name": name]) : localizer.t("Change {name}", ["name": name]))
+                + (record.map { ": " + $0.label } ?? "")
+        listURL = SiteURL.changeList(resource.slug)
+        let pluralName = localizer.t(resource.pluralName)
+        listLabel = pluralName.prefix(1).uppercased() + pluralName.dropFirst()
+        actionURL = record.map { SiteURL.changeForm(resource.slug, String($0.id)) } ?? SiteURL.addForm(resource.slug)
+        isAdding = adding
+        self.isReadOnly = isReadOnly
+        self.csrfToken = csrfToken
+        version = record.map { String($0.version) } ?? ""
+        let errors = isConflict ? [:] : (input?.errors ?? [:])
+        fields = resource.fields.compactMap { field in
+            if case .newPassword = field.kind, !adding { return nil }
+            let editable = !isReadOnly && field.isEditable(adding: adding)
+            let storedText = record == nil ? field.defaultValue : (record?.values[field.name] ?? nil)
+            let stored: [String] = storedText.map { Self.inputValues($0, kind: field.kind) } ?? []
+            let shown = isConflict ? stored : (input?.submitted[field.name] ?? stored)
+            var yours = ""
+            if isConflict, editable, let typed = input?.submitted[field.name], typed != stored {
+                yours = field.kind.isChoice
+                    ? typed.map { value in choices[field.name]?.first { $0.value == value }.map { localizer.t($0.label) } ?? value }.joined(separator: ", ")
+                    : (Self.isCheckbox(field) ? formatter.format(typed.isEmpty ? "false" : "true", as: .boolean) : typed.joined(separator: ", "))
+                if Self.isCheckbox(field) && (typed.isEmpty ? "false" : "true") == (stored.first ?? "false") { yours = "" }
+            }
+            return AdminFormFieldView(
+                field: field, shown: shown, stored: record?.values[field.name] ?? nil, editable: editable,
+                error: errors[field.name], yourValue: yours, choices: choices[field.name] ?? [], formatter: formatter
+            )
+        }
+        errorSummary = resource.fields.compactMap { field in
+            errors[field.name].map { localizer.t(field.label) + ": " + $0 }
+        }
+        hasErrors = !errorSummary.isEmpty
+        conflictMessage = isConflict
+            ? localizer.t("Someone else changed this {name} while you were editing it. Nothing was saved. The form now shows the current values; where yours differed, your value is shown beside the field.", ["name": name])
+            : ""
+        hasConflict = isConflict
+        historyURL = record.map { SiteURL.history(resource.slug, String($0.id)) } ?? ""
+        deleteURL = record.map { SiteURL.delete(resource.slug, String($0.id)) } ?? ""
+        canDelete = record != nil && resource.allows(.delete, for: user)
+        links = (record != nil && !isReadOnly) ? resource.objectLinks.map { link in
+            Link(label: localizer.t(link.label), url: SiteURL.changeForm(resource.slug, String(record?.id ?? 0)) + link.path)
+        } : []
+        hasLinks = !links.isEmpty
+        canAddAnother = resource.allows(.add, for: user)
+    }
+
+    static func isCheckbox(_ field: AdminField) -> Bool {
+        if case .checkbox = field.kind { return true }
+        return false
+    }
+
+    /// A stored value as the input's value(s): a multi-select's JSON array becomes its items.
+    static func inputValues(_ text: String, kind: AdminField.Kind) -> [String] {
+        if case .multiSelect = kind {
+            return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        }
+        return [text]
+    }
+}
+
+extension AdminField.Kind {
+    var isChoice: Bool {
+        switch self {
+        case .select, .foreignKey, .multiSelect: true
+        default: false
+        }
+    }
+}

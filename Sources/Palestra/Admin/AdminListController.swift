@@ -1,0 +1,74 @@
+import Hummingbird
+
+/// `/admin/`, a resource's change list `/admin/<slug>/` and its bulk actions.
+struct AdminListController: Sendable {
+    let services: AdminServices
+
+    static let endpoints = [
+        Endpoint(.get, SiteURL.admin),
+        Endpoint(.get, "/admin/:slug"),
+        Endpoint(.post, "/admin/:slug/actions"),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: index)
+        group.on(Self.endpoints[1], use: list)
+        group.on(Self.endpoints[2], use: action)
+    }
+
+    /// The resources the user may view.
+    @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
+        let localizer = services.views.localizer(for: context)
+        let resources = services.site.visible(to: context.user)
+        guard !resources.isEmpty else { throw AppError.forbidden }
+        let view = AdminIndexView(resources: resources, localizer: localizer)
+        return services.views.render(.adminIndex, title: localizer.t("Administration"), content: view, context: context)
+    }
+
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        let state = AdminListState(query: request.queryData, resource: resource)
+        let page = try await services.lists.page(of: resource, for: context.user, state: state)
+        let view = AdminListView(
+            resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
+            lookups: try await services.lookups(for: resource, filters: true), formatter: services.formatter(for: context)
+        )
+        return services.views.render(.adminList, title: view.title, content: view, context: context)
+    }
+
+    /// Runs a bulk action on the selected rows (or all matching), after a confirmation page when the
+    /// action asks for one.
+    @Sendable func action(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        var request = request
+        let form = try await request.formData(context: context)
+        let localizer = services.views.localizer(for: context)
+        let listQuery = String((form.value("list_query") ?? "").prefix(2000))
+        let state = AdminListState(query: (try? FormData(urlEncoded: Substring(listQuery))) ?? FormData(), resource: resource)
+        let back = state.url(resource: resource)
+        guard let action = resource.availableActions(for: context.user).first(where: { $0.name == form.value("action") }) else {
+            return try await services.redirect(to: back, flash: .error(localizer.t("Choose an action.")), context: context)
+        }
+        let selectAcross = form.value("select_across") == "1"
+        let ids = form.values("selected").compactMap(Int.init).filter { $0 > 0 }
+        guard selectAcross || !ids.isEmpty else {
+            return try await services.redirect(to: back, flash: .error(localizer.t("Select at least one row first.")), context: context)
+        }
+        let targets = try await services.lists.targets(of: resource, for: context.user, ids: ids, selectAcross: selectAcross, state: state)
+        guard !targets.isEmpty else {
+            return try await services.redirect(to: back, flash: .error(localizer.t("None of the selected rows exist any more.")), context: context)
+        }
+        let bulk = AdminBulkAction(services: services, resource: resource, context: context)
+        if action.needsConfirmation && form.value("confirm") != "yes" {
+            let (allowed, refusals) = bulk.partition(action, targets)
+            let dependents = try await services.records.dependents(of: resource, ids: allowed.map(\.id))
+            let view = AdminActionConfirmationView(
+                resource: resource, action: action, targets: allowed, refusals: refusals, dependents: dependents,
+                listQuery: listQuery, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+            )
+            return services.views.render(.adminActionConfirmation, title: view.title, content: view, context: context)
+        }
+        let outcome = try await bulk.perform(action, on: targets)
+        return try await services.redirect(to: back, flash: outcome, context: context)
+    }
+}

@@ -1,0 +1,77 @@
+/// A change list's state in its query string — search `q`, page `p`, ordering `o` (Django's
+/// `2.-1`: 1-based column indexes, `-` for descending) and each filter's value — and the links that
+/// change one part while keeping the rest.
+struct AdminListState: Sendable, Equatable {
+    var search: String
+    var page: Int
+    var ordering: [Int]
+    /// Filter parameters as they came (`role=coach`, `created_from=2026-01-01`), known names only.
+    var filterValues: [(name: String, value: String)]
+
+    static let maximumSearchLength = 200
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.search == rhs.search && lhs.page == rhs.page && lhs.ordering == rhs.ordering
+            && lhs.filterValues.elementsEqual(rhs.filterValues, by: { $0 == $1 })
+    }
+
+    /// Reads the state, ignoring what the resource does not know (unknown columns, filters, bad numbers).
+    init(query: FormData, resource: AdminResource) {
+        search = String((query.value("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maximumSearchLength))
+        page = query.value("p").flatMap(Int.init).map { max(1, min($0, 1_000_000)) } ?? 1
+        let sortable = Set(resource.columns.indices.filter { resource.columns[$0].sortExpression != nil }.map { $0 + 1 })
+        var seen = Set<Int>()
+        ordering = (query.value("o") ?? "").split(separator: ".").compactMap { Int($0) }.filter { index in
+            sortable.contains(abs(index)) && seen.insert(abs(index)).inserted
+        }
+        if ordering.isEmpty { ordering = resource.defaultOrdering }
+        let names = Set(resource.filters.flatMap { [$0.name, $0.name + "_from", $0.name + "_to"] })
+        filterValues = query.fields.filter { names.contains($0.name) && !$0.value.isEmpty }
+            .map { (String($0.name.prefix(100)), String($0.value.prefix(100))) }
+    }
+
+    func filterValue(_ name: String) -> String? {
+        filterValues.first { $0.name == name }?.value
+    }
+
+    /// The query string of this state (without `?`), defaults left out.
+    func queryString(resource: AdminResource) -> String {
+        var parts: [String] = []
+        if !search.isEmpty { parts.append("q=" + SiteURL.queryEscaped(search)) }
+        for (name, value) in filterValues { parts.append(name + "=" + SiteURL.queryEscaped(value)) }
+        if ordering != resource.defaultOrdering { parts.append("o=" + ordering.map(String.init).joined(separator: ".")) }
+        if page > 1 { parts.append("p=\(page)") }
+        return parts.joined(separator: "&")
+    }
+
+    func url(resource: AdminResource) -> String {
+        let query = queryString(resource: resource)
+        return SiteURL.changeList(resource.slug) + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// The same list on another page.
+    func onPage(_ page: Int) -> Self {
+        var copy = self
+        copy.page = page
+        return copy
+    }
+
+    /// The list with one filter set to `value` (or cleared with `nil`), its range parts cleared, page 1.
+    func filtering(_ name: String, _ value: String?) -> Self {
+        var copy = self
+        copy.filterValues.removeAll { $0.name == name || $0.name == name + "_from" || $0.name == name + "_to" }
+        if let value { copy.filterValues.append((name, value)) }
+        copy.page = 1
+        return copy
+    }
+
+    /// The list sorted by `column` first (toggling its direction when it already leads), the rest kept after it.
+    func sorting(by column: Int) -> Self {
+        var copy = self
+        let leading = ordering.first
+        copy.ordering.removeAll { abs($0) == column }
+        copy.ordering.insert(leading.map { abs($0) == column ? -$0 : column } ?? column, at: 0)
+        copy.page = 1
+        return copy
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Postgres
+
+/// The change lists' queries: scope, search, filters, ordering, paging and counting, composed from a
+/// resource's declaration (trusted SQL) and the list's state (always bound as parameters).
+struct AdminListStore: Sendable {
+    let database: PostgresClient
+    let timeZone: TimeZone
+
+    /// Up to this many matching rows are counted exactly; beyond it the planner's estimate is shown.
+    static let exactCountLimit = 10_000
+    /// The most rows a bulk action over "all matching" touches at once.
+    static let bulkLimit = 10_000
+
+    func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
+        var parameters = SQLParameters()
+        let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
+        let total = try await count(resource, conditions: conditions, parameters: parameters)
+        let columns = resource.columns.enumerated().map { "(\($1.expression))::text AS c\($0)" }.joined(separator: ", ")
+        let limit = parameters.bind(resource.pageSize)
+        let offset = parameters.bind((state.page - 1) * resource.pageSize)
+        let rows = try await database.query(
+            """
+            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns)
+            FROM \(resource.table)
+            WHERE \(conditions)
+            ORDER BY \(orderBy(resource, state: state))
+            LIMIT \(limit) OFFSET \(offset)
+            """,
+            parameters.values
+        )
+        let listed = try rows.map { row in
+            AdminListPage.Row(
+                id: try row.decode("pk"),
+                label: try row.decode("label", as: String?.self) ?? "",
+                cells: try resource.columns.indices.map { try row.decode("c\($0)", as: String?.self) }
+            )
+        }
+        return AdminListPage(rows: listed, total: total.value, isEstimate: total.isEstimate)
+    }
+
+    /// Ids and labels of the rows a bulk action applies to: the selected ids, or every row matching the
+    /// list's state when `selectAcross`; always within the user's scope.
+    func targets(
+        of resource: AdminResource, for user: User, ids: [Int], selectAcross: Bool, state: AdminListState
+    ) async throws -> [(id: Int, label: String)] {
+        var parameters = SQLParameters()
+        var conditions = selectAcross
+            ? whereClause(resource, user: user, state: state, parameters: &parameters)
+            : scopeClause(resource, user: user, parameters: &parameters)
+        if !selectAcross {
+            conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
+        }
+        let limit = parameters.bind(Self.bulkLimit)
+        let rows = try await database.query(
+            """
+            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label
+            FROM \(resource.table) WHERE \(conditions)
+            ORDER BY \(orderBy(resource, state: state)) LIMIT \(limit)
+            """,
+            parameters.values
+        )
+        return try rows.map { (try $0.decode("pk"), try $0.decode("label", as: String?.self) ?? "") }
+    }
+
+    /// A foreign key's choices.
+    func choices(_ lookup: AdminLookup) async throws -> [AdminChoice] {
+        let rows = try await database.query(
+            """
+            SELECT (\(lookup.valueColumn))::text AS value, (\(lookup.labelExpression))::text AS label
+            FROM \(lookup.table) \(lookup.condition.map { "WHERE \($0)" } ?? "")
+            ORDER BY 2, 1 LIMIT 1000
+            """
+        )
+        return try rows.map { AdminChoice(try $0.decode("value"), try $0.decode("label", as: String?.self) ?? "") }
+    }
+
+    // MARK: Composing the query
+
+    func scopeClause(_ resource: AdminResource, user: User, parameters: inout SQLParameters) -> String {
+        switch resource.scope(user) {
+        case .all: "true"
+        case .none: "false"
+        case .rows(let condition): "(" + condition.replacingOccurrences(of: "{user}", with: parameters.bind(user.id)) + ")"
+        }
+    }
+
+    func whereClause(_ resource: AdminResource, user: User, state: AdminListState, parameters: inout SQLParameters) -> String {
+        var conditions = [scopeClause(resource, user: user, parameters: &parameters)]
+        if !resource.searchExpressions.isEmpty {
+            for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
+                let pattern = parameters.bind("%" + Self.likeEscaped(String(word)) + "%")
+                let any = resource.searchExpressions.map { "(\($0))::text ILIKE \(pattern)" }.joined(separator: " OR ")
+                conditions.append("(\(any))")
+            }
+        }
+        for filter in resource.filters {
+            conditions += filterConditions(filter, state: state, parameters: &parameters)
+        }
+        return conditions.joined(separator: " AND ")
+    }
+
+    func filterConditions(_ filter: AdminFilter, state: AdminListState, parameters: inout SQLParameters) -> [String] {
+        let value = state.filterValue(filter.name)
+        switch filter.kind {
+        case .choices(let choices):
+            guard let value, choices.contains(where: { $0.value == value }) else { return [] }
+            return ["(\(filter.expression))::text = \(parameters.bind(value))"]
+        case .boolean:
+            guard let value, value == "yes" || value == "no" else { return [] }
+            return ["(\(filter.expression)) = \(value == "yes")"]
+        case .foreignKey:
+            // The value is checked against the lookup's choices by the controller's state; here it is text.
+            guard let value else { return [] }
+            return ["(\(filter.expression))::text = \(parameters.bind(value))"]
+        case .date(let isTimestamp):
+            return dateConditions(filter, isTimestamp: isTimestamp, state: state, parameters: &parameters)
+        }
+    }
+
+    /// Presets run from the start of a day (month, year) in the organisation's time zone; a range's
+    /// bounds are whole days, both included.
+    func dateConditions(
+        _ filter: AdminFilter, isTimestamp: Bool, state: AdminListState, parameters: inout SQLParameters
+    ) -> [String] {
+        let preset = state.filterValue(filter.name).flatMap(DatePreset.init(rawValue:))
+        let from = state.filterValue(filter.name + "_from").flatMap(CalendarDate.init)
+        let to = state.filterValue(filter.name + "_to").flatMap(CalendarDate.init)
+        guard preset != nil || from != nil || to != nil else { return [] }
+        // Every placeholder must be used (the server cannot type an unused one): bind the zone only when needed.
+        let zone = (preset != nil || isTimestamp) ? parameters.bind(timeZone.identifier) : ""
+        let today = "date_trunc('day', now() AT TIME ZONE \(zone))"
+        func bound(_ localMidnight: String) -> String {
+            isTimestamp ? "((\(localMidnight)) AT TIME ZONE \(zone))" : "(\(localMidnight))::date"
+        }
+        var conditions: [String] = []
+        if let preset {
+            let (start, end): (String, String) = switch preset {
+            case .today: (today, "\(today) + interval '1 day'")
+            case .past7: ("\(today) - interval '6 days'", "\(today) + interval '1 day'")
+            case .month: ("date_trunc('month', \(today))", "date_trunc('month', \(today)) + interval '1 month'")
+            case .year: ("date_trunc('year', \(today))", "date_trunc('year', \(today)) + interval '1 year'")
+            }
+            conditions.append("(\(filter.expression)) >= \(bound(start)) AND (\(filter.expression)) < \(bound(end))")
+        }
+        if let from {
+            conditions.append("(\(filter.expression)) >= \(bound("\(parameters.bind(from))::date::timestamp"))")
+        }
+        if let to {
+            conditions.append("(\(filter.expression)) < \(bound("\(parameters.bind(to))::date::timestamp + interval '1 day'"))")
+        }
+        return conditions
+    }
+
+    func orderBy(_ resource: AdminResource, state: AdminListState) -> String {
+        var terms = state.ordering.compactMap { index -> String? in
+            guard let expression = resource.columns[abs(index) - 1].sortExpression else { return nil }
+            return "(\(expression)) \(index < 0 ? "DESC" : "ASC")"
+        }
+        terms.append(resource.primaryKey + " ASC")
+        return terms.joined(separator: ", ")
+    }
+
+    /// Exact up to ``exactCountLimit``; beyond it the planner's row estimate, which costs no scan.
+    func count(_ resource: AdminResource, conditions: String, parameters: SQLParameters) async throws -> (value: Int, isEstimate: Bool) {
+        var countParameters = parameters
+        let limit = countParameters.bind(Self.exactCountLimit + 1)
+        let exact: Int = try await database.query(
+            "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM \(resource.table) WHERE \(conditions) LIMIT \(limit)) AS matching",
+            countParameters.values
+        )[0].decode("n")
+        guard exact > Self.exactCountLimit else { return (exact, false) }
+        let plan: String = try await database.query(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM \(resource.table) WHERE \(conditions)", parameters.values
+        )[0].decode(at: 0)
+        let estimate = (try? JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [[String: Any]])?
+            .first.flatMap { $0["Plan"] as? [String: Any] }.flatMap { $0["Plan Rows"] as? Int } ?? exact
+        return (max(estimate, exact), true)
+    }
+
+    /// `%`, `_` and `\` match themselves in an ILIKE pattern.
+    static func likeEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,126 @@
+import Postgres
+
+extension AdminListView {
+    /// Builds the page from the resource, the list's state and the rows read for it.
+    init(
+        resource: AdminResource, state: AdminListState, page: AdminListPage, user: User, csrfToken: String,
+        lookups: [String: [AdminChoice]], formatter: AdminCellFormatter
+    ) {
+        let localizer = formatter.localizer
+        let pluralName = localizer.t(resource.pluralName)
+        title = pluralName.prefix(1).uppercased() + pluralName.dropFirst()
+        listURL = SiteURL.changeList(resource.slug)
+        addURL = SiteURL.addForm(resource.slug)
+        canAdd = resource.allows(.add, for: user)
+        addLabel = localizer.t("Add {name}", ["name": localizer.t(resource.singularName)])
+        search = state.search
+        hasSearchFields = !resource.searchExpressions.isEmpty
+        var kept = state
+        kept.search = ""
+        kept.page = 1
+        searchHidden = Self.hidden(kept, resource: resource)
+        resultSummary = page.isEstimate
+            ? localizer.plural("about {count} results", count: page.total)
+            : localizer.plural("{count} results", count: page.total)
+        clearURL = SiteURL.changeList(resource.slug)
+        isFiltered = !state.search.isEmpty || !state.filterValues.isEmpty
+        filters = resource.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
+        hasFilters = !resource.filters.isEmpty
+        let active = Set(state.filterValues.map { $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "") })
+        activeFilterCount = active.isEmpty ? "" : localizer.plural("{count} active", count: active.count)
+        headers = resource.columns.enumerated().map { index, column in
+            let position = state.ordering.firstIndex { abs($0) == index + 1 }
+            let descending = position.map { state.ordering[$0] < 0 } ?? false
+            return Header(
+                label: localizer.t(column.label),
+                sortURL: state.sorting(by: index + 1).url(resource: resource),
+                isSortable: column.sortExpression != nil,
+                isSorted: position != nil,
+                isDescending: descending,
+                priority: position.map { state.ordering.count > 1 ? String($0 + 1) : "" } ?? "",
+                ariaSort: position == 0 ? (descending ? "descending" : "ascending") : "none",
+                isSecondary: column.isSecondary
+            )
+        }
+        let canOpen = resource.allows(.view, for: user)
+        rows = page.rows.map { row in
+            Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
+                Cell(
+                    text: formatter.format(row.cells[index], as: column.format),
+                    isLink: index == 0 && canOpen,
+                    url: SiteURL.changeForm(resource.slug, String(row.id)),
+                    isSecondary: column.isSecondary
+                )
+            })
+        }
+        hasRows = !page.rows.isEmpty
+        actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
+        hasActions = !actions.isEmpty && hasRows
+        actionURL = SiteURL.actions(resource.slug)
+        self.csrfToken = csrfToken
+        var unpaged = state
+        unpaged.page = 1
+        listQuery = unpaged.queryString(resource: resource)
+        selectAcrossLabel = page.isEstimate
+            ? localizer.plural("Select all (about {count}) matching", count: page.total)
+            : localizer.plural("Select all {count} matching", count: page.total)
+        showSelectAcross = page.total > page.rows.count
+        let pageCount = max(1, (page.total + resource.pageSize - 1) / resource.pageSize)
+        pages = AdminPageLink.links(current: state.page, count: pageCount) { state.onPage($0).url(resource: resource) }
+        hasPages = pageCount > 1
+        previousURL = state.onPage(state.page - 1).url(resource: resource)
+        hasPrevious = state.page > 1
+        nextURL = state.onPage(state.page + 1).url(resource: resource)
+        hasNext = state.page < pageCount
+    }
+
+    /// Hidden inputs repeating a state, so a GET form (search, a date range) keeps the rest of it.
+    static func hidden(_ state: AdminListState, resource: AdminResource) -> [Hidden] {
+        state.queryString(resource: resource).split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = try? FormData.decode(parts[1]) else { return nil }
+            return Hidden(name: String(parts[0]), value: value)
+        }
+    }
+
+    static func filterView(
+        _ filter: AdminFilter, state: AdminListState, resource: AdminResource, lookups: [String: [AdminChoice]],
+        localizer: Localizer
+    ) -> AdminFilterView {
+        let current = state.filterValue(filter.name)
+        func choice(_ label: String, _ value: String?) -> AdminFilterView.Choice {
+            AdminFilterView.Choice(
+                label: label, url: state.filtering(filter.name, value).url(resource: resource), isSelected: current == value
+            )
+        }
+        var choices = [choice(localizer.t("All"), nil)]
+        var isDate = false
+        switch filter.kind {
+        case .choices(let options):
+            choices += options.map { choice(localizer.t($0.label), $0.value) }
+        case .boolean:
+            choices += [choice(localizer.t("Yes"), "yes"), choice(localizer.t("No"), "no")]
+        case .foreignKey:
+            choices += (lookups[filter.name] ?? []).map { choice($0.label, $0.value) }
+        case .date:
+            isDate = true
+            choices[0] = AdminFilterView.Choice(
+                label: localizer.t("Any date"), url: state.filtering(filter.name, nil).url(resource: resource),
+                isSelected: current == nil && state.filterValue(filter.name + "_from") == nil && state.filterValue(filter.name + "_to") == nil
+            )
+            choices += DatePreset.allCases.map { choice(localizer.t($0.label), $0.rawValue) }
+        }
+        let from = state.filterValue(filter.name + "_from") ?? ""
+        let to = state.filterValue(filter.name + "_to") ?? ""
+        let badDate = [from, to].contains { !$0.isEmpty && CalendarDate($0) == nil }
+        var rest = state.filtering(filter.name, nil)
+        rest.page = 1
+        return AdminFilterView(
+            label: localizer.t(filter.label), name: filter.name, choices: choices, isDate: isDate,
+            fromName: filter.name + "_from", fromValue: from, toName: filter.name + "_to", toValue: to,
+            rangeError: badDate ? localizer.t("Enter dates as YYYY-MM-DD.") : "", hasRangeError: badDate,
+            rangeHidden: hidden(rest, resource: resource),
+            fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to"
+        )
+    }
+}

@@ -1,0 +1,69 @@
+import Hummingbird
+import Postgres
+
+/// An object's delete confirmation `/admin/<slug>/<id>/delete` and its history `/admin/<slug>/<id>/history`.
+struct AdminObjectController: Sendable {
+    let services: AdminServices
+
+    static let endpoints = [
+        Endpoint(.get, "/admin/:slug/:id/delete"),
+        Endpoint(.post, "/admin/:slug/:id/delete"),
+        Endpoint(.get, "/admin/:slug/:id/history"),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: confirmDelete)
+        group.on(Self.endpoints[1], use: delete)
+        group.on(Self.endpoints[2], use: history)
+    }
+
+    /// Lists the object and what goes with it; deleting takes a POST from this page.
+    @Sendable func confirmDelete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (resource, record) = try await deletable(context)
+        let localizer = services.views.localizer(for: context)
+        if let reason = resource.refusal(.delete, String(record.id), context.user) {
+            return try await services.redirect(
+                to: SiteURL.changeForm(resource.slug, String(record.id)), flash: .error(localizer.t(reason)), context: context
+            )
+        }
+        let dependents = try await services.records.dependents(of: resource, ids: [record.id])
+        let view = AdminDeleteView(
+            resource: resource, record: record, dependents: dependents, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+        )
+        return services.views.render(.adminDelete, title: view.title, content: view, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (resource, record) = try await deletable(context)
+        let localizer = services.views.localizer(for: context)
+        let formURL = SiteURL.changeForm(resource.slug, String(record.id))
+        if let reason = resource.refusal(.delete, String(record.id), context.user) {
+            return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
+        }
+        do {
+            _ = try await services.records.delete(ids: [record.id], of: resource, actor: context.user, address: context.clientAddress)
+        } catch PostgresError.foreignKeyViolation {
+            let message = localizer.t("“{label}” was not deleted: other records still refer to it.", ["label": record.label])
+            return try await services.redirect(to: formURL, flash: .error(message), context: context)
+        }
+        let message = localizer.t("The {name} “{label}” was deleted.", ["name": localizer.t(resource.singularName), "label": record.label])
+        return try await services.redirect(to: SiteURL.changeList(resource.slug), flash: .success(message), context: context)
+    }
+
+    @Sendable func history(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        let id = try services.objectID(context)
+        guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
+        let entries = try await AuditStore.history(objectType: resource.slug, objectID: String(id), on: services.records.database)
+        let view = AdminHistoryView(resource: resource, record: record, entries: entries, formatter: services.formatter(for: context))
+        return services.views.render(.adminHistory, title: view.title, content: view, context: context)
+    }
+
+    private func deletable(_ context: SignedInContext) async throws -> (AdminResource, AdminRecord) {
+        let resource = try services.resource(context)
+        let id = try services.objectID(context)
+        guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
+        guard resource.allows(.delete, for: context.user) else { throw AppError.forbidden }
+        return (resource, record)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Postgres
+
+/// Reads and writes single objects for the change forms, bulk actions and deletes. Every write checks
+/// the user's scope, bumps `version` and writes its audit record in the same transaction.
+struct AdminRecordStore: Sendable {
+    let database: PostgresClient
+    let timeZone: TimeZone
+
+    func record(of resource: AdminResource, id: Int, for user: User) async throws -> AdminRecord? {
+        var parameters = SQLParameters()
+        let condition = recordCondition(resource, id: id, user: user, parameters: &parameters)
+        let rows = try await database.query(selectRecord(resource, where: condition), parameters.values)
+        return try rows.first.map { try record(from: $0, resource: resource) }
+    }
+
+    func insert(
+        _ values: [String: AdminValue], into resource: AdminResource, actor: User, address: String
+    ) async throws -> (id: Int, label: String) {
+        try await database.transaction { connection in
+            var parameters = SQLParameters()
+            let fields = resource.fields.filter { values[$0.name] != nil }
+            let placeholders = fields.map { writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))) }
+            let rows = try await connection.query(
+                """
+                INSERT INTO \(resource.table) (\(fields.map(\.column).joined(separator: ", ")))
+                VALUES (\(placeholders.joined(separator: ", ")))
+                RETURNING \(returning(resource))
+                """,
+                parameters.values
+            )
+            let saved = try record(from: rows[0], resource: resource)
+            let changes = resource.fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+                guard let value = saved.values[field.name] ?? nil else { return nil }
+                return FieldChange(field: field.name, old: nil, new: value)
+            }
+            let event = AdminSaveEvent(objectID: String(saved.id), isNew: true, changes: changes, actor: actor)
+            try await resource.afterSave(event, connection)
+            try await AuditStore.record(
+                AuditEntry(actor: actor, action: .add, objectType: resource.slug, objectID: String(saved.id),
+                           objectLabel: saved.label, changes: changes, address: address),
+                on: connection
+            )
+            return (saved.id, saved.label)
+        }
+    }
+
+    /// Saves `values` over the object if it is still at `version` (a versioned resource) and in the user's scope.
+    func update(
+        _ values: [String: AdminValue], of resource: AdminResource, id: Int, version: Int?, actor: User,
+        address: String, action: AuditAction = .change
+    ) async throws -> AdminUpdateResult {
+        try await database.transaction { connection in
+            var parameters = SQLParameters()
+            let condition = recordCondition(resource, id: id, user: actor, parameters: &parameters)
+            let current = try await connection.query(selectRecord(resource, where: condition) + " FOR UPDATE", parameters.values)
+            guard let row = current.first else { return .notFound }
+            let old = try record(from: row, resource: resource)
+            if resource.isVersioned, let version, version != old.version {
+                return .conflict(old)
+            }
+            let fields = resource.fields.filter { values[$0.name] != nil }
+            var assignments = fields.map { "\($0.column) = \(writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))))" }
+            if resource.isVersioned {
+                assignments += ["version = version + 1", "updated_at = now()"]
+            }
+            let rows = try await connection.query(
+                "UPDATE \(resource.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition) RETURNING \(returning(resource))",
+                parameters.values
+            )
+            let saved = try record(from: rows[0], resource: resource)
+            let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+                let before = old.values[field.name] ?? nil, after = saved.values[field.name] ?? nil
+                return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
+            }
+            if !changes.isEmpty || fields.contains(where: \.isSecret) {
+                try await resource.afterSave(
+                    AdminSaveEvent(objectID: String(id), isNew: false, changes: changes, actor: actor), connection
+                )
+                try await AuditStore.record(
+                    AuditEntry(actor: actor, action: action, objectType: resource.slug, objectID: String(id),
+                               objectLabel: saved.label, changes: changes, address: address),
+                    on: connection
+                )
+            }
+            return .saved(label: saved.label, changes: changes)
+        }
+    }
+
+    /// Deletes the objects (in the user's scope), each audited; the labels of those deleted.
+    func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> [String] {
+        try await database.transaction { connection in
+            var parameters = SQLParameters()
+            let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: actor, parameters: &parameters)
+            let rows = try await connection.query(
+                """
+                DELETE FROM \(resource.table)
+                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope)
+                RETURNING \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label
+                """,
+                parameters.values
+            )
+            var labels: [String] = []
+            for row in rows {
+                let label = try row.decode("label", as: String?.self) ?? ""
+                labels.append(label)
+                try await AuditStore.record(
+                    AuditEntry(actor: actor, action: .delete, objectType: resource.slug,
+                               objectID: String(try row.decode("pk", as: Int.self)), objectLabel: label, address: address),
+                    on: connection
+                )
+            }
+            return labels
+        }
+    }
+
+    /// What goes with the objects when they are deleted: each dependent's label key and count (non-zero only).
+    func dependents(of resource: AdminResource, ids: [Int]) async throws -> [(label: String, count: Int)] {
+        var found: [(String, Int)] = []
+        for dependent in resource.dependents {
+            let count: Int = try await database.query(dependent.countSQL, [ids])[0].decode(at: 0)
+            if count > 0 { found.append((dependent.label, count)) }
+        }
+        return found
+    }
+
+    // MARK: Composing statements
+
+    private func recordCondition(_ resource: AdminResource, id: Int, user: User, parameters: inout SQLParameters) -> String {
+        let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: user, parameters: &parameters)
+        return "\(resource.primaryKey) = \(parameters.bind(id))::bigint AND \(scope)"
+    }
+
+    private func selectRecord(_ resource: AdminResource, where condition: String) -> String {
+        "SELECT \(returning(resource)) FROM \(resource.table) WHERE \(condition)"
+    }
+
+    private func returning(_ resource: AdminResource) -> String {
+        var columns = ["\(resource.primaryKey) AS pk", "(\(resource.labelExpression))::text AS label"]
+        columns.append(resource.isVersioned ? "version" : "0 AS version")
+        for (index, field) in resource.fields.enumerated() where !field.isSecret {
+            columns.append("\(readExpression(field)) AS f\(index)")
+        }
+        return columns.joined(separator: ", ")
+    }
+
+    private func record(from row: PostgresRow, resource: AdminResource) throws -> AdminRecord {
+        var values: [String: String?] = [:]
+        for (index, field) in resource.fields.enumerated() where !field.isSecret {
+            values[field.name] = try row.decode("f\(index)", as: String?.self)
+        }
+        return AdminRecord(
+            id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "",
+            version: try row.decode("version"), values: values
+        )
+    }
+
+    private var zoneLiteral: String {
+        "'" + timeZone.identifier.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A column as its form input shows it: local `YYYY-MM-DDTHH:MM` for date-times, `HH:MM` for
+    /// times, a JSON array for multi-selects, `true`/`false` for checkboxes, PostgreSQL's text otherwise.
+    private func readExpression(_ field: AdminField) -> String {
+        switch field.kind {
+        case .dateTime: "to_char(\(field.column) AT TIME ZONE \(zoneLiteral), 'YYYY-MM-DD\"T\"HH24:MI')"
+        case .time: "to_char(\(field.column), 'HH24:MI')"
+        case .multiSelect: "array_to_json(\(field.column))::text"
+        default: "(\(field.column))::text"
+        }
+    }
+
+    /// A bound value cast to what the column holds.
+    private func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
+        switch field.kind {
+        case .integer, .foreignKey: "\(placeholder)::bigint"
+        case .date: "\(placeholder)::date"
+        case .time: "\(placeholder)::time"
+        case .dateTime: "(\(placeholder)::timestamp AT TIME ZONE \(zoneLiteral))"
+        case .checkbox: "\(placeholder)::boolean"
+        case .multiSelect: "\(placeholder)::text[]"
+        default: "\(placeholder)::text"
+        }
+    }
+
+    private func encodable(_ value: AdminValue) -> (any PostgresEncodable)? {
+        switch value {
+        case .text(let text): text
+        case .list(let items): items
+        case .null: nil
+        }
+    }
+}

@@ -1,0 +1,27 @@
+extension AdminResource {
+    /// Every catalog key the declaration passes to the localizer (names, labels, help, choices,
+    /// messages), so a test can check that each language has them.
+    var catalogKeys: (messages: Set<String>, plurals: Set<String>) {
+        var keys: Set<String> = [singularName, pluralName]
+        keys.formUnion(columns.map(\.label))
+        for column in columns { keys.formUnion(Self.choiceLabels(column.format)) }
+        for filter in filters {
+            keys.insert(filter.label)
+            if case .choices(let choices) = filter.kind { keys.formUnion(choices.map(\.label)) }
+        }
+        for field in fields {
+            keys.insert(field.label)
+            if let help = field.help { keys.insert(help) }
+            keys.formUnion(Self.choiceLabels(field.cellFormat))
+        }
+        keys.formUnion(actions.map(\.label))
+        keys.formUnion(uniqueConstraints.values.map(\.message))
+        keys.formUnion(objectLinks.map(\.label))
+        return (keys, Set(dependents.map(\.label)))
+    }
+
+    private static func choiceLabels(_ format: AdminCellFormat) -> [String] {
+        if case .choice(let choices) = format { return choices.map(\.label) }
+        return []
+    }
+}

@@ -1,0 +1,118 @@
+import Postgres
+
+/// One kind of object managed through the admin engine, declared once: its table, change-list columns,
+/// search fields, filters, ordering, bulk actions, form fields, who may do what, and which rows each
+/// user sees. ``AdminController`` turns it into a change list, change and add forms, a delete
+/// confirmation, bulk actions and a history page.
+///
+/// Names and expressions in a declaration are trusted SQL written by us; every value that comes from a
+/// request is bound as a parameter.
+public struct AdminResource: Sendable {
+    /// The URL segment: `/admin/<slug>/`. Also the audit records' object type.
+    public let slug: String
+    /// English catalog keys: "user", "users".
+    public let singularName: String
+    public let pluralName: String
+    public let table: String
+    public let primaryKey: String
+    /// The expression naming an object to people (flash messages, history, confirmations).
+    public let labelExpression: String
+    public let columns: [AdminColumn]
+    public let searchExpressions: [String]
+    public let filters: [AdminFilter]
+    /// Column indexes (1-based, negative for descending), Django's `o` parameter.
+    public let defaultOrdering: [Int]
+    public let pageSize: Int
+    public let actions: [AdminAction]
+    public let fields: [AdminField]
+    public let permissions: [Role: Set<AdminPermission>]
+    public let scope: @Sendable (User) -> AdminScope
+    /// Optimistic concurrency: the table has `version integer` (and `updated_at`, set on change).
+    public let isVersioned: Bool
+    /// Unique constraints mapped to the field they concern and the message (a catalog key).
+    public let uniqueConstraints: [String: (field: String, message: String)]
+    public let dependents: [AdminDependent]
+    /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`), shown to
+    /// those who may change it.
+    public let objectLinks: [(label: String, path: String)]
+    /// Further checks of a submitted form: field name → message (a catalog key).
+    public let validate: @Sendable (AdminSubmission) -> [String: String]
+    /// Refuses an operation on one row for this actor (e.g. deleting oneself): a message, or `nil`.
+    public let refusal: @Sendable (AdminRowOperation, _ id: String, _ actor: User) -> String?
+    /// Runs inside the saving transaction after an add, change or bulk change.
+    public let afterSave: @Sendable (AdminSaveEvent, PostgresConnection) async throws -> Void
+
+    public init(
+        slug: String, singularName: String, pluralName: String, table: String, primaryKey: String = "id",
+        labelExpression: String, columns: [AdminColumn], searchExpressions: [String] = [],
+        filters: [AdminFilter] = [], defaultOrdering: [Int] = [1], pageSize: Int = 50,
+        actions: [AdminAction] = [], fields: [AdminField], permissions: [Role: Set<AdminPermission>],
+        scope: @escaping @Sendable (User) -> AdminScope = { _ in .all }, isVersioned: Bool = true,
+        uniqueConstraints: [String: (field: String, message: String)] = [:], dependents: [AdminDependent] = [],
+        objectLinks: [(label: String, path: String)] = [],
+        validate: @escaping @Sendable (AdminSubmission) -> [String: String] = { _ in [:] },
+        refusal: @escaping @Sendable (AdminRowOperation, String, User) -> String? = { _, _, _ in nil },
+        afterSave: @escaping @Sendable (AdminSaveEvent, PostgresConnection) async throws -> Void = { _, _ in }
+    ) {
+        self.slug = slug
+        self.singularName = singularName
+        self.pluralName = pluralName
+        self.table = table
+        self.primaryKey = primaryKey
+        self.labelExpression = labelExpression
+        self.columns = columns
+        self.searchExpressions = searchExpressions
+        self.filters = filters
+        self.defaultOrdering = defaultOrdering
+        self.pageSize = pageSize
+        self.actions = actions
+        self.fields = fields
+        self.permissions = permissions
+        self.scope = scope
+        self.isVersioned = isVersioned
+        self.uniqueConstraints = uniqueConstraints
+        self.dependents = dependents
+        self.objectLinks = objectLinks
+        self.validate = validate
+        self.refusal = refusal
+        self.afterSave = afterSave
+    }
+
+    public func allows(_ permission: AdminPermission, for user: User) -> Bool {
+        permissions[user.role]?.contains(permission) ?? false
+    }
+
+    /// The bulk actions the user may run: the declared ones they have permission for, then "delete selected".
+    func availableActions(for user: User) -> [AdminAction] {
+        var list = actions.filter { allows($0.requiredPermission, for: user) }
+        if allows(.delete, for: user) { list.append(.deleteSelected) }
+        return list
+    }
+
+    func field(named name: String) -> AdminField? {
+        fields.first { $0.name == name }
+    }
+}
+
+/// A submitted form, as the resource's `validate` sees it.
+public struct AdminSubmission: Sendable {
+    /// Submitted values of the editable fields, by field name (checkboxes: "true"/"false").
+    public let values: [String: String]
+    /// `nil` when adding.
+    public let objectID: String?
+    public let actor: User
+}
+
+/// What a resource may refuse per row.
+public enum AdminRowOperation: Sendable {
+    case delete
+    case setField(String, to: String)
+}
+
+/// A saved add or change, for `afterSave`.
+public struct AdminSaveEvent: Sendable {
+    public let objectID: String
+    public let isNew: Bool
+    public let changes: [FieldChange]
+    public let actor: User
+}

@@ -1,0 +1,54 @@
+import Hummingbird
+
+import Foundation
+
+/// What the admin controllers share: the registered resources, their stores, sessions (for flash
+/// messages), the views and the password policy.
+struct AdminServices: Sendable {
+    let site: AdminSite
+    let lists: AdminListStore
+    let records: AdminRecordStore
+    let sessions: SessionStore
+    let views: Views
+    let passwordPolicy: PasswordPolicy
+    let hasher: PasswordHasher
+
+    func formatter(for context: SignedInContext) -> AdminCellFormatter {
+        AdminCellFormatter(localizer: views.localizer(for: context), timeZone: views.timeZone)
+    }
+
+    /// The resource named by the route, if the user may view it: 404 for an unknown slug, 403 for one
+    /// the user's role may not see.
+    func resource(_ context: SignedInContext) throws -> AdminResource {
+        guard let resource = site.resource(context.parameters.get("slug")) else { throw AppError.notFound }
+        guard resource.allows(.view, for: context.user) else { throw AppError.forbidden }
+        return resource
+    }
+
+    /// The route's object id: anything but a positive whole number is a 404.
+    func objectID(_ context: SignedInContext) throws -> Int {
+        guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw AppError.notFound }
+        return id
+    }
+
+    /// Choices of the foreign-key fields (or filters) of a resource, by field name.
+    func lookups(for resource: AdminResource, filters: Bool) async throws -> [String: [AdminChoice]] {
+        var found: [String: [AdminChoice]] = [:]
+        if filters {
+            for filter in resource.filters {
+                if case .foreignKey(let lookup) = filter.kind { found[filter.name] = try await lists.choices(lookup) }
+            }
+        } else {
+            for field in resource.fields {
+                if case .foreignKey(let lookup) = field.kind { found[field.name] = try await lists.choices(lookup) }
+            }
+        }
+        return found
+    }
+
+    /// A 303 to `location` with a message for the page it leads to.
+    func redirect(to location: String, flash: FlashMessage, context: SignedInContext) async throws -> Response {
+        try await sessions.addFlash(flash, to: context.signedInSession)
+        return .redirect(to: location, type: .normal)
+    }
+}

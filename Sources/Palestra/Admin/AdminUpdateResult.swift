@@ -1,0 +1,7 @@
+/// How saving a change form ended.
+enum AdminUpdateResult: Sendable {
+    case saved(label: String, changes: [FieldChange])
+    /// Someone else saved first: nothing changed; the record as it now is.
+    case conflict(AdminRecord)
+    case notFound
+}

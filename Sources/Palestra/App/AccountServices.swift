@@ -1,0 +1,21 @@
+import Postgres
+
+/// The accounts machinery one application shares: stores, the password hasher and policy, the authenticator.
+public struct AccountServices: Sendable {
+    public let users: UserStore
+    public let sessions: SessionStore
+    public let hasher: PasswordHasher
+    public let policy: PasswordPolicy
+    let authenticator: Authenticator
+
+    public init(configuration: AppConfiguration, database: PostgresClient, hasher: PasswordHasher, policy: PasswordPolicy) {
+        users = UserStore(database: database)
+        sessions = SessionStore(database: database, settings: configuration.sessions)
+        self.hasher = hasher
+        self.policy = policy
+        authenticator = Authenticator(
+            database: database, users: users, sessions: sessions,
+            attempts: LoginAttemptStore(database: database, policy: configuration.loginThrottle), hasher: hasher
+        )
+    }
+}

@@ -1,0 +1,111 @@
+import HTTPTypes
+import HummingbirdTesting
+@testable import Palestra
+import Testing
+
+@Suite("Admin engine: change lists")
+struct AdminChangeListTests {
+    static func signedInAdmin(_ client: any TestClientProtocol, _ database: TestDatabase) async throws -> Browser {
+        try await TestUsers.create("admin@example.org", role: .admin, name: "Ada Admin", in: database)
+        var browser = Browser(client)
+        try await browser.signIn("admin@example.org")
+        return browser
+    }
+
+    /// Users straight in SQL (the hash is never checked in these tests).
+    static func insertUsers(_ database: TestDatabase, count: Int, role: String = "student", prefix: String = "pupil") async throws {
+        try await database.run(
+            """
+            INSERT INTO users (email, display_name, role, password_hash, is_active, created_at)
+            SELECT $1 || n || '@example.org', 'Pupil ' || n, $2, '$argon2id$v=19$m=19456,t=2,p=1$x$y', n % 3 <> 0, now() - n * interval '1 day'
+            FROM generate_series(1, $3::int) AS n
+            """,
+            [prefix, role, count]
+        )
+    }
+
+    @Test("search: every word must match one of the fields, case-insensitively; LIKE wildcards are literal")
+    func search() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Self.signedInAdmin(client, database)
+            try await TestUsers.create("ivan.petrov@example.org", role: .coach, name: "Иван Петров", in: database)
+            try await TestUsers.create("maria@example.org", role: .coach, name: "Мария Петрова", in: database)
+            let both = try await browser.get("/admin/users/?q=%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2")
+            #expect(both.text.contains("2 results"))
+            let one = try await browser.get("/admin/users/?q=%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2+IVAN")
+            #expect(one.text.contains("1 result"))
+            #expect(one.text.contains("ivan.petrov@example.org"))
+            #expect(!one.text.contains("maria@example.org"))
+            let wildcard = try await browser.get("/admin/users/?q=%25")
+            #expect(wildcard.text.contains("0 results"))
+            #expect(wildcard.text.contains("Nothing matches."))
+            let hostile = try await browser.get("/admin/users/?q=%3Cscript%3E%27%3B+DROP+TABLE+users%3B--")
+            #expect(hostile.status == .ok)
+            #expect(!hostile.text.contains("<script>"))
+            #expect(try await database.value("SELECT count(*)::int FROM users", as: Int.self) == 3)
+        }
+    }
+
+    @Test("filters by role, active and dates narrow the list; links keep the rest of the state")
+    func filters() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Self.signedInAdmin(client, database)
+            try await Self.insertUsers(database, count: 30)
+            let coaches = try await browser.get("/admin/users/?role=coach")
+            #expect(coaches.text.contains("0 results"))
+            let students = try await browser.get("/admin/users/?role=student&q=pupil")
+            #expect(students.text.contains("30 results"))
+            let inactive = try await browser.get("/admin/users/?role=student&is_active=no")
+            #expect(inactive.text.contains("10 results"))
+            // The role filter's links keep the active filter and the search.
+            #expect(inactive.text.contains(#"href="/admin/users/?is_active=no&amp;role=coach""#))
+            let lastWeek = try await browser.get("/admin/users/?created_at=past-7-days&role=student")
+            #expect(lastWeek.text.contains("6 results"))
+            let range = try await browser.get("/admin/users/?role=student&created_at_from=2000-01-01&created_at_to=2099-12-31")
+            #expect(range.text.contains("30 results"))
+            let badRange = try await browser.get("/admin/users/?role=student&created_at_from=2026-13-45")
+            #expect(badRange.status == .ok)
+            #expect(badRange.text.contains("Enter dates as YYYY-MM-DD."))
+            let unknown = try await browser.get("/admin/users/?role=pirate&o=99.-42&p=-5")
+            #expect(unknown.status == .ok)
+            #expect(unknown.text.contains("31 results"))
+        }
+    }
+
+    @Test("sorting by several columns, the primary key breaking ties, and pages that keep the state")
+    func sortingAndPaging() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Self.signedInAdmin(client, database)
+            try await Self.insertUsers(database, count: 120)
+            let first = try await browser.get("/admin/users/?role=student&o=-2")
+            #expect(first.text.contains("120 results"))
+            #expect(first.text.contains(#"href="/admin/users/?role=student&amp;o=-2&amp;p=2" rel="next""#))
+            // Descending by name: "Pupil 99" sorts first among "Pupil 1…120".
+            let names = first.text.matches(of: /<td>Pupil (\d+)<\/td>/).map { String($0.output.1) }
+            #expect(names.count == 50)
+            #expect(names.first == "99")
+            let third = try await browser.get("/admin/users/?role=student&o=-2&p=3")
+            let lastNames = third.text.matches(of: /<td>Pupil (\d+)<\/td>/).map { String($0.output.1) }
+            #expect(lastNames.count == 20)
+            #expect(Set(names).isDisjoint(with: lastNames))
+            // Clicking the name header while it leads flips it; the email header puts email first.
+            #expect(first.text.contains(#"href="/admin/users/?role=student&amp;o=2""#))
+            #expect(first.text.contains(#"href="/admin/users/?role=student&amp;o=1.-2""#))
+            #expect(first.text.contains(#"aria-sort="descending""#))
+        }
+    }
+
+    @Test("beyond 10,000 matching rows the count is the planner's estimate and still shown")
+    func estimatedCount() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Self.signedInAdmin(client, database)
+            try await Self.insertUsers(database, count: 12_000)
+            try await database.run("ANALYZE users")
+            let page = try await browser.get("/admin/users/")
+            let summary = try #require(page.text.firstMatch(of: /about ([\d,]+) results/))
+            let estimate = Int(summary.output.1.replacingOccurrences(of: ",", with: "")) ?? 0
+            #expect(estimate > 10_000 && estimate < 14_000)
+            #expect(page.text.contains("Select all (about"))
+        }
+    }
+}
