@@ -1,15 +1,19 @@
-/// The main navigation, in the request's language, for the signed-in user's role. Each area adds its
-/// entry here.
+/// The main navigation, in the request's language, for the signed-in user: the dashboard, then every
+/// admin resource the user's role may view. Each area adds its own entries here.
 enum Navigation {
     static func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
         guard let user = context.session?.user else { return [] }
         let path = context.endpointPath ?? ""
+        let slug = path.hasPrefix("/admin/:slug") ? context.parameters.get("slug") : nil
         var links = [
             NavigationLink(label: localizer.t("Dashboard"), href: SiteURL.dashboard, isCurrent: path == SiteURL.dashboard),
         ]
-        if user.isAdmin {
-            links.append(NavigationLink(label: localizer.t("Users"), href: SiteURL.changeList("users"), isCurrent: path.hasPrefix("/admin/:slug") && context.parameters.get("slug") == "users"))
-            links.append(NavigationLink(label: localizer.t("Audit log"), href: SiteURL.changeList("audit"), isCurrent: path.hasPrefix("/admin/:slug") && context.parameters.get("slug") == "audit"))
+        for resource in AdminSite.standard.visible(to: user) {
+            let name = localizer.t(resource.pluralName)
+            links.append(NavigationLink(
+                label: name.prefix(1).uppercased() + name.dropFirst(), href: SiteURL.changeList(resource.slug),
+                isCurrent: slug == resource.slug
+            ))
         }
         return links
     }

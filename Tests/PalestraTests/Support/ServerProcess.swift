@@ -12,7 +12,7 @@ final class ServerProcess: @unchecked Sendable {
     let standardError = Pipe()
     let port: Int
 
-    init(arguments: [String], environment: [String: String], port: Int = 0) throws {
+    init(arguments: [String], environment: [String: String], port: Int = 0, standardInput: String? = nil) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw ProcessError.missingExecutable(Self.executable)
         }
@@ -26,7 +26,13 @@ final class ServerProcess: @unchecked Sendable {
         process.environment = base.merging(environment) { $1 }
         process.standardError = standardError
         process.standardOutput = FileHandle.nullDevice
+        let input = Pipe()
+        if standardInput != nil { process.standardInput = input }
         try process.run()
+        if let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
     }
 
     /// Waits for the process to end and returns its exit status and what it wrote to standard error.
