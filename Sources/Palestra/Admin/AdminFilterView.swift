@@ -20,4 +20,6 @@ struct AdminFilterView: Sendable {
     let rangeHidden: [AdminListView.Hidden]
     let fromID: String
     let toID: String
+    /// The change list's URL, where the range form goes.
+    let rangeAction: String
 }

@@ -38,8 +38,9 @@ extension AdminFormFieldView {
         }
         if isSelect && !isMultiple && !field.isRequired {
             options.insert(Option(value: "", label: "—", isSelected: first.isEmpty), at: 0)
-        } else if isSelect && !isMultiple && first.isEmpty {
-            options.insert(Option(value: "", label: localizer.t("Choose…"), isSelected: true), at: 0)
+        } else if isSelect && !isMultiple {
+            // A required select starts with an empty placeholder (HTML requires it, and it shows nothing was chosen).
+            options.insert(Option(value: "", label: localizer.t("Choose…"), isSelected: first.isEmpty), at: 0)
         }
         self.isInput = isInput
         self.inputType = inputType

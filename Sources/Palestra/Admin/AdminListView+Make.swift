@@ -120,7 +120,8 @@ extension AdminListView {
             fromName: filter.name + "_from", fromValue: from, toName: filter.name + "_to", toValue: to,
             rangeError: badDate ? localizer.t("Enter dates as YYYY-MM-DD.") : "", hasRangeError: badDate,
             rangeHidden: hidden(rest, resource: resource),
-            fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to"
+            fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to",
+            rangeAction: SiteURL.changeList(resource.slug)
         )
     }
 }
