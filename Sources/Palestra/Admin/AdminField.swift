@@ -18,6 +18,8 @@ public struct AdminField: Sendable {
         /// A `text[]` column holding some of the choices.
         case multiSelect([AdminChoice])
         case checkbox
+        /// An uploaded file, checked by its bytes and stored by ``MediaStorage``; the column holds its stored name.
+        case file(AdminFileRule)
         /// A new password (and its confirmation), stored hashed in `column`; never read back, never audited.
         case newPassword
     }

@@ -34,17 +34,19 @@ struct AdminFormController: Sendable {
         guard input.errors.isEmpty else {
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         }
-        for (name, password) in input.passwords {
-            input.values[name] = .text(try await services.hasher.hash(password))
-        }
+        let files = try await services.prepare(&input, resource: resource)
         do {
             let saved = try await services.records.insert(input.values, into: resource, actor: context.user, address: context.clientAddress)
             let localizer = services.views.localizer(for: context)
             let message = localizer.t("The {name} “{label}” was added.", ["name": localizer.t(resource.singularName), "label": saved.label])
             return try await services.redirect(to: next(form, resource: resource, id: saved.id), flash: .success(message), context: context)
         } catch PostgresError.uniqueViolation(let constraint, _) {
+            for file in files { await services.media.remove(file) }
             input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        } catch {
+            for file in files { await services.media.remove(file) }
+            throw error
         }
     }
 
@@ -70,14 +72,20 @@ struct AdminFormController: Sendable {
         guard input.errors.isEmpty else {
             return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
         }
+        let files = try await services.prepare(&input, resource: resource)
         let result: AdminUpdateResult
         do {
             result = try await services.records.update(
                 input.values, of: resource, id: id, version: version, actor: context.user, address: context.clientAddress
             )
-        } catch PostgresError.uniqueViolation(let constraint, _) {
+        } catch {
+            for file in files { await services.media.remove(file) }
+            guard case PostgresError.uniqueViolation(let constraint, _) = error else { throw error }
             input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
             return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
+        }
+        if case .saved = result {} else {
+            for file in files { await services.media.remove(file) }
         }
         switch result {
         case .notFound:

@@ -15,6 +15,7 @@ extension AdminFormFieldView {
         let first = shown.first ?? ""
         var inputType = "text", maxLength = "", minimum = "", maximum = ""
         var isInput = false, isTextarea = false, isSelect = false, isMultiple = false, isCheckbox = false, isPassword = false
+        var isFile = false, accept = ""
         var options: [Option] = []
         switch field.kind {
         case .text(let limit): isInput = true; maxLength = String(limit)
@@ -26,6 +27,7 @@ extension AdminFormFieldView {
         case .dateTime: isInput = true; inputType = "datetime-local"
         case .checkbox: isCheckbox = true
         case .newPassword: isPassword = true
+        case .file(let rule): isFile = true; accept = rule.accept
         case .select(let fixed):
             isSelect = true
             options = fixed.map { Option(value: $0.value, label: localizer.t($0.label), isSelected: shown.contains($0.value)) }
@@ -45,6 +47,7 @@ extension AdminFormFieldView {
         self.isInput = isInput
         self.inputType = inputType
         value = first
+        hasValue = !first.isEmpty
         self.maxLength = maxLength
         hasMaxLength = !maxLength.isEmpty
         self.minimum = minimum
@@ -57,6 +60,8 @@ extension AdminFormFieldView {
         self.isCheckbox = isCheckbox
         isChecked = first == "true"
         self.isPassword = isPassword
+        self.isFile = isFile
+        self.accept = accept
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable

@@ -19,6 +19,7 @@ struct AdminFormFieldView: Sendable {
     let isInput: Bool
     let inputType: String
     let value: String
+    let hasValue: Bool
     let maxLength: String
     let hasMaxLength: Bool
     let minimum: String
@@ -31,6 +32,8 @@ struct AdminFormFieldView: Sendable {
     let isCheckbox: Bool
     let isChecked: Bool
     let isPassword: Bool
+    let isFile: Bool
+    let accept: String
     let confirmationName: String
     let confirmationID: String
     let isReadOnly: Bool

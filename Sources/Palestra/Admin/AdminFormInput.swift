@@ -11,11 +11,16 @@ struct AdminFormInput: Sendable {
     var submitted: [String: [String]] = [:]
     /// New passwords, to be hashed before they are written (never kept in `submitted`).
     var passwords: [String: String] = [:]
+    /// Accepted uploads, to be stored before the row is written.
+    var uploads: [String: (kind: UploadKind, bytes: [UInt8])] = [:]
+
+    private let adding: Bool
 
     init(
         form: FormData, resource: AdminResource, adding: Bool, choices: [String: [AdminChoice]],
         policy: PasswordPolicy, localizer: Localizer
     ) {
+        self.adding = adding
         for field in resource.fields where field.isEditable(adding: adding) {
             read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
         }
@@ -59,6 +64,11 @@ struct AdminFormInput: Sendable {
             readPassword(field, form: form, policy: policy, localizer: localizer)
             return
         }
+        if case .file(let rule) = field.kind {
+            submitted[field.name] = nil
+            readFile(field, rule: rule, from: form, localizer: localizer)
+            return
+        }
         guard !text.isEmpty else {
             if field.isRequired { errors[field.name] = localizer.t("This field is required.") }
             values[field.name] = .null
@@ -72,6 +82,28 @@ struct AdminFormInput: Sendable {
         } else {
             values[field.name] = .text(text)
         }
+    }
+
+    /// No file chosen keeps the stored one (a new object's required file is then missing).
+    private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
+        guard let file = form.file(field.name), file.size > 0 else {
+            if field.isRequired && adding { errors[field.name] = localizer.t("Choose a file.") }
+            return
+        }
+        guard file.size <= rule.maximumBytes else {
+            errors[field.name] = localizer.t("The file is too large: at most {size}.", ["size": Self.megabytes(rule.maximumBytes, localizer)])
+            return
+        }
+        guard let kind = UploadKind.sniff(file.bytes), rule.kinds.contains(kind) else {
+            let kinds = rule.kinds.map { $0.rawValue.uppercased() }.joined(separator: ", ")
+            errors[field.name] = localizer.t("This file is not one of the accepted kinds ({kinds}).", ["kinds": kinds])
+            return
+        }
+        uploads[field.name] = (kind, file.bytes)
+    }
+
+    static func megabytes(_ bytes: Int, _ localizer: Localizer) -> String {
+        localizer.format.decimal(Double(bytes) / 1_048_576, fractionDigits: bytes % 1_048_576 == 0 ? 0 : 1) + " MB"
     }
 
     private mutating func readPassword(_ field: AdminField, form: FormData, policy: PasswordPolicy, localizer: Localizer) {
@@ -111,7 +143,7 @@ struct AdminFormInput: Sendable {
             return LocalDateTime(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
         case .select, .foreignKey:
             return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
-        case .multiSelect, .checkbox, .newPassword:
+        case .multiSelect, .checkbox, .newPassword, .file:
             return nil
         }
     }

@@ -72,6 +72,7 @@ extension AdminFormView {
         } : []
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)
+        hasFiles = fields.contains { $0.isFile && !$0.isReadOnly }
     }
 
     static func isCheckbox(_ field: AdminField) -> Bool {

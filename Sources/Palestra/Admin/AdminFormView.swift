@@ -25,4 +25,6 @@ struct AdminFormView: Sendable {
     let links: [Link]
     let hasLinks: Bool
     let canAddAnother: Bool
+    /// A file field is editable: the form posts `multipart/form-data`.
+    let hasFiles: Bool
 }

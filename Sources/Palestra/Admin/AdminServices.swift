@@ -12,6 +12,7 @@ struct AdminServices: Sendable {
     let views: Views
     let passwordPolicy: PasswordPolicy
     let hasher: PasswordHasher
+    let media: MediaStorage
 
     func formatter(for context: SignedInContext) -> AdminCellFormatter {
         AdminCellFormatter(localizer: views.localizer(for: context), timeZone: views.timeZone)
@@ -44,6 +45,21 @@ struct AdminServices: Sendable {
             }
         }
         return found
+    }
+
+    /// Hashes new passwords and stores accepted uploads, putting what the row holds into `input.values`;
+    /// returns the stored files' names, to remove them if the row is not saved after all.
+    func prepare(_ input: inout AdminFormInput, resource: AdminResource) async throws -> [String] {
+        for (name, password) in input.passwords {
+            input.values[name] = .text(try await hasher.hash(password))
+        }
+        var stored: [String] = []
+        for (name, upload) in input.uploads {
+            let relative = try await media.store(upload.bytes, kind: upload.kind, under: resource.slug)
+            stored.append(relative)
+            input.values[name] = .text(relative)
+        }
+        return stored
     }
 
     /// A 303 to `location` with a message for the page it leads to.

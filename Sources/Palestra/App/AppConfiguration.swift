@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     /// Behind a reverse proxy: the header holding the client's address (its last entry is used).
     public var clientAddressHeader: String?
     public var loginThrottle = LoginThrottlePolicy()
+    /// Where uploaded files are stored (shared storage when several servers run).
+    public var mediaDirectory = "Media"
 
     public init(
         database: PostgresConfiguration,
@@ -66,6 +68,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_TEMPLATES", "templates folder (default Templates)"),
         ("PALESTRA_PUBLIC", "static files folder (default Public)"),
         ("PALESTRA_MIGRATIONS", "migrations folder (default Migrations)"),
+        ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
         ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
@@ -113,6 +116,7 @@ public struct AppConfiguration: Sendable {
         configuration.templatesDirectory = reader.string("PALESTRA_TEMPLATES") ?? configuration.templatesDirectory
         configuration.publicDirectory = reader.string("PALESTRA_PUBLIC") ?? configuration.publicDirectory
         configuration.migrationsDirectory = reader.string("PALESTRA_MIGRATIONS") ?? configuration.migrationsDirectory
+        configuration.mediaDirectory = reader.string("PALESTRA_MEDIA") ?? configuration.mediaDirectory
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
             configuration.sessions.idleTimeout = .seconds(hours * 3600)
         }

@@ -55,7 +55,8 @@ func buildRouter(
         site: .standard,
         lists: AdminListStore(database: database, timeZone: configuration.timeZone),
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
-        sessions: accounts.sessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher
+        sessions: accounts.sessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
+        media: MediaStorage(directory: configuration.mediaDirectory)
     )
     let dashboard = DashboardController(store: DashboardStore(database: database), views: views)
     let health = HealthController(database: database)

@@ -1,0 +1,69 @@
+import Foundation
+@testable import Palestra
+import Testing
+
+@Suite("Admin engine: file fields")
+struct AdminFileFieldTests {
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
+    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 1, count: 32)
+    static let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8) + Array(repeating: 2, count: 16)
+
+    static let resource = AdminResource(
+        slug: "photos", singularName: "photo", pluralName: "photos", table: "photos", labelExpression: "id::text",
+        columns: [AdminColumn("id", label: "Id")],
+        fields: [AdminField("picture", label: "Picture", kind: .file(.image), required: true)],
+        permissions: [.admin: Set(AdminPermission.allCases)]
+    )
+
+    static func input(_ file: UploadedFile?, adding: Bool = true) async throws -> AdminFormInput {
+        let localizations = try Localizations(directory: Repository.templates + "/locales")
+        let policy = PasswordPolicy(commonPasswords: [])
+        return AdminFormInput(
+            form: FormData(fields: [], files: file.map { [$0] } ?? []), resource: resource, adding: adding, choices: [:],
+            policy: policy, localizer: localizations.localizer(for: .en)
+        )
+    }
+
+    @Test("images are recognised by their bytes, whatever their name or claimed type", arguments: [
+        (png, UploadKind.png), (jpeg, .jpeg), (webp, .webp),
+    ])
+    func accepted(bytes: [UInt8], kind: UploadKind) async throws {
+        let input = try await Self.input(UploadedFile(name: "picture", filename: "evil.exe", contentType: "text/html", bytes: bytes))
+        #expect(input.errors.isEmpty)
+        #expect(input.uploads["picture"]?.kind == kind)
+    }
+
+    @Test("anything else, an oversized file, or no file for a required field is refused with a message", arguments: [
+        (Array("<svg onload=alert(1)>".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
+        (Array("GIF89a....".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
+        (png + Array(repeating: 0, count: 2 * 1024 * 1024), "The file is too large: at most 2 MB."),
+        ([], "Choose a file."),
+    ])
+    func refused(bytes: [UInt8], message: String) async throws {
+        let input = try await Self.input(UploadedFile(name: "picture", filename: "photo.png", contentType: "image/png", bytes: bytes))
+        #expect(input.errors["picture"] == message)
+        #expect(input.uploads.isEmpty)
+    }
+
+    @Test("no new file on a change keeps the stored one")
+    func keepOnChange() async throws {
+        let input = try await Self.input(nil, adding: false)
+        #expect(input.errors.isEmpty)
+        #expect(input.values["picture"] == nil)
+    }
+
+    @Test("stored under a server-made name inside the media folder, and removable")
+    func storage() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let media = MediaStorage(directory: folder)
+        let first = try await media.store(Self.png, kind: .png, under: "photos")
+        let second = try await media.store(Self.png, kind: .png, under: "photos")
+        #expect(first != second)
+        #expect(first.wholeMatch(of: /photos\/[0-9a-f]{32}\.png/) != nil)
+        #expect(FileManager.default.contents(atPath: folder + "/" + first) == Data(Self.png))
+        await media.remove(first)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + first))
+        await media.remove("../../etc/passwd")
+    }
+}
