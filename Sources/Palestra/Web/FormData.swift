@@ -2,16 +2,46 @@
 /// a `%` not followed by two hex digits, or bytes that are not UTF-8, make the whole input unreadable
 /// (the request answers 400) rather than being guessed at; so do NUL and other control characters
 /// but tab and line breaks.
+///
+/// A `multipart/form-data` body (see `MultipartParser`) gives text fields under the same rules, and files.
 public struct FormData: Sendable, Equatable {
     public let fields: [Field]
+    /// The files of a `multipart/form-data` body, in order; file inputs left empty are not among them.
+    public let files: [UploadedFile]
 
     public struct Field: Sendable, Equatable {
         public let name: String
         public let value: String
     }
 
-    public init(fields: [Field] = []) {
+    public init(fields: [Field] = [], files: [UploadedFile] = []) {
         self.fields = fields
+        self.files = files
+    }
+
+    /// A request body decoded by its `Content-Type`: URL-encoded when the type says so or is absent,
+    /// `multipart/form-data` by the boundary it names. Any other type, or a malformed one, is refused
+    /// as a bad request rather than a 415: no form of ours sends it, so the request is malformed for
+    /// the route, and the error page explains a 400 in those words.
+    /// A URL-encoded body's text: raw bytes that are not UTF-8 make it unreadable, like bad escapes do.
+    static func text(_ body: [UInt8]) throws(AppError) -> Substring {
+        guard let text = String(validating: body, as: UTF8.self) else { throw AppError.badRequest }
+        return Substring(text)
+    }
+
+    public init(body: [UInt8], contentType: String?) throws(AppError) {
+        guard let contentType else {
+            try self.init(urlEncoded: try Self.text(body))
+            return
+        }
+        switch try MultipartParser.parameterizedValue(Array(contentType.utf8)[...]).token {
+        case "application/x-www-form-urlencoded":
+            try self.init(urlEncoded: try Self.text(body))
+        case "multipart/form-data":
+            self = try MultipartParser(contentType: contentType).parse(body)
+        default:
+            throw AppError.badRequest
+        }
     }
 
     public init(urlEncoded text: Substring) throws(AppError) {
@@ -23,6 +53,7 @@ public struct FormData: Sendable, Equatable {
             fields.append(Field(name: name, value: value))
         }
         self.fields = fields
+        self.files = []
     }
 
     /// The first value of a field, or `nil` when the field is absent.
@@ -33,6 +64,11 @@ public struct FormData: Sendable, Equatable {
     /// Every value of a field (a multi-select, repeated checkboxes), in order.
     public func values(_ name: String) -> [String] {
         fields.filter { $0.name == name }.map(\.value)
+    }
+
+    /// The first file sent in a file input, or `nil` when none was chosen.
+    public func file(_ name: String) -> UploadedFile? {
+        files.first { $0.name == name }
     }
 
     static func decode(_ component: Substring) throws(AppError) -> String {

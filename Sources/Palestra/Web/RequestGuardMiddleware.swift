@@ -22,10 +22,12 @@ struct RequestGuardMiddleware: RouterMiddleware {
 }
 
 extension Request {
-    /// The request's URL-encoded form body, read up to the configured limit (413 beyond it).
+    /// The request's form body, read up to the configured limit (413 beyond it) and decoded by its
+    /// `Content-Type`: URL-encoded (also when the type is missing) or `multipart/form-data`; any other
+    /// type answers 400 (see ``FormData/init(body:contentType:)``).
     public mutating func formData(context: some PageRequestContext) async throws -> FormData {
         let buffer = try await collectBody(upTo: context.bodyLimit)
-        return try FormData(urlEncoded: Substring(String(buffer: buffer)))
+        return try FormData(body: Array(buffer.readableBytesView), contentType: headers[.contentType])
     }
 
     /// The query string's fields.
