@@ -195,3 +195,63 @@ struct AdminFormTests {
         }
     }
 }
+
+@Suite("Admin engine: edge cases")
+struct AdminEdgeCaseTests {
+    @Test("a name of 100 letters with combining accents (200 code points) gets a message, not a 500")
+    func codePoints() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            _ = try await browser.get("/admin/users/add")
+            let name = String(repeating: "e\u{0301}", count: 100)
+            let response = try await browser.post("/admin/users/add", AdminFormTests.addForm(name: name))
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("At most 150 characters, please (this has 200)."))
+        }
+    }
+
+    @Test("an absurd ordering or page never crashes the list", arguments: [
+        "o=-9223372036854775808", "o=9223372036854775807.-1", "p=9223372036854775807", "o=0", "o=-0.1.1.-1",
+    ])
+    func absurdState(query: String) async throws {
+        try await TestApp.test { client, database in
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            #expect(try await browser.get("/admin/users/?\(query)").status == .ok)
+            _ = try await browser.get("/admin/users/")
+            let action = try await browser.post("/admin/users/actions", [("action", "activate"), ("select_across", "1"), ("list_query", query)])
+            #expect(action.status == .seeOther)
+        }
+    }
+
+    @Test("deactivating a user through the change form signs them out; their language is theirs")
+    func deactivateThroughForm() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
+            var coach = Browser(client)
+            try await coach.signIn("coach@example.org")
+            #expect(try await coach.get("/").status == .ok)
+            _ = try await browser.get("/admin/users/\(id)/")
+            let saved = try await browser.post("/admin/users/\(id)/", [
+                ("version", "1"), ("email", "coach@example.org"), ("display_name", "Coach"), ("role", "coach"), ("language", "ru"), ("_save", "1"),
+            ])
+            #expect(saved.status == .seeOther)
+            #expect(try await coach.get("/").status == .seeOther)
+            #expect(try await database.value("SELECT NOT is_active AND language = 'ru' FROM users WHERE id = $1", [id], as: Bool.self))
+        }
+    }
+
+    @Test("an admin's own password changes on the account page, which asks for the current one")
+    func ownPassword() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            let adminID: Int = try await database.value("SELECT id FROM users WHERE email = 'admin@example.org'")
+            let page = try await browser.get("/admin/users/\(adminID)/password")
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/account")
+            _ = try await browser.get("/account")
+            let post = try await browser.post("/admin/users/\(adminID)/password", [("password", "quiet-river-stone"), ("password_confirmation", "quiet-river-stone")])
+            #expect(post.status == .forbidden)
+        }
+    }
+}

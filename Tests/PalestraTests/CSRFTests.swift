@@ -70,7 +70,8 @@ struct CSRFTests {
                 uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: .init(string: "email=admin%40example.org&password=\(TestUsers.password)")
             )
-            #expect(noSession.status == .forbidden)
+            #expect(noSession.status == .seeOther)
+            #expect(noSession.headers[.location] == "/login?expired=1")
             var browser = Browser(client)
             _ = try await browser.get("/login")
             let forged = try await browser.post("/login", [("email", "admin@example.org"), ("password", TestUsers.password)], csrf: .some("nope"))
@@ -79,6 +80,49 @@ struct CSRFTests {
             try await browser.signIn("admin@example.org")
             #expect(try await browser.post(SiteURL.logout, csrf: .some(nil)).status == .forbidden)
             #expect(try await browser.get("/").status == .ok)
+        }
+    }
+}
+
+@Suite("CSRF on every form")
+struct CSRFEveryFormTests {
+    @Test("every POST route refuses a forged token with 403 and changes nothing")
+    func everyRoute() async throws {
+        try await TestApp.test { client, database in
+            var (browser, target) = try await CSRFTests.setUp(client, database)
+            let before: Int = try await database.value("SELECT count(*)::int FROM audit_records")
+            let routes: [(String, [(String, String)])] = [
+                ("/account", [("language", "ru")]),
+                ("/account/password", [("current_password", TestUsers.password), ("new_password", "fresh-meadow-lantern"), ("new_password_confirmation", "fresh-meadow-lantern")]),
+                ("/admin/users/add", AdminFormTests.addForm()),
+                ("/admin/users/\(target)/", CSRFTests.form("Forged")),
+                ("/admin/users/\(target)/delete", []),
+                ("/admin/users/\(target)/password", [("password", "quiet-river-stone"), ("password_confirmation", "quiet-river-stone")]),
+                ("/admin/users/actions", [("action", "deactivate"), ("selected", String(target)), ("confirm", "yes")]),
+                (SiteURL.logout, []),
+            ]
+            for (path, fields) in routes {
+                let response = try await browser.post(path, fields, csrf: .some("forged-token-forged-token-forged-token-abcd"))
+                #expect(response.status == .forbidden, "POST \(path)")
+            }
+            #expect(try await database.value("SELECT count(*)::int FROM audit_records", as: Int.self) == before)
+            #expect(try await database.value("SELECT count(*)::int FROM users", as: Int.self) == 2)
+            #expect(try await browser.get("/account").status == .ok)
+        }
+    }
+
+    @Test("a login form whose pre-login session expired starts again with a message, signing nobody in")
+    func expiredLoginForm() async throws {
+        try await TestApp.test { client, database in
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            _ = try await browser.get("/login")
+            try await database.run("UPDATE sessions SET expires_at = now() - interval '1 second'")
+            let response = try await browser.post("/login", [("email", "admin@example.org"), ("password", TestUsers.password)])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/login?expired=1")
+            #expect(try await browser.follow(response).text.contains("The sign-in form had expired."))
+            #expect(try await database.value("SELECT count(*)::int FROM sessions WHERE user_id IS NOT NULL", as: Int.self) == 0)
         }
     }
 }

@@ -106,14 +106,20 @@ struct ServerTests {
         }
     }
 
-    @Test("a known path with the wrong method answers 405 with Allow")
+    @Test("a known path with the wrong method answers 405 with Allow (a POST once its form token holds)")
     func methodNotAllowed() async throws {
-        try await TestApp.test { client, _ in
-            let response = try await client.execute(uri: "/", method: .post, body: ByteBuffer(string: "a=b"))
+        try await TestApp.test { client, database in
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get("/")
+            let response = try await browser.post("/", [("a", "b")])
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers[.allow] == "GET, HEAD")
             #expect(response.text.contains("Method not allowed"))
             Self.expectSecurityHeaders(response)
+            let anonymous = try await client.execute(uri: "/", method: .post, body: ByteBuffer(string: "a=b"))
+            #expect(anonymous.status == .methodNotAllowed)
             let delete = try await client.execute(uri: "/healthz", method: .delete)
             #expect(delete.status == .methodNotAllowed)
         }

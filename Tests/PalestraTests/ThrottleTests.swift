@@ -63,21 +63,64 @@ struct ThrottleTests {
         }
     }
 
-    @Test("concurrent failures from many processes' worth of requests still lock the account")
+    @Test("wrong passwords sent all at once still stop at the limit: at most 10 are checked, the rest refused")
     func concurrentFailures() async throws {
         try await TestApp.test(configure: Self.configure) { client, database in
             try await TestUsers.create("coach@example.org", role: .coach, in: database)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for attempt in 1...12 {
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for attempt in 1...24 {
                     group.addTask {
                         var browser = Self.browser(client, address: "192.0.2.\(attempt)")
-                        _ = try await browser.signIn("coach@example.org", "wrong-password-\(attempt)")
+                        return try await browser.signIn("coach@example.org", "wrong-password-\(attempt)").status
                     }
                 }
-                try await group.waitForAll()
+                return try await group.reduce(into: []) { $0.append($1) }
             }
+            #expect(statuses.filter { $0 == .unprocessableContent }.count == 10)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 14)
+            #expect(try await database.value("SELECT count(*)::int FROM login_attempts WHERE NOT succeeded", as: Int.self) == 10)
+            #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'login_throttled'", as: Int.self) <= 14)
             var browser = Self.browser(client, address: "192.0.2.200")
             #expect(try await browser.signIn("coach@example.org").status == .tooManyRequests)
+        }
+    }
+
+    @Test("wrong current passwords on the account page count too: a stolen session cannot guess at leisure")
+    func currentPassword() async throws {
+        try await TestApp.test(configure: Self.configure) { client, database in
+            try await TestUsers.create("coach@example.org", role: .coach, in: database)
+            var browser = Self.browser(client, address: "192.0.2.1")
+            try await browser.signIn("coach@example.org")
+            _ = try await browser.get("/account")
+            for attempt in 1...10 {
+                let response = try await browser.post("/account/password", [
+                    ("current_password", "guess-\(attempt)"), ("new_password", "fresh-meadow-lantern"), ("new_password_confirmation", "fresh-meadow-lantern"),
+                ])
+                #expect(response.text.contains("This is not your current password."))
+            }
+            let refused = try await browser.post("/account/password", [
+                ("current_password", TestUsers.password), ("new_password", "fresh-meadow-lantern"), ("new_password_confirmation", "fresh-meadow-lantern"),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Too many wrong passwords."))
+            #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'password_change'", as: Int.self) == 0)
+        }
+    }
+
+    @Test("refusals of a locked account are audited once per window, not once per request; a password typed as email is not")
+    func auditFlood() async throws {
+        try await TestApp.test(configure: Self.configure) { client, database in
+            try await database.run(
+                "INSERT INTO login_attempts (email, address, succeeded) SELECT 'coach@example.org', '192.0.2.1', false FROM generate_series(1, 10)"
+            )
+            var browser = Self.browser(client, address: "192.0.2.1")
+            for _ in 1...5 { #expect(try await browser.signIn("coach@example.org", "x-password").status == .tooManyRequests) }
+            #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'login_throttled'", as: Int.self) == 1)
+            var other = Self.browser(client, address: "192.0.2.2")
+            _ = try await other.signIn("my-secret-Passw0rd", "whatever-password")
+            let labels: String = try await database.value("SELECT string_agg(coalesce(object_label, ''), ' ') FROM audit_records")
+            #expect(!labels.contains("my-secret-Passw0rd"))
+            #expect(labels.contains("(not an email address)"))
         }
     }
 }

@@ -47,8 +47,14 @@ struct AccountController: Sendable {
         var newError: String?
         if current.isEmpty {
             currentError = localizer.t("Enter your current password.")
-        } else if try await !authenticator.verifyCurrentPassword(current, of: context.user) {
-            currentError = localizer.t("This is not your current password.")
+        } else {
+            switch try await authenticator.checkCurrentPassword(current, of: context.user, address: context.clientAddress) {
+            case .right: break
+            case .wrong: currentError = localizer.t("This is not your current password.")
+            case .throttled(let until):
+                let time = localizer.format.dateTime(until, in: views.timeZone)
+                currentError = localizer.t("Too many wrong passwords. Try again after {time}.", ["time": time])
+            }
         }
         if new.isEmpty {
             newError = localizer.t("This field is required.")

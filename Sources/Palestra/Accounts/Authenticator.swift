@@ -13,26 +13,31 @@ public struct Authenticator: Sendable {
 
     /// Checks the credentials and, when they hold, replaces the browser's session with a new one.
     func login(email: String, password: String, address: String, previous: BrowserSession?) async throws -> LoginOutcome {
-        if let until = try await attempts.lockedUntil(email: email, address: address) {
-            try await AuditStore.record(
-                AuditEntry(actor: nil, action: .loginThrottled, objectType: "users", objectLabel: email, address: address),
-                on: database
-            )
+        // What the audit log shows of the typed email: people type their password there by mistake.
+        let label = EmailAddress.isValid(email) ? email : "(not an email address)"
+        let attempt: Int
+        switch try await attempts.begin(email: email, address: address) {
+        case .locked(let until):
+            if try await !attempts.refusalAudited(email: label, address: address) {
+                try await AuditStore.record(
+                    AuditEntry(actor: nil, action: .loginThrottled, objectType: "users", objectLabel: label, address: address),
+                    on: database
+                )
+            }
             return .throttled(until: until)
+        case .recorded(let id):
+            attempt = id
         }
         let stored = try await users.credentials(email: email)
         let matches = await hasher.verify(password, against: stored?.passwordHash ?? hasher.dummyHash)
         guard let stored, matches, stored.isActive else {
-            try await database.transaction { connection in
-                try await attempts.record(email: email, address: address, succeeded: false, on: connection)
-                try await AuditStore.record(
-                    AuditEntry(
-                        actor: nil, action: .loginFailed, objectType: "users", objectID: stored.map { String($0.user.id) },
-                        objectLabel: email, address: address
-                    ),
-                    on: connection
-                )
-            }
+            try await AuditStore.record(
+                AuditEntry(
+                    actor: nil, action: .loginFailed, objectType: "users", objectID: stored.map { String($0.user.id) },
+                    objectLabel: label, address: address
+                ),
+                on: database
+            )
             return .refused
         }
         let newHash = hasher.needsRehash(stored.passwordHash) ? try await hasher.hash(password) : nil
@@ -40,7 +45,7 @@ public struct Authenticator: Sendable {
             if let newHash {
                 try await users.replacePasswordHash(userID: stored.user.id, with: newHash, bumpVersion: false, on: connection)
             }
-            try await attempts.record(email: email, address: address, succeeded: true, on: connection)
+            try await attempts.succeed(attempt, on: connection)
             try await AuditStore.record(
                 AuditEntry(
                     actor: stored.user, action: .login, objectType: "users", objectID: String(stored.user.id),
@@ -66,10 +71,19 @@ public struct Authenticator: Sendable {
         }
     }
 
-    /// Whether `password` is the user's current password.
-    func verifyCurrentPassword(_ password: String, of user: User) async throws -> Bool {
-        guard let stored = try await users.credentials(userID: user.id) else { return false }
-        return await hasher.verify(password, against: stored.passwordHash)
+    /// Whether `password` is the user's current password; wrong guesses count against the account like
+    /// failed sign-ins, so a stolen session cannot guess the password at leisure.
+    func checkCurrentPassword(_ password: String, of user: User, address: String) async throws -> PasswordCheck {
+        let attempt: Int
+        switch try await attempts.begin(email: user.email, address: address) {
+        case .locked(let until): return .throttled(until: until)
+        case .recorded(let id): attempt = id
+        }
+        guard let stored = try await users.credentials(userID: user.id),
+              await hasher.verify(password, against: stored.passwordHash)
+        else { return .wrong }
+        try await attempts.succeed(attempt, on: database)
+        return .right
     }
 
     /// Sets a new password for `user`. A user changing their own keeps `keeping` (the session that

@@ -2,16 +2,48 @@ import Foundation
 import Postgres
 
 /// Login attempts in PostgreSQL, so throttling holds across processes and restarts.
+///
+/// An attempt is recorded as a failure *before* its password is checked, under advisory locks on its
+/// account and its address, and turned into a success afterwards if the password was right; so
+/// attempts racing in parallel count against the limit as they come, not after they finish.
 struct LoginAttemptStore: Sendable {
     let database: PostgresClient
     let policy: LoginThrottlePolicy
 
-    /// Until when attempts for this account or from this address are refused; `nil` when they are not.
-    ///
-    /// An account is locked while its `accountLimit`-th latest failure (since its last success) is
-    /// inside the window; the lock lifts when that failure leaves the window. Likewise per address.
-    func lockedUntil(email: String, address: String) async throws -> Date? {
-        let rows = try await database.query(
+    /// The attempt's row id, or until when attempts for this account or from this address are refused.
+    func begin(email: String, address: String) async throws -> LoginAttemptStart {
+        try await database.transaction { connection in
+            try await connection.execute("SELECT pg_advisory_xact_lock(hashtext('login account ' || lower($1)))", [email])
+            try await connection.execute("SELECT pg_advisory_xact_lock(hashtext('login address ' || $1))", [address])
+            if let until = try await lockedUntil(email: email, address: address, on: connection) {
+                return .locked(until: until)
+            }
+            let id: Int = try await connection.query(
+                "INSERT INTO login_attempts (email, address, succeeded) VALUES ($1, $2, false) RETURNING id",
+                [email, address]
+            )[0].decode("id")
+            // Attempts older than a day help nobody: they go a few at a time.
+            try await connection.execute(
+                """
+                DELETE FROM login_attempts WHERE id IN (
+                    SELECT id FROM login_attempts WHERE attempted_at < now() - interval '1 day' LIMIT 100
+                )
+                """
+            )
+            return .recorded(id: id)
+        }
+    }
+
+    /// The password was right: the attempt counts as a success (which also clears the account's count).
+    func succeed(_ id: Int, on connection: any PostgresQueryable) async throws {
+        try await connection.execute("UPDATE login_attempts SET succeeded = true WHERE id = $1", [id])
+    }
+
+    /// Until when attempts are refused, or `nil`. An account is locked while its `accountLimit`-th latest
+    /// failure (since its last success) is inside the window; the lock lifts when that failure leaves
+    /// the window. Likewise per address.
+    private func lockedUntil(email: String, address: String, on connection: PostgresConnection) async throws -> Date? {
+        let rows = try await connection.query(
             """
             SELECT greatest(
                 (SELECT attempted_at FROM login_attempts
@@ -29,18 +61,18 @@ struct LoginAttemptStore: Sendable {
         return try rows.first?.decode("locked_until", as: Date?.self)
     }
 
-    func record(email: String, address: String, succeeded: Bool, on connection: any PostgresQueryable) async throws {
-        try await connection.execute(
-            "INSERT INTO login_attempts (email, address, succeeded) VALUES ($1, $2, $3)",
-            [email, address, succeeded]
-        )
-        // Attempts older than a day help nobody: they go a few at a time.
-        try await connection.execute(
+    /// Whether a refusal was already written to the audit log for this account and address within the
+    /// window (one record per lock is enough; a flood of refusals must not bury the log).
+    func refusalAudited(email: String, address: String) async throws -> Bool {
+        try await database.query(
             """
-            DELETE FROM login_attempts WHERE id IN (
-                SELECT id FROM login_attempts WHERE attempted_at < now() - interval '1 day' LIMIT 100
-            )
-            """
-        )
+            SELECT EXISTS (
+                SELECT 1 FROM audit_records
+                WHERE action = 'login_throttled' AND object_label = $1 AND address = $2
+                  AND occurred_at > now() - $3 * interval '1 second'
+            ) AS audited
+            """,
+            [email, address, policy.window.wholeSeconds]
+        )[0].decode("audited")
     }
 }

@@ -29,7 +29,11 @@ struct LoginController: Sendable {
         if session == nil { session = try await sessions.startAnonymous() }
         guard let session else { throw AppError.forbidden }
         let localizer = views.localizer(for: context)
-        let notice = request.queryData.value("signed-out") != nil ? localizer.t("You have signed out.") : nil
+        var notice: String?
+        if request.queryData.value("signed-out") != nil { notice = localizer.t("You have signed out.") }
+        if request.queryData.value("expired") != nil {
+            notice = localizer.t("The sign-in form had expired. Please enter your email and password again.")
+        }
         let view = LoginView(csrfToken: session.csrfToken, next: next, notice: notice, noticeIsError: false)
         var response = views.render(.login, title: localizer.t("Sign in"), content: view, context: context)
         if context.session == nil { SessionCookie.set(session, settings: sessions.settings, on: &response) }

@@ -20,7 +20,7 @@ public struct NewUser: Sendable {
         let localizer = Localizer(language: .en, messages: [:], plurals: [:])
         var problems: [String] = []
         if !EmailAddress.isValid(email) { problems.append("email: " + localizer.t("Enter a valid email address, like name@example.org.")) }
-        if displayName.isEmpty || displayName.count > 150 { problems.append("name: 1 to 150 characters, please") }
+        if displayName.isEmpty || displayName.unicodeScalars.count > 150 { problems.append("name: 1 to 150 characters, please") }
         if let problem = policy.problem(with: password, email: email, name: displayName) {
             problems.append("password: " + PasswordMessages.text(for: problem, localizer: localizer))
         }

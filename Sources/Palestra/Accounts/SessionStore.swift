@@ -52,6 +52,7 @@ public struct SessionStore: Sendable {
     /// A pre-login session: a CSRF token for the login form (and other public forms), no user.
     func startAnonymous() async throws -> BrowserSession {
         let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: nil, flashes: [])
+        try await purgeEnded(on: database)
         try await database.execute(
             """
             INSERT INTO sessions (token_hash, csrf_token, expires_at)
@@ -68,14 +69,7 @@ public struct SessionStore: Sendable {
         if let previous {
             try await connection.execute("DELETE FROM sessions WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [previous.token])
         }
-        // Expired sessions of anyone go now and then, a few at a time, so the table stays small.
-        try await connection.execute(
-            """
-            DELETE FROM sessions WHERE token_hash IN (
-                SELECT token_hash FROM sessions WHERE expires_at < now() LIMIT 100
-            )
-            """
-        )
+        try await purgeEnded(on: connection)
         let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: user, flashes: [])
         try await connection.execute(
             """
@@ -86,6 +80,21 @@ public struct SessionStore: Sendable {
         )
         try await connection.execute("UPDATE users SET last_login_at = now() WHERE id = $1", [user.id])
         return session
+    }
+
+    /// Sessions past their lifetime or idle too long go whenever one starts, a few at a time, so the
+    /// table stays as small as the sessions in use (pre-login ones included).
+    private func purgeEnded(on connection: any PostgresQueryable) async throws {
+        try await connection.execute(
+            """
+            DELETE FROM sessions WHERE token_hash IN (
+                (SELECT token_hash FROM sessions WHERE expires_at < now() LIMIT 100)
+                UNION ALL
+                (SELECT token_hash FROM sessions WHERE last_seen_at < now() - $1 * interval '1 second' LIMIT 100)
+            )
+            """,
+            [settings.idleTimeout.wholeSeconds]
+        )
     }
 
     /// Ends one session (logout).
@@ -116,10 +125,17 @@ public struct SessionStore: Sendable {
         )
     }
 
-    /// Forgets the messages a page has just shown.
+    /// Forgets the messages a page has just shown (only those: one another tab added meanwhile stays).
     func clearFlashes(of session: BrowserSession) async throws {
         try await database.execute(
-            "UPDATE sessions SET flashes = '[]' WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [session.token]
+            """
+            UPDATE sessions SET flashes = coalesce(
+                (SELECT jsonb_agg(element ORDER BY position)
+                 FROM jsonb_array_elements(flashes) WITH ORDINALITY AS shown(element, position)
+                 WHERE position > $2), '[]')
+            WHERE token_hash = sha256(convert_to($1, 'UTF8'))
+            """,
+            [session.token, session.flashes.count]
         )
     }
 }

@@ -19,11 +19,14 @@ struct UserPasswordController: Sendable {
 
     @Sendable func form(_ request: Request, context: SignedInContext) async throws -> Response {
         let user = try await target(context)
+        // One's own password changes on the account page, which asks for the current one.
+        if user.id == context.user.id { return .redirect(to: SiteURL.account, type: .normal) }
         return render(user, error: nil, context: context)
     }
 
     @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
         let user = try await target(context)
+        guard user.id != context.user.id else { throw AppError.forbidden }
         var request = request
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
@@ -39,8 +42,7 @@ struct UserPasswordController: Sendable {
         if let error {
             return render(user, error: error, context: context, status: .unprocessableContent)
         }
-        let keeping = user.id == context.user.id ? context.signedInSession : nil
-        try await authenticator.setPassword(password, for: user, by: context.user, keeping: keeping, address: context.clientAddress)
+        try await authenticator.setPassword(password, for: user, by: context.user, keeping: nil, address: context.clientAddress)
         let message = localizer.t("The password of “{label}” was changed; they were signed out everywhere.", ["label": user.email])
         return try await services.redirect(to: SiteURL.changeForm("users", String(user.id)), flash: .success(message), context: context)
     }

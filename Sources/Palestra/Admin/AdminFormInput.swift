@@ -124,7 +124,8 @@ struct AdminFormInput: Sendable {
     static func problem(with text: String, raw: String, kind: AdminField.Kind, choices: [AdminChoice], localizer: Localizer) -> String? {
         switch kind {
         case .text(let maximum), .markdown(let maximum):
-            let count = (kind.isMarkdown ? raw : text).count
+            // Counted in code points, as PostgreSQL's length() and CHECK constraints count them.
+            let count = (kind.isMarkdown ? raw : text).unicodeScalars.count
             return count > maximum
                 ? localizer.t("At most {maximum} characters, please (this has {count}).", ["maximum": localizer.format.number(maximum), "count": localizer.format.number(count)])
                 : nil

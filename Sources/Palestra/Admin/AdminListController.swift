@@ -55,6 +55,11 @@ struct AdminListController: Sendable {
             return try await services.redirect(to: back, flash: .error(localizer.t("Select at least one row first.")), context: context)
         }
         let targets = try await services.lists.targets(of: resource, for: context.user, ids: ids, selectAcross: selectAcross, state: state)
+        guard targets.count <= AdminListStore.bulkLimit else {
+            let limit = localizer.format.number(AdminListStore.bulkLimit)
+            let message = localizer.t("More than {limit} rows match: narrow the list with search or filters, then try again. Nothing was changed.", ["limit": limit])
+            return try await services.redirect(to: back, flash: .error(message), context: context)
+        }
         guard !targets.isEmpty else {
             return try await services.redirect(to: back, flash: .error(localizer.t("None of the selected rows exist any more.")), context: context)
         }

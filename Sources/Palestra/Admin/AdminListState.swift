@@ -21,8 +21,10 @@ struct AdminListState: Sendable, Equatable {
         page = query.value("p").flatMap(Int.init).map { max(1, min($0, 1_000_000)) } ?? 1
         let sortable = Set(resource.columns.indices.filter { resource.columns[$0].sortExpression != nil }.map { $0 + 1 })
         var seen = Set<Int>()
+        // Only indexes of sortable columns survive, before any arithmetic on them (Int.min has no absolute value).
+        let columns = -resource.columns.count...resource.columns.count
         ordering = (query.value("o") ?? "").split(separator: ".").compactMap { Int($0) }.filter { index in
-            sortable.contains(abs(index)) && seen.insert(abs(index)).inserted
+            columns.contains(index) && sortable.contains(abs(index)) && seen.insert(abs(index)).inserted
         }
         if ordering.isEmpty { ordering = resource.defaultOrdering }
         let names = Set(resource.filters.flatMap { [$0.name, $0.name + "_from", $0.name + "_to"] })

@@ -51,7 +51,8 @@ struct AdminListStore: Sendable {
         if !selectAcross {
             conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
         }
-        let limit = parameters.bind(Self.bulkLimit)
+        // One more than the limit, so the caller can tell a selection that is too large.
+        let limit = parameters.bind(Self.bulkLimit + 1)
         let rows = try await database.query(
             """
             SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label

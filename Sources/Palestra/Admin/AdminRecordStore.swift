@@ -64,6 +64,7 @@ struct AdminRecordStore: Sendable {
             if resource.isVersioned {
                 assignments += ["version = version + 1", "updated_at = now()"]
             }
+            guard !assignments.isEmpty else { return .saved(label: old.label, changes: []) }
             let rows = try await connection.query(
                 "UPDATE \(resource.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition) RETURNING \(returning(resource))",
                 parameters.values

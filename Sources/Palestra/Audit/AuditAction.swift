@@ -9,7 +9,6 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case logout
     case passwordChange = "password_change"
     case passwordSet = "password_set"
-    case bulkAction = "bulk_action"
 
     /// The English label, a catalog key.
     public var label: String {
@@ -23,7 +22,6 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .logout: "Signed out"
         case .passwordChange: "Changed own password"
         case .passwordSet: "Password set by an administrator"
-        case .bulkAction: "Bulk action"
         }
     }
 }

@@ -42,8 +42,8 @@ public enum AppError: HTTPResponseError, Sendable, Equatable {
             return error.status
         case let error as PostgresError where error.isConnectionProblem || error == .poolTimeout:
             return .serviceUnavailable
-        case let error as PostgresError where error.sqlState?.hasPrefix("22") == true:
-            // A data exception (a value out of range, an invalid date…): the request carried it.
+        case let error as PostgresError where error.sqlState?.hasPrefix("22") == true || error.sqlState == "23514":
+            // A data exception (a value out of range, an invalid date…) or a CHECK the value broke: the request carried it.
             return .badRequest
         case let error as any HTTPResponseError:
             return error.status

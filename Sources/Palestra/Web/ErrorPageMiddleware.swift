@@ -22,6 +22,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             var status = AppError.status(of: error)
             var allowed: [HTTPRequest.Method] = []
+            if case AppError.methodNotAllowed(let methods) = error { allowed = methods }
             if status == .notFound && context.endpointPath == RouteTable.unmatchedEndpoint {
                 allowed = routes.allowedMethods(for: request.uri.path)
                 if !allowed.isEmpty && !allowed.contains(request.method) { status = .methodNotAllowed }

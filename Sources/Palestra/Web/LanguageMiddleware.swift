@@ -10,7 +10,8 @@ struct LanguageMiddleware: RouterMiddleware {
         var context = context
         context.language = request.headers[.acceptLanguage].flatMap(Language.preferred(byAcceptLanguage:)) ?? defaultLanguage
         var response = try await next(request, context)
-        response.headers[.contentLanguage] = context.language.rawValue
+        // A signed-in user's own language (set further in, by the session) has already said so.
+        if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = context.language.rawValue }
         response.headers[.vary] = "Accept-Language, Cookie"
         return response
     }

@@ -28,6 +28,7 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         var response = try await next(request, context)
+        if let language = context.session?.user?.language { response.headers[.contentLanguage] = language.rawValue }
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }

@@ -1,0 +1,9 @@
+import Foundation
+
+/// What the throttle says before a password is checked.
+enum LoginAttemptStart: Sendable {
+    /// Go ahead; the attempt is recorded (as a failure until it succeeds).
+    case recorded(id: Int)
+    /// Refused until then, the password unchecked.
+    case locked(until: Date)
+}
