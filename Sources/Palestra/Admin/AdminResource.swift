@@ -93,26 +93,3 @@ public struct AdminResource: Sendable {
         fields.first { $0.name == name }
     }
 }
-
-/// A submitted form, as the resource's `validate` sees it.
-public struct AdminSubmission: Sendable {
-    /// Submitted values of the editable fields, by field name (checkboxes: "true"/"false").
-    public let values: [String: String]
-    /// `nil` when adding.
-    public let objectID: String?
-    public let actor: User
-}
-
-/// What a resource may refuse per row.
-public enum AdminRowOperation: Sendable {
-    case delete
-    case setField(String, to: String)
-}
-
-/// A saved add or change, for `afterSave`.
-public struct AdminSaveEvent: Sendable {
-    public let objectID: String
-    public let isNew: Bool
-    public let changes: [FieldChange]
-    public let actor: User
-}

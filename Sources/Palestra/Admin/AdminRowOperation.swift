@@ -1,0 +1,5 @@
+/// What a resource may refuse per row.
+public enum AdminRowOperation: Sendable {
+    case delete
+    case setField(String, to: String)
+}
