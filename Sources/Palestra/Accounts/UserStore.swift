@@ -9,23 +9,21 @@ public struct UserStore: Sendable {
     }
 
     func credentials(email: String) async throws -> StoredCredentials? {
-        let rows = try await database.query(
-            """
-            SELECT id, email::text AS email, display_name, role, language, is_active, password_hash
-            FROM users WHERE email = $1
-            """,
-            [email]
-        )
-        return try rows.first.map(Self.credentials(from:))
+        try await credentials(where: "email = $1", email)
     }
 
     func credentials(userID: Int) async throws -> StoredCredentials? {
+        try await credentials(where: "id = $1", userID)
+    }
+
+    /// `condition` is one of the two fixed conditions above; the value is bound.
+    private func credentials(where condition: String, _ value: any PostgresEncodable) async throws -> StoredCredentials? {
         let rows = try await database.query(
             """
             SELECT id, email::text AS email, display_name, role, language, is_active, password_hash
-            FROM users WHERE id = $1
+            FROM users WHERE \(condition)
             """,
-            [userID]
+            [value]
         )
         return try rows.first.map(Self.credentials(from:))
     }
