@@ -2,9 +2,14 @@
 struct AdminFilterView: Sendable {
     struct Choice: Sendable {
         let label: String
+        /// The filter's value for this choice (empty for "All").
+        let value: String
         let url: String
         let isSelected: Bool
     }
+
+    /// Beyond this many choices a filter is a select in a small form, not a list of links.
+    static let linkLimit = 12
 
     let label: String
     let name: String
@@ -20,6 +25,8 @@ struct AdminFilterView: Sendable {
     let rangeHidden: [AdminListView.Hidden]
     let fromID: String
     let toID: String
-    /// The change list's URL, where the range form goes.
+    /// The change list's URL, where the range (or select) form goes.
     let rangeAction: String
+    let usesSelect: Bool
+    let selectID: String
 }

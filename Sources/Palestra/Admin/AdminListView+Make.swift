@@ -90,7 +90,8 @@ extension AdminListView {
         let current = state.filterValue(filter.name)
         func choice(_ label: String, _ value: String?) -> AdminFilterView.Choice {
             AdminFilterView.Choice(
-                label: label, url: state.filtering(filter.name, value).url(resource: resource), isSelected: current == value
+                label: label, value: value ?? "", url: state.filtering(filter.name, value).url(resource: resource),
+                isSelected: current == value
             )
         }
         var choices = [choice(localizer.t("All"), nil)]
@@ -105,7 +106,7 @@ extension AdminListView {
         case .date:
             isDate = true
             choices[0] = AdminFilterView.Choice(
-                label: localizer.t("Any date"), url: state.filtering(filter.name, nil).url(resource: resource),
+                label: localizer.t("Any date"), value: "", url: state.filtering(filter.name, nil).url(resource: resource),
                 isSelected: current == nil && state.filterValue(filter.name + "_from") == nil && state.filterValue(filter.name + "_to") == nil
             )
             choices += DatePreset.allCases.map { choice(localizer.t($0.label), $0.rawValue) }
@@ -121,7 +122,9 @@ extension AdminListView {
             rangeError: badDate ? localizer.t("Enter dates as YYYY-MM-DD.") : "", hasRangeError: badDate,
             rangeHidden: hidden(rest, resource: resource),
             fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to",
-            rangeAction: SiteURL.changeList(resource.slug)
+            rangeAction: SiteURL.changeList(resource.slug),
+            usesSelect: !isDate && choices.count > AdminFilterView.linkLimit,
+            selectID: "filter-\(filter.name)-select"
         )
     }
 }
