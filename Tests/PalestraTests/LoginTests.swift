@@ -158,3 +158,20 @@ struct LoginTests {
         }
     }
 }
+
+@Suite("Session settings")
+struct SessionSettingsTests {
+    @Test("configured lifetimes reach the cookie and the stored session")
+    func configured() async throws {
+        try await TestApp.test(configure: { $0.sessions = SessionSettings(idleTimeout: .seconds(3600), lifetime: .seconds(2 * 86400)) }) { client, database in
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            let response = try await browser.signIn("admin@example.org")
+            #expect(response.headers[.setCookie]?.contains("Max-Age=172800") == true)
+            let seconds: Double = try await database.value("SELECT extract(epoch FROM expires_at - now())::float8 FROM sessions WHERE user_id IS NOT NULL")
+            #expect(seconds > 2 * 86400 - 120 && seconds <= 2 * 86400)
+            try await database.run("UPDATE sessions SET last_seen_at = now() - interval '61 minutes' WHERE user_id IS NOT NULL")
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+}

@@ -40,12 +40,9 @@ struct AdminBulkAction: Sendable {
                 return .error(localizer.t("Nothing was deleted: other records still refer to some of the selected rows."))
             }
         case .setField(let name, let value):
-            for target in allowed {
-                let result = try await services.records.update(
-                    [name: .text(value)], of: resource, id: target.id, version: nil, actor: user, address: context.clientAddress
-                )
-                if case .saved(_, let changes) = result, !changes.isEmpty { done += 1 }
-            }
+            done = try await services.records.updateEach(
+                ids: allowed.map(\.id), to: [name: .text(value)], of: resource, actor: user, address: context.clientAddress
+            )
         }
         var message = Localizer.fill(
             localizer.plural("“{action}”: {count} rows changed.", count: done), with: ["action": localizer.t(action.label)]

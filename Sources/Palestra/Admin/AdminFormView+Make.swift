@@ -57,7 +57,7 @@ extension AdminFormView {
             )
         }
         errorSummary = resource.fields.compactMap { field in
-            errors[field.name].map { localizer.t(field.label) + ": " + $0 }
+            errors[field.name].map { Link(label: localizer.t(field.label) + ": " + $0, url: "#field-" + field.name) }
         }
         hasErrors = !errorSummary.isEmpty
         conflictMessage = isConflict

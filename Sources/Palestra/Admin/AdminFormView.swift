@@ -15,7 +15,8 @@ struct AdminFormView: Sendable {
     let csrfToken: String
     let version: String
     let fields: [AdminFormFieldView]
-    let errorSummary: [String]
+    /// Each message of the summary on top, linking to its field.
+    let errorSummary: [Link]
     let hasErrors: Bool
     let conflictMessage: String
     let hasConflict: Bool

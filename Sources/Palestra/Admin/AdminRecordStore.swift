@@ -51,41 +51,63 @@ struct AdminRecordStore: Sendable {
         address: String, action: AuditAction = .change
     ) async throws -> AdminUpdateResult {
         try await database.transaction { connection in
-            var parameters = SQLParameters()
-            let condition = recordCondition(resource, id: id, user: actor, parameters: &parameters)
-            let current = try await connection.query(selectRecord(resource, where: condition) + " FOR UPDATE", parameters.values)
-            guard let row = current.first else { return .notFound }
-            let old = try record(from: row, resource: resource)
-            if resource.isVersioned, let version, version != old.version {
-                return .conflict(old)
-            }
-            let fields = resource.fields.filter { values[$0.name] != nil }
-            var assignments = fields.map { "\($0.column) = \(writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))))" }
-            if resource.isVersioned {
-                assignments += ["version = version + 1", "updated_at = now()"]
-            }
-            guard !assignments.isEmpty else { return .saved(label: old.label, changes: []) }
-            let rows = try await connection.query(
-                "UPDATE \(resource.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition) RETURNING \(returning(resource))",
-                parameters.values
-            )
-            let saved = try record(from: rows[0], resource: resource)
-            let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
-                let before = old.values[field.name] ?? nil, after = saved.values[field.name] ?? nil
-                return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
-            }
-            if !changes.isEmpty || fields.contains(where: \.isSecret) {
-                try await resource.afterSave(
-                    AdminSaveEvent(objectID: String(id), isNew: false, changes: changes, actor: actor), connection
-                )
-                try await AuditStore.record(
-                    AuditEntry(actor: actor, action: action, objectType: resource.slug, objectID: String(id),
-                               objectLabel: saved.label, changes: changes, address: address),
-                    on: connection
-                )
-            }
-            return .saved(label: saved.label, changes: changes)
+            try await update(values, of: resource, id: id, version: version, actor: actor, address: address, action: action, on: connection)
         }
+    }
+
+    /// Sets the same values on several objects in one transaction (a bulk action): all or none.
+    /// Returns how many actually changed.
+    func updateEach(
+        ids: [Int], to values: [String: AdminValue], of resource: AdminResource, actor: User, address: String
+    ) async throws -> Int {
+        try await database.transaction { connection in
+            var changed = 0
+            for id in ids {
+                let result = try await update(values, of: resource, id: id, version: nil, actor: actor, address: address, action: .change, on: connection)
+                if case .saved(_, let changes) = result, !changes.isEmpty { changed += 1 }
+            }
+            return changed
+        }
+    }
+
+    private func update(
+        _ values: [String: AdminValue], of resource: AdminResource, id: Int, version: Int?, actor: User,
+        address: String, action: AuditAction, on connection: PostgresConnection
+    ) async throws -> AdminUpdateResult {
+        var parameters = SQLParameters()
+        let condition = recordCondition(resource, id: id, user: actor, parameters: &parameters)
+        let current = try await connection.query(selectRecord(resource, where: condition) + " FOR UPDATE", parameters.values)
+        guard let row = current.first else { return .notFound }
+        let old = try record(from: row, resource: resource)
+        if resource.isVersioned, let version, version != old.version {
+            return .conflict(old)
+        }
+        let fields = resource.fields.filter { values[$0.name] != nil }
+        var assignments = fields.map { "\($0.column) = \(writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))))" }
+        if resource.isVersioned {
+            assignments += ["version = version + 1", "updated_at = now()"]
+        }
+        guard !assignments.isEmpty else { return .saved(label: old.label, changes: []) }
+        let rows = try await connection.query(
+            "UPDATE \(resource.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition) RETURNING \(returning(resource))",
+            parameters.values
+        )
+        let saved = try record(from: rows[0], resource: resource)
+        let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+            let before = old.values[field.name] ?? nil, after = saved.values[field.name] ?? nil
+            return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
+        }
+        if !changes.isEmpty || fields.contains(where: \.isSecret) {
+            try await resource.afterSave(
+                AdminSaveEvent(objectID: String(id), isNew: false, changes: changes, actor: actor), connection
+            )
+            try await AuditStore.record(
+                AuditEntry(actor: actor, action: action, objectType: resource.slug, objectID: String(id),
+                           objectLabel: saved.label, changes: changes, address: address),
+                on: connection
+            )
+        }
+        return .saved(label: saved.label, changes: changes)
     }
 
     /// Deletes the objects (in the user's scope), each audited; the labels of those deleted.

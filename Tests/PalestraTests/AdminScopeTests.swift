@@ -1,0 +1,103 @@
+import Foundation
+@testable import Palestra
+import Postgres
+import Testing
+
+/// Row scopes and date filters through the engine's stores, on the field-kind tests' table.
+@Suite("Admin engine: scopes and date filters")
+struct AdminScopeTests {
+    static let scoped = AdminResource(
+        slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
+        columns: [AdminColumn("name", label: "Name"), AdminColumn("day", label: "Day", format: .date)],
+        filters: [AdminFilter("day", label: "Day", kind: .date(isTimestamp: false))],
+        fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)],
+        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change, .delete]],
+        scope: { user in user.role == .admin ? .all : .rows("owner = {user}") }
+    )
+
+    static func user(_ id: Int, _ role: Role) -> User {
+        User(id: id, email: "\(role.rawValue)\(id)@example.org", displayName: "U\(id)", role: role, language: nil)
+    }
+
+    @Test("a coach sees, changes and deletes only their own rows; others are as if they did not exist")
+    func rows() async throws {
+        try await TestDatabase.with { database in
+            try await database.run(AdminFieldKindTests.createTable)
+            let mine = try await TestUsers.create("coach1@example.org", role: .coach, in: database)
+            let theirs = try await TestUsers.create("coach2@example.org", role: .coach, in: database)
+            try await database.run(
+                "INSERT INTO gadgets (name, owner) VALUES ('A', $1), ('B', $1), ('C', $2)", [mine, theirs]
+            )
+            let other: Int = try await database.value("SELECT id::int FROM gadgets WHERE name = 'C'")
+            let coach = Self.user(mine, .coach)
+            try await database.withClient { client in
+                let zone = TimeZone(identifier: "Europe/Moscow")!
+                let lists = AdminListStore(database: client, timeZone: zone)
+                let records = AdminRecordStore(database: client, timeZone: zone)
+                let state = AdminListState(query: FormData(), resource: Self.scoped)
+                let page = try await lists.page(of: Self.scoped, for: coach, state: state)
+                #expect(page.total == 2)
+                #expect(page.rows.map(\.label) == ["A", "B"])
+                #expect(try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state).total == 3)
+                #expect(try await records.record(of: Self.scoped, id: other, for: coach) == nil)
+                guard case .notFound = try await records.update(["name": .text("Mine now")], of: Self.scoped, id: other, version: 1, actor: coach, address: "test") else {
+                    Issue.record("a row outside the scope was changed"); return
+                }
+                #expect(try await records.delete(ids: [other], of: Self.scoped, actor: coach, address: "test").isEmpty)
+                let targets = try await lists.targets(of: Self.scoped, for: coach, ids: [other] + page.rows.map(\.id), selectAcross: false, state: state)
+                #expect(targets.map(\.label).sorted() == ["A", "B"])
+                #expect(try await records.updateEach(ids: [other], to: ["name": .text("X")], of: Self.scoped, actor: coach, address: "test") == 0)
+            }
+            #expect(try await database.value("SELECT name FROM gadgets WHERE id = $1", [other], as: String.self) == "C")
+        }
+    }
+
+    @Test("a read-only form (view without change) shows every field as text, no inputs")
+    func readOnlyForm() async throws {
+        let localizations = try Localizations(directory: Repository.templates + "/locales")
+        let record = AdminRecord(id: 1, label: "A", version: 1, values: ["name": "A"])
+        let viewer = Self.user(5, .coach)
+        let view = AdminFormView(
+            resource: Self.scoped, values: .stored(record), isReadOnly: true, user: viewer, csrfToken: "t", choices: [:],
+            formatter: AdminCellFormatter(localizer: localizations.localizer(for: .en), timeZone: .gmt)
+        )
+        let allReadOnly = view.fields.allSatisfy { $0.isReadOnly }
+        #expect(allReadOnly)
+        #expect(view.fields.first?.displayValue == "A")
+        #expect(view.title == "View gadget: A")
+    }
+
+    @Test("date presets and ranges on a date column count days in the organisation's time zone")
+    func datePresets() async throws {
+        try await TestDatabase.with { database in
+            try await database.run(AdminFieldKindTests.createTable)
+            try await database.run(
+                """
+                INSERT INTO gadgets (name, day)
+                SELECT 'g' || offset_days, (now() AT TIME ZONE 'Europe/Moscow')::date - offset_days
+                FROM unnest(ARRAY[0, 3, 6, 7, 40, 400]) AS offset_days
+                """
+            )
+            try await database.withClient { client in
+                let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: "Europe/Moscow")!)
+                func count(_ query: String) async throws -> Int {
+                    let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: Self.scoped)
+                    return try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state).total
+                }
+                #expect(try await count("day=today") == 1)
+                #expect(try await count("day=past-7-days") == 3)
+                let month: Int = try await client.query(
+                    "SELECT count(*)::int FROM gadgets WHERE day >= date_trunc('month', now() AT TIME ZONE 'Europe/Moscow')::date AND day <= (now() AT TIME ZONE 'Europe/Moscow')::date"
+                )[0].decode(at: 0)
+                #expect(try await count("day=this-month") == month)
+                let year: Int = try await client.query(
+                    "SELECT count(*)::int FROM gadgets WHERE day >= date_trunc('year', now() AT TIME ZONE 'Europe/Moscow')::date"
+                )[0].decode(at: 0)
+                #expect(try await count("day=this-year") == year)
+                let today: String = try await client.query("SELECT ((now() AT TIME ZONE 'Europe/Moscow')::date - 7)::text")[0].decode(at: 0)
+                #expect(try await count("day_from=\(today)&day_to=\(today)") == 1)
+                #expect(try await count("day_from=not-a-date") == 6)
+            }
+        }
+    }
+}
