@@ -17,6 +17,10 @@ CREATE TABLE users (
     version       integer NOT NULL DEFAULT 1
 );
 CREATE INDEX users_role_idx ON users (role);
+CREATE INDEX users_display_name_idx ON users (display_name, id);
+-- The change list's search (`ILIKE '%word%'` on the text of each search field) uses trigram indexes.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX users_search_idx ON users USING gin ((email::text) gin_trgm_ops, display_name gin_trgm_ops);
 
 -- A browser's session. The cookie holds a 256-bit random token; only its SHA-256 is stored, so the
 -- table's contents cannot be replayed as cookies. A session without a user is a pre-login session:

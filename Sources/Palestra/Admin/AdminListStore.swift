@@ -158,7 +158,9 @@ struct AdminListStore: Sendable {
             guard let expression = resource.columns[abs(index) - 1].sortExpression else { return nil }
             return "(\(expression)) \(index < 0 ? "DESC" : "ASC")"
         }
-        terms.append(resource.primaryKey + " ASC")
+        // The key breaks ties in the first column's direction, so an index on (column, key) serves both ways.
+        let descending = state.ordering.first.map { $0 < 0 } ?? false
+        terms.append(resource.primaryKey + (descending ? " DESC" : " ASC"))
         return terms.joined(separator: ", ")
     }
 

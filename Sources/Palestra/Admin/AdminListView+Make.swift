@@ -43,6 +43,7 @@ extension AdminListView {
             )
         }
         let canOpen = resource.allows(.view, for: user)
+        let hasCheckbox = !resource.availableActions(for: user).isEmpty
         rows = page.rows.map { row in
             Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
                 Cell(
@@ -51,7 +52,7 @@ extension AdminListView {
                     url: SiteURL.changeForm(resource.slug, String(row.id)),
                     isSecondary: column.isSecondary
                 )
-            })
+            }, hasCheckbox: hasCheckbox)
         }
         hasRows = !page.rows.isEmpty
         actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }

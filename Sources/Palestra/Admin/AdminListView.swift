@@ -23,6 +23,8 @@ struct AdminListView: Sendable {
         let id: String
         let label: String
         let cells: [Cell]
+        /// Repeated here so the template finds it in the row (a lookup that climbs to the page reflects all of it).
+        let hasCheckbox: Bool
     }
 
     struct Option: Sendable {

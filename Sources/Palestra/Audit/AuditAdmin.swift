@@ -16,7 +16,10 @@ enum AuditAdmin {
         searchExpressions: ["object_label", "actor_label"],
         filters: [
             AdminFilter("actor", label: "Actor", expression: "actor_id",
-                        kind: .foreignKey(AdminLookup(table: "users", labelExpression: "display_name || ' <' || email || '>'"))),
+                        kind: .foreignKey(AdminLookup(
+                            table: "users", labelExpression: "display_name || ' <' || email || '>'",
+                            condition: "id IN (SELECT actor_id FROM audit_records WHERE actor_id IS NOT NULL)"
+                        ))),
             AdminFilter("action", label: "Action", kind: .choices(actionChoices)),
             AdminFilter("object_type", label: "Object type", kind: .foreignKey(AuditStore.objectTypeLookup)),
             AdminFilter("occurred_at", label: "When", kind: .date(isTimestamp: true)),
