@@ -255,3 +255,27 @@ struct AdminEdgeCaseTests {
         }
     }
 }
+
+@Suite("Admin engine: setting a user's password")
+struct UserPasswordFormTests {
+    @Test("bad new passwords get a message beside the field and change nothing", arguments: [
+        ("", "", "This field is required."),
+        ("short", "short", "Use at least 8 characters."),
+        ("quiet-river-stone", "quiet-river-stonf", "The two passwords do not match."),
+        (String(repeating: "🏃", count: 257), String(repeating: "🏃", count: 257), "Use at most 256 characters."),
+        ("Coach2024!", "Coach2024!", "too close to your email address or name"),
+    ])
+    func badInput(password: String, again: String, message: String) async throws {
+        try await TestApp.test { client, database in
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
+            let before: String = try await database.value("SELECT password_hash FROM users WHERE id = $1", [id])
+            _ = try await browser.get("/admin/users/\(id)/password")
+            let response = try await browser.post("/admin/users/\(id)/password", [("password", password), ("password_confirmation", again)])
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains(#"<p class="field__error" id="user-password-error">"#))
+            #expect(response.text.contains(message))
+            #expect(try await database.value("SELECT password_hash FROM users WHERE id = $1", [id], as: String.self) == before)
+        }
+    }
+}
