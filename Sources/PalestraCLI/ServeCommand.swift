@@ -18,9 +18,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not apply pending migrations at start.")
     var noMigrate = false
 
+    @Option(help: "Jobs this process runs at once; 0 runs no workers (overrides PALESTRA_WORKERS, default 4).")
+    var workers: Int?
+
     func validate() throws {
         if let port, !(1...65535).contains(port) {
             throw ValidationError("--port must be a number from 1 to 65535")
+        }
+        if let workers, !(0...1000).contains(workers) {
+            throw ValidationError("--workers must be a number from 0 to 1000")
         }
         if let host, host.isEmpty {
             throw ValidationError("--host must not be empty")
@@ -31,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         var overrides: [String: String] = [:]
         overrides["PALESTRA_HOST"] = host
         overrides["PALESTRA_PORT"] = port.map(String.init)
+        overrides["PALESTRA_WORKERS"] = workers.map(String.init)
         let configuration = try loadConfiguration(overriding: overrides)
         let logger = makeLogger()
         let app: any ApplicationProtocol

@@ -97,6 +97,16 @@ public struct SessionStore: Sendable {
         )
     }
 
+    /// Deletes every ended session and login attempts older than a day (the daily purge job).
+    func purgeAllEnded() async throws -> Int {
+        let sessions = try await database.execute(
+            "DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - $1 * interval '1 second'",
+            [settings.idleTimeout.wholeSeconds]
+        )
+        let attempts = try await database.execute("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'")
+        return sessions + attempts
+    }
+
     /// Ends one session (logout).
     func end(_ session: BrowserSession, on connection: PostgresConnection) async throws {
         try await connection.execute("DELETE FROM sessions WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [session.token])

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     /// Behind a reverse proxy: the header holding the client's address (its last entry is used).
     public var clientAddressHeader: String?
     public var loginThrottle = LoginThrottlePolicy()
+    /// The background workers of this process (`--workers` sets the slots).
+    public var workers = WorkerSettings()
     /// Where uploaded files are stored (shared storage when several servers run).
     public var mediaDirectory = "Media"
 
@@ -68,6 +70,10 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_TEMPLATES", "templates folder (default Templates)"),
         ("PALESTRA_PUBLIC", "static files folder (default Public)"),
         ("PALESTRA_MIGRATIONS", "migrations folder (default Migrations)"),
+        ("PALESTRA_WORKERS", "jobs run at once by this process's workers; 0 for none (default 4; --workers overrides)"),
+        ("PALESTRA_JOB_LEASE_SECONDS", "a running job's lease; a job whose worker stops renewing it runs again after it (default 30)"),
+        ("PALESTRA_JOB_SHUTDOWN_SECONDS", "on SIGTERM, how long running jobs may finish before they are handed back (default 10)"),
+        ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
         ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
@@ -117,6 +123,14 @@ public struct AppConfiguration: Sendable {
         configuration.publicDirectory = reader.string("PALESTRA_PUBLIC") ?? configuration.publicDirectory
         configuration.migrationsDirectory = reader.string("PALESTRA_MIGRATIONS") ?? configuration.migrationsDirectory
         configuration.mediaDirectory = reader.string("PALESTRA_MEDIA") ?? configuration.mediaDirectory
+        configuration.workers.slots = try reader.integer("PALESTRA_WORKERS", in: 0...1000) ?? configuration.workers.slots
+        configuration.workers.leaseSeconds = try reader.integer("PALESTRA_JOB_LEASE_SECONDS", in: 2...3600) ?? configuration.workers.leaseSeconds
+        if let seconds = try reader.integer("PALESTRA_JOB_SHUTDOWN_SECONDS", in: 0...3600) {
+            configuration.workers.shutdownTimeout = .seconds(seconds)
+        }
+        if let days = try reader.integer("PALESTRA_JOB_RETENTION_DAYS", in: 1...3650) {
+            configuration.workers.retentionSeconds = days * 24 * 3600
+        }
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
             configuration.sessions.idleTimeout = .seconds(hours * 3600)
         }

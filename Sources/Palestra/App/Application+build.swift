@@ -33,10 +33,15 @@ public func buildApplication(
         policy: PasswordPolicy(commonPasswords: commonPasswords)
     )
     let router = buildRouter(configuration: configuration, views: views, database: database, accounts: accounts, logger: logger)
+    // Services stop in reverse order: the server first, then the workers, then the pool they share.
+    var services: [any Service] = [DatabaseService(database: database)]
+    if configuration.workers.slots > 0 {
+        services.append(JobSetup.worker(configuration: configuration, database: database, logger: logger))
+    }
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Palestra"),
-        services: [DatabaseService(database: database)],
+        services: services,
         logger: logger
     )
     if migrate {

@@ -10,6 +10,8 @@ public protocol JobKind: Sendable {
     static var maxAttempts: Int { get }
     /// The queue its jobs go to (default `default`).
     static var queue: String { get }
+    /// Seconds before the next attempt after a failed one (default: about 15 s + attempt⁴, with jitter).
+    static func retryDelay(afterAttempt attempt: Int) -> Double
 
     func run(_ arguments: Arguments, context: JobContext) async throws
 }
@@ -17,4 +19,5 @@ public protocol JobKind: Sendable {
 extension JobKind {
     public static var maxAttempts: Int { 20 }
     public static var queue: String { "default" }
+    public static func retryDelay(afterAttempt attempt: Int) -> Double { RetryPolicy.delay(afterAttempt: attempt) }
 }

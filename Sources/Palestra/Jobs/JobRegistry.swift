@@ -4,6 +4,7 @@ import Foundation
 public struct JobRegistry: Sendable {
     struct Entry: Sendable {
         let maxAttempts: Int
+        let retryDelay: @Sendable (_ attempt: Int) -> Double
         let run: @Sendable (_ arguments: String, _ context: JobContext) async throws -> Void
     }
 
@@ -14,7 +15,7 @@ public struct JobRegistry: Sendable {
     /// Registers a kind (an instance, so it can hold what it needs: a transport, a store…).
     public mutating func register<Kind: JobKind>(_ kind: Kind) {
         precondition(entries[Kind.name] == nil, "job kind \(Kind.name) is registered twice")
-        entries[Kind.name] = Entry(maxAttempts: Kind.maxAttempts) { json, context in
+        entries[Kind.name] = Entry(maxAttempts: Kind.maxAttempts, retryDelay: { Kind.retryDelay(afterAttempt: $0) }) { json, context in
             let arguments = try JSONDecoder().decode(Kind.Arguments.self, from: Data(json.utf8))
             try await kind.run(arguments, context: context)
         }

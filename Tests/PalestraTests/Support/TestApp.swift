@@ -28,6 +28,8 @@ enum TestApp {
         configuration.migrationsDirectory = Repository.migrations
         configuration.bodyLimit = 64 * 1024
         configuration.databaseCheckoutTimeout = .seconds(2)
+        // Tests of pages run no workers; the queue's tests start theirs.
+        configuration.workers.slots = 0
         return configuration
     }
 

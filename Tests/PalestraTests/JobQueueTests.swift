@@ -1,0 +1,224 @@
+import Foundation
+@testable import Palestra
+import Postgres
+import Testing
+
+@Suite("Job queue")
+struct JobQueueTests {
+    struct Rollback: Error {}
+
+    @Test("a job enqueued in a transaction that rolls back does not exist; one that commits does")
+    func transactional() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                await #expect(throws: Rollback.self) {
+                    try await client.transaction { connection in
+                        try await connection.execute("INSERT INTO users (email, display_name, role, password_hash) VALUES ('a@b.cd', 'A', 'coach', '$argon2id$x')")
+                        try await JobQueue.enqueue(NoOpJob.self, .init(), on: connection)
+                        throw Rollback()
+                    }
+                }
+                #expect(try await client.scalar("SELECT count(*)::int FROM jobs", as: Int.self) == 0)
+                #expect(try await client.scalar("SELECT count(*)::int FROM users", as: Int.self) == 0)
+                let id = try await client.transaction { connection in
+                    try await JobQueue.enqueue(NoOpJob.self, .init(), on: connection)
+                }
+                #expect(id != nil)
+                #expect(try await client.scalar("SELECT state FROM jobs", as: String.self) == "available")
+            }
+        }
+    }
+
+    @Test("a job runs once and is completed")
+    func runsOnce() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(), on: client))
+                try await TestWorker.with(client) {
+                    try await TestWorker.eventually("the job completes") {
+                        try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
+                    }
+                }
+                #expect(try await client.scalar("SELECT count(*)::int FROM job_effects WHERE job_id = $1", [id], as: Int.self) == 1)
+                #expect(try await client.scalar("SELECT attempt FROM jobs WHERE id = $1", [id], as: Int.self) == 1)
+            }
+        }
+    }
+
+    @Test("a failing job is retried with growing delays, then discarded with every error kept")
+    func retriesThenDiscards() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(failures: 99), on: client))
+                try await TestWorker.with(client) {
+                    try await TestWorker.eventually("the job is discarded") {
+                        try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "discarded"
+                    }
+                }
+                let runs = try await client.query("SELECT extract(epoch FROM at)::float8 AS t FROM job_effects WHERE job_id = $1 ORDER BY at", [id])
+                let times = try runs.map { try $0.decode("t", as: Double.self) }
+                #expect(times.count == 3)
+                if times.count == 3 {
+                    let first = times[1] - times[0], second = times[2] - times[1]
+                    #expect(first >= 0.25, "first delay \(first)")
+                    #expect(second >= 1.0 && second > first, "second delay \(second) after \(first)")
+                }
+                let errors: String = try await client.scalar("SELECT errors::text FROM jobs WHERE id = $1", [id])
+                for attempt in 1...3 { #expect(errors.contains("planned failure on attempt \(attempt)")) }
+                #expect(try await client.scalar("SELECT finalized_at IS NOT NULL FROM jobs WHERE id = $1", [id], as: Bool.self))
+            }
+        }
+    }
+
+    @Test("a job that fails once succeeds on its retry")
+    func recovers() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(failures: 1), on: client))
+                try await TestWorker.with(client) {
+                    try await TestWorker.eventually("the job completes") {
+                        try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
+                    }
+                }
+                #expect(try await client.scalar("SELECT attempt FROM jobs WHERE id = $1", [id], as: Int.self) == 2)
+                #expect(try await client.scalar("SELECT jsonb_array_length(errors) FROM jobs WHERE id = $1", [id], as: Int.self) == 1)
+            }
+        }
+    }
+
+    @Test("a unique job requested twice while waiting exists once; after it finishes it can be requested again")
+    func unique() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                let options = JobOptions(uniqueKey: "resync:group:7")
+                let first = try await JobQueue.enqueue(NoOpJob.self, .init(), options: options, on: client)
+                let second = try await JobQueue.enqueue(NoOpJob.self, .init(), options: options, on: client)
+                #expect(first != nil)
+                #expect(second == nil)
+                #expect(try await client.scalar("SELECT count(*)::int FROM jobs", as: Int.self) == 1)
+                try await client.execute("UPDATE jobs SET state = 'completed', finalized_at = now()")
+                #expect(try await JobQueue.enqueue(NoOpJob.self, .init(), options: options, on: client) != nil)
+                // Concurrent requests: still one waiting job.
+                try await client.execute("DELETE FROM jobs")
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<10 {
+                        group.addTask { _ = try await JobQueue.enqueue(NoOpJob.self, .init(), options: options, on: client) }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await client.scalar("SELECT count(*)::int FROM jobs", as: Int.self) == 1)
+            }
+        }
+    }
+
+    @Test("a scheduled job waits for its time, then runs")
+    func scheduled() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let runAt = Date().addingTimeInterval(1.5)
+                let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(), options: JobOptions(runAt: runAt), on: client))
+                #expect(try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "scheduled")
+                try await TestWorker.with(client) {
+                    try await Task.sleep(for: .milliseconds(500))
+                    #expect(try await client.scalar("SELECT count(*)::int FROM job_effects", as: Int.self) == 0)
+                    try await TestWorker.eventually("the job completes") {
+                        try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
+                    }
+                }
+                let ranAt: Date = try await client.scalar("SELECT at FROM job_effects")
+                #expect(ranAt >= runAt.addingTimeInterval(-0.05))
+            }
+        }
+    }
+
+    @Test("a job whose worker stopped renewing its lease is rescued and run again")
+    func rescue() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(), on: client))
+                // A worker that claims the job and dies: its lease runs out after a second.
+                let claimed = try await JobStore.claim(queues: ["default"], limit: 1, worker: "dead-worker", leaseSeconds: 1, on: client)
+                #expect(claimed.map(\.id) == [id])
+                try await TestWorker.with(client) {
+                    try await TestWorker.eventually("the job completes") {
+                        try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
+                    }
+                }
+                #expect(try await client.scalar("SELECT attempt FROM jobs WHERE id = $1", [id], as: Int.self) == 2)
+                #expect(try await client.scalar("SELECT errors::text LIKE '%dead-worker%expired%' FROM jobs WHERE id = $1", [id], as: Bool.self))
+                // The dead worker's late completion changes nothing: the job is no longer its.
+                #expect(try await JobStore.complete([id], worker: "dead-worker", on: client) == 0)
+            }
+        }
+    }
+
+    @Test("graceful shutdown lets a short job finish and hands a long one back without counting its attempt")
+    func gracefulShutdown() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                try await client.execute(RecordingJob.createTable)
+                let short = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(sleepMilliseconds: 300), on: client))
+                let long = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(sleepMilliseconds: 60_000), on: client))
+                var settings = TestWorker.settings
+                settings.shutdownTimeout = .seconds(1)
+                try await TestWorker.with(client, settings: settings) {
+                    try await TestWorker.eventually("both jobs run") {
+                        try await client.scalar("SELECT count(*)::int FROM jobs WHERE state = 'running'", as: Int.self) == 2
+                    }
+                }
+                #expect(try await client.scalar("SELECT state FROM jobs WHERE id = $1", [short], as: String.self) == "completed")
+                #expect(try await client.scalar("SELECT state || ' ' || attempt FROM jobs WHERE id = $1", [long], as: String.self) == "available 0")
+                #expect(try await client.scalar("SELECT count(*)::int FROM job_workers", as: Int.self) == 0)
+            }
+        }
+    }
+
+    @Test("periodic jobs fire once per period however many schedulers race; a missed fire is made up once")
+    func periodicOnce() async throws {
+        try await TestDatabase.with { database in
+            let job = PeriodicJob(name: "nightly", schedule: .daily(hour: 0, minute: 5)) { connection in
+                try await JobQueue.enqueue(NoOpJob.self, .init(), on: connection)
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        try await database.withClient(maxConnections: 2) { client in
+                            let scheduler = PeriodicScheduler(jobs: [job], timeZone: TimeZone(identifier: "Europe/Moscow")!, database: client, logger: TestDatabase.logger)
+                            for _ in 0..<5 { try await scheduler.fireDue() }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let fires: Int = try await database.value("SELECT count(*)::int FROM periodic_runs")
+            let jobs: Int = try await database.value("SELECT count(*)::int FROM jobs WHERE kind = 'palestra.noop'")
+            let linked: Bool = try await database.value("SELECT job_id = (SELECT id FROM jobs) FROM periodic_runs")
+            #expect(fires == 1)
+            #expect(jobs == 1)
+            #expect(linked)
+        }
+    }
+
+    @Test("schedules: the latest fire at or before a moment, and the next after it, on the organisation's clock")
+    func schedules() throws {
+        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let formatter = ISO8601DateFormatter()
+        let moment = try #require(formatter.date(from: "2026-11-21T09:00:00Z")) // 12:00 in Moscow, a Saturday
+        func date(_ text: String) -> Date? { formatter.date(from: text) }
+        let daily = JobSchedule.daily(hour: 0, minute: 5), monthly = JobSchedule.monthly(day: 1, hour: 0, minute: 5)
+        let dailyLatest = daily.latestFire(atOrBefore: moment, in: zone), dailyNext = daily.nextFire(after: moment, in: zone)
+        let monthlyLatest = monthly.latestFire(atOrBefore: moment, in: zone), monthlyNext = monthly.nextFire(after: moment, in: zone)
+        let weeklyLatest = JobSchedule.weekly(weekday: 1, hour: 9, minute: 0).latestFire(atOrBefore: moment, in: zone)
+        #expect(dailyLatest == date("2026-11-20T21:05:00Z"))
+        #expect(dailyNext == date("2026-11-21T21:05:00Z"))
+        #expect(monthlyLatest == date("2026-10-31T21:05:00Z"))
+        #expect(monthlyNext == date("2026-11-30T21:05:00Z"))
+        #expect(weeklyLatest == date("2026-11-16T06:00:00Z"))
+        #expect(JobSchedule.weekly(weekday: 6, hour: 12, minute: 0).latestFire(atOrBefore: moment, in: zone) == moment)
+    }
+}
