@@ -20,7 +20,7 @@ PORT ?= $(or $(PALESTRA_PORT),8080)
 AS_POSTGRES = $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help deps run stop test bench-http bench-admin build clean
+.PHONY: help deps run stop test bench-http bench-admin bench-queue build clean
 
 help:
 	@echo "make run   - build and serve Palestra at http://127.0.0.1:$(PORT) with a local PostgreSQL"
@@ -28,6 +28,7 @@ help:
 	@echo "make test  - run every test against a throwaway PostgreSQL cluster"
 	@echo "make bench-http - requests per second and latency of a release build (wrk, throwaway cluster)"
 	@echo "make bench-admin - the same for the admin pages, signed in, over 1,000,000 seeded users"
+	@echo "make bench-queue - jobs per second, enqueue rates and insert-to-start latency with two worker processes"
 
 # Installs the Debian packages Palestra needs, only those missing.
 deps:
@@ -155,6 +156,48 @@ bench-admin: deps
 	  wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
 	done; \
 	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
+
+# The queue on a durable throwaway cluster (fsync on, synchronous_commit on): two `palestra worker`
+# processes drain 100,000 no-op jobs (jobs/s); pgbench enqueues one job per transaction and 100 per
+# transaction for 10 s each (Benchmarks/enqueue-*.sql, the same SQL as JobStore.insert); then a steady
+# 200 jobs/s for 15 s while the workers run, and the insert-to-start latency (claim time − insert time,
+# both by the database clock) at p50 and p99.
+BENCH_QUEUE_SLOTS ?= 64
+bench-queue: deps
+	@dpkg-query -W -f='$${Status}' bc 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bc
+	swift build -c release --product palestra
+	@tmp=$$(mktemp -d /tmp/palestra-bench.XXXXXX); chmod 755 "$$tmp"; workers=""; \
+	cleanup() { [ -n "$$workers" ] && kill $$workers 2>/dev/null; wait 2>/dev/null; \
+	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
+	trap cleanup EXIT; \
+	$(call start_cluster,$$tmp,); \
+	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra; \
+	export DATABASE_URL="postgres://postgres@/palestra?host=$$tmp" PALESTRA_LOG_LEVEL=warning; \
+	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }; \
+	.build/release/palestra migrate >/dev/null; \
+	start_workers() { workers=""; for i in 1 2; do .build/release/palestra worker --workers $(BENCH_QUEUE_SLOTS) & workers="$$workers $$!"; done; }; \
+	stop_workers() { kill -TERM $$workers 2>/dev/null; wait $$workers 2>/dev/null; workers=""; }; \
+	echo "== durability: fsync=$$(sql -c 'SHOW fsync'), synchronous_commit=$$(sql -c 'SHOW synchronous_commit')"; \
+	sql -c "INSERT INTO jobs (kind) SELECT 'palestra.noop' FROM generate_series(1, 100000)"; \
+	start=$$(date +%s.%N); start_workers; \
+	while [ "$$(sql -c "SELECT count(*) FROM jobs WHERE kind = 'palestra.noop' AND state <> 'completed'")" != 0 ]; do sleep 0.2; done; \
+	end=$$(date +%s.%N); stop_workers; \
+	echo "== no-op jobs completed by 2 workers x $(BENCH_QUEUE_SLOTS) slots: 100000 in $$(printf '%.2f' $$(echo "$$end - $$start" | bc)) s = $$(echo "100000 / ($$end - $$start)" | bc) jobs/s"; \
+	sql -c "TRUNCATE jobs"; \
+	echo "== enqueue, one job per transaction (pgbench, 4 clients, 10 s)"; \
+	"$(PG_BIN)/pgbench" -h "$$tmp" -U postgres -n -c 4 -j 2 -T 10 -f Benchmarks/enqueue-one.sql palestra 2>&1 | grep -E "^tps|latency average"; \
+	echo "== enqueue, 100 jobs per transaction (pgbench, 4 clients, 10 s; jobs/s = tps x 100)"; \
+	"$(PG_BIN)/pgbench" -h "$$tmp" -U postgres -n -c 4 -j 2 -T 10 -f Benchmarks/enqueue-batch.sql palestra 2>&1 | grep -E "^tps|latency average"; \
+	sql -c "TRUNCATE jobs"; \
+	start_workers; sleep 2; \
+	echo "== steady 200 jobs/s for 15 s with 2 workers: insert-to-start latency"; \
+	"$(PG_BIN)/pgbench" -h "$$tmp" -U postgres -n -c 2 -j 2 -R 200 -T 15 -f Benchmarks/enqueue-one.sql palestra 2>&1 | grep -E "^tps"; \
+	sleep 1; stop_workers; \
+	sql -c "SELECT 'jobs ' || count(*) || ', started ' || count(attempted_at) \
+	  || ', p50 ' || round((1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at)))::numeric, 2) || ' ms' \
+	  || ', p99 ' || round((1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at)))::numeric, 2) || ' ms' \
+	  || ', max ' || round((1000 * max(extract(epoch FROM attempted_at - created_at)))::numeric, 2) || ' ms' \
+	  FROM jobs WHERE kind = 'palestra.noop'"
 
 build:
 	swift build

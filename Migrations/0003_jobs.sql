@@ -21,8 +21,9 @@ CREATE TABLE jobs (
     attempted_at     timestamptz,
     finalized_at     timestamptz
 );
--- What workers claim: ready jobs in priority order.
-CREATE INDEX jobs_ready_idx ON jobs (queue, priority, run_at, id) WHERE state IN ('available', 'scheduled', 'retryable');
+-- What workers claim: ready jobs in priority order. The queue is not a leading column: a worker takes a
+-- list of queues (`queue = ANY(…)`), which would cost the index its order and force a sort of every ready job.
+CREATE INDEX jobs_ready_idx ON jobs (priority, run_at, id) WHERE state IN ('available', 'scheduled', 'retryable');
 -- What the sweeper reads: running jobs by lease.
 CREATE INDEX jobs_lease_idx ON jobs (lease_expires_at) WHERE state = 'running';
 -- What pruning reads.

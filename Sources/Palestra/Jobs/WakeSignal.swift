@@ -26,7 +26,7 @@ actor WakeSignal {
             waiter = continuation
             Task {
                 try? await Task.sleep(for: timeout)
-                await self.expire(mine)
+                self.expire(mine)
             }
         }
     }
