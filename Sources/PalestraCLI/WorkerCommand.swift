@@ -25,10 +25,7 @@ struct WorkerCommand: AsyncParsableCommand {
         guard configuration.workers.slots > 0 else {
             throw stop(ValidationError("PALESTRA_WORKERS is 0: a worker process needs at least one slot"))
         }
-        let database = PostgresClient(
-            configuration: configuration.database, maxConnections: configuration.databasePoolSize,
-            checkoutTimeout: configuration.databaseCheckoutTimeout, logger: logger
-        )
+        let database = JobSetup.workerPool(configuration: configuration, logger: logger)
         let worker = JobSetup.worker(configuration: configuration, database: database, logger: logger)
         // The pool closes after the worker stops (services stop in reverse order).
         let group = ServiceGroup(

@@ -72,6 +72,14 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
         return copy
     }
 
+    /// The same configuration with a server setting for every session (`-c name=value` in libpq's
+    /// `options`), e.g. `synchronous_commit=off` for connections whose commits may be lost in a crash.
+    public func settingServerParameter(_ name: String, to value: String) -> PostgresConfiguration {
+        var copy = self
+        copy.options["options"] = [options["options"], "-c \(name)=\(value)"].compactMap { $0 }.joined(separator: " ")
+        return copy
+    }
+
     /// The value the string gave for a libpq keyword (`host`, `port`, `user`, `password`, `sslmode`…),
     /// or the default this client uses for it (`connect_timeout`, `application_name`, the TCP keepalive settings).
     public func value(forKeyword keyword: String) -> String? {

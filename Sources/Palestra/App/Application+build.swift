@@ -36,7 +36,9 @@ public func buildApplication(
     // Services stop in reverse order: the server first, then the workers, then the pool they share.
     var services: [any Service] = [DatabaseService(database: database)]
     if configuration.workers.slots > 0 {
-        services.append(JobSetup.worker(configuration: configuration, database: database, logger: logger))
+        let workerPool = JobSetup.workerPool(configuration: configuration, logger: logger)
+        services.append(DatabaseService(database: workerPool))
+        services.append(JobSetup.worker(configuration: configuration, database: workerPool, logger: logger))
     }
     var app = Application(
         router: router,

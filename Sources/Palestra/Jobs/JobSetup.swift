@@ -20,6 +20,19 @@ public enum JobSetup {
         ]
     }
 
+    /// The pool workers use: commits asynchronous (`synchronous_commit=off`). A crash may lose the
+    /// latest of them — never an earlier one without the later ones, since the log is written in order —
+    /// so a lost claim leaves its job available, a lost completion runs it again: at least once, as ever.
+    /// What producers enqueue stays durable: they commit through the web pool.
+    public static func workerPool(configuration: AppConfiguration, logger: Logger) -> PostgresClient {
+        var database = configuration.database.settingServerParameter("synchronous_commit", to: "off")
+        database.applicationName = "palestra-worker"
+        return PostgresClient(
+            configuration: database, maxConnections: configuration.databasePoolSize,
+            checkoutTimeout: configuration.databaseCheckoutTimeout, logger: logger
+        )
+    }
+
     /// The worker service of a process (`slots` from `--workers`).
     public static func worker(configuration: AppConfiguration, database: PostgresClient, logger: Logger) -> JobWorker {
         JobWorker(

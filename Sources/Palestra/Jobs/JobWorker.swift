@@ -110,7 +110,8 @@ public final class JobWorker: Service, Sendable {
                 logger.error("recording a job's failure failed; its lease will expire and it will run again", metadata: ["job": "\(job.id)", "error": "\(error)"])
             }
         }
-        await wake.fire()
+        // Claim again once half the slots are free (or all are): one claim for many jobs, not one each.
+        if await running.count <= settings.slots / 2 { await wake.fire() }
     }
 
     /// Wakes the claim loop at every `NOTIFY` (and on every (re)connect, when notifications may have been missed).
