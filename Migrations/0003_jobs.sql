@@ -32,6 +32,13 @@ CREATE INDEX jobs_kind_state_idx ON jobs (kind, state);
 CREATE UNIQUE INDEX jobs_unique_key_idx ON jobs (unique_key)
     WHERE unique_key IS NOT NULL AND state IN ('available', 'scheduled', 'running', 'retryable');
 
+-- A queue table churns: every job is inserted, updated two or three times and deleted. Vacuum and analyze
+-- it after a small share of changes, so dead rows don't pile up and the claim keeps its index plan.
+ALTER TABLE jobs SET (
+    autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.01,
+    autovacuum_vacuum_cost_limit = 2000
+);
+
 -- One row per periodic job and fire time: whichever process inserts it enqueues the job, so a period
 -- fires once however many processes run.
 CREATE TABLE periodic_runs (
