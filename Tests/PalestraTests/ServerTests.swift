@@ -22,8 +22,8 @@ struct ServerTests {
         }
     }
 
-    /// The repository's migration names (without `.sql`), in order.
-    static func repositoryMigrations() throws -> [String] {
+    /// The migrations in the repository, oldest first, without `.sql`: what a migrated database has applied.
+    static func migrationNames() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: Repository.migrations)
             .filter { $0.hasSuffix(".sql") }.sorted().map { String($0.dropLast(4)) }
     }
@@ -43,9 +43,9 @@ struct ServerTests {
             #expect(page.contains(#"<html lang="en">"#))
             #expect(page.contains("<title>Dashboard · Palestra</title>"))
             #expect(page.contains(#"<a href="/" aria-current="page">Dashboard</a>"#))
-            let migrations = try Self.repositoryMigrations()
+            let migrations = try Self.migrationNames()
             #expect(page.contains("\(migrations.count) migrations applied"))
-            #expect(page.contains(migrations.last ?? "?"))
+            #expect(page.contains(try #require(migrations.last)))
             #expect(page.contains(#"href="/static/css/app.css?v="#))
             #expect(!page.contains("<script"))
             #expect(!page.contains("style="))
@@ -65,8 +65,8 @@ struct ServerTests {
             let page = response.text
             #expect(page.contains(#"<html lang="ru">"#))
             #expect(page.contains("<title>Главная · Palestra</title>"))
-            let applied = LocalizedFormat(language: .ru).number(try Self.repositoryMigrations().count)
-            #expect(page.contains("\(applied) миграци"))
+            let russian = try Localizations(directory: Repository.templates + "/locales").localizer(for: .ru)
+            #expect(page.contains(russian.plural("{count} migrations applied", count: try Self.migrationNames().count)))
             let today = CalendarDate.today(in: TimeZone(identifier: "Europe/Moscow")!)
             #expect(page.contains(LocalizedFormat(language: .ru).longDate(today)))
             #expect(response.headers[.contentLanguage] == "ru")

@@ -59,7 +59,7 @@ enum UsersAdmin {
             switch operation {
             case .delete: return CatalogKey.t("You cannot delete your own account.")
             case .setField("is_active", "false"): return CatalogKey.t("You cannot deactivate your own account.")
-            case .setField: return nil
+            case .setField, .perform: return nil
             }
         },
         afterSave: { event, connection in

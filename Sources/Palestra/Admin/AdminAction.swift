@@ -6,6 +6,8 @@ public struct AdminAction: Sendable {
         case setField(String, to: String)
         /// Deletes the selected rows (always confirmed first).
         case delete
+        /// Runs the resource's own procedure on the selected rows, in one transaction, audited per changed row.
+        case perform(AdminProcedure)
     }
 
     public let name: String
@@ -14,8 +16,11 @@ public struct AdminAction: Sendable {
     public let operation: Operation
     /// Show a confirmation page listing the rows before anything changes.
     public let needsConfirmation: Bool
+    /// When set (a catalog key, e.g. "Retry this job"), the action is also a button on an object's page,
+    /// shown where it applies to that object.
+    public let objectLabel: String?
 
-    public init(_ name: String, label: String, operation: Operation, needsConfirmation: Bool = false) {
+    public init(_ name: String, label: String, operation: Operation, needsConfirmation: Bool = false, objectLabel: String? = nil) {
         self.name = name
         self.label = label
         self.operation = operation
@@ -24,11 +29,21 @@ public struct AdminAction: Sendable {
         } else {
             self.needsConfirmation = needsConfirmation
         }
+        self.objectLabel = objectLabel
     }
 
     var requiredPermission: AdminPermission {
         if case .delete = operation { return .delete }
         return .change
+    }
+
+    /// What the resource's `refusal` is asked about, per row.
+    var rowOperation: AdminRowOperation {
+        switch operation {
+        case .delete: .delete
+        case .setField(let field, let value): .setField(field, to: value)
+        case .perform: .perform(name)
+        }
     }
 
     static let deleteSelected = AdminAction("delete", label: "Delete selected", operation: .delete)

@@ -17,6 +17,9 @@ struct AdminActionConfirmationView: Sendable {
     let actionName: String
     let ids: [String]
     let listQuery: String
+    /// The object page the action was started from, to return to it.
+    let objectID: String
+    let hasObjectID: Bool
     let cancelURL: String
     let confirmLabel: String
     let csrfField = CSRFMiddleware.fieldName
@@ -27,7 +30,8 @@ struct AdminActionConfirmationView: Sendable {
 
     init(
         resource: AdminResource, action: AdminAction, targets: [(id: Int, label: String)], refusals: [String],
-        dependents: [(label: String, count: Int)], listQuery: String, csrfToken: String, localizer: Localizer
+        dependents: [(label: String, count: Int)], listQuery: String, backURL: String, objectID: Int?, csrfToken: String,
+        localizer: Localizer
     ) {
         title = localizer.t("Are you sure?")
         question = Localizer.fill(
@@ -46,7 +50,9 @@ struct AdminActionConfirmationView: Sendable {
         actionName = action.name
         ids = targets.map { String($0.id) }
         self.listQuery = listQuery
-        cancelURL = SiteURL.changeList(resource.slug) + (listQuery.isEmpty ? "" : "?" + listQuery)
+        self.objectID = objectID.map(String.init) ?? ""
+        hasObjectID = objectID != nil
+        cancelURL = backURL
         confirmLabel = localizer.t("Yes, I'm sure")
         self.csrfToken = csrfToken
         if case .delete = action.operation { isDelete = true } else { isDelete = false }

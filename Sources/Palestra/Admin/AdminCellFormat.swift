@@ -11,3 +11,13 @@ public enum AdminCellFormat: Sendable {
     /// A stored value shown by its choice's label.
     case choice([AdminChoice])
 }
+
+extension AdminCellFormat {
+    /// A date, a time or both: short text that reads badly broken over lines.
+    var isMoment: Bool {
+        switch self {
+        case .dateTime, .date, .time: true
+        default: false
+        }
+    }
+}

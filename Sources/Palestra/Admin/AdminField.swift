@@ -22,6 +22,10 @@ public struct AdminField: Sendable {
         case file(AdminFileRule)
         /// A new password (and its confirmation), stored hashed in `column`; never read back, never audited.
         case newPassword
+        /// A `jsonb` column shown pretty-printed (read-only).
+        case json
+        /// A `jsonb` array of objects shown as a table, one row per object (read-only).
+        case table([AdminTableColumn])
     }
 
     public enum Editability: Sendable {
@@ -65,7 +69,8 @@ public struct AdminField: Sendable {
     }
 
     func isEditable(adding: Bool) -> Bool {
-        switch editability {
+        if kind.isDisplayOnly { return false }
+        return switch editability {
         case .always: true
         case .onAdd: adding
         case .never: false
@@ -82,6 +87,16 @@ public struct AdminField: Sendable {
         case .integer: .number
         case .select(let choices), .multiSelect(let choices): .choice(choices)
         default: .text
+        }
+    }
+}
+
+extension AdminField.Kind {
+    /// Kinds that only show a value: never an input, whatever the field's editability says.
+    var isDisplayOnly: Bool {
+        switch self {
+        case .json, .table: true
+        default: false
         }
     }
 }

@@ -54,15 +54,17 @@ struct AdminFormController: Sendable {
         let resource = try services.resource(context)
         let id = try services.objectID(context)
         guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
-        let readOnly = !resource.allows(.change, for: context.user)
-        return try await render(resource, values: .stored(record), isReadOnly: readOnly, context: context)
+        let readOnly = !resource.allows(.change, for: context.user) || !resource.hasEditableFields
+        let actions = try await AdminBulkAction(services: services, resource: resource, context: context)
+            .objectActions(for: (record.id, record.label))
+        return try await render(resource, values: .stored(record), isReadOnly: readOnly, context: context, objectActions: actions)
     }
 
     @Sendable func change(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
         let id = try services.objectID(context)
         guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
-        guard resource.allows(.change, for: context.user) else { throw AppError.forbidden }
+        guard resource.allows(.change, for: context.user), resource.hasEditableFields else { throw AppError.forbidden }
         var request = request
         let form = try await request.formData(context: context)
         var input = try await read(form, resource: resource, adding: false, objectID: id, context: context)
@@ -133,12 +135,12 @@ struct AdminFormController: Sendable {
 
     private func render(
         _ resource: AdminResource, values: AdminFormView.Values, isReadOnly: Bool, context: SignedInContext,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, objectActions: [AdminAction] = []
     ) async throws -> Response {
         let view = AdminFormView(
             resource: resource, values: values, isReadOnly: isReadOnly, user: context.user,
             csrfToken: context.signedInSession.csrfToken, choices: try await services.lookups(for: resource, filters: false),
-            formatter: services.formatter(for: context)
+            formatter: services.formatter(for: context), objectActions: objectActions
         )
         return services.views.render(.adminForm, title: view.title, content: view, context: context, status: status)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension AdminFormFieldView {
     init(
         field: AdminField, shown: [String], stored: String?, editable: Bool, error: String?, yourValue: String,
@@ -37,6 +39,8 @@ extension AdminFormFieldView {
         case .multiSelect(let fixed):
             isSelect = true; isMultiple = true
             options = fixed.map { Option(value: $0.value, label: localizer.t($0.label), isSelected: shown.contains($0.value)) }
+        case .json, .table:
+            break
         }
         if isSelect && !isMultiple && !field.isRequired {
             options.insert(Option(value: "", label: "—", isSelected: first.isEmpty), at: 0)
@@ -64,11 +68,54 @@ extension AdminFormFieldView {
         self.accept = accept
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
-        isReadOnly = !editable
+        isReadOnly = !editable || field.kind.isDisplayOnly
         displayValue = formatter.format(stored, as: field.kind.isChoice && !isMultiple && !choices.isEmpty ? .choice(choices) : field.cellFormat)
+        var isPreformatted = false, isTable = false
+        var tableHeaders: [String] = [], tableRows: [TableRow] = []
+        switch field.kind {
+        case .json:
+            isPreformatted = true
+        case .table(let columns):
+            isTable = true
+            tableHeaders = columns.map { localizer.t($0.label) }
+            tableRows = Self.objects(in: stored).map { object in
+                TableRow(cells: columns.map { column in
+                    TableCell(label: localizer.t(column.label), text: formatter.format(Self.text(of: object[column.key]), as: column.format))
+                })
+            }
+        default:
+            break
+        }
+        self.isPreformatted = isPreformatted
+        self.isTable = isTable
+        self.tableHeaders = tableHeaders
+        self.tableRows = tableRows
+        hasTableRows = !tableRows.isEmpty
+        tableEmpty = localizer.t("None")
+        isPlainReadOnly = !isPreformatted && !isTable
         self.yourValue = yourValue
         hasYourValue = !yourValue.isEmpty
         describedBy = [field.help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
         hasDescribedBy = !describedBy.isEmpty
+    }
+
+    /// The objects of a JSON array (anything else in it, or text that is not an array, gives none).
+    static func objects(in json: String?) -> [[String: Any]] {
+        guard let json, let array = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any] else { return [] }
+        return array.compactMap { $0 as? [String: Any] }
+    }
+
+    /// A JSON value as text: strings as they are, numbers in JSON's notation, null as `nil`, the rest as JSON.
+    static func text(of value: Any?) -> String? {
+        switch value {
+        case nil, is NSNull: return nil
+        case let text as String: return text
+        case let number as Int: return String(number)
+        case let number as Double: return String(number)
+        case let flag as Bool: return String(flag)
+        case let other?:
+            guard let data = try? JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 }

@@ -7,6 +7,16 @@ struct AdminFormFieldView: Sendable {
         let isSelected: Bool
     }
 
+    struct TableCell: Sendable {
+        /// The column's label, shown beside the value when a phone stacks the table.
+        let label: String
+        let text: String
+    }
+
+    struct TableRow: Sendable {
+        let cells: [TableCell]
+    }
+
     let name: String
     let id: String
     let label: String
@@ -38,6 +48,16 @@ struct AdminFormFieldView: Sendable {
     let confirmationID: String
     let isReadOnly: Bool
     let displayValue: String
+    /// Read-only text shown as it is, line breaks and indentation kept (`.json`).
+    let isPreformatted: Bool
+    /// Read-only rows of a `.table` field: column labels, formatted cells, and what shows when there are none.
+    let isTable: Bool
+    let tableHeaders: [String]
+    let tableRows: [TableRow]
+    let hasTableRows: Bool
+    let tableEmpty: String
+    /// A read-only value shown as a plain paragraph (neither preformatted nor a table).
+    let isPlainReadOnly: Bool
     /// After a conflict: what this user had typed, where it differs from the saved value.
     let yourValue: String
     let hasYourValue: Bool

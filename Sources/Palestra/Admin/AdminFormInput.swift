@@ -144,7 +144,7 @@ struct AdminFormInput: Sendable {
             return LocalDateTime(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
         case .select, .foreignKey:
             return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
-        case .multiSelect, .checkbox, .newPassword, .file:
+        case .multiSelect, .checkbox, .newPassword, .file, .json, .table:
             return nil
         }
     }

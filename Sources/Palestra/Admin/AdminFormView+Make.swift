@@ -11,7 +11,7 @@ extension AdminFormView {
 
     init(
         resource: AdminResource, values: Values, isReadOnly: Bool, user: User, csrfToken: String,
-        choices: [String: [AdminChoice]], formatter: AdminCellFormatter
+        choices: [String: [AdminChoice]], formatter: AdminCellFormatter, objectActions: [AdminAction] = []
     ) {
         let localizer = formatter.localizer
         let record: AdminRecord?
@@ -73,6 +73,12 @@ extension AdminFormView {
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)
         hasFiles = fields.contains { $0.isFile && !$0.isReadOnly }
+        self.objectActions = record == nil ? [] : objectActions.compactMap { action in
+            action.objectLabel.map { ObjectAction(name: action.name, label: localizer.t($0)) }
+        }
+        hasObjectActions = !self.objectActions.isEmpty
+        objectActionsURL = SiteURL.actions(resource.slug)
+        objectID = record.map { String($0.id) } ?? ""
     }
 
     static func isCheckbox(_ field: AdminField) -> Bool {

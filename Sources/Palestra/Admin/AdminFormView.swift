@@ -5,6 +5,12 @@ struct AdminFormView: Sendable {
         let url: String
     }
 
+    /// A bulk action offered as a button on the object's page (posted to the actions endpoint with its id).
+    struct ObjectAction: Sendable {
+        let name: String
+        let label: String
+    }
+
     let title: String
     let listURL: String
     let listLabel: String
@@ -28,4 +34,8 @@ struct AdminFormView: Sendable {
     let canAddAnother: Bool
     /// A file field is editable: the form posts `multipart/form-data`.
     let hasFiles: Bool
+    let objectActions: [ObjectAction]
+    let hasObjectActions: Bool
+    let objectActionsURL: String
+    let objectID: String
 }

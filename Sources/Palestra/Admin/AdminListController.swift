@@ -45,7 +45,9 @@ struct AdminListController: Sendable {
         let localizer = services.views.localizer(for: context)
         let listQuery = String((form.value("list_query") ?? "").prefix(2000))
         let state = AdminListState(query: (try? FormData(urlEncoded: Substring(listQuery))) ?? FormData(), resource: resource)
-        let back = state.url(resource: resource)
+        // A button on an object's page leads back to that page; the change list's form, to the list.
+        let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        let back = objectID.map { SiteURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)
         guard let action = resource.availableActions(for: context.user).first(where: { $0.name == form.value("action") }) else {
             return try await services.redirect(to: back, flash: .error(localizer.t("Choose an action.")), context: context)
         }
@@ -65,11 +67,12 @@ struct AdminListController: Sendable {
         }
         let bulk = AdminBulkAction(services: services, resource: resource, context: context)
         if action.needsConfirmation && form.value("confirm") != "yes" {
-            let (allowed, refusals) = bulk.partition(action, targets)
+            let (allowed, refusals) = try await bulk.partition(action, targets)
             let dependents = try await services.records.dependents(of: resource, ids: allowed.map(\.id))
             let view = AdminActionConfirmationView(
                 resource: resource, action: action, targets: allowed, refusals: refusals, dependents: dependents,
-                listQuery: listQuery, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+                listQuery: listQuery, backURL: back, objectID: objectID, csrfToken: context.signedInSession.csrfToken,
+                localizer: localizer
             )
             return services.views.render(.adminActionConfirmation, title: view.title, content: view, context: context)
         }

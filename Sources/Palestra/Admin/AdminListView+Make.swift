@@ -13,6 +13,8 @@ extension AdminListView {
         addURL = SiteURL.addForm(resource.slug)
         canAdd = resource.allows(.add, for: user)
         addLabel = localizer.t("Add {name}", ["name": localizer.t(resource.singularName)])
+        links = resource.listLinks.map { Link(label: localizer.t($0.label), url: $0.url) }
+        hasLinks = !links.isEmpty
         search = state.search
         hasSearchFields = !resource.searchExpressions.isEmpty
         var kept = state
@@ -50,7 +52,8 @@ extension AdminListView {
                     text: formatter.format(row.cells[index], as: column.format),
                     isLink: index == 0 && canOpen,
                     url: SiteURL.changeForm(resource.slug, String(row.id)),
-                    isSecondary: column.isSecondary
+                    isSecondary: column.isSecondary,
+                    isMoment: column.format.isMoment
                 )
             }, hasCheckbox: hasCheckbox)
         }

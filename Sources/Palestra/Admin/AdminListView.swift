@@ -17,6 +17,8 @@ struct AdminListView: Sendable {
         let isLink: Bool
         let url: String
         let isSecondary: Bool
+        /// A date or time: kept wide enough not to break inside the date.
+        let isMoment: Bool
     }
 
     struct Row: Sendable {
@@ -37,11 +39,18 @@ struct AdminListView: Sendable {
         let value: String
     }
 
+    struct Link: Sendable {
+        let label: String
+        let url: String
+    }
+
     let title: String
     let listURL: String
     let addURL: String
     let canAdd: Bool
     let addLabel: String
+    let links: [Link]
+    let hasLinks: Bool
     let search: String
     let hasSearchFields: Bool
     /// The filters and ordering, kept by the search form.

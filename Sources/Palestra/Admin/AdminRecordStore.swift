@@ -110,6 +110,41 @@ struct AdminRecordStore: Sendable {
         return .saved(label: saved.label, changes: changes)
     }
 
+    /// Runs a resource's procedure on the objects (in the user's scope) in one transaction: the rows are
+    /// locked (in key order), its refusals read, then the procedure runs on the rest, each changed row
+    /// audited. How many changed, and the rows refused inside the transaction (id → catalog key).
+    func perform(
+        _ procedure: AdminProcedure, on targets: [(id: Int, label: String)], of resource: AdminResource, actor: User, address: String
+    ) async throws -> (changed: Int, refused: [Int: String]) {
+        guard !targets.isEmpty else { return (0, [:]) }
+        let labels = Dictionary(targets.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        return try await database.transaction { connection in
+            var parameters = SQLParameters()
+            let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: actor, parameters: &parameters)
+            let visible: [Int] = try await connection.query(
+                """
+                SELECT \(resource.primaryKey) AS pk FROM \(resource.table)
+                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(targets.map(\.id)))::bigint[]) AND \(scope)
+                ORDER BY 1 FOR UPDATE
+                """,
+                parameters.values
+            ).map { try $0.decode("pk") }
+            let refused = try await procedure.refusals(connection, visible)
+            let changes = try await procedure.run(connection, visible.filter { refused[$0] == nil }, actor)
+            for row in changes where !row.changes.isEmpty {
+                try await resource.afterSave(
+                    AdminSaveEvent(objectID: String(row.id), isNew: false, changes: row.changes, actor: actor), connection
+                )
+                try await AuditStore.record(
+                    AuditEntry(actor: actor, action: .change, objectType: resource.slug, objectID: String(row.id),
+                               objectLabel: labels[row.id], changes: row.changes, address: address),
+                    on: connection
+                )
+            }
+            return (changes.filter { !$0.changes.isEmpty }.count, refused)
+        }
+    }
+
     /// Deletes the objects (in the user's scope), each audited; the labels of those deleted.
     func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> [String] {
         try await database.transaction { connection in
@@ -183,12 +218,14 @@ struct AdminRecordStore: Sendable {
     }
 
     /// A column as its form input shows it: local `YYYY-MM-DDTHH:MM` for date-times, `HH:MM` for
-    /// times, a JSON array for multi-selects, `true`/`false` for checkboxes, PostgreSQL's text otherwise.
+    /// times, a JSON array for multi-selects, `true`/`false` for checkboxes, indented JSON for `.json`,
+    /// PostgreSQL's text otherwise.
     private func readExpression(_ field: AdminField) -> String {
         switch field.kind {
         case .dateTime: "to_char(\(field.column) AT TIME ZONE \(zoneLiteral), 'YYYY-MM-DD\"T\"HH24:MI')"
         case .time: "to_char(\(field.column), 'HH24:MI')"
         case .multiSelect: "array_to_json(\(field.column))::text"
+        case .json: "jsonb_pretty((\(field.column))::jsonb)"
         default: "(\(field.column))::text"
         }
     }
@@ -202,6 +239,7 @@ struct AdminRecordStore: Sendable {
         case .dateTime: "(\(placeholder)::timestamp AT TIME ZONE \(zoneLiteral))"
         case .checkbox: "\(placeholder)::boolean"
         case .multiSelect: "\(placeholder)::text[]"
+        case .json, .table: "\(placeholder)::jsonb"
         default: "\(placeholder)::text"
         }
     }

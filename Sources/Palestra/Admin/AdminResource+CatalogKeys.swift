@@ -13,10 +13,16 @@ extension AdminResource {
             keys.insert(field.label)
             if let help = field.help { keys.insert(help) }
             keys.formUnion(Self.choiceLabels(field.cellFormat))
+            if case .table(let columns) = field.kind {
+                keys.formUnion(columns.map(\.label))
+                for column in columns { keys.formUnion(Self.choiceLabels(column.format)) }
+            }
         }
         keys.formUnion(actions.map(\.label))
+        keys.formUnion(actions.compactMap(\.objectLabel))
         keys.formUnion(uniqueConstraints.values.map(\.message))
         keys.formUnion(objectLinks.map(\.label))
+        keys.formUnion(listLinks.map(\.label))
         return (keys, Set(dependents.map(\.label)))
     }
 

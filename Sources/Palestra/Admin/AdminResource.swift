@@ -35,6 +35,8 @@ public struct AdminResource: Sendable {
     /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`), shown to
     /// those who may change it.
     public let objectLinks: [(label: String, path: String)]
+    /// Links beside the change list's heading (`label` catalog key, a site URL), e.g. to an overview page.
+    public let listLinks: [(label: String, url: String)]
     /// Further checks of a submitted form: field name → message (a catalog key).
     public let validate: @Sendable (AdminSubmission) -> [String: String]
     /// Refuses an operation on one row for this actor (e.g. deleting oneself): a message, or `nil`.
@@ -49,7 +51,7 @@ public struct AdminResource: Sendable {
         actions: [AdminAction] = [], fields: [AdminField], permissions: [Role: Set<AdminPermission>],
         scope: @escaping @Sendable (User) -> AdminScope = { _ in .all }, isVersioned: Bool = true,
         uniqueConstraints: [String: (field: String, message: String)] = [:], dependents: [AdminDependent] = [],
-        objectLinks: [(label: String, path: String)] = [],
+        objectLinks: [(label: String, path: String)] = [], listLinks: [(label: String, url: String)] = [],
         validate: @escaping @Sendable (AdminSubmission) -> [String: String] = { _ in [:] },
         refusal: @escaping @Sendable (AdminRowOperation, String, User) -> String? = { _, _, _ in nil },
         afterSave: @escaping @Sendable (AdminSaveEvent, PostgresConnection) async throws -> Void = { _, _ in }
@@ -73,6 +75,7 @@ public struct AdminResource: Sendable {
         self.uniqueConstraints = uniqueConstraints
         self.dependents = dependents
         self.objectLinks = objectLinks
+        self.listLinks = listLinks
         self.validate = validate
         self.refusal = refusal
         self.afterSave = afterSave
@@ -87,6 +90,11 @@ public struct AdminResource: Sendable {
         var list = actions.filter { allows($0.requiredPermission, for: user) }
         if allows(.delete, for: user) { list.append(.deleteSelected) }
         return list
+    }
+
+    /// Whether the change form has anything to edit; without it the form is read-only for everyone.
+    var hasEditableFields: Bool {
+        fields.contains { $0.isEditable(adding: false) }
     }
 
     func field(named name: String) -> AdminField? {

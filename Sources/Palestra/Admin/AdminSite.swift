@@ -7,7 +7,7 @@ public struct AdminSite: Sendable {
     }
 
     /// Every resource Palestra registers.
-    static let standard = AdminSite(resources: [UsersAdmin.resource, AuditAdmin.resource])
+    static let standard = AdminSite(resources: [UsersAdmin.resource, AuditAdmin.resource, JobsAdmin.resource])
 
     func resource(_ slug: String?) -> AdminResource? {
         resources.first { $0.slug == slug }

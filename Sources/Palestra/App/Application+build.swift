@@ -7,11 +7,15 @@ import ServiceLifecycle
 /// Builds the whole web application from its configuration: database pool, templates,
 /// middleware and every controller's routes.
 ///
-/// - Parameter migrate: apply pending migrations before the server accepts requests.
+/// - Parameters:
+///   - migrate: apply pending migrations before the server accepts requests.
+///   - periodicJobs: the periodic jobs shown on the queue overview; `nil` for the ones Palestra schedules
+///     (`JobSetup.periodicJobs`, which the workers fire).
 public func buildApplication(
     configuration: AppConfiguration,
     logger: Logger,
-    migrate: Bool = true
+    migrate: Bool = true,
+    periodicJobs: [PeriodicJob]? = nil
 ) async throws -> some ApplicationProtocol {
     let views = try await offload {
         try Views(
@@ -32,7 +36,10 @@ public func buildApplication(
         configuration: configuration, database: database, hasher: hasher,
         policy: PasswordPolicy(commonPasswords: commonPasswords)
     )
-    let router = buildRouter(configuration: configuration, views: views, database: database, accounts: accounts, logger: logger)
+    let router = buildRouter(
+        configuration: configuration, views: views, database: database, accounts: accounts,
+        periodicJobs: periodicJobs ?? JobSetup.periodicJobs(configuration: configuration), logger: logger
+    )
     // Services stop in reverse order: the server first, then the workers, then the pool they share.
     var services: [any Service] = [DatabaseService(database: database)]
     if configuration.workers.slots > 0 {
@@ -56,7 +63,8 @@ public func buildApplication(
 }
 
 func buildRouter(
-    configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices, logger: Logger
+    configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices,
+    periodicJobs: [PeriodicJob], logger: Logger
 ) -> Router<AppRequestContext> {
     let admin = AdminServices(
         site: .standard,
@@ -75,9 +83,13 @@ func buildRouter(
     let adminLists = AdminListController(services: admin)
     let adminForms = AdminFormController(services: admin)
     let adminObjects = AdminObjectController(services: admin)
+    let jobsDashboard = JobDashboardStore(database: database)
+    let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
+    let metrics = MetricsController(store: jobsDashboard)
+    // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
-        + AdminFormController.endpoints + AdminObjectController.endpoints)
+        + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -102,6 +114,7 @@ func buildRouter(
     // Again, inside the session: error pages of signed-in users show their language and header.
     router.add(middleware: ErrorPageMiddleware(views: views, routes: routes, passesUnmatched: true))
     router.add(middleware: CSRFMiddleware(routes: routes))
+    metrics.addRoutes(to: router)
     let signedIn = router.group(context: SignedInContext.self)
     login.addRoutes(to: router, signedIn: signedIn)
     dashboard.addRoutes(to: signedIn)
@@ -110,5 +123,6 @@ func buildRouter(
     adminLists.addRoutes(to: signedIn)
     adminForms.addRoutes(to: signedIn)
     adminObjects.addRoutes(to: signedIn)
+    jobsOverview.addRoutes(to: signedIn)
     return router
 }

@@ -15,6 +15,11 @@ enum Navigation {
                 isCurrent: slug == resource.slug
             ))
         }
+        if JobsAdmin.resource.allows(.view, for: user) {
+            links.append(NavigationLink(
+                label: localizer.t("Queue overview"), href: SiteURL.jobsOverview, isCurrent: path == SiteURL.jobsOverview
+            ))
+        }
         return links
     }
 }

@@ -8,6 +8,10 @@ public enum SiteURL {
     public static let account = "/account"
     public static let accountPassword = "/account/password"
     public static let admin = "/admin"
+    /// The job queue at a glance: counts, periodic jobs, workers (admins).
+    public static let jobsOverview = "/admin/jobs-overview"
+    /// Prometheus metrics (admins, or requests from this machine).
+    public static let metrics = "/metrics"
 
     /// `/admin/<slug>/`, a resource's change list.
     public static func changeList(_ slug: String) -> String { "/admin/\(slug)/" }

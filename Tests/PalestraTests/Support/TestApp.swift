@@ -37,12 +37,15 @@ enum TestApp {
     static func test<T>(
         template: String = "palestra_template",
         configure: (inout AppConfiguration) -> Void = { _ in },
+        periodicJobs: [PeriodicJob] = [],
         _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase) async throws -> T
     ) async throws -> T {
         try await TestDatabase.with(template: template) { database in
             var configuration = configuration(database: database.configuration)
             configure(&configuration)
-            let app = try await buildApplication(configuration: configuration, logger: TestDatabase.logger, migrate: false)
+            let app = try await buildApplication(
+                configuration: configuration, logger: TestDatabase.logger, migrate: false, periodicJobs: periodicJobs
+            )
             return try await app.test(.router) { client in
                 try await body(client, database)
             }
