@@ -48,6 +48,13 @@ public func buildApplication(
     return app
 }
 
+/// Every job kind this application runs, configured; the queue's workers take it.
+public func buildJobRegistry(configuration: AppConfiguration) -> JobRegistry {
+    var registry = JobRegistry()
+    registry.registerNotificationJobs(configuration: configuration)
+    return registry
+}
+
 func buildRouter(
     configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices, logger: Logger
 ) -> Router<AppRequestContext> {
@@ -68,9 +75,10 @@ func buildRouter(
     let adminLists = AdminListController(services: admin)
     let adminForms = AdminFormController(services: admin)
     let adminObjects = AdminObjectController(services: admin)
+    let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
-        + AdminFormController.endpoints + AdminObjectController.endpoints)
+        + AdminFormController.endpoints + AdminObjectController.endpoints + NotificationsController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -103,5 +111,6 @@ func buildRouter(
     adminLists.addRoutes(to: signedIn)
     adminForms.addRoutes(to: signedIn)
     adminObjects.addRoutes(to: signedIn)
+    notifications.addRoutes(to: signedIn)
     return router
 }

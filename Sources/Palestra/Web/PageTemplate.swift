@@ -12,4 +12,5 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case adminDelete = "admin/delete_confirmation"
     case adminActionConfirmation = "admin/action_confirmation"
     case adminHistory = "admin/history"
+    case notificationInbox = "notifications/inbox"
 }
