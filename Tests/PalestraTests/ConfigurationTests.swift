@@ -1,5 +1,6 @@
 import Foundation
 @testable import Palestra
+import Postgres
 import Testing
 
 @Suite("Configuration")
@@ -51,6 +52,53 @@ struct ConfigurationTests {
     func invalid(environment: [String: String], message: String) {
         do {
             _ = try AppConfiguration.fromEnvironment(environment)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
+    @Test("notification delivery: log by default; maildir, sendmail, sender and delay read")
+    func notifications() throws {
+        let defaults = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url]).notifications
+        #expect(defaults == NotificationSettings(transport: .log, sender: MailAddress("Palestra <noreply@palestra.example>")!, delay: .zero))
+        let folder = FileManager.default.temporaryDirectory.path
+        let maildir = try AppConfiguration.fromEnvironment([
+            "DATABASE_URL": Self.url, "PALESTRA_MAIL_TRANSPORT": "maildir", "PALESTRA_MAILDIR": folder,
+            "PALESTRA_MAIL_FROM": "Школа <school@example.org>", "PALESTRA_NOTIFICATION_DELAY_MS": "5000",
+        ]).notifications
+        #expect(maildir.transport == .maildir(folder: folder))
+        #expect(maildir.sender == MailAddress("Школа <school@example.org>"))
+        #expect(maildir.delay == .milliseconds(5000))
+        let sendmail = try AppConfiguration.fromEnvironment([
+            "DATABASE_URL": Self.url, "PALESTRA_MAIL_TRANSPORT": "sendmail", "PALESTRA_SENDMAIL": "/bin/cat",
+        ]).notifications
+        #expect(sendmail.transport == .sendmail(path: "/bin/cat"))
+    }
+
+    @Test("every process's registry has the delivery job and the queue's own kinds")
+    func jobRegistry() async throws {
+        let configuration = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url])
+        let database = PostgresClient(configuration: configuration.database, maxConnections: 1, logger: TestDatabase.logger)
+        let registry = JobSetup.registry(configuration: configuration, database: database)
+        #expect(registry.names == [DeliverNotification.name, NoOpJob.name, PurgeEndedSessionsJob.name, SleepJob.name].sorted())
+        await database.shutdown()
+    }
+
+    @Test("a bad notification setting stops with one line naming it", arguments: [
+        (["PALESTRA_MAIL_TRANSPORT": "smtp"], "PALESTRA_MAIL_TRANSPORT 'smtp' is not one of log, maildir, sendmail"),
+        (["PALESTRA_MAIL_TRANSPORT": "maildir"], "PALESTRA_MAILDIR is not set"),
+        (["PALESTRA_MAIL_TRANSPORT": "maildir", "PALESTRA_MAILDIR": "/nonexistent/palestra-mail"], "PALESTRA_MAILDIR '/nonexistent/palestra-mail' is not an existing folder"),
+        (["PALESTRA_MAIL_TRANSPORT": "sendmail", "PALESTRA_SENDMAIL": "/nonexistent/sendmail"], "PALESTRA_SENDMAIL '/nonexistent/sendmail' is not an executable program"),
+        (["PALESTRA_MAIL_TRANSPORT": "sendmail", "PALESTRA_SENDMAIL": "sendmail"], "PALESTRA_SENDMAIL 'sendmail' is not an executable program"),
+        (["PALESTRA_MAIL_FROM": "Palestra"], "PALESTRA_MAIL_FROM 'Palestra' is not a mail address"),
+        (["PALESTRA_NOTIFICATION_DELAY_MS": "-5"], "PALESTRA_NOTIFICATION_DELAY_MS '-5' is not a whole number from 0 to 600000"),
+        (["PALESTRA_NOTIFICATION_DELAY_MS": "soon"], "PALESTRA_NOTIFICATION_DELAY_MS 'soon' is not a whole number"),
+    ] as [([String: String], String)])
+    func invalidNotifications(environment: [String: String], message: String) {
+        do {
+            _ = try AppConfiguration.fromEnvironment(environment.merging(["DATABASE_URL": Self.url]) { $1 })
             Issue.record("expected an error")
         } catch {
             #expect(error.description.hasPrefix(message), "\(error.description)")

@@ -18,6 +18,7 @@ struct RoleAccessTests {
             let expectations: [(String, HTTPResponse.Status)] = [
                 ("/", .ok),
                 ("/account", .ok),
+                ("/notifications", .ok),
                 ("/admin", isAdmin ? .ok : .forbidden),
                 ("/admin/users/", isAdmin ? .ok : .forbidden),
                 ("/admin/users/add", isAdmin ? .ok : .forbidden),
@@ -61,7 +62,7 @@ struct RoleAccessTests {
     @Test("signed-out visitors are sent to the login page from every signed-in page, and POSTs are refused")
     func signedOut() async throws {
         try await TestApp.test { client, _ in
-            for path in ["/", "/account", "/admin", "/admin/users/", "/admin/users/1/", "/admin/audit/?action=login"] {
+            for path in ["/", "/account", "/notifications", "/admin", "/admin/users/", "/admin/users/1/", "/admin/audit/?action=login"] {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .seeOther, "\(path)")
                 #expect(response.headers[.location]?.hasPrefix("/login?next=") == true, "\(path)")

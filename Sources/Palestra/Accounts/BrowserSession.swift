@@ -1,9 +1,11 @@
 /// The session a request arrived with: its token, the CSRF token of its forms, the signed-in user
-/// (none for a pre-login session) and the flash messages waiting to be shown.
+/// (none for a pre-login session), the flash messages waiting to be shown and the user's unread
+/// notifications (counted up to ``NotificationStore/unreadCountLimit``), for the header.
 public struct BrowserSession: Sendable, Equatable {
     /// The cookie's value; only its SHA-256 is stored.
     let token: String
     public let csrfToken: String
     public let user: User?
     public let flashes: [FlashMessage]
+    public let unreadNotifications: Int
 }

@@ -19,7 +19,11 @@ public struct SessionStore: Sendable {
             """
             SELECT s.csrf_token, s.flashes::text AS flashes,
                    s.last_seen_at < now() - $3 * interval '1 second' AS stale,
-                   u.id, u.email::text AS email, u.display_name, u.role, u.language
+                   u.id, u.email::text AS email, u.display_name, u.role, u.language,
+                   -- The header's badge: unread notifications, counted on the partial index up to a limit.
+                   (SELECT count(*)::int FROM (
+                        SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT $4
+                    ) AS unread) AS unread_notifications
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))
@@ -27,7 +31,7 @@ public struct SessionStore: Sendable {
               AND s.last_seen_at > now() - $2 * interval '1 second'
               AND (s.user_id IS NULL OR u.is_active)
             """,
-            [token, settings.idleTimeout.wholeSeconds, SessionSettings.touchInterval.wholeSeconds]
+            [token, settings.idleTimeout.wholeSeconds, SessionSettings.touchInterval.wholeSeconds, NotificationStore.unreadCountLimit]
         )
         guard let row = rows.first else { return nil }
         if try row.decode("stale", as: Bool.self) {
@@ -46,12 +50,15 @@ public struct SessionStore: Sendable {
             )
         }
         let flashes = (try? JSONDecoder().decode([FlashMessage].self, from: Data(try row.decode("flashes", as: String.self).utf8))) ?? []
-        return BrowserSession(token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes)
+        return BrowserSession(
+            token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,
+            unreadNotifications: try row.decode("unread_notifications")
+        )
     }
 
     /// A pre-login session: a CSRF token for the login form (and other public forms), no user.
     func startAnonymous() async throws -> BrowserSession {
-        let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: nil, flashes: [])
+        let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: nil, flashes: [], unreadNotifications: 0)
         try await purgeEnded(on: database)
         try await database.execute(
             """
@@ -70,7 +77,9 @@ public struct SessionStore: Sendable {
             try await connection.execute("DELETE FROM sessions WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [previous.token])
         }
         try await purgeEnded(on: connection)
-        let session = BrowserSession(token: SessionToken.make(), csrfToken: SessionToken.make(), user: user, flashes: [])
+        let session = BrowserSession(
+            token: SessionToken.make(), csrfToken: SessionToken.make(), user: user, flashes: [], unreadNotifications: 0
+        )
         try await connection.execute(
             """
             INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)

@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var workers = WorkerSettings()
     /// Where uploaded files are stored (shared storage when several servers run).
     public var mediaDirectory = "Media"
+    /// How notifications are delivered: transport, sender, optional delay.
+    public var notifications = NotificationSettings()
 
     public init(
         database: PostgresConfiguration,
@@ -82,6 +84,11 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_ARGON2_MEMORY_KIB", "argon2id memory per hash in KiB (default and minimum 19456)"),
         ("PALESTRA_ARGON2_ITERATIONS", "argon2id passes (default and minimum 2)"),
         ("PALESTRA_ARGON2_PARALLELISM", "argon2id lanes (default and minimum 1)"),
+        ("PALESTRA_MAIL_TRANSPORT", "how notifications are delivered: log, maildir or sendmail (default log)"),
+        ("PALESTRA_MAILDIR", "the existing folder the maildir transport writes .eml files to (required with maildir)"),
+        ("PALESTRA_SENDMAIL", "the sendmail program the sendmail transport runs (default /usr/sbin/sendmail)"),
+        ("PALESTRA_MAIL_FROM", "the sender of notification mail (default Palestra <noreply@palestra.example>)"),
+        ("PALESTRA_NOTIFICATION_DELAY_MS", "a pause in milliseconds before each delivery, 0 to 600000 (default 0)"),
     ]
 
     /// Reads the configuration from `environment`.
@@ -151,6 +158,47 @@ public struct AppConfiguration: Sendable {
         if let parameters = Argon2Parameters(memoryKiB: UInt32(memory), iterations: UInt32(iterations), parallelism: UInt32(lanes)) {
             configuration.argon2 = parameters
         }
+        configuration.notifications = try notificationSettings(reader)
         return configuration
+    }
+
+    /// The `PALESTRA_MAIL_*` variables and the delivery delay. A maildir folder must exist and a
+    /// sendmail program be executable when their transport is chosen.
+    static func notificationSettings(_ reader: EnvironmentReader) throws(ConfigurationError) -> NotificationSettings {
+        var settings = NotificationSettings()
+        switch reader.string("PALESTRA_MAIL_TRANSPORT")?.lowercased() {
+        case nil, "log":
+            settings.transport = .log
+        case "maildir":
+            guard let folder = reader.string("PALESTRA_MAILDIR") else {
+                throw ConfigurationError(variable: "PALESTRA_MAILDIR", problem: "is not set; the maildir transport needs a folder")
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ConfigurationError(variable: "PALESTRA_MAILDIR", problem: "'\(folder)' is not an existing folder")
+            }
+            settings.transport = .maildir(folder: folder)
+        case "sendmail":
+            let path = reader.string("PALESTRA_SENDMAIL") ?? NotificationSettings.defaultSendmailPath
+            guard path.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: path) else {
+                throw ConfigurationError(variable: "PALESTRA_SENDMAIL", problem: "'\(path)' is not an executable program given by its absolute path")
+            }
+            settings.transport = .sendmail(path: path)
+        case let other?:
+            let names = NotificationTransport.names.joined(separator: ", ")
+            throw ConfigurationError(variable: "PALESTRA_MAIL_TRANSPORT", problem: "'\(other)' is not one of \(names)")
+        }
+        if let text = reader.string("PALESTRA_MAIL_FROM") {
+            guard let sender = MailAddress(text) else {
+                throw ConfigurationError(
+                    variable: "PALESTRA_MAIL_FROM", problem: "'\(text)' is not a mail address such as Palestra <noreply@palestra.example>"
+                )
+            }
+            settings.sender = sender
+        }
+        if let milliseconds = try reader.integer("PALESTRA_NOTIFICATION_DELAY_MS", in: 0...600_000) {
+            settings.delay = .milliseconds(milliseconds)
+        }
+        return settings
     }
 }

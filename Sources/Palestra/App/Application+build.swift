@@ -86,10 +86,12 @@ func buildRouter(
     let jobsDashboard = JobDashboardStore(database: database)
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
+    let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
-        + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints)
+        + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
+        + NotificationsController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -124,5 +126,6 @@ func buildRouter(
     adminForms.addRoutes(to: signedIn)
     adminObjects.addRoutes(to: signedIn)
     jobsOverview.addRoutes(to: signedIn)
+    notifications.addRoutes(to: signedIn)
     return router
 }

@@ -9,6 +9,7 @@ public enum JobSetup {
         registry.register(NoOpJob())
         registry.register(SleepJob())
         registry.register(PurgeEndedSessionsJob(sessions: SessionStore(database: database, settings: configuration.sessions)))
+        registry.registerNotificationJobs(configuration: configuration)
         return registry
     }
 

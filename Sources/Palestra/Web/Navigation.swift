@@ -1,5 +1,5 @@
-/// The main navigation, in the request's language, for the signed-in user: the dashboard, then every
-/// admin resource the user's role may view. Each area adds its own entries here.
+/// The main navigation, in the request's language, for the signed-in user: the dashboard, their
+/// notifications, then every admin resource the user's role may view. Each area adds its own entries here.
 enum Navigation {
     static func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
         guard let user = context.session?.user else { return [] }
@@ -7,6 +7,9 @@ enum Navigation {
         let slug = path.hasPrefix("/admin/:slug") ? context.parameters.get("slug") : nil
         var links = [
             NavigationLink(label: localizer.t("Dashboard"), href: SiteURL.dashboard, isCurrent: path == SiteURL.dashboard),
+            NavigationLink(
+                label: localizer.t("Notifications"), href: SiteURL.notifications, isCurrent: path.hasPrefix(SiteURL.notifications)
+            ),
         ]
         for resource in AdminSite.standard.visible(to: user) {
             let name = localizer.t(resource.pluralName)

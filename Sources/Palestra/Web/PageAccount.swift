@@ -1,4 +1,5 @@
-/// The header's account corner: who is signed in, their role, and the logout form's token.
+/// The header's account corner: who is signed in, their role, their unread notifications and the
+/// logout form's token.
 public struct PageAccount: Sendable {
     public let displayName: String
     public let roleLabel: String
@@ -6,10 +7,19 @@ public struct PageAccount: Sendable {
     public let logoutURL = SiteURL.logout
     public let csrfToken: String
     public let csrfField = CSRFMiddleware.fieldName
+    public let notificationsURL = SiteURL.notifications
+    /// The badge linking to the inbox, `3 unread` (`99+ unread` from the count's limit); shown when there are any.
+    public let unreadNotifications: String
+    public let hasUnreadNotifications: Bool
 
-    init(user: User, csrfToken: String, localizer: Localizer) {
+    init(user: User, session: BrowserSession, localizer: Localizer) {
         self.displayName = user.displayName
         self.roleLabel = localizer.t(user.role.label)
-        self.csrfToken = csrfToken
+        self.csrfToken = session.csrfToken
+        let unread = session.unreadNotifications
+        self.hasUnreadNotifications = unread > 0
+        self.unreadNotifications = unread >= NotificationStore.unreadCountLimit
+            ? localizer.t("99+ unread")
+            : localizer.plural("{count} unread", count: unread)
     }
 }

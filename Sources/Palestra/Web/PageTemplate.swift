@@ -13,4 +13,5 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case adminActionConfirmation = "admin/action_confirmation"
     case adminHistory = "admin/history"
     case jobsOverview = "jobs/overview"
+    case notificationInbox = "notifications/inbox"
 }

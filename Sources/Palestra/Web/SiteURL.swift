@@ -12,6 +12,14 @@ public enum SiteURL {
     public static let jobsOverview = "/admin/jobs-overview"
     /// Prometheus metrics (admins, or requests from this machine).
     public static let metrics = "/metrics"
+    /// The signed-in user's inbox; `?p=2` for its second page.
+    public static let notifications = "/notifications"
+    public static let notificationsReadAll = "/notifications/read-all"
+
+    /// `/notifications/<id>/read`, marking one notification read.
+    public static func notificationRead(_ id: Int) -> String { "/notifications/\(id)/read" }
+    /// The inbox's page `page` (the first without a query).
+    public static func notificationsPage(_ page: Int) -> String { page > 1 ? "\(notifications)?p=\(page)" : notifications }
 
     /// `/admin/<slug>/`, a resource's change list.
     public static func changeList(_ slug: String) -> String { "/admin/\(slug)/" }

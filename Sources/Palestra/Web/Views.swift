@@ -68,7 +68,7 @@ public struct Views: Sendable {
             iconURL: assets.url(for: "icon.svg"),
             navigation: Navigation.links(for: context, localizer: localizer),
             account: context.session.flatMap { session in
-                session.user.map { PageAccount(user: $0, csrfToken: session.csrfToken, localizer: localizer) }
+                session.user.map { PageAccount(user: $0, session: session, localizer: localizer) }
             },
             flashes: context.session?.flashes ?? [],
             requestID: context.id,

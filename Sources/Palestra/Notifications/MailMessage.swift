@@ -1,0 +1,51 @@
+import Foundation
+
+/// A plain-text mail (RFC 5322 with MIME headers) for one notification: the Markdown text as written,
+/// then the link.
+struct MailMessage: Sendable, Equatable {
+    let from: MailAddress
+    let to: MailAddress
+    let subject: String
+    let date: Date
+    /// Without angle brackets: `notification.42.1795260600000000@palestra.example`.
+    let messageID: String
+    let kind: String
+    let body: String
+
+    /// RFC 5322 allows 998 bytes a line; a body with a longer one is sent quoted-printable, else `8bit`.
+    static let longestLine = 998
+
+    /// The message with `lineEnding` after every line: CRLF in a `.eml` file, LF for `sendmail`, which
+    /// takes the local convention and writes CRLF on the wire itself.
+    func rendered(lineEnding: String) -> String {
+        let lines = body.replacing("\r\n", with: "\n").replacing("\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let isEightBit = lines.allSatisfy { $0.utf8.count <= Self.longestLine }
+        let headers = [
+            MailHeaderEncoding.field("From", from.headerValue, lineEnding: lineEnding),
+            MailHeaderEncoding.field("To", to.headerValue, lineEnding: lineEnding),
+            MailHeaderEncoding.field("Subject", MailHeaderEncoding.unstructured(subject), lineEnding: lineEnding),
+            "Date: " + Self.dateHeader(date),
+            "Message-ID: <\(messageID)>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: " + (isEightBit ? "8bit" : "quoted-printable"),
+            // RFC 3834: an automatic message, so auto-responders stay quiet.
+            "Auto-Submitted: auto-generated",
+            "X-Palestra-Notification-Kind: \(kind)",
+        ]
+        let text = isEightBit ? lines.joined(separator: lineEnding) : QuotedPrintable.encode(lines: lines, lineEnding: lineEnding)
+        return headers.joined(separator: lineEnding) + lineEnding + lineEnding + text + lineEnding
+    }
+
+    /// `Sat, 21 Nov 2026 11:30:00 +0000` (RFC 5322 §3.3), in UTC.
+    static func dateHeader(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let two = { (value: Int?) in String(format: "%02d", value ?? 0) }
+        return "\(weekdays[((parts.weekday ?? 1) - 1) % 7]), \(parts.day ?? 1) \(months[((parts.month ?? 1) - 1) % 12]) \(parts.year ?? 1970) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `/notifications`: one page of the signed-in user's notifications, newest first.
+struct NotificationInboxView: Sendable {
+    struct Entry: Sendable {
+        let id: Int
+        let subject: String
+        /// The Markdown body rendered by cmark in safe mode.
+        let bodyHTML: String
+        let hasBody: Bool
+        let link: String
+        let hasLink: Bool
+        let createdAt: String
+        let createdAtISO: String
+        let isUnread: Bool
+        let readURL: String
+    }
+
+    let entries: [Entry]
+    let hasEntries: Bool
+    let summary: String
+    let hasUnread: Bool
+    let readAllURL = SiteURL.notificationsReadAll
+    /// "Mark all as read" marks up to this id: what the user could see, not what arrived since.
+    let newestID: String
+    /// The page a mark-read form returns to.
+    let page: String
+    let csrfField = CSRFMiddleware.fieldName
+    let csrfToken: String
+    let pages: [AdminPageLink]
+    let hasPages: Bool
+    let previousURL: String
+    let hasPrevious: Bool
+    let nextURL: String
+    let hasNext: Bool
+
+    init(
+        notifications: [InboxNotification], summary: NotificationStore.InboxSummary, unread: Int,
+        page: Int, pageCount: Int, csrfToken: String, localizer: Localizer, timeZone: TimeZone
+    ) {
+        entries = notifications.map { notification in
+            Entry(
+                id: notification.id,
+                subject: notification.subject,
+                bodyHTML: Markdown.html(notification.body),
+                hasBody: !notification.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                link: notification.link ?? "",
+                hasLink: notification.link != nil,
+                createdAt: localizer.format.dateTime(notification.createdAt, in: timeZone),
+                createdAtISO: notification.createdAt.formatted(.iso8601),
+                isUnread: notification.readAt == nil,
+                readURL: SiteURL.notificationRead(notification.id)
+            )
+        }
+        hasEntries = !notifications.isEmpty
+        let unreadText = unread >= NotificationStore.unreadCountLimit
+            ? localizer.t("99+ unread") : localizer.plural("{count} unread", count: unread)
+        self.summary = localizer.plural("{count} notifications", count: summary.total) + (unread > 0 ? ", " + unreadText : "")
+        hasUnread = unread > 0
+        newestID = summary.newestID.map(String.init) ?? ""
+        self.page = String(page)
+        self.csrfToken = csrfToken
+        pages = AdminPageLink.links(current: page, count: pageCount, url: SiteURL.notificationsPage)
+        hasPages = pageCount > 1
+        previousURL = SiteURL.notificationsPage(page - 1)
+        hasPrevious = page > 1
+        nextURL = SiteURL.notificationsPage(page + 1)
+        hasNext = page < pageCount
+    }
+}

@@ -1,0 +1,52 @@
+import Postgres
+
+/// Sends a user a notification: a row in their inbox and one ``DeliverNotification`` job, written in the
+/// caller's transaction so they commit with the change that causes them, or not at all.
+///
+/// ```swift
+/// try await database.transaction { connection in
+///     try await LessonStore.setStatus(.cancelled, of: lesson, on: connection)
+///     try await Notifier.notify(
+///         recipient: lesson.studentID, kind: "lesson.cancelled", subject: #"lesson "Algebra" is cancelled"#,
+///         body: "See you **next week**.", link: "/lessons/\(lesson.id)", on: connection
+///     )
+/// }
+/// ```
+public enum Notifier {
+    /// Inserts the notification and enqueues its delivery; returns the notification's id.
+    ///
+    /// - Parameters:
+    ///   - recipient: the user's id.
+    ///   - kind: what caused it, lowercase letters, digits and `_ . -`: `lesson.status_changed`.
+    ///   - subject: one line (line breaks and runs of spaces become one space), 1 to 200 characters.
+    ///   - body: Markdown, shown rendered in the inbox and sent as written by mail.
+    ///   - link: a path on this site (`/lessons/7`) or an `http(s)` URL.
+    ///   - connection: the caller's transaction.
+    @discardableResult
+    public static func notify(
+        recipient: Int, kind: String, subject: String, body: String, link: String? = nil, on connection: PostgresConnection
+    ) async throws -> Int {
+        let oneLine = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        guard link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(link ?? "") }
+        let id = try await NotificationStore.insert(
+            recipient: recipient, kind: kind, subject: oneLine, body: body, link: link, on: connection
+        )
+        try await JobQueue.enqueue(DeliverNotification.self, DeliverNotification.Arguments(notificationID: id), on: connection)
+        return id
+    }
+
+    /// A site path (`/x`, not `//host`) or an http(s) URL; nothing a browser would run or send elsewhere
+    /// unannounced. The table's CHECK says the same.
+    static func isAllowedLink(_ link: String) -> Bool {
+        guard !link.isEmpty, link.count <= 2000, !link.contains(where: { $0.isWhitespace || $0.isNewline }),
+              !link.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return false }
+        if link.hasPrefix("/") {
+            return !link.hasPrefix("//") && !link.hasPrefix("/\\")
+        }
+        let lower = link.lowercased()
+        for scheme in ["http://", "https://"] where lower.hasPrefix(scheme) {
+            return lower.dropFirst(scheme.count).first.map { $0 != "/" && $0 != "\\" } ?? false
+        }
+        return false
+    }
+}
