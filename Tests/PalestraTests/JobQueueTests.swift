@@ -222,3 +222,51 @@ struct JobQueueTests {
         #expect(JobSchedule.weekly(weekday: 6, hour: 12, minute: 0).latestFire(atOrBefore: moment, in: zone) == moment)
     }
 }
+
+@Suite("Notifications through the queue")
+struct NotificationQueueTests {
+    @Test("a notification is delivered exactly once by a worker though the transport failed first")
+    func deliveredOnceAfterFailure() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await TestDatabase.with { database in
+            try await database.withClient(maxConnections: 8) { client in
+                let student = try await TestUsers.create("student@example.org", role: .student, in: database)
+                let id = try await client.transaction { connection in
+                    try await Notifier.notify(
+                        recipient: student, kind: "lesson", subject: "Алгебра: урок перенесён", body: "Новое время: **18:30**",
+                        link: "/lessons/7", on: connection
+                    )
+                }
+                var registry = JobRegistry()
+                registry.register(DeliverNotification(settings: NotificationSettings(transport: .maildir(folder: folder))))
+                let worker = JobWorker(
+                    database: client, registry: registry, periodic: [], timeZone: .gmt, settings: TestWorker.settings, logger: TestDatabase.logger
+                )
+                try await TestWorker.run(worker) {
+                    // The folder does not exist yet: the first attempt fails and is retried later.
+                    try await TestWorker.eventually("the first delivery fails") {
+                        try await client.scalar("SELECT state FROM jobs WHERE kind = $1", [DeliverNotification.name], as: String.self) == "retryable"
+                    }
+                    #expect(try await client.scalar("SELECT delivered_at IS NULL FROM notifications WHERE id = $1", [id], as: Bool.self))
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try await client.execute("UPDATE jobs SET run_at = now() WHERE state = 'retryable'")
+                    try await TestWorker.eventually("the retry delivers it") {
+                        try await client.scalar("SELECT state FROM jobs WHERE kind = $1", [DeliverNotification.name], as: String.self) == "completed"
+                    }
+                    // Running the job again (as after a lost completion) sends nothing more.
+                    _ = try await client.transaction { connection in
+                        try await JobQueue.enqueue(DeliverNotification.self, .init(notificationID: id), on: connection)
+                    }
+                    try await TestWorker.eventually("the repeated job completes") {
+                        try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [DeliverNotification.name], as: Int.self) == 2
+                    }
+                }
+                let files = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".eml") }
+                #expect(files.count == 1)
+                #expect(try await client.scalar("SELECT delivered_at IS NOT NULL FROM notifications WHERE id = $1", [id], as: Bool.self))
+                #expect(try await client.scalar("SELECT attempt FROM jobs WHERE kind = $1 ORDER BY id LIMIT 1", [DeliverNotification.name], as: Int.self) == 2)
+            }
+        }
+    }
+}

@@ -55,6 +55,11 @@ enum TestWorker {
             database: database, registry: registry(), periodic: periodic, timeZone: TimeZone(identifier: "Europe/Moscow")!,
             settings: settings, logger: TestDatabase.logger
         )
+        return try await run(worker, body)
+    }
+
+    /// Runs a given worker while `body` runs, then shuts it down gracefully and waits for it.
+    static func run<T: Sendable>(_ worker: JobWorker, _ body: @Sendable () async throws -> T) async throws -> T {
         let group = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: TestDatabase.logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
