@@ -50,7 +50,9 @@ extension JobStore {
         try await database.execute(
             """
             UPDATE jobs SET
-                errors = errors || jsonb_build_array(jsonb_build_object('attempt', attempt, 'at', now(), 'error', $3::text)),
+                errors = errors || jsonb_build_array(jsonb_build_object(
+                    'attempt', attempt, 'at', now(), 'error', $3::text,
+                    'retry_at', CASE WHEN attempt < max_attempts THEN now() + $4 * interval '1 second' END)),
                 state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END,
                 finalized_at = CASE WHEN attempt >= max_attempts THEN now() END,
                 run_at = now() + $4 * interval '1 second',
