@@ -25,12 +25,19 @@ struct WorkerCommand: AsyncParsableCommand {
         guard configuration.workers.slots > 0 else {
             throw stop(ValidationError("PALESTRA_WORKERS is 0: a worker process needs at least one slot"))
         }
-        let database = JobSetup.workerPool(configuration: configuration, logger: logger)
-        let worker = JobSetup.worker(configuration: configuration, database: database, logger: logger)
-        // The pool closes after the worker stops (services stop in reverse order).
+        let database = PostgresClient(
+            configuration: configuration.database, maxConnections: configuration.databasePoolSize,
+            checkoutTimeout: configuration.databaseCheckoutTimeout, logger: logger
+        )
+        let queue = JobSetup.queuePool(configuration: configuration, logger: logger)
+        let worker = JobSetup.worker(configuration: configuration, queue: queue, database: database, logger: logger)
+        // The pools close after the worker stops (services stop in reverse order).
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: DatabaseService(database: database)), .init(service: worker)],
+                services: [
+                    .init(service: DatabaseService(database: database)), .init(service: DatabaseService(database: queue)),
+                    .init(service: worker),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

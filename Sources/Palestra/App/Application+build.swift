@@ -43,9 +43,9 @@ public func buildApplication(
     // Services stop in reverse order: the server first, then the workers, then the pool they share.
     var services: [any Service] = [DatabaseService(database: database)]
     if configuration.workers.slots > 0 {
-        let workerPool = JobSetup.workerPool(configuration: configuration, logger: logger)
-        services.append(DatabaseService(database: workerPool))
-        services.append(JobSetup.worker(configuration: configuration, database: workerPool, logger: logger))
+        let queuePool = JobSetup.queuePool(configuration: configuration, logger: logger)
+        services.append(DatabaseService(database: queuePool))
+        services.append(JobSetup.worker(configuration: configuration, queue: queuePool, database: database, logger: logger))
     }
     var app = Application(
         router: router,

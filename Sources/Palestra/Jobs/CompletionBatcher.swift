@@ -37,7 +37,9 @@ actor CompletionBatcher {
         await wake.fire()
     }
 
-    /// Completes what is pending now. A failure leaves the jobs running; their lease expires and they run again.
+    /// Completes what is pending now. A failure keeps the batch for the next flush (a second later at
+    /// the soonest); on stopping it gives up after one more try, and the jobs' leases — no longer
+    /// renewed — lapse, so they run again.
     private func flush() async {
         guard !pending.isEmpty else { return }
         let batch = pending
@@ -45,7 +47,11 @@ actor CompletionBatcher {
         do {
             try await JobStore.complete(batch, worker: worker, on: database)
         } catch {
-            logger.error("completing jobs failed", metadata: ["jobs": "\(batch.count)", "error": "\(error)"])
+            logger.error("completing jobs failed; trying again", metadata: ["jobs": "\(batch.count)", "error": "\(error)"])
+            if !stopping {
+                pending.insert(contentsOf: batch, at: 0)
+                try? await Task.sleep(for: .seconds(1))
+            }
         }
     }
 }

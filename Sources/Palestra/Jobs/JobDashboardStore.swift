@@ -97,7 +97,8 @@ struct JobDashboardStore: Sendable {
                 UPDATE jobs AS j SET \(change)
                 FROM (SELECT id, state, run_at, finalized_at, max_attempts FROM jobs
                       WHERE id = ANY($1::bigint[]) AND state IN \(states)) AS old
-                WHERE j.id = old.id
+                -- Checked again on the row being updated: a claim that committed meanwhile must win.
+                WHERE j.id = old.id AND j.state IN \(states)
                 RETURNING j.id, j.queue,
                           old.state AS old_state, j.state AS new_state,
                           old.run_at::text AS old_run_at, j.run_at::text AS new_run_at,

@@ -21,11 +21,12 @@ public enum JobSetup {
         ]
     }
 
-    /// The pool workers use: commits asynchronous (`synchronous_commit=off`). A crash may lose the
-    /// latest of them — never an earlier one without the later ones, since the log is written in order —
-    /// so a lost claim leaves its job available, a lost completion runs it again: at least once, as ever.
-    /// What producers enqueue stays durable: they commit through the web pool.
-    public static func workerPool(configuration: AppConfiguration, logger: Logger) -> PostgresClient {
+    /// The pool of the queue's own statements (claim, complete, fail, heartbeat, rescue): commits
+    /// asynchronous (`synchronous_commit=off`). A crash may lose the latest of them — never an earlier
+    /// one without the later ones, since the log is written in order — so a lost claim leaves its job
+    /// available and a lost completion runs it again: at least once, as ever. Jobs themselves, and
+    /// whatever enqueues jobs, commit durably through an ordinary pool.
+    public static func queuePool(configuration: AppConfiguration, logger: Logger) -> PostgresClient {
         var database = configuration.database.settingServerParameter("synchronous_commit", to: "off")
         database.applicationName = "palestra-worker"
         return PostgresClient(
@@ -34,10 +35,11 @@ public enum JobSetup {
         )
     }
 
-    /// The worker service of a process (`slots` from `--workers`).
-    public static func worker(configuration: AppConfiguration, database: PostgresClient, logger: Logger) -> JobWorker {
+    /// The worker service of a process (`slots` from `--workers`): queue statements through `queue`
+    /// (see ``queuePool(configuration:logger:)``), jobs through the durable `database`.
+    public static func worker(configuration: AppConfiguration, queue: PostgresClient, database: PostgresClient, logger: Logger) -> JobWorker {
         JobWorker(
-            database: database, registry: registry(configuration: configuration, database: database),
+            database: queue, jobDatabase: database, registry: registry(configuration: configuration, database: database),
             periodic: periodicJobs(configuration: configuration), timeZone: configuration.timeZone,
             settings: configuration.workers, logger: logger
         )

@@ -75,18 +75,19 @@ extension JobStore {
         )
     }
 
-    /// Renews the leases of this worker's running jobs and its own heartbeat.
-    static func heartbeat(worker: WorkerIdentity, leaseSeconds: Int, on database: PostgresClient) async throws {
+    /// Renews the leases of the jobs this worker still runs (`running`: not those whose end it failed to
+    /// record — their leases must lapse so the sweeper returns them) and its own heartbeat.
+    static func heartbeat(worker: WorkerIdentity, running: [Int], leaseSeconds: Int, on database: PostgresClient) async throws {
         try await database.execute(
             """
             WITH leases AS (
                 UPDATE jobs SET lease_expires_at = now() + $5 * interval '1 second'
-                WHERE state = 'running' AND locked_by = $1
+                WHERE id = ANY($6::bigint[]) AND state = 'running' AND locked_by = $1
             )
             INSERT INTO job_workers (id, host, pid, slots) VALUES ($1, $2, $3, $4)
             ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()
             """,
-            [worker.id, worker.host, worker.pid, worker.slots, leaseSeconds]
+            [worker.id, worker.host, worker.pid, worker.slots, leaseSeconds, running]
         )
     }
 
@@ -105,13 +106,18 @@ extension JobStore {
                     'attempt', attempt, 'at', now(), 'error', 'the lease of worker ' || coalesce(locked_by, '?') || ' expired')),
                 state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END,
                 finalized_at = CASE WHEN attempt >= max_attempts THEN now() END,
-                run_at = now(), locked_by = NULL, lease_expires_at = NULL
+                -- At once the first time (its worker most likely just died); then backing off, so a job
+                -- that kills its process does not take down a fresh worker every lease.
+                run_at = now() + CASE WHEN attempt <= 1 THEN 0 ELSE 15 + power(attempt, 4) END * interval '1 second',
+                locked_by = NULL, lease_expires_at = NULL
             WHERE state = 'running' AND lease_expires_at < now()
             """
         )
         try await database.execute("DELETE FROM job_workers WHERE heartbeat_at < now() - interval '1 day'")
         return rescued
     }
+
+    static let pruneBatch = 10_000
 
     /// Deletes finished jobs older than the retention, a batch at a time; how many went.
     static func prune(olderThanSeconds retention: Int, on database: any PostgresQueryable) async throws -> Int {
@@ -120,6 +126,7 @@ extension JobStore {
             DELETE FROM jobs WHERE id IN (
                 SELECT id FROM jobs
                 WHERE finalized_at < now() - $1 * interval '1 second' AND state IN ('completed', 'discarded', 'cancelled')
+                ORDER BY finalized_at
                 LIMIT 10000
             )
             """,

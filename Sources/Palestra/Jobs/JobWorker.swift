@@ -8,7 +8,10 @@ import ServiceLifecycle
 /// fires periodic jobs; prunes finished ones. On graceful shutdown it stops claiming, lets running
 /// jobs finish for a while, then hands the rest back without counting their attempt.
 public final class JobWorker: Service, Sendable {
+    /// The queue's own statements (claim, complete, heartbeat…), with asynchronous commits.
     let database: PostgresClient
+    /// What jobs get in their context: durable commits, like any request.
+    let jobDatabase: PostgresClient
     let registry: JobRegistry
     let periodic: PeriodicScheduler
     let settings: WorkerSettings
@@ -18,10 +21,14 @@ public final class JobWorker: Service, Sendable {
     let running = RunningJobs()
     let completions: CompletionBatcher
 
-    public init(database: PostgresClient, registry: JobRegistry, periodic: [PeriodicJob], timeZone: TimeZone, settings: WorkerSettings, logger: Logger) {
+    public init(
+        database: PostgresClient, jobDatabase: PostgresClient? = nil, registry: JobRegistry, periodic: [PeriodicJob],
+        timeZone: TimeZone, settings: WorkerSettings, logger: Logger
+    ) {
         self.database = database
+        self.jobDatabase = jobDatabase ?? database
         self.registry = registry
-        self.periodic = PeriodicScheduler(jobs: periodic, timeZone: timeZone, database: database, logger: logger)
+        self.periodic = PeriodicScheduler(jobs: periodic, timeZone: timeZone, database: jobDatabase ?? database, logger: logger)
         self.settings = settings
         self.logger = logger
         self.identity = WorkerIdentity.make(slots: settings.slots)
@@ -31,7 +38,7 @@ public final class JobWorker: Service, Sendable {
     public func run() async throws {
         guard settings.slots > 0 else { return }
         logger.info("job worker started", metadata: ["worker": "\(identity.id)", "slots": "\(settings.slots)"])
-        try? await JobStore.heartbeat(worker: identity, leaseSeconds: settings.leaseSeconds, on: database)
+        try? await JobStore.heartbeat(worker: identity, running: [], leaseSeconds: settings.leaseSeconds, on: database)
         async let completing: Void = completions.run()
         await withTaskGroup(of: Void.self) { background in
             background.addTask { await self.listen() }
@@ -54,7 +61,7 @@ public final class JobWorker: Service, Sendable {
     func claimLoop() async {
         // A discarding group: finished jobs leave nothing behind, however many run over the process's life.
         await withDiscardingTaskGroup { jobs in
-            while await !running.isStopping {
+            while await !running.isStopping, !Task.isCancelled {
                 let free = settings.slots - (await running.count)
                 var claimed: [ClaimedJob] = []
                 if free > 0 {
@@ -93,7 +100,7 @@ public final class JobWorker: Service, Sendable {
 
     /// Runs one job and records how it ended, unless it was handed back meanwhile.
     func execute(_ job: ClaimedJob) async {
-        let context = JobContext(jobID: job.id, attempt: job.attempt, database: database, logger: logger)
+        let context = JobContext(jobID: job.id, attempt: job.attempt, database: jobDatabase, logger: logger)
         do {
             guard let entry = registry.entry(job.kind) else {
                 throw JobError.unknownKind(job.kind)
@@ -126,7 +133,7 @@ public final class JobWorker: Service, Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             do {
-                try await JobStore.heartbeat(worker: identity, leaseSeconds: settings.leaseSeconds, on: database)
+                try await JobStore.heartbeat(worker: identity, running: await running.all, leaseSeconds: settings.leaseSeconds, on: database)
             } catch where !Task.isCancelled {
                 logger.warning("heartbeat failed", metadata: ["error": "\(error)"])
             } catch {}
@@ -138,21 +145,30 @@ public final class JobWorker: Service, Sendable {
         var lastPrune = ContinuousClock.now - .seconds(3600)
         let interval = Duration.seconds(max(1, min(5, settings.leaseSeconds / 2)))
         while !Task.isCancelled {
+            // Each step on its own: one failing must not stop the others.
             do {
                 let rescued = try await JobStore.rescueExpired(on: database)
                 if rescued > 0 {
                     logger.notice("rescued jobs whose lease expired", metadata: ["count": "\(rescued)"])
                     await wake.fire()
                 }
-                try await periodic.fireDue()
-                if ContinuousClock.now - lastPrune >= .seconds(3600) {
-                    let pruned = try await JobStore.prune(olderThanSeconds: settings.retentionSeconds, on: database)
+            } catch where !Task.isCancelled {
+                logger.warning("rescuing expired leases failed", metadata: ["error": "\(error)"])
+            } catch {}
+            await periodic.fireDue()
+            if ContinuousClock.now - lastPrune >= .seconds(3600) {
+                do {
+                    var pruned = 0, batch = 0
+                    repeat {
+                        batch = try await JobStore.prune(olderThanSeconds: settings.retentionSeconds, on: database)
+                        pruned += batch
+                    } while batch == JobStore.pruneBatch && !Task.isCancelled
                     if pruned > 0 { logger.info("pruned finished jobs", metadata: ["count": "\(pruned)"]) }
                     lastPrune = ContinuousClock.now
-                }
-            } catch where !Task.isCancelled {
-                logger.warning("queue maintenance failed", metadata: ["error": "\(error)"])
-            } catch {}
+                } catch where !Task.isCancelled {
+                    logger.warning("pruning finished jobs failed", metadata: ["error": "\(error)"])
+                } catch {}
+            }
             try? await Task.sleep(for: interval)
         }
     }

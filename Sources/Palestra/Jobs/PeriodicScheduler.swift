@@ -11,20 +11,28 @@ struct PeriodicScheduler: Sendable {
     let database: PostgresClient
     let logger: Logger
 
-    func fireDue() async throws {
-        guard !jobs.isEmpty else { return }
-        let now = try await JobStore.now(on: database)
+    /// Fires what is due; a failure is logged and tried again at the next pass, each job on its own.
+    func fireDue() async {
+        guard !jobs.isEmpty, let now = try? await JobStore.now(on: database) else { return }
         for job in jobs {
-            guard let fireTime = job.schedule.latestFire(atOrBefore: now, in: timeZone) else { continue }
-            let fired = try await database.transaction { connection -> Int?? in
-                guard try await JobStore.recordFire(name: job.name, at: fireTime, on: connection) else { return .none }
-                let jobID = try await job.enqueue(connection)
-                try await JobStore.attachJob(jobID, toFire: job.name, at: fireTime, on: connection)
-                return .some(jobID)
-            }
-            if case .some(let jobID) = fired {
-                logger.info("periodic job fired", metadata: ["name": "\(job.name)", "fire": "\(fireTime)", "job": "\(jobID.map(String.init) ?? "none")"])
-            }
+            do {
+                try await fire(job, now: now)
+            } catch where !Task.isCancelled {
+                logger.warning("firing a periodic job failed", metadata: ["name": "\(job.name)", "error": "\(error)"])
+            } catch {}
+        }
+    }
+
+    private func fire(_ job: PeriodicJob, now: Date) async throws {
+        guard let fireTime = job.schedule.latestFire(atOrBefore: now, in: timeZone) else { return }
+        let fired = try await database.transaction { connection -> Int?? in
+            guard try await JobStore.recordFire(name: job.name, at: fireTime, on: connection) else { return .none }
+            let jobID = try await job.enqueue(connection)
+            try await JobStore.attachJob(jobID, toFire: job.name, at: fireTime, on: connection)
+            return .some(jobID)
+        }
+        if case .some(let jobID) = fired {
+            logger.info("periodic job fired", metadata: ["name": "\(job.name)", "fire": "\(fireTime)", "job": "\(jobID.map(String.init) ?? "none")"])
         }
     }
 }

@@ -5,6 +5,7 @@ actor RunningJobs {
     private var handedOver = false
 
     var count: Int { ids.count }
+    var all: [Int] { ids.sorted() }
 
     func add(_ id: Int) { ids.insert(id) }
 
