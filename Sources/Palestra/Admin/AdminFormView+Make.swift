@@ -29,8 +29,7 @@ extension AdminFormView {
             : (isReadOnly ? localizer.t("View {name}", ["name": name]) : localizer.t("Change {name}", ["name": name]))
                 + (record.map { ": " + $0.label } ?? "")
         listURL = SiteURL.changeList(resource.slug)
-        let pluralName = localizer.t(resource.pluralName)
-        listLabel = pluralName.prefix(1).uppercased() + pluralName.dropFirst()
+        listLabel = resource.title(localizer)
         actionURL = record.map { SiteURL.changeForm(resource.slug, String($0.id)) } ?? SiteURL.addForm(resource.slug)
         isAdding = adding
         self.isReadOnly = isReadOnly

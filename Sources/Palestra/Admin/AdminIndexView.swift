@@ -8,9 +8,6 @@ struct AdminIndexView: Sendable {
     let entries: [Entry]
 
     init(resources: [AdminResource], localizer: Localizer) {
-        entries = resources.map { resource in
-            let name = localizer.t(resource.pluralName)
-            return Entry(label: name.prefix(1).uppercased() + name.dropFirst(), url: SiteURL.changeList(resource.slug))
-        }
+        entries = resources.map { Entry(label: $0.title(localizer), url: SiteURL.changeList($0.slug)) }
     }
 }

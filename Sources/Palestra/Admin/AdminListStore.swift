@@ -47,7 +47,7 @@ struct AdminListStore: Sendable {
         var parameters = SQLParameters()
         var conditions = selectAcross
             ? whereClause(resource, user: user, state: state, parameters: &parameters)
-            : scopeClause(resource, user: user, parameters: &parameters)
+            : Self.scopeClause(resource, user: user, parameters: &parameters)
         if !selectAcross {
             conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
         }
@@ -78,7 +78,8 @@ struct AdminListStore: Sendable {
 
     // MARK: Composing the query
 
-    func scopeClause(_ resource: AdminResource, user: User, parameters: inout SQLParameters) -> String {
+    /// The resource's row scope for `user` as a condition; shared with ``AdminRecordStore``.
+    static func scopeClause(_ resource: AdminResource, user: User, parameters: inout SQLParameters) -> String {
         switch resource.scope(user) {
         case .all: "true"
         case .none: "false"
@@ -87,7 +88,7 @@ struct AdminListStore: Sendable {
     }
 
     func whereClause(_ resource: AdminResource, user: User, state: AdminListState, parameters: inout SQLParameters) -> String {
-        var conditions = [scopeClause(resource, user: user, parameters: &parameters)]
+        var conditions = [Self.scopeClause(resource, user: user, parameters: &parameters)]
         if !resource.searchExpressions.isEmpty {
             for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
                 let pattern = parameters.bind("%" + Self.likeEscaped(String(word)) + "%")

@@ -7,8 +7,7 @@ extension AdminListView {
         lookups: [String: [AdminChoice]], formatter: AdminCellFormatter
     ) {
         let localizer = formatter.localizer
-        let pluralName = localizer.t(resource.pluralName)
-        title = pluralName.prefix(1).uppercased() + pluralName.dropFirst()
+        title = resource.title(localizer)
         listURL = SiteURL.changeList(resource.slug)
         addURL = SiteURL.addForm(resource.slug)
         canAdd = resource.allows(.add, for: user)

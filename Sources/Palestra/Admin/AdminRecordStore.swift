@@ -120,7 +120,7 @@ struct AdminRecordStore: Sendable {
         let labels = Dictionary(targets.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         return try await database.transaction { connection in
             var parameters = SQLParameters()
-            let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: actor, parameters: &parameters)
+            let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &parameters)
             let visible: [Int] = try await connection.query(
                 """
                 SELECT \(resource.primaryKey) AS pk FROM \(resource.table)
@@ -149,7 +149,7 @@ struct AdminRecordStore: Sendable {
     func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> [String] {
         try await database.transaction { connection in
             var parameters = SQLParameters()
-            let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: actor, parameters: &parameters)
+            let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &parameters)
             let rows = try await connection.query(
                 """
                 DELETE FROM \(resource.table)
@@ -185,7 +185,7 @@ struct AdminRecordStore: Sendable {
     // MARK: Composing statements
 
     private func recordCondition(_ resource: AdminResource, id: Int, user: User, parameters: inout SQLParameters) -> String {
-        let scope = AdminListStore(database: database, timeZone: timeZone).scopeClause(resource, user: user, parameters: &parameters)
+        let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
         return "\(resource.primaryKey) = \(parameters.bind(id))::bigint AND \(scope)"
     }
 

@@ -31,3 +31,11 @@ extension AdminResource {
         return []
     }
 }
+
+extension AdminResource {
+    /// The plural name as a heading or menu entry, in the user's language: "Users", "Журнал аудита".
+    func title(_ localizer: Localizer) -> String {
+        let name = localizer.t(pluralName)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+}

@@ -12,9 +12,8 @@ enum Navigation {
             ),
         ]
         for resource in AdminSite.standard.visible(to: user) {
-            let name = localizer.t(resource.pluralName)
             links.append(NavigationLink(
-                label: name.prefix(1).uppercased() + name.dropFirst(), href: SiteURL.changeList(resource.slug),
+                label: resource.title(localizer), href: SiteURL.changeList(resource.slug),
                 isCurrent: slug == resource.slug
             ))
         }
