@@ -44,7 +44,6 @@ struct AccountController: Sendable {
         let current = form.value("current_password") ?? ""
         let new = form.value("new_password") ?? ""
         var currentError: String?
-        var newError: String?
         if current.isEmpty {
             currentError = localizer.t("Enter your current password.")
         } else {
@@ -56,13 +55,10 @@ struct AccountController: Sendable {
                 currentError = localizer.t("Too many wrong passwords. Try again after {time}.", ["time": time])
             }
         }
-        if new.isEmpty {
-            newError = localizer.t("This field is required.")
-        } else if let problem = policy.problem(with: new, email: context.user.email, name: context.user.displayName) {
-            newError = PasswordMessages.text(for: problem, localizer: localizer)
-        } else if new != form.value("new_password_confirmation") {
-            newError = localizer.t("The two passwords do not match.")
-        }
+        let newError = PasswordMessages.newPasswordError(
+            new, confirmation: form.value("new_password_confirmation"), email: context.user.email,
+            name: context.user.displayName, policy: policy, localizer: localizer
+        )
         guard currentError == nil, newError == nil else {
             return render(context: context, currentError: currentError, newError: newError, status: .unprocessableContent)
         }

@@ -1,5 +1,16 @@
 /// What each ``PasswordProblem`` tells the user, in their language.
 enum PasswordMessages {
+    /// What is wrong with a new password typed twice — empty, refused by the policy, or the two
+    /// differ — or `nil`: the one check of every form that sets a password.
+    static func newPasswordError(
+        _ password: String, confirmation: String?, email: String?, name: String?, policy: PasswordPolicy, localizer: Localizer
+    ) -> String? {
+        if password.isEmpty { return localizer.t("This field is required.") }
+        if let problem = policy.problem(with: password, email: email, name: name) { return text(for: problem, localizer: localizer) }
+        if password != confirmation { return localizer.t("The two passwords do not match.") }
+        return nil
+    }
+
     static func text(for problem: PasswordProblem, localizer: Localizer) -> String {
         switch problem {
         case .tooShort(let minimum):

@@ -31,15 +31,10 @@ struct UserPasswordController: Sendable {
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
         let password = form.value("password") ?? ""
-        var error: String?
-        if password.isEmpty {
-            error = localizer.t("This field is required.")
-        } else if let problem = services.passwordPolicy.problem(with: password, email: user.email, name: user.displayName) {
-            error = PasswordMessages.text(for: problem, localizer: localizer)
-        } else if password != form.value("password_confirmation") {
-            error = localizer.t("The two passwords do not match.")
-        }
-        if let error {
+        if let error = PasswordMessages.newPasswordError(
+            password, confirmation: form.value("password_confirmation"), email: user.email, name: user.displayName,
+            policy: services.passwordPolicy, localizer: localizer
+        ) {
             return render(user, error: error, context: context, status: .unprocessableContent)
         }
         try await authenticator.setPassword(password, for: user, by: context.user, keeping: nil, address: context.clientAddress)

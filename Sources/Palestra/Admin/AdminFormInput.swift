@@ -108,13 +108,11 @@ struct AdminFormInput: Sendable {
 
     private mutating func readPassword(_ field: AdminField, form: FormData, policy: PasswordPolicy, localizer: Localizer) {
         let password = form.value(field.name) ?? ""
-        let confirmation = form.value(field.name + "_confirmation") ?? ""
-        if password.isEmpty {
-            errors[field.name] = localizer.t("This field is required.")
-        } else if let problem = policy.problem(with: password, email: form.value("email"), name: form.value("display_name")) {
-            errors[field.name] = PasswordMessages.text(for: problem, localizer: localizer)
-        } else if password != confirmation {
-            errors[field.name] = localizer.t("The two passwords do not match.")
+        if let error = PasswordMessages.newPasswordError(
+            password, confirmation: form.value(field.name + "_confirmation"), email: form.value("email"),
+            name: form.value("display_name"), policy: policy, localizer: localizer
+        ) {
+            errors[field.name] = error
         } else {
             passwords[field.name] = password
         }
