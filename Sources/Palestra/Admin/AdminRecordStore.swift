@@ -131,16 +131,19 @@ struct AdminRecordStore: Sendable {
             ).map { try $0.decode("pk") }
             let refused = try await procedure.refusals(connection, visible)
             let changes = try await procedure.run(connection, visible.filter { refused[$0] == nil }, actor)
-            for row in changes where !row.changes.isEmpty {
+            let changed = changes.filter { !$0.changes.isEmpty }
+            for row in changed {
                 try await resource.afterSave(
                     AdminSaveEvent(objectID: String(row.id), isNew: false, changes: row.changes, actor: actor), connection
                 )
-                try await AuditStore.record(
-                    AuditEntry(actor: actor, action: .change, objectType: resource.slug, objectID: String(row.id),
-                               objectLabel: labels[row.id], changes: row.changes, address: address),
-                    on: connection
-                )
             }
+            try await AuditStore.record(
+                changed.map { row in
+                    AuditEntry(actor: actor, action: .change, objectType: resource.slug, objectID: String(row.id),
+                               objectLabel: labels[row.id], changes: row.changes, address: address)
+                },
+                on: connection
+            )
             return (changes.filter { !$0.changes.isEmpty }.count, refused)
         }
     }
@@ -158,17 +161,14 @@ struct AdminRecordStore: Sendable {
                 """,
                 parameters.values
             )
-            var labels: [String] = []
-            for row in rows {
-                let label = try row.decode("label", as: String?.self) ?? ""
-                labels.append(label)
-                try await AuditStore.record(
-                    AuditEntry(actor: actor, action: .delete, objectType: resource.slug,
-                               objectID: String(try row.decode("pk", as: Int.self)), objectLabel: label, address: address),
-                    on: connection
-                )
+            let deleted = try rows.map { row in
+                (id: try row.decode("pk", as: Int.self), label: try row.decode("label", as: String?.self) ?? "")
             }
-            return labels
+            try await AuditStore.record(
+                deleted.map { AuditEntry(actor: actor, action: .delete, objectType: resource.slug, objectID: String($0.id), objectLabel: $0.label, address: address) },
+                on: connection
+            )
+            return deleted.map(\.label)
         }
     }
 

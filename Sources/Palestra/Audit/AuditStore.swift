@@ -11,17 +11,43 @@ public enum AuditStore {
     )
 
     public static func record(_ entry: AuditEntry, on connection: any PostgresQueryable) async throws {
-        let changes = String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
+        try await record([entry], on: connection)
+    }
+
+    /// Writes many records in one statement (a bulk action, a delete of several rows), in order.
+    public static func record(_ entries: [AuditEntry], on connection: any PostgresQueryable) async throws {
+        guard !entries.isEmpty else { return }
+        let rows = entries.map { entry in
+            AuditRow(
+                actor_id: entry.actor?.id, actor_label: entry.actor.map { "\($0.displayName) <\($0.email)>" },
+                action: entry.action.rawValue, object_type: entry.objectType, object_id: entry.objectID,
+                object_label: entry.objectLabel, changes: entry.changes, address: entry.address
+            )
+        }
         try await connection.execute(
             """
             INSERT INTO audit_records (actor_id, actor_label, action, object_type, object_id, object_label, changes, address)
-            VALUES ($1, $2, $3, $4, $5, left($6, 300), $7::jsonb, $8)
+            SELECT actor_id, actor_label, action, object_type, object_id, left(object_label, 300), coalesce(changes, '[]'), address
+            FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
+                actor_id bigint, actor_label text, action text, object_type text, object_id text,
+                object_label text, changes jsonb, address text
+            )) WITH ORDINALITY AS r(actor_id, actor_label, action, object_type, object_id, object_label, changes, address, position)
+            ORDER BY position
             """,
-            [
-                entry.actor?.id, entry.actor.map { "\($0.displayName) <\($0.email)>" }, entry.action.rawValue,
-                entry.objectType, entry.objectID, entry.objectLabel, changes, entry.address,
-            ]
+            [String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)]
         )
+    }
+
+    /// An audit record as `jsonb_to_recordset` reads it.
+    private struct AuditRow: Encodable {
+        let actor_id: Int?
+        let actor_label: String?
+        let action: String
+        let object_type: String?
+        let object_id: String?
+        let object_label: String?
+        let changes: [FieldChange]
+        let address: String?
     }
 }
 
