@@ -93,19 +93,27 @@ test: deps
 	DATABASE_URL="postgres://postgres@/palestra_template?host=$$tmp" PALESTRA_LOG_LEVEL=warning .build/debug/palestra migrate; \
 	PALESTRA_TEST_DATABASE_URL="postgres://postgres@/postgres?host=$$tmp" swift test --skip-build
 
+# The benchmarks' common start: a throwaway cluster (fsync on) with a database `palestra`, DATABASE_URL
+# exported for it, `sql` running psql on it; on exit the processes in $$pids and the cluster stop and the
+# folder goes.
+define bench_cluster
+	tmp=$$(mktemp -d /tmp/palestra-bench.XXXXXX); chmod 755 "$$tmp"; pids=""; \
+	cleanup() { [ -n "$$pids" ] && kill $$pids 2>/dev/null; wait 2>/dev/null; \
+	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
+	trap cleanup EXIT; \
+	$(call start_cluster,$$tmp,); \
+	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra; \
+	export DATABASE_URL="postgres://postgres@/palestra?host=$$tmp" PALESTRA_LOG_LEVEL=warning; \
+	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }
+endef
+
 # HTTP throughput of a release build against a throwaway cluster: wrk, 2 threads, 32 connections, 10 s a page.
 BENCH_PORT ?= 18080
 bench-http: deps
 	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 	swift build -c release --product palestra
-	@tmp=$$(mktemp -d /tmp/palestra-bench.XXXXXX); chmod 755 "$$tmp"; server=""; \
-	cleanup() { [ -n "$$server" ] && kill "$$server" 2>/dev/null; wait 2>/dev/null; \
-	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
-	trap cleanup EXIT; \
-	$(call start_cluster,$$tmp,); \
-	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra; \
-	DATABASE_URL="postgres://postgres@/palestra?host=$$tmp" PALESTRA_LOG_LEVEL=warning \
-	  .build/release/palestra serve --port $(BENCH_PORT) & server=$$!; \
+	@$(bench_cluster); \
+	.build/release/palestra serve --port $(BENCH_PORT) & pids=$$!; server=$$pids; \
 	for i in $$(seq 1 100); do curl -fs "http://127.0.0.1:$(BENCH_PORT)/healthz" >/dev/null && break; sleep 0.1; done; \
 	for page in / /healthz /static/css/app.css; do \
 	  echo "== GET $$page"; \
@@ -121,20 +129,13 @@ BENCH_ADMIN_PASSWORD := bench-runner-4471
 bench-admin: deps
 	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 	swift build -c release --product palestra
-	@tmp=$$(mktemp -d /tmp/palestra-bench.XXXXXX); chmod 755 "$$tmp"; server=""; \
-	cleanup() { [ -n "$$server" ] && kill "$$server" 2>/dev/null; wait 2>/dev/null; \
-	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
-	trap cleanup EXIT; \
-	$(call start_cluster,$$tmp,); \
-	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra; \
-	export DATABASE_URL="postgres://postgres@/palestra?host=$$tmp" PALESTRA_LOG_LEVEL=warning; \
-	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }; \
+	@$(bench_cluster); \
 	.build/release/palestra migrate; \
 	echo "== seeding 1,000,000 users (Benchmarks/admin-seed.sql)"; started=$$(date +%s); \
 	sql -f Benchmarks/admin-seed.sql; \
 	echo "seeded in $$(( $$(date +%s) - started )) s; users with its indexes: $$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('users'))")"; \
 	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin; \
-	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate & server=$$!; \
+	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate & pids=$$!; server=$$pids; \
 	base="http://127.0.0.1:$(BENCH_PORT)"; \
 	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
 	jar="$$tmp/cookies"; \
@@ -167,17 +168,10 @@ BENCH_QUEUE_SLOTS ?= 64
 bench-queue: deps
 	@dpkg-query -W -f='$${Status}' bc 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bc
 	swift build -c release --product palestra
-	@tmp=$$(mktemp -d /tmp/palestra-bench.XXXXXX); chmod 755 "$$tmp"; workers=""; \
-	cleanup() { [ -n "$$workers" ] && kill $$workers 2>/dev/null; wait 2>/dev/null; \
-	  $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
-	trap cleanup EXIT; \
-	$(call start_cluster,$$tmp,); \
-	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra; \
-	export DATABASE_URL="postgres://postgres@/palestra?host=$$tmp" PALESTRA_LOG_LEVEL=warning; \
-	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }; \
+	@$(bench_cluster); \
 	.build/release/palestra migrate >/dev/null; \
-	start_workers() { workers=""; for i in 1 2; do .build/release/palestra worker --workers $(BENCH_QUEUE_SLOTS) & workers="$$workers $$!"; done; }; \
-	stop_workers() { kill -TERM $$workers 2>/dev/null; wait $$workers 2>/dev/null; workers=""; }; \
+	start_workers() { pids=""; for i in 1 2; do .build/release/palestra worker --workers $(BENCH_QUEUE_SLOTS) & pids="$$pids $$!"; done; }; \
+	stop_workers() { kill -TERM $$pids 2>/dev/null; wait $$pids 2>/dev/null; pids=""; }; \
 	echo "== durability: fsync=$$(sql -c 'SHOW fsync'), synchronous_commit=$$(sql -c 'SHOW synchronous_commit')"; \
 	sql -c "INSERT INTO jobs (kind) SELECT 'palestra.noop' FROM generate_series(1, 100000)"; \
 	sql -c "ANALYZE jobs"; \
