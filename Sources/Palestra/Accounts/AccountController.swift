@@ -32,8 +32,9 @@ struct AccountController: Sendable {
         let language = Language(rawValue: code)
         try await users.setLanguage(userID: context.user.id, to: language)
         let localizer = views.localizations.localizer(for: language ?? context.language)
-        try await sessions.addFlash(.success(localizer.t("Your interface language was saved.")), to: context.signedInSession)
-        return .redirect(to: SiteURL.account, type: .normal)
+        return try await sessions.redirect(
+            to: SiteURL.account, flash: .success(localizer.t("Your interface language was saved.")), session: context.signedInSession
+        )
     }
 
     /// Needs the current password; ends the user's other sessions.
@@ -65,10 +66,10 @@ struct AccountController: Sendable {
         try await authenticator.setPassword(
             new, for: context.user, by: context.user, keeping: context.signedInSession, address: context.clientAddress
         )
-        try await sessions.addFlash(
-            .success(localizer.t("Your password was changed. You were signed out everywhere else.")), to: context.signedInSession
+        return try await sessions.redirect(
+            to: SiteURL.account, flash: .success(localizer.t("Your password was changed. You were signed out everywhere else.")),
+            session: context.signedInSession
         )
-        return .redirect(to: SiteURL.account, type: .normal)
     }
 
     private func render(

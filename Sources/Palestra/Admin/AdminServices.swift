@@ -64,7 +64,6 @@ struct AdminServices: Sendable {
 
     /// A 303 to `location` with a message for the page it leads to.
     func redirect(to location: String, flash: FlashMessage, context: SignedInContext) async throws -> Response {
-        try await sessions.addFlash(flash, to: context.signedInSession)
-        return .redirect(to: location, type: .normal)
+        try await sessions.redirect(to: location, flash: flash, session: context.signedInSession)
     }
 }

@@ -40,9 +40,11 @@ struct NotificationsController: Sendable {
         let form = try await request.formData(context: context)
         guard try await store.markRead(id: id, recipient: context.user.id) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
-        try await sessions.addFlash(.success(localizer.t("The notification was marked as read.")), to: context.signedInSession)
         let page = form.value("p").flatMap(Int.init).map { min(max($0, 1), 1_000_000) } ?? 1
-        return .redirect(to: SiteURL.notificationsPage(page), type: .normal)
+        return try await sessions.redirect(
+            to: SiteURL.notificationsPage(page), flash: .success(localizer.t("The notification was marked as read.")),
+            session: context.signedInSession
+        )
     }
 
     @Sendable func markAllRead(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -50,8 +52,10 @@ struct NotificationsController: Sendable {
         let form = try await request.formData(context: context)
         let count = try await store.markAllRead(recipient: context.user.id, upTo: form.value("up_to").flatMap(Int.init))
         let localizer = views.localizer(for: context)
-        try await sessions.addFlash(.success(localizer.plural("{count} notifications marked as read.", count: count)), to: context.signedInSession)
-        return .redirect(to: SiteURL.notifications, type: .normal)
+        return try await sessions.redirect(
+            to: SiteURL.notifications, flash: .success(localizer.plural("{count} notifications marked as read.", count: count)),
+            session: context.signedInSession
+        )
     }
 
     /// The page a query asks for, within 1…pageCount (a missing or bad number is the first page).
