@@ -33,7 +33,9 @@ enum AuditAdmin {
             AdminField("object_type", label: "Object type", kind: .text(maxLength: 100), editable: .never),
             AdminField("object_id", label: "Object id", kind: .text(maxLength: 100), editable: .never),
             AdminField("object_label", label: "Object", kind: .text(maxLength: 300), editable: .never),
-            AdminField("changes", label: "Changes", kind: .markdown(maxLength: 100_000), editable: .never),
+            AdminField("changes", label: "Changes", kind: .table([
+                AdminTableColumn("field", label: "Field"), AdminTableColumn("old", label: "Before"), AdminTableColumn("new", label: "After"),
+            ]), editable: .never),
             AdminField("address", label: "Address", kind: .text(maxLength: 100), editable: .never),
         ],
         permissions: [.admin: [.view]],
