@@ -17,6 +17,7 @@ extension JobStore {
             )
             UPDATE jobs AS j
             SET state = 'running', attempt = j.attempt + 1, locked_by = $3, attempted_at = now(),
+                unique_key = CASE WHEN j.unique_until_started THEN NULL ELSE j.unique_key END,
                 lease_expires_at = now() + $4 * interval '1 second'
             FROM next WHERE j.id = next.id
             RETURNING j.id, j.kind, j.args::text AS args, j.attempt, j.max_attempts,
