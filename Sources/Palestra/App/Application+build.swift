@@ -87,11 +87,14 @@ func buildRouter(
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
     let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
+    let attendanceReports = AttendanceReportController(
+        store: AttendanceReportStore(database: database), views: views, settings: configuration.training
+    )
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints)
+        + NotificationsController.endpoints + AttendanceReportController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -127,5 +130,6 @@ func buildRouter(
     adminObjects.addRoutes(to: signedIn)
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
+    attendanceReports.addRoutes(to: signedIn)
     return router
 }
