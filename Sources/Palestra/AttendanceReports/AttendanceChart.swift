@@ -10,10 +10,11 @@ struct AttendanceChart: Sendable {
         let isLow: Bool
     }
 
-    static let width = 400
+    static let width = 320
     static let rowHeight = 34
 
     let bars: [Bar]
+    let trackWidth = width
     let height: Int
     let viewBox: String
     let thresholdX: String

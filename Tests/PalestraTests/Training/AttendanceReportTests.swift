@@ -73,7 +73,7 @@ struct AttendanceReportTests {
             // Sorted by name, "=Clara…" first (byte order): Anna's bar is the second.
             #expect(page.text.contains(#"<text x="0" y="47" class="chart__label">Anna Ivanova · 50.0\#u{00A0}% ⚠</text>"#))
             #expect(page.text.contains(#"class="chart__bar chart__bar--low"/>"#))
-            #expect(page.text.contains(#"width="400" height="11" class="chart__bar"/>"#), "Boris: 100 %")
+            #expect(page.text.contains(#"width="320" height="11" class="chart__bar"/>"#), "Boris: 100 %")
             #expect(!page.text.contains("Dora"))
             #expect(page.text.contains("2 below the threshold"))
 
