@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
     public var uploadBodyLimit = 8 * 1024 * 1024
     /// How notifications are delivered: transport, sender, optional delay.
     public var notifications = NotificationSettings()
+    /// How long never-held training sessions are kept.
+    public var training = TrainingSettings()
 
     public init(
         database: PostgresConfiguration,
@@ -81,6 +83,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_JOB_SHUTDOWN_SECONDS", "on SIGTERM, how long running jobs may finish before they are handed back (default 10)"),
         ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
+        ("PALESTRA_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
         ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
@@ -143,6 +146,8 @@ public struct AppConfiguration: Sendable {
         if let days = try reader.integer("PALESTRA_JOB_RETENTION_DAYS", in: 1...3650) {
             configuration.workers.retentionSeconds = days * 24 * 3600
         }
+        configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_SESSION_RETENTION_DAYS", in: 1...3650)
+            ?? configuration.training.sessionRetentionDays
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
             configuration.sessions.idleTimeout = .seconds(hours * 3600)
         }

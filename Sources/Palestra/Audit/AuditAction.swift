@@ -9,6 +9,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case logout
     case passwordChange = "password_change"
     case passwordSet = "password_set"
+    /// A background generation or re-sync of training sessions failed (it is retried).
+    case syncFailed = "sync_failed"
 
     /// The English label, a catalog key.
     public var label: String {
@@ -22,6 +24,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .logout: "Signed out"
         case .passwordChange: "Changed own password"
         case .passwordSet: "Password set by an administrator"
+        case .syncFailed: "Session generation failed"
         }
     }
 }

@@ -10,6 +10,10 @@ public enum JobSetup {
         registry.register(SleepJob())
         registry.register(PurgeEndedSessionsJob(sessions: SessionStore(database: database, settings: configuration.sessions)))
         registry.registerNotificationJobs(configuration: configuration)
+        let generator = SessionGenerator(database: database, timeZone: configuration.timeZone)
+        registry.register(ScheduleResyncJob(generator: generator))
+        registry.register(GenerateMonthSessionsJob(generator: generator))
+        registry.register(CleanupOldSessionsJob(generator: generator, settings: configuration.training))
         return registry
     }
 
@@ -17,6 +21,14 @@ public enum JobSetup {
         [
             PeriodicJob(name: "purge-ended-sessions", schedule: .daily(hour: 3, minute: 30)) { connection in
                 try await JobQueue.enqueue(PurgeEndedSessionsJob.self, .init(), on: connection)
+            },
+            // The 1st of each month at 00:05: next month's sessions for every active group.
+            PeriodicJob(name: "generate-next-month-sessions", schedule: .monthly(day: 1, hour: 0, minute: 5)) { connection in
+                try await GenerateMonthSessionsJob.enqueueNextMonth(today: .today(in: configuration.timeZone), on: connection)
+            },
+            // Mondays at 04:15: never-held sessions without attendance older than PALESTRA_SESSION_RETENTION_DAYS.
+            PeriodicJob(name: "cleanup-old-sessions", schedule: .weekly(weekday: 1, hour: 4, minute: 15)) { connection in
+                try await JobQueue.enqueue(CleanupOldSessionsJob.self, .init(), on: connection)
             },
         ]
     }
