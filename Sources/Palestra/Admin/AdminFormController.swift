@@ -47,6 +47,10 @@ struct AdminFormController: Sendable {
             for file in files { await services.media.remove(file) }
             input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        } catch let refusal as AdminReadOnlyError {
+            for file in files { await services.media.remove(file) }
+            input.errors[resource.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         } catch let violation as AdminInlineViolation {
             for file in files { await services.media.remove(file) }
             input.add(violation, localizer: services.views.localizer(for: context))

@@ -117,8 +117,12 @@ struct AdminFormInput: Sendable {
 
     /// No file chosen keeps the stored one (a new object's required file is then missing).
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
-        guard let file = form.file(field.name), file.size > 0 else {
+        guard let file = form.file(field.name), file.size > 0 || !file.filename.isEmpty else {
             if field.isRequired && adding { errors[field.name] = localizer.t("Choose a file.") }
+            return
+        }
+        guard file.size > 0 else {
+            errors[field.name] = localizer.t("The file is empty.")
             return
         }
         guard file.size <= rule.maximumBytes else {

@@ -92,7 +92,11 @@ extension AdminFormView {
         deleteURL = record.map { SiteURL.delete(resource.slug, String($0.id)) } ?? ""
         canDelete = record != nil && resource.allows(.delete, for: user)
         links = (record != nil && !isReadOnly) ? resource.objectLinks.map { link in
-            Link(label: localizer.t(link.label), url: SiteURL.changeForm(resource.slug, String(record?.id ?? 0)) + link.path)
+            let id = String(record?.id ?? 0)
+            let url = link.path.hasPrefix("/")
+                ? link.path.replacingOccurrences(of: "{id}", with: id)
+                : SiteURL.changeForm(resource.slug, id) + link.path
+            return Link(label: localizer.t(link.label), url: url)
         } : []
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)

@@ -33,6 +33,7 @@ struct AdminRecordStore: Sendable {
                 parameters.values
             )
             let saved = try record(from: rows[0], resource: resource)
+            if let reason = saved.readOnlyReason { throw AdminReadOnlyError(message: reason) }
             var changes = resource.fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
                 guard let value = saved.values[field.name] ?? nil else { return nil }
                 return FieldChange(field: field.name, old: nil, new: value)
@@ -279,9 +280,11 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    /// A bound value cast to what the column holds.
+    /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
+    /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
     func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
         switch field.kind {
+        case .text, .markdown: "coalesce(\(placeholder)::text, '')"
         case .integer, .foreignKey: "\(placeholder)::bigint"
         case .date: "\(placeholder)::date"
         case .time: "\(placeholder)::time"

@@ -39,8 +39,8 @@ public struct AdminResource: Sendable {
     /// Unique constraints mapped to the field they concern and the message (a catalog key).
     public let uniqueConstraints: [String: (field: String, message: String)]
     public let dependents: [AdminDependent]
-    /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`), shown to
-    /// those who may change it.
+    /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`, or a site
+    /// path starting with `/` where `{id}` stands for the object's id), shown to those who may change it.
     public let objectLinks: [(label: String, path: String)]
     /// Links beside the change list's heading (`label` catalog key, a site URL), e.g. to an overview page.
     public let listLinks: [(label: String, url: String)]
