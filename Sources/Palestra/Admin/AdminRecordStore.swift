@@ -286,6 +286,8 @@ struct AdminRecordStore: Sendable {
         switch field.kind {
         case .text, .markdown: "coalesce(\(placeholder)::text, '')"
         case .integer, .foreignKey: "\(placeholder)::bigint"
+        // A select of whole numbers (ISO weekdays) fills a number column; bigint is assignable to any of them.
+        case .select(let choices) where choices.allSatisfy({ Int($0.value) != nil }): "\(placeholder)::bigint"
         case .date: "\(placeholder)::date"
         case .time: "\(placeholder)::time"
         case .dateTime: "(\(placeholder)::timestamp AT TIME ZONE \(zoneLiteral))"
