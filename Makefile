@@ -72,7 +72,8 @@ run: deps
 	swift build -c release --product palestra
 	@export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@/$(LOCAL_DB)?host=$(LOCAL_PG)}"; \
 	.build/release/palestra migrate; \
-	.build/release/palestra createuser --demo; \
+	demo="$$(.build/release/palestra createuser --demo)"; echo "$$demo"; \
+	case "$$demo" in "Demo administrator created"*) .build/release/palestra seed;; esac; \
 	echo "Palestra: http://$${PALESTRA_HOST:-127.0.0.1}:$(PORT)"; \
 	exec .build/release/palestra serve --port $(PORT) --no-migrate
 

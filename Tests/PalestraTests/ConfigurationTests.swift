@@ -77,13 +77,25 @@ struct ConfigurationTests {
         #expect(sendmail.transport == .sendmail(path: "/bin/cat"))
     }
 
-    @Test("every process's registry has the delivery job and the queue's own kinds")
+    @Test("every process's registry has the delivery job, the training jobs and the queue's own kinds")
     func jobRegistry() async throws {
         let configuration = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url])
         let database = PostgresClient(configuration: configuration.database, maxConnections: 1, logger: TestDatabase.logger)
         let registry = JobSetup.registry(configuration: configuration, database: database)
-        #expect(registry.names == [DeliverNotification.name, NoOpJob.name, PurgeEndedSessionsJob.name, SleepJob.name].sorted())
+        #expect(registry.names == [
+            DeliverNotification.name, NoOpJob.name, PurgeEndedSessionsJob.name, SleepJob.name,
+            ScheduleResyncJob.name, GenerateMonthSessionsJob.name, CleanupOldSessionsJob.name,
+        ].sorted())
         await database.shutdown()
+    }
+
+    @Test("PALESTRA_SESSION_RETENTION_DAYS sets the cleanup's age; out of range stops start-up")
+    func sessionRetention() throws {
+        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url]).training.sessionRetentionDays == 90)
+        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SESSION_RETENTION_DAYS": "30"]).training.sessionRetentionDays == 30)
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SESSION_RETENTION_DAYS": "0"])
+        }
     }
 
     @Test("a bad notification setting stops with one line naming it", arguments: [

@@ -39,6 +39,13 @@ enum SessionGenerationStore {
         }
     }
 
+    /// A group's name and whether it is archived, without a lock.
+    static func group(_ id: Int, on connection: any PostgresQueryable) async throws -> (name: String, isArchived: Bool)? {
+        try await connection.query("SELECT name, is_archived FROM training_groups WHERE id = $1", [id]).first.map { row in
+            (try row.decode("name"), try row.decode("is_archived"))
+        }
+    }
+
     /// Ids and names of the groups to generate for, by name: the active ones, or all when `includingArchived`.
     static func groups(includingArchived: Bool, on connection: any PostgresQueryable) async throws -> [(id: Int, name: String)] {
         try await connection.query(

@@ -19,7 +19,7 @@ public struct SessionGenerator: Sendable {
     }
 
     let database: PostgresClient
-    let timeZone: TimeZone
+    public let timeZone: TimeZone
 
     public init(database: PostgresClient, timeZone: TimeZone) {
         self.database = database
@@ -79,6 +79,13 @@ public struct SessionGenerator: Sendable {
     /// The groups a run over "all groups" covers, by name: the active ones.
     public func activeGroups() async throws -> [(id: Int, name: String)] {
         try await SessionGenerationStore.groups(includingArchived: false, on: database)
+    }
+
+    /// The name of a group that exists and is not archived; throws ``Failure`` otherwise.
+    public func activeGroupName(_ id: Int) async throws -> String {
+        guard let group = try await SessionGenerationStore.group(id, on: database) else { throw Failure.unknownGroup(id) }
+        if group.isArchived { throw Failure.archivedGroup(id, name: group.name) }
+        return group.name
     }
 
     /// The demo and benchmark seeds: the sessions of `month` from its first day on, past ones included.

@@ -11,8 +11,10 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let standardError = Pipe()
     let port: Int
+    /// Where standard output goes when captured (a file, so a chatty process never blocks on a full pipe).
+    let outputFile: URL?
 
-    init(arguments: [String], environment: [String: String], port: Int = 0, standardInput: String? = nil) throws {
+    init(arguments: [String], environment: [String: String], port: Int = 0, standardInput: String? = nil, captureOutput: Bool = false) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw ProcessError.missingExecutable(Self.executable)
         }
@@ -25,7 +27,15 @@ final class ServerProcess: @unchecked Sendable {
         base["PALESTRA_MIGRATIONS"] = Repository.migrations
         process.environment = base.merging(environment) { $1 }
         process.standardError = standardError
-        process.standardOutput = FileHandle.nullDevice
+        if captureOutput {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("palestra-output-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: file.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: file)
+            outputFile = file
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            outputFile = nil
+        }
         let input = Pipe()
         if standardInput != nil { process.standardInput = input }
         try process.run()
@@ -47,6 +57,13 @@ final class ServerProcess: @unchecked Sendable {
         }
         let data = standardError.fileHandleForReading.readDataToEndOfFile()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// What the process wrote to standard output (when captured), once it has ended; the file is removed.
+    func output() throws -> String {
+        guard let outputFile else { return "" }
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        return String(decoding: try Data(contentsOf: outputFile), as: UTF8.self)
     }
 
     func terminate() {

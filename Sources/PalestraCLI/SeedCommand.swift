@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Palestra
+import Postgres
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Load demo data (coaches, groups, schedules, athletes, sessions) into a database without training data.",
+        discussion: "The coaches sign in with the password \(DemoSeed.coachPassword). A database that has any training group is left as it is."
+    )
+
+    func run() async throws {
+        let configuration = try loadConfiguration()
+        do {
+            let hasher = try await PasswordHasher(parameters: configuration.argon2)
+            _ = try await PostgresClient.withClient(configuration: configuration.database, maxConnections: 2, logger: makeLogger()) { database in
+                try await DemoSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
+            }
+        } catch {
+            throw stop(error)
+        }
+    }
+}
