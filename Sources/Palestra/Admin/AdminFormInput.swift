@@ -13,6 +13,8 @@ struct AdminFormInput: Sendable {
     var passwords: [String: String] = [:]
     /// Accepted uploads, to be stored before the row is written.
     var uploads: [String: (kind: UploadKind, bytes: [UInt8])] = [:]
+    /// The posted rows of each inline, by the inline's name, each with its own messages.
+    var inlineRows: [String: [AdminInlineRow]] = [:]
 
     private let adding: Bool
 
@@ -24,19 +26,40 @@ struct AdminFormInput: Sendable {
         for field in resource.fields where field.isEditable(adding: adding) {
             read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
         }
+        for inline in resource.inlines {
+            inlineRows[inline.name] = AdminInlineRow.read(inline, from: form, choices: choices, localizer: localizer)
+        }
+    }
+
+    /// No message on any field or inline row.
+    var isValid: Bool {
+        errors.isEmpty && inlineRows.values.allSatisfy { rows in rows.allSatisfy(\.errors.isEmpty) }
+    }
+
+    /// Rows naming an id the object does not have (another object's, or any on a new object) get a
+    /// message and will not be written.
+    mutating func refuseForeignRows(existing: [String: [AdminInlineRecord]], localizer: Localizer) {
+        for (name, rows) in inlineRows {
+            let known = Set((existing[name] ?? []).map(\.id))
+            inlineRows[name] = rows.map { row in
+                var row = row
+                if let id = row.id, !known.contains(id) {
+                    row.errors[""] = localizer.t("This row is not part of this record; nothing was changed.")
+                }
+                return row
+            }
+        }
+    }
+
+    /// Puts a violated inline constraint's message beside its row's field.
+    mutating func add(_ violation: AdminInlineViolation, localizer: Localizer) {
+        guard let position = inlineRows[violation.inline]?.firstIndex(where: { $0.index == violation.index }) else { return }
+        inlineRows[violation.inline]?[position].errors[violation.field] = localizer.t(violation.message)
     }
 
     /// The submission as the resource's own `validate` sees it.
     func submission(objectID: Int?, actor: User) -> AdminSubmission {
-        var plain: [String: String] = [:]
-        for (name, value) in values {
-            switch value {
-            case .text(let text): plain[name] = text
-            case .list(let items): plain[name] = items.joined(separator: ",")
-            case .null: plain[name] = ""
-            }
-        }
-        return AdminSubmission(values: plain, objectID: objectID.map(String.init), actor: actor)
+        AdminSubmission(values: values.mapValues(\.plainText), objectID: objectID.map(String.init), actor: actor)
     }
 
     private mutating func read(
@@ -44,7 +67,6 @@ struct AdminFormInput: Sendable {
     ) {
         let raw = form.value(field.name) ?? ""
         submitted[field.name] = form.values(field.name)
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if case .checkbox = field.kind {
             values[field.name] = .text(form.value(field.name) == nil ? "false" : "true")
             return
@@ -69,25 +91,19 @@ struct AdminFormInput: Sendable {
             readFile(field, rule: rule, from: form, localizer: localizer)
             return
         }
-        guard !text.isEmpty else {
-            if field.isRequired { errors[field.name] = localizer.t("This field is required.") }
-            values[field.name] = .null
-            return
-        }
-        if let problem = Self.problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer) {
-            errors[field.name] = problem
-        }
-        if case .markdown = field.kind {
-            values[field.name] = .text(raw)
-        } else {
-            values[field.name] = .text(text)
-        }
+        let (value, problem) = Self.value(of: field, raw: raw, choices: choices, localizer: localizer)
+        values[field.name] = value
+        if let problem { errors[field.name] = problem }
     }
 
     /// No file chosen keeps the stored one (a new object's required file is then missing).
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
-        guard let file = form.file(field.name), file.size > 0 else {
+        guard let file = form.file(field.name), file.size > 0 || !file.filename.isEmpty else {
             if field.isRequired && adding { errors[field.name] = localizer.t("Choose a file.") }
+            return
+        }
+        guard file.size > 0 else {
+            errors[field.name] = localizer.t("The file is empty.")
             return
         }
         guard file.size <= rule.maximumBytes else {
@@ -116,6 +132,17 @@ struct AdminFormInput: Sendable {
         } else {
             passwords[field.name] = password
         }
+    }
+
+    /// A plain field's value (text, number, date, time, choice…) from what was typed, and its message:
+    /// empty is NULL (required: "This field is required."); Markdown keeps its white space.
+    static func value(of field: AdminField, raw: String, choices: [AdminChoice], localizer: Localizer) -> (AdminValue, String?) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            return (.null, field.isRequired ? localizer.t("This field is required.") : nil)
+        }
+        let problem = problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer)
+        return (.text(field.kind.isMarkdown ? raw : text), problem)
     }
 
     /// The message for a non-empty value that does not fit its kind, or `nil`.

@@ -83,6 +83,7 @@ func buildRouter(
     let adminLists = AdminListController(services: admin)
     let adminForms = AdminFormController(services: admin)
     let adminObjects = AdminObjectController(services: admin)
+    let media = MediaController(media: admin.media, folders: MediaController.folders(of: admin.site))
     let jobsDashboard = JobDashboardStore(database: database)
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
@@ -94,7 +95,7 @@ func buildRouter(
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints + AttendanceReportController.endpoints)
+        + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -102,7 +103,7 @@ func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: LanguageMiddleware(defaultLanguage: configuration.defaultLanguage))
     router.add(middleware: errorPages)
-    router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit))
+    router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit, uploadBodyLimit: configuration.uploadBodyLimit))
     router.add(middleware: FileMiddleware(
         configuration.publicDirectory,
         urlBasePath: SiteURL.staticFiles,
@@ -131,5 +132,6 @@ func buildRouter(
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
     attendanceReports.addRoutes(to: signedIn)
+    media.addRoutes(to: signedIn)
     return router
 }

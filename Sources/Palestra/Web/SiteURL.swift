@@ -34,6 +34,12 @@ public enum SiteURL {
         "\(attendanceReport)/athletes/\(id)?month=\(month)" + (format.map { "&format=\($0)" } ?? "")
     }
 
+    /// Uploaded files: `/media/<slug>/<32 hex>.<ext>` (signed-in users).
+    public static let mediaFiles = "/media"
+
+    /// The URL of a stored upload (`athletes/<hex>.png`).
+    public static func media(_ relative: String) -> String { "\(mediaFiles)/\(relative)" }
+
     /// `/admin/<slug>/`, a resource's change list.
     public static func changeList(_ slug: String) -> String { "/admin/\(slug)/" }
     /// `/admin/<slug>/add`.
