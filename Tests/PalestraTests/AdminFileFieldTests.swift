@@ -33,11 +33,11 @@ struct AdminFileFieldTests {
         #expect(input.uploads["picture"]?.kind == kind)
     }
 
-    @Test("anything else, an oversized file, or no file for a required field is refused with a message", arguments: [
+    @Test("anything else, an oversized file, or an empty file is refused with a message", arguments: [
         (Array("<svg onload=alert(1)>".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
         (Array("GIF89a....".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
         (png + Array(repeating: 0, count: 2 * 1024 * 1024), "The file is too large: at most 2 MB."),
-        ([], "Choose a file."),
+        ([], "The file is empty."),
     ])
     func refused(bytes: [UInt8], message: String) async throws {
         let input = try await Self.input(UploadedFile(name: "picture", filename: "photo.png", contentType: "image/png", bytes: bytes))

@@ -13,10 +13,12 @@ struct AdminBulkAction: Sendable {
         if case .perform(let procedure) = action.operation, !targets.isEmpty {
             procedureRefusals = try await procedure.refusals(services.records.database, targets.map(\.id))
         }
+        let readOnly = try await services.records.readOnlyIDs(of: resource, ids: targets.map(\.id))
         var allowed: [(id: Int, label: String)] = []
         var refusals: [String] = []
         for target in targets {
-            if let reason = resource.refusal(action.rowOperation, String(target.id), context.user) ?? procedureRefusals[target.id] {
+            let readOnlyReason = readOnly.contains(target.id) ? resource.readOnlyCondition?.message : nil
+            if let reason = readOnlyReason ?? resource.refusal(action.rowOperation, String(target.id), context.user) ?? procedureRefusals[target.id] {
                 refusals.append("“\(target.label)”: " + localizer.t(reason))
             } else {
                 allowed.append(target)

@@ -33,6 +33,28 @@ struct AdminCellFormatter: Sendable {
                     .joined(separator: ", ")
             }
             return choices.first { $0.value == text }.map { localizer.t($0.label) } ?? text
+        case .image:
+            return text
+        case .weekdayTimes:
+            let items = text.split(separator: ",").map { item -> String in
+                let parts = item.split(separator: " ", maxSplits: 1)
+                guard parts.count == 2, let day = Int(parts[0]), (1...7).contains(day) else { return String(item) }
+                return shortWeekday(day) + " " + parts[1]
+            }
+            return items.isEmpty ? "—" : items.joined(separator: ", ")
+        }
+    }
+
+    /// An ISO weekday's short name: Mon … Sun / Пн … Вс.
+    func shortWeekday(_ isoWeekday: Int) -> String {
+        switch isoWeekday {
+        case 1: localizer.t("Mon")
+        case 2: localizer.t("Tue")
+        case 3: localizer.t("Wed")
+        case 4: localizer.t("Thu")
+        case 5: localizer.t("Fri")
+        case 6: localizer.t("Sat")
+        default: localizer.t("Sun")
         }
     }
 }

@@ -100,3 +100,12 @@ extension AdminField.Kind {
         }
     }
 }
+
+extension AdminField {
+    /// The same field under another input name (an inline row's `<inline>-<index>-<field>`).
+    func renamed(_ name: String) -> AdminField {
+        AdminField(
+            name, label: label, kind: kind, required: isRequired, column: column, help: help, editable: editability, default: defaultValue
+        )
+    }
+}

@@ -17,12 +17,24 @@ public struct AdminFilter: Sendable {
     /// An English catalog key.
     public let label: String
     public let expression: String
+    /// For choices and foreign keys: a whole condition (trusted SQL) instead of `expression = value`,
+    /// `{value}` standing for the chosen value (bound as text), e.g. a membership through another table:
+    /// `EXISTS (SELECT 1 FROM group_memberships m WHERE m.athlete_id = athletes.id AND m.group_id::text = {value})`.
+    public let condition: String?
     public let kind: Kind
 
-    public init(_ name: String, label: String, expression: String? = nil, kind: Kind) {
+    public init(_ name: String, label: String, expression: String? = nil, condition: String? = nil, kind: Kind) {
         self.name = name
         self.label = label
         self.expression = expression ?? name
+        self.condition = condition
         self.kind = kind
+    }
+
+    /// The SQL condition for a chosen value, its placeholder bound.
+    func matching(_ value: String, parameters: inout SQLParameters) -> String {
+        let placeholder = parameters.bind(value)
+        if let condition { return "(" + condition.replacingOccurrences(of: "{value}", with: placeholder) + ")" }
+        return "(\(expression))::text = \(placeholder)"
     }
 }

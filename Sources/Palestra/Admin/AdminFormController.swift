@@ -31,18 +31,29 @@ struct AdminFormController: Sendable {
         var request = request
         let form = try await request.formData(context: context)
         var input = try await read(form, resource: resource, adding: true, objectID: nil, context: context)
-        guard input.errors.isEmpty else {
+        input.refuseForeignRows(existing: [:], localizer: services.views.localizer(for: context))
+        guard input.isValid else {
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         }
         let files = try await services.prepare(&input, resource: resource)
         do {
-            let saved = try await services.records.insert(input.values, into: resource, actor: context.user, address: context.clientAddress)
+            let saved = try await services.records.insert(
+                input.values, inlines: input.inlineRows, into: resource, actor: context.user, address: context.clientAddress
+            )
             let localizer = services.views.localizer(for: context)
             let message = localizer.t("The {name} “{label}” was added.", ["name": localizer.t(resource.singularName), "label": saved.label])
             return try await services.redirect(to: next(form, resource: resource, id: saved.id), flash: .success(message), context: context)
         } catch PostgresError.uniqueViolation(let constraint, _) {
             for file in files { await services.media.remove(file) }
             input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        } catch let refusal as AdminReadOnlyError {
+            for file in files { await services.media.remove(file) }
+            input.errors[resource.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
+        } catch let violation as AdminInlineViolation {
+            for file in files { await services.media.remove(file) }
+            input.add(violation, localizer: services.views.localizer(for: context))
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         } catch {
             for file in files { await services.media.remove(file) }
@@ -54,7 +65,7 @@ struct AdminFormController: Sendable {
         let resource = try services.resource(context)
         let id = try services.objectID(context)
         guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
-        let readOnly = !resource.allows(.change, for: context.user) || !resource.hasEditableFields
+        let readOnly = !resource.allows(.change, for: context.user) || !resource.hasEditableFields || record.readOnlyReason != nil
         let actions = try await AdminBulkAction(services: services, resource: resource, context: context)
             .objectActions(for: (record.id, record.label))
         return try await render(resource, values: .stored(record), isReadOnly: readOnly, context: context, objectActions: actions)
@@ -65,25 +76,35 @@ struct AdminFormController: Sendable {
         let id = try services.objectID(context)
         guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
         guard resource.allows(.change, for: context.user), resource.hasEditableFields else { throw AppError.forbidden }
+        if record.readOnlyReason != nil {
+            return try await render(resource, values: .stored(record), isReadOnly: true, context: context, status: .forbidden)
+        }
         var request = request
         let form = try await request.formData(context: context)
         var input = try await read(form, resource: resource, adding: false, objectID: id, context: context)
+        input.refuseForeignRows(existing: record.inlines, localizer: services.views.localizer(for: context))
         guard let version = form.value("version").flatMap(Int.init) ?? (resource.isVersioned ? nil : 0) else {
             throw AppError.badRequest
         }
-        guard input.errors.isEmpty else {
+        guard input.isValid else {
             return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
         }
         let files = try await services.prepare(&input, resource: resource)
         let result: AdminUpdateResult
         do {
             result = try await services.records.update(
-                input.values, of: resource, id: id, version: version, actor: context.user, address: context.clientAddress
+                input.values, inlines: input.inlineRows, of: resource, id: id, version: version, actor: context.user,
+                address: context.clientAddress
             )
         } catch {
             for file in files { await services.media.remove(file) }
-            guard case PostgresError.uniqueViolation(let constraint, _) = error else { throw error }
-            input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            if let violation = error as? AdminInlineViolation {
+                input.add(violation, localizer: services.views.localizer(for: context))
+            } else if case PostgresError.uniqueViolation(let constraint, _) = error {
+                input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else {
+                throw error
+            }
             return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
         }
         if case .saved = result {} else {
@@ -94,6 +115,9 @@ struct AdminFormController: Sendable {
             throw AppError.notFound
         case .conflict(let current):
             return try await render(resource, values: .conflict(input, current: current), isReadOnly: false, context: context, status: .conflict)
+        case .readOnly:
+            let current = try await services.records.record(of: resource, id: id, for: context.user) ?? record
+            return try await render(resource, values: .stored(current), isReadOnly: current.readOnlyReason != nil, context: context, status: .forbidden)
         case .saved(let label, let changes):
             let localizer = services.views.localizer(for: context)
             let message = changes.isEmpty
@@ -137,10 +161,14 @@ struct AdminFormController: Sendable {
         _ resource: AdminResource, values: AdminFormView.Values, isReadOnly: Bool, context: SignedInContext,
         status: HTTPResponse.Status = .ok, objectActions: [AdminAction] = []
     ) async throws -> Response {
+        var panels: [[[String?]]] = []
+        if let id = values.record?.id {
+            for panel in resource.panels { panels.append(try await services.records.rows(of: panel, objectID: id)) }
+        }
         let view = AdminFormView(
             resource: resource, values: values, isReadOnly: isReadOnly, user: context.user,
             csrfToken: context.signedInSession.csrfToken, choices: try await services.lookups(for: resource, filters: false),
-            formatter: services.formatter(for: context), objectActions: objectActions
+            formatter: services.formatter(for: context), objectActions: objectActions, panelRows: panels
         )
         return services.views.render(.adminForm, title: view.title, content: view, context: context, status: status)
     }

@@ -66,6 +66,9 @@ extension AdminFormFieldView {
         self.isPassword = isPassword
         self.isFile = isFile
         self.accept = accept
+        let storedFile = isFile ? stored.flatMap { $0.isEmpty ? nil : $0 } : nil
+        hasImage = storedFile != nil
+        imageURL = storedFile.map(SiteURL.media) ?? ""
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable || field.kind.isDisplayOnly

@@ -44,6 +44,9 @@ struct AdminFormFieldView: Sendable {
     let isPassword: Bool
     let isFile: Bool
     let accept: String
+    /// A stored image of a file field, shown on the form.
+    let hasImage: Bool
+    let imageURL: String
     let confirmationName: String
     let confirmationID: String
     let isReadOnly: Bool

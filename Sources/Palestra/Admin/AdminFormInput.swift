@@ -13,6 +13,8 @@ struct AdminFormInput: Sendable {
     var passwords: [String: String] = [:]
     /// Accepted uploads, to be stored before the row is written.
     var uploads: [String: (kind: UploadKind, bytes: [UInt8])] = [:]
+    /// The posted rows of each inline, by the inline's name, each with its own messages.
+    var inlineRows: [String: [AdminInlineRow]] = [:]
 
     private let adding: Bool
 
@@ -24,6 +26,35 @@ struct AdminFormInput: Sendable {
         for field in resource.fields where field.isEditable(adding: adding) {
             read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
         }
+        for inline in resource.inlines {
+            inlineRows[inline.name] = AdminInlineRow.read(inline, from: form, choices: choices, localizer: localizer)
+        }
+    }
+
+    /// No message on any field or inline row.
+    var isValid: Bool {
+        errors.isEmpty && inlineRows.values.allSatisfy { rows in rows.allSatisfy(\.errors.isEmpty) }
+    }
+
+    /// Rows naming an id the object does not have (another object's, or any on a new object) get a
+    /// message and will not be written.
+    mutating func refuseForeignRows(existing: [String: [AdminInlineRecord]], localizer: Localizer) {
+        for (name, rows) in inlineRows {
+            let known = Set((existing[name] ?? []).map(\.id))
+            inlineRows[name] = rows.map { row in
+                var row = row
+                if let id = row.id, !known.contains(id) {
+                    row.errors[""] = localizer.t("This row is not part of this record; nothing was changed.")
+                }
+                return row
+            }
+        }
+    }
+
+    /// Puts a violated inline constraint's message beside its row's field.
+    mutating func add(_ violation: AdminInlineViolation, localizer: Localizer) {
+        guard let position = inlineRows[violation.inline]?.firstIndex(where: { $0.index == violation.index }) else { return }
+        inlineRows[violation.inline]?[position].errors[violation.field] = localizer.t(violation.message)
     }
 
     /// The submission as the resource's own `validate` sees it.
@@ -86,8 +117,12 @@ struct AdminFormInput: Sendable {
 
     /// No file chosen keeps the stored one (a new object's required file is then missing).
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
-        guard let file = form.file(field.name), file.size > 0 else {
+        guard let file = form.file(field.name), file.size > 0 || !file.filename.isEmpty else {
             if field.isRequired && adding { errors[field.name] = localizer.t("Choose a file.") }
+            return
+        }
+        guard file.size > 0 else {
+            errors[field.name] = localizer.t("The file is empty.")
             return
         }
         guard file.size <= rule.maximumBytes else {

@@ -7,11 +7,19 @@ extension AdminFormView {
         case stored(AdminRecord?)
         case submitted(AdminFormInput, record: AdminRecord?)
         case conflict(AdminFormInput, current: AdminRecord)
+
+        var record: AdminRecord? {
+            switch self {
+            case .stored(let record), .submitted(_, let record): record
+            case .conflict(_, let current): current
+            }
+        }
     }
 
     init(
         resource: AdminResource, values: Values, isReadOnly: Bool, user: User, csrfToken: String,
-        choices: [String: [AdminChoice]], formatter: AdminCellFormatter, objectActions: [AdminAction] = []
+        choices: [String: [AdminChoice]], formatter: AdminCellFormatter, objectActions: [AdminAction] = [],
+        panelRows: [[[String?]]] = []
     ) {
         let localizer = formatter.localizer
         let record: AdminRecord?
@@ -55,8 +63,25 @@ extension AdminFormView {
                 error: errors[field.name], yourValue: yours, choices: choices[field.name] ?? [], formatter: formatter
             )
         }
+        let posted = isConflict ? [:] : (input?.inlineRows ?? [:])
+        inlines = resource.inlines.map { inline in
+            let readOnlyReason = record?.readOnlyInlines[inline.name]
+            return AdminInlineView(
+                inline: inline, stored: record?.inlines[inline.name] ?? [], posted: posted[inline.name],
+                isReadOnly: isReadOnly || readOnlyReason != nil, readOnlyMessage: readOnlyReason, lookups: choices, formatter: formatter
+            )
+        }
+        hasInlines = !inlines.isEmpty
+        panels = record == nil ? [] : resource.panels.enumerated().map { index, panel in
+            AdminPanelView(panel: panel, index: index, rows: index < panelRows.count ? panelRows[index] : [], formatter: formatter)
+        }
+        hasPanels = !panels.isEmpty
+        readOnlyMessage = record?.readOnlyReason.map(localizer.t) ?? ""
+        hasReadOnlyMessage = record?.readOnlyReason != nil
         errorSummary = resource.fields.compactMap { field in
             errors[field.name].map { Link(label: localizer.t(field.label) + ": " + $0, url: "#field-" + field.name) }
+        } + resource.inlines.flatMap { inline in
+            AdminInlineView.summary(inline, posted: posted[inline.name] ?? [], localizer: localizer)
         }
         hasErrors = !errorSummary.isEmpty
         conflictMessage = isConflict
@@ -67,7 +92,11 @@ extension AdminFormView {
         deleteURL = record.map { SiteURL.delete(resource.slug, String($0.id)) } ?? ""
         canDelete = record != nil && resource.allows(.delete, for: user)
         links = (record != nil && !isReadOnly) ? resource.objectLinks.map { link in
-            Link(label: localizer.t(link.label), url: SiteURL.changeForm(resource.slug, String(record?.id ?? 0)) + link.path)
+            let id = String(record?.id ?? 0)
+            let url = link.path.hasPrefix("/")
+                ? link.path.replacingOccurrences(of: "{id}", with: id)
+                : SiteURL.changeForm(resource.slug, id) + link.path
+            return Link(label: localizer.t(link.label), url: url)
         } : []
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)

@@ -38,4 +38,11 @@ struct AdminFormView: Sendable {
     let hasObjectActions: Bool
     let objectActionsURL: String
     let objectID: String
+    /// The resource's `readOnlyCondition` holds for this object: why it cannot be changed.
+    let readOnlyMessage: String
+    let hasReadOnlyMessage: Bool
+    let inlines: [AdminInlineView]
+    let hasInlines: Bool
+    let panels: [AdminPanelView]
+    let hasPanels: Bool
 }

@@ -34,7 +34,7 @@ struct AdminHistoryView: Sendable {
                     let field = resource.field(named: change.field)
                     let format = field?.cellFormat ?? .text
                     return Change(
-                        field: field.map { localizer.t($0.label) } ?? change.field,
+                        field: field.map { localizer.t($0.label) } ?? resource.inline(named: change.field).map { localizer.t($0.label) } ?? change.field,
                         old: formatter.format(change.old, as: format),
                         new: formatter.format(change.new, as: format)
                     )

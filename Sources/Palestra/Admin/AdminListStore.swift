@@ -107,14 +107,14 @@ struct AdminListStore: Sendable {
         switch filter.kind {
         case .choices(let choices):
             guard let value, choices.contains(where: { $0.value == value }) else { return [] }
-            return ["(\(filter.expression))::text = \(parameters.bind(value))"]
+            return [filter.matching(value, parameters: &parameters)]
         case .boolean:
             guard let value, value == "yes" || value == "no" else { return [] }
             return ["(\(filter.expression)) = \(value == "yes")"]
         case .foreignKey:
             // The value is checked against the lookup's choices by the controller's state; here it is text.
             guard let value else { return [] }
-            return ["(\(filter.expression))::text = \(parameters.bind(value))"]
+            return [filter.matching(value, parameters: &parameters)]
         case .date(let isTimestamp):
             return dateConditions(filter, isTimestamp: isTimestamp, state: state, parameters: &parameters)
         }

@@ -47,12 +47,17 @@ extension AdminListView {
         let hasCheckbox = !resource.availableActions(for: user).isEmpty
         rows = page.rows.map { row in
             Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
-                Cell(
+                let image = column.format.isImage ? row.cells[index] : nil
+                return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
                     isLink: index == 0 && canOpen,
                     url: SiteURL.changeForm(resource.slug, String(row.id)),
                     isSecondary: column.isSecondary,
-                    isMoment: column.format.isMoment
+                    isMoment: column.format.isMoment,
+                    isImage: column.format.isImage,
+                    hasImage: image != nil,
+                    imageURL: image.map(SiteURL.media) ?? "",
+                    imageAlt: localizer.t("Photo of {name}", ["name": row.label])
                 )
             }, hasCheckbox: hasCheckbox)
         }

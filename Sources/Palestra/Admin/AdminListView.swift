@@ -19,6 +19,11 @@ struct AdminListView: Sendable {
         let isSecondary: Bool
         /// A date or time: kept wide enough not to break inside the date.
         let isMoment: Bool
+        /// An `.image` column: the thumbnail's URL and alt text; `isImage` without `hasImage` is the placeholder.
+        let isImage: Bool
+        let hasImage: Bool
+        let imageURL: String
+        let imageAlt: String
     }
 
     struct Row: Sendable {

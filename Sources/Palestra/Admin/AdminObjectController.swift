@@ -21,7 +21,7 @@ struct AdminObjectController: Sendable {
     @Sendable func confirmDelete(_ request: Request, context: SignedInContext) async throws -> Response {
         let (resource, record) = try await deletable(context)
         let localizer = services.views.localizer(for: context)
-        if let reason = resource.refusal(.delete, String(record.id), context.user) {
+        if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(
                 to: SiteURL.changeForm(resource.slug, String(record.id)), flash: .error(localizer.t(reason)), context: context
             )
@@ -37,7 +37,7 @@ struct AdminObjectController: Sendable {
         let (resource, record) = try await deletable(context)
         let localizer = services.views.localizer(for: context)
         let formURL = SiteURL.changeForm(resource.slug, String(record.id))
-        if let reason = resource.refusal(.delete, String(record.id), context.user) {
+        if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
         }
         do {

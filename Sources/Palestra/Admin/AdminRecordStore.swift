@@ -11,11 +11,14 @@ struct AdminRecordStore: Sendable {
         var parameters = SQLParameters()
         let condition = recordCondition(resource, id: id, user: user, parameters: &parameters)
         let rows = try await database.query(selectRecord(resource, where: condition), parameters.values)
-        return try rows.first.map { try record(from: $0, resource: resource) }
+        guard var found = try rows.first.map({ try record(from: $0, resource: resource) }) else { return nil }
+        found.inlines = try await inlineRecords(of: resource, parentID: found.id, on: database)
+        return found
     }
 
     func insert(
-        _ values: [String: AdminValue], into resource: AdminResource, actor: User, address: String
+        _ values: [String: AdminValue], inlines: [String: [AdminInlineRow]] = [:], into resource: AdminResource, actor: User,
+        address: String
     ) async throws -> (id: Int, label: String) {
         try await database.transaction { connection in
             var parameters = SQLParameters()
@@ -30,10 +33,12 @@ struct AdminRecordStore: Sendable {
                 parameters.values
             )
             let saved = try record(from: rows[0], resource: resource)
-            let changes = resource.fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+            if let reason = saved.readOnlyReason { throw AdminReadOnlyError(message: reason) }
+            var changes = resource.fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
                 guard let value = saved.values[field.name] ?? nil else { return nil }
                 return FieldChange(field: field.name, old: nil, new: value)
             }
+            changes += try await saveInlines(inlines, of: resource, parentID: saved.id, actor: actor, address: address, on: connection)
             let event = AdminSaveEvent(objectID: String(saved.id), isNew: true, changes: changes, actor: actor)
             try await resource.afterSave(event, connection)
             try await AuditStore.record(
@@ -47,11 +52,13 @@ struct AdminRecordStore: Sendable {
 
     /// Saves `values` over the object if it is still at `version` (a versioned resource) and in the user's scope.
     func update(
-        _ values: [String: AdminValue], of resource: AdminResource, id: Int, version: Int?, actor: User,
-        address: String, action: AuditAction = .change
+        _ values: [String: AdminValue], inlines: [String: [AdminInlineRow]] = [:], of resource: AdminResource, id: Int,
+        version: Int?, actor: User, address: String, action: AuditAction = .change
     ) async throws -> AdminUpdateResult {
         try await database.transaction { connection in
-            try await update(values, of: resource, id: id, version: version, actor: actor, address: address, action: action, on: connection)
+            try await update(
+                values, inlines: inlines, of: resource, id: id, version: version, actor: actor, address: address, action: action, on: connection
+            )
         }
     }
 
@@ -71,15 +78,20 @@ struct AdminRecordStore: Sendable {
     }
 
     private func update(
-        _ values: [String: AdminValue], of resource: AdminResource, id: Int, version: Int?, actor: User,
-        address: String, action: AuditAction, on connection: PostgresConnection
+        _ values: [String: AdminValue], inlines: [String: [AdminInlineRow]] = [:], of resource: AdminResource, id: Int,
+        version: Int?, actor: User, address: String, action: AuditAction, on connection: PostgresConnection
     ) async throws -> AdminUpdateResult {
         var parameters = SQLParameters()
         let condition = recordCondition(resource, id: id, user: actor, parameters: &parameters)
         let current = try await connection.query(selectRecord(resource, where: condition) + " FOR UPDATE", parameters.values)
         guard let row = current.first else { return .notFound }
-        let old = try record(from: row, resource: resource)
+        var old = try record(from: row, resource: resource)
+        if let reason = old.readOnlyReason { return .readOnly(reason) }
+        if let reason = inlines.compactMap({ name, rows in rows.isEmpty ? nil : old.readOnlyInlines[name] }).first {
+            return .readOnly(reason)
+        }
         if resource.isVersioned, let version, version != old.version {
+            old.inlines = try await inlineRecords(of: resource, parentID: id, on: connection)
             return .conflict(old)
         }
         let fields = resource.fields.filter { values[$0.name] != nil }
@@ -93,10 +105,11 @@ struct AdminRecordStore: Sendable {
             parameters.values
         )
         let saved = try record(from: rows[0], resource: resource)
-        let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+        var changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
             let before = old.values[field.name] ?? nil, after = saved.values[field.name] ?? nil
             return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
         }
+        changes += try await saveInlines(inlines, of: resource, parentID: id, actor: actor, address: address, on: connection)
         if !changes.isEmpty || fields.contains(where: \.isSecret) {
             try await resource.afterSave(
                 AdminSaveEvent(objectID: String(id), isNew: false, changes: changes, actor: actor), connection
@@ -124,7 +137,7 @@ struct AdminRecordStore: Sendable {
             let visible: [Int] = try await connection.query(
                 """
                 SELECT \(resource.primaryKey) AS pk FROM \(resource.table)
-                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(targets.map(\.id)))::bigint[]) AND \(scope)
+                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(targets.map(\.id)))::bigint[]) AND \(scope) AND \(writable(resource))
                 ORDER BY 1 FOR UPDATE
                 """,
                 parameters.values
@@ -156,7 +169,7 @@ struct AdminRecordStore: Sendable {
             let rows = try await connection.query(
                 """
                 DELETE FROM \(resource.table)
-                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope)
+                WHERE \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource))
                 RETURNING \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label
                 """,
                 parameters.values
@@ -182,7 +195,32 @@ struct AdminRecordStore: Sendable {
         return found
     }
 
+    /// Which of the ids the resource's `readOnlyCondition` holds for (none without one).
+    func readOnlyIDs(of resource: AdminResource, ids: [Int]) async throws -> Set<Int> {
+        guard let condition = resource.readOnlyCondition, !ids.isEmpty else { return [] }
+        let rows = try await database.query(
+            "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[]) AND (\(condition.sql))",
+            [ids]
+        )
+        return Set(try rows.map { try $0.decode("pk", as: Int.self) })
+    }
+
+    /// A panel's rows for one object: each column's value as text, in the columns' order.
+    func rows(of panel: AdminPanel, objectID: Int) async throws -> [[String?]] {
+        var parameters = SQLParameters()
+        var sql = panel.query
+        if sql.contains("{id}") { sql = sql.replacingOccurrences(of: "{id}", with: parameters.bind(objectID) + "::bigint") }
+        if sql.contains("{zone}") { sql = sql.replacingOccurrences(of: "{zone}", with: parameters.bind(timeZone.identifier)) }
+        let rows = try await database.query(sql, parameters.values)
+        return try rows.map { row in try panel.columns.map { try row.decode($0.key, as: String?.self) } }
+    }
+
     // MARK: Composing statements
+
+    /// The rows that are not read-only, as a condition.
+    private func writable(_ resource: AdminResource) -> String {
+        resource.readOnlyCondition.map { "NOT (\($0.sql))" } ?? "true"
+    }
 
     private func recordCondition(_ resource: AdminResource, id: Int, user: User, parameters: inout SQLParameters) -> String {
         let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
@@ -196,6 +234,10 @@ struct AdminRecordStore: Sendable {
     private func returning(_ resource: AdminResource) -> String {
         var columns = ["\(resource.primaryKey) AS pk", "(\(resource.labelExpression))::text AS label"]
         columns.append(resource.isVersioned ? "version" : "0 AS version")
+        columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
+        for (index, inline) in resource.inlines.enumerated() {
+            columns.append("(\(inline.readOnlyCondition?.sql ?? "false")) AS inline_read_only\(index)")
+        }
         for (index, field) in resource.fields.enumerated() where !field.isSecret {
             columns.append("\(readExpression(field)) AS f\(index)")
         }
@@ -207,9 +249,17 @@ struct AdminRecordStore: Sendable {
         for (index, field) in resource.fields.enumerated() where !field.isSecret {
             values[field.name] = try row.decode("f\(index)", as: String?.self)
         }
+        var readOnlyInlines: [String: String] = [:]
+        for (index, inline) in resource.inlines.enumerated() {
+            if let condition = inline.readOnlyCondition, try row.decode("inline_read_only\(index)", as: Bool.self) {
+                readOnlyInlines[inline.name] = condition.message
+            }
+        }
         return AdminRecord(
             id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "",
-            version: try row.decode("version"), values: values
+            version: try row.decode("version"), values: values,
+            readOnlyReason: try row.decode("read_only", as: Bool.self) ? resource.readOnlyCondition?.message : nil,
+            readOnlyInlines: readOnlyInlines
         )
     }
 
@@ -220,7 +270,7 @@ struct AdminRecordStore: Sendable {
     /// A column as its form input shows it: local `YYYY-MM-DDTHH:MM` for date-times, `HH:MM` for
     /// times, a JSON array for multi-selects, `true`/`false` for checkboxes, indented JSON for `.json`,
     /// PostgreSQL's text otherwise.
-    private func readExpression(_ field: AdminField) -> String {
+    func readExpression(_ field: AdminField) -> String {
         switch field.kind {
         case .dateTime: "to_char(\(field.column) AT TIME ZONE \(zoneLiteral), 'YYYY-MM-DD\"T\"HH24:MI')"
         case .time: "to_char(\(field.column), 'HH24:MI')"
@@ -230,10 +280,14 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    /// A bound value cast to what the column holds.
-    private func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
+    /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
+    /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
+    func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
         switch field.kind {
+        case .text, .markdown: "coalesce(\(placeholder)::text, '')"
         case .integer, .foreignKey: "\(placeholder)::bigint"
+        // A select of whole numbers (ISO weekdays) fills a number column; bigint is assignable to any of them.
+        case .select(let choices) where choices.allSatisfy({ Int($0.value) != nil }): "\(placeholder)::bigint"
         case .date: "\(placeholder)::date"
         case .time: "\(placeholder)::time"
         case .dateTime: "(\(placeholder)::timestamp AT TIME ZONE \(zoneLiteral))"
@@ -244,7 +298,7 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    private func encodable(_ value: AdminValue) -> (any PostgresEncodable)? {
+    func encodable(_ value: AdminValue) -> (any PostgresEncodable)? {
         switch value {
         case .text(let text): text
         case .list(let items): items

@@ -18,6 +18,23 @@ extension AdminResource {
                 for column in columns { keys.formUnion(Self.choiceLabels(column.format)) }
             }
         }
+        for inline in inlines {
+            keys.insert(inline.label)
+            keys.formUnion(inline.constraints.values.map(\.message))
+            if let condition = inline.readOnlyCondition { keys.insert(condition.message) }
+            for field in inline.fields {
+                keys.insert(field.label)
+                if let help = field.help { keys.insert(help) }
+                keys.formUnion(Self.choiceLabels(field.cellFormat))
+            }
+        }
+        for panel in panels {
+            keys.formUnion([panel.label, panel.empty])
+            if let help = panel.help { keys.insert(help) }
+            keys.formUnion(panel.columns.map(\.label))
+            for column in panel.columns { keys.formUnion(Self.choiceLabels(column.format)) }
+        }
+        if let condition = readOnlyCondition { keys.insert(condition.message) }
         keys.formUnion(actions.map(\.label))
         keys.formUnion(actions.compactMap(\.objectLabel))
         keys.formUnion(uniqueConstraints.values.map(\.message))

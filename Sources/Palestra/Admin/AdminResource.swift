@@ -25,6 +25,13 @@ public struct AdminResource: Sendable {
     public let pageSize: Int
     public let actions: [AdminAction]
     public let fields: [AdminField]
+    /// Child rows edited on the change form (schedule slots of a group, memberships of an athlete).
+    public let inlines: [AdminInline]
+    /// Read-only tables shown on an object's change form.
+    public let panels: [AdminPanel]
+    /// A condition on a row (trusted SQL) under which it cannot be changed or deleted by anyone, and
+    /// why (a catalog key): its form is read-only with the message; saves, bulk actions and deletes refuse it.
+    public let readOnlyCondition: (sql: String, message: String)?
     public let permissions: [Role: Set<AdminPermission>]
     public let scope: @Sendable (User) -> AdminScope
     /// Optimistic concurrency: the table has `version integer` (and `updated_at`, set on change).
@@ -32,8 +39,8 @@ public struct AdminResource: Sendable {
     /// Unique constraints mapped to the field they concern and the message (a catalog key).
     public let uniqueConstraints: [String: (field: String, message: String)]
     public let dependents: [AdminDependent]
-    /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`), shown to
-    /// those who may change it.
+    /// Extra links on an object's form (`label` catalog key, path after `/admin/<slug>/<id>/`, or a site
+    /// path starting with `/` where `{id}` stands for the object's id), shown to those who may change it.
     public let objectLinks: [(label: String, path: String)]
     /// Links beside the change list's heading (`label` catalog key, a site URL), e.g. to an overview page.
     public let listLinks: [(label: String, url: String)]
@@ -48,7 +55,8 @@ public struct AdminResource: Sendable {
         slug: String, singularName: String, pluralName: String, table: String, primaryKey: String = "id",
         labelExpression: String, columns: [AdminColumn], searchExpressions: [String] = [],
         filters: [AdminFilter] = [], defaultOrdering: [Int] = [1], pageSize: Int = 50,
-        actions: [AdminAction] = [], fields: [AdminField], permissions: [Role: Set<AdminPermission>],
+        actions: [AdminAction] = [], fields: [AdminField], inlines: [AdminInline] = [], panels: [AdminPanel] = [],
+        readOnlyCondition: (sql: String, message: String)? = nil, permissions: [Role: Set<AdminPermission>],
         scope: @escaping @Sendable (User) -> AdminScope = { _ in .all }, isVersioned: Bool = true,
         uniqueConstraints: [String: (field: String, message: String)] = [:], dependents: [AdminDependent] = [],
         objectLinks: [(label: String, path: String)] = [], listLinks: [(label: String, url: String)] = [],
@@ -69,6 +77,9 @@ public struct AdminResource: Sendable {
         self.pageSize = pageSize
         self.actions = actions
         self.fields = fields
+        self.inlines = inlines
+        self.panels = panels
+        self.readOnlyCondition = readOnlyCondition
         self.permissions = permissions
         self.scope = scope
         self.isVersioned = isVersioned
@@ -94,10 +105,14 @@ public struct AdminResource: Sendable {
 
     /// Whether the change form has anything to edit; without it the form is read-only for everyone.
     var hasEditableFields: Bool {
-        fields.contains { $0.isEditable(adding: false) }
+        fields.contains { $0.isEditable(adding: false) } || !inlines.isEmpty
     }
 
     func field(named name: String) -> AdminField? {
         fields.first { $0.name == name }
+    }
+
+    func inline(named name: String) -> AdminInline? {
+        inlines.first { $0.name == name }
     }
 }

@@ -43,6 +43,11 @@ struct AdminServices: Sendable {
             for field in resource.fields {
                 if case .foreignKey(let lookup) = field.kind { found[field.name] = try await lists.choices(lookup) }
             }
+            for inline in resource.inlines {
+                for field in inline.fields {
+                    if case .foreignKey(let lookup) = field.kind { found[inline.name + "." + field.name] = try await lists.choices(lookup) }
+                }
+            }
         }
         return found
     }

@@ -7,7 +7,10 @@ public struct AdminSite: Sendable {
     }
 
     /// Every resource Palestra registers.
-    static let standard = AdminSite(resources: [UsersAdmin.resource, AuditAdmin.resource, JobsAdmin.resource])
+    static let standard = AdminSite(resources: [
+        UsersAdmin.resource, TrainingGroupsAdmin.resource, TrainingSessionsAdmin.resource, AthletesAdmin.resource,
+        AuditAdmin.resource, JobsAdmin.resource,
+    ])
 
     func resource(_ slug: String?) -> AdminResource? {
         resources.first { $0.slug == slug }

@@ -25,6 +25,14 @@ public struct MediaStorage: Sendable {
         return relative
     }
 
+    /// A stored file's bytes (read off the event loops), or `nil` when there is none. `relative` must be
+    /// a name this storage made; callers check its shape first.
+    func contents(of relative: String) async throws -> Data? {
+        guard !relative.contains("..") else { return nil }
+        let path = directory + "/" + relative
+        return try await offload { FileManager.default.contents(atPath: path) }
+    }
+
     /// Removes a stored file (one whose row was not saved after all); a missing file is fine.
     func remove(_ relative: String) async {
         guard !relative.contains("..") else { return }

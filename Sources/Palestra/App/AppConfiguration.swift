@@ -30,6 +30,9 @@ public struct AppConfiguration: Sendable {
     public var workers = WorkerSettings()
     /// Where uploaded files are stored (shared storage when several servers run).
     public var mediaDirectory = "Media"
+    /// Largest `multipart/form-data` body (a form with files), in bytes: above the largest file a form
+    /// accepts, so a file just over a field's limit gets the field's message rather than a 413.
+    public var uploadBodyLimit = 8 * 1024 * 1024
     /// How notifications are delivered: transport, sender, optional delay.
     public var notifications = NotificationSettings()
     /// How long never-held training sessions are kept.
@@ -69,6 +72,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_TIME_ZONE", "the organisation's time zone (default Europe/Moscow)"),
         ("PALESTRA_LANGUAGE", "interface language when neither the user nor the browser says (en or ru; default en)"),
         ("PALESTRA_BODY_LIMIT", "largest request body in bytes (default 2097152)"),
+        ("PALESTRA_UPLOAD_LIMIT", "largest multipart/form-data body (a form with files) in bytes (default 8388608)"),
         ("PALESTRA_DB_POOL_SIZE", "database connections per process (default 10)"),
         ("PALESTRA_DB_TIMEOUT", "seconds a request waits for a free connection (default 5)"),
         ("PALESTRA_TEMPLATES", "templates folder (default Templates)"),
@@ -125,6 +129,7 @@ public struct AppConfiguration: Sendable {
             configuration.defaultLanguage = language
         }
         configuration.bodyLimit = try reader.integer("PALESTRA_BODY_LIMIT", in: 1024...(1 << 30)) ?? configuration.bodyLimit
+        configuration.uploadBodyLimit = try reader.integer("PALESTRA_UPLOAD_LIMIT", in: 1024...(1 << 30)) ?? configuration.uploadBodyLimit
         configuration.databasePoolSize = try reader.integer("PALESTRA_DB_POOL_SIZE", in: 1...500) ?? configuration.databasePoolSize
         if let seconds = try reader.integer("PALESTRA_DB_TIMEOUT", in: 1...300) {
             configuration.databaseCheckoutTimeout = .seconds(seconds)

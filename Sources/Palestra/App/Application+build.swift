@@ -83,6 +83,7 @@ func buildRouter(
     let adminLists = AdminListController(services: admin)
     let adminForms = AdminFormController(services: admin)
     let adminObjects = AdminObjectController(services: admin)
+    let media = MediaController(media: admin.media, folders: MediaController.folders(of: admin.site))
     let jobsDashboard = JobDashboardStore(database: database)
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
@@ -91,7 +92,7 @@ func buildRouter(
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints)
+        + NotificationsController.endpoints + MediaController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -99,7 +100,7 @@ func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: LanguageMiddleware(defaultLanguage: configuration.defaultLanguage))
     router.add(middleware: errorPages)
-    router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit))
+    router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit, uploadBodyLimit: configuration.uploadBodyLimit))
     router.add(middleware: FileMiddleware(
         configuration.publicDirectory,
         urlBasePath: SiteURL.staticFiles,
@@ -127,5 +128,6 @@ func buildRouter(
     adminObjects.addRoutes(to: signedIn)
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
+    media.addRoutes(to: signedIn)
     return router
 }

@@ -3,11 +3,15 @@ import Hummingbird
 /// Refuses requests Palestra cannot read before any handler sees them: a declared body over the
 /// limit (413), a path or query string that is not valid percent-encoded UTF-8 (400). It also gives
 /// the context its body limit, which ``Request/formData(context:)`` enforces on bodies without a length.
+/// A `multipart/form-data` body (a form with files) has its own, larger limit.
 struct RequestGuardMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let bodyLimit: Int
+    var uploadBodyLimit = 0
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let isMultipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") ?? false
+        let bodyLimit = isMultipart ? max(bodyLimit, uploadBodyLimit) : bodyLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
             throw AppError.payloadTooLarge
         }

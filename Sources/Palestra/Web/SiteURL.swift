@@ -21,6 +21,12 @@ public enum SiteURL {
     /// The inbox's page `page` (the first without a query).
     public static func notificationsPage(_ page: Int) -> String { page > 1 ? "\(notifications)?p=\(page)" : notifications }
 
+    /// Uploaded files: `/media/<slug>/<32 hex>.<ext>` (signed-in users).
+    public static let mediaFiles = "/media"
+
+    /// The URL of a stored upload (`athletes/<hex>.png`).
+    public static func media(_ relative: String) -> String { "\(mediaFiles)/\(relative)" }
+
     /// `/admin/<slug>/`, a resource's change list.
     public static func changeList(_ slug: String) -> String { "/admin/\(slug)/" }
     /// `/admin/<slug>/add`.

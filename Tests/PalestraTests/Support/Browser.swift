@@ -21,7 +21,7 @@ struct Browser {
     var sessionToken: String? { cookies[SessionSettings.cookieName] }
 
     mutating func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
-        try await send(uri, method: .get, headers: headers, body: nil)
+        try await send(uri, method: .get, headers: headers, bytes: nil)
     }
 
     /// Posts a form; the last page's CSRF token is added unless `csrf` says otherwise
@@ -38,7 +38,29 @@ struct Browser {
         let body = all.map { SiteURL.queryEscaped($0.0) + "=" + SiteURL.queryEscaped($0.1) }.joined(separator: "&")
         var headers = headers
         headers[.contentType] = "application/x-www-form-urlencoded"
-        return try await send(uri, method: .post, headers: headers, body: body)
+        return try await send(uri, method: .post, headers: headers, bytes: ByteBuffer(string: body))
+    }
+
+    /// Posts a `multipart/form-data` form with files (`name`, file name, bytes); the CSRF token is added.
+    mutating func postMultipart(
+        _ uri: String, _ fields: [(String, String)], files: [(name: String, filename: String, bytes: [UInt8])]
+    ) async throws -> TestResponse {
+        let boundary = "----palestra-test-boundary-7f3a"
+        var body: [UInt8] = []
+        func append(_ text: String) { body += Array(text.utf8) }
+        for (name, value) in (csrfToken.map { [(CSRFMiddleware.fieldName, $0)] } ?? []) + fields {
+            append("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            append("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n")
+            append("Content-Type: image/png\r\n\r\n")
+            body += file.bytes
+            append("\r\n")
+        }
+        append("--\(boundary)--\r\n")
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await send(uri, method: .post, headers: headers, bytes: ByteBuffer(bytes: body))
     }
 
     /// Follows a redirect's `Location` with a GET.
@@ -56,14 +78,14 @@ struct Browser {
         return try await post(SiteURL.login, fields)
     }
 
-    private mutating func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: String?) async throws -> TestResponse {
+    private mutating func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, bytes: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         for field in extraHeaders { headers.append(field) }
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         }
         let response = try await client.execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+            uri: uri, method: method, headers: headers, body: bytes
         )
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)

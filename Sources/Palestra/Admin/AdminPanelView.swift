@@ -1,0 +1,27 @@
+/// A read-only panel of a change form: its heading, column labels and formatted rows.
+struct AdminPanelView: Sendable {
+    let label: String
+    let headingID: String
+    let help: String
+    let hasHelp: Bool
+    let headers: [String]
+    let rows: [AdminFormFieldView.TableRow]
+    let hasRows: Bool
+    let empty: String
+
+    init(panel: AdminPanel, index: Int, rows: [[String?]], formatter: AdminCellFormatter) {
+        let localizer = formatter.localizer
+        label = localizer.t(panel.label)
+        headingID = "panel-\(index)"
+        help = panel.help.map(localizer.t) ?? ""
+        hasHelp = panel.help != nil
+        headers = panel.columns.map { localizer.t($0.label) }
+        self.rows = rows.map { values in
+            AdminFormFieldView.TableRow(cells: zip(panel.columns, values).map { column, value in
+                AdminFormFieldView.TableCell(label: localizer.t(column.label), text: formatter.format(value, as: column.format))
+            })
+        }
+        hasRows = !rows.isEmpty
+        empty = localizer.t(panel.empty)
+    }
+}

@@ -1,0 +1,60 @@
+/// Training sessions in the admin engine: the list with filters by group, date, status and closed and
+/// a search by group name; the form, with a link to the session's attendance journal. Admins see and
+/// change all of them; a coach sees and changes (never adds or deletes) the sessions of the groups they
+/// coach. An archived group's sessions are read-only for everyone.
+enum TrainingSessionsAdmin {
+    static let groupName = "(SELECT g.name FROM training_groups g WHERE g.id = training_sessions.group_id)"
+
+    static let resource = AdminResource(
+        slug: "training-sessions", singularName: "training session", pluralName: "training sessions", table: "training_sessions",
+        labelExpression: "\(groupName) || ', ' || session_date || ' ' || to_char(starts_at, 'HH24:MI')",
+        columns: [
+            AdminColumn("session_date", label: "Date", format: .date),
+            AdminColumn("weekday", label: "Weekday", expression: "extract(isodow FROM session_date)::int", format: .choice(TrainingChoices.weekdays), secondary: true),
+            AdminColumn("time", label: "Time", expression: "to_char(starts_at, 'HH24:MI') || '–' || to_char(ends_at, 'HH24:MI')"),
+            AdminColumn("group", label: "Group", expression: groupName),
+            AdminColumn("location", label: "Location", secondary: true),
+            AdminColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
+            AdminColumn("is_closed", label: "Closed", format: .boolean),
+        ],
+        searchExpressions: [groupName],
+        filters: [
+            AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
+            AdminFilter("session_date", label: "Date", kind: .date(isTimestamp: false)),
+            AdminFilter("status", label: "Status", kind: .choices(TrainingChoices.sessionStatuses)),
+            AdminFilter("is_closed", label: "Closed", kind: .boolean),
+        ],
+        defaultOrdering: [-1, 3],
+        actions: [
+            AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true")),
+        ],
+        fields: [
+            AdminField("group_id", label: "Group", kind: .foreignKey(TrainingChoices.groups), required: true, editable: .onAdd),
+            AdminField("session_date", label: "Date", kind: .date, required: true),
+            AdminField("starts_at", label: "Start", kind: .time, required: true),
+            AdminField("ends_at", label: "End", kind: .time, required: true),
+            AdminField("location", label: "Location", kind: .text(maxLength: 200)),
+            AdminField("status", label: "Status", kind: .select(TrainingChoices.sessionStatuses), required: true, default: "planned"),
+            AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync."),
+            AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
+        ],
+        readOnlyCondition: (
+            sql: "group_id IN (SELECT g.id FROM training_groups g WHERE g.is_archived)",
+            message: "The session's group is archived: its sessions cannot be changed."
+        ),
+        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],
+        scope: { user in
+            user.role == .admin ? .all : .rows("group_id IN (SELECT g.id FROM training_groups g WHERE g.coach_id = {user})")
+        },
+        uniqueConstraints: [
+            "training_sessions_group_date_start_key": (field: "starts_at", message: "The group already has a session starting then on this date."),
+        ],
+        objectLinks: [(label: "Attendance journal", path: "/coach/sessions/{id}")],
+        validate: { submission in
+            guard let start = submission.values["starts_at"].flatMap(LocalDateTime.time), let end = submission.values["ends_at"].flatMap(LocalDateTime.time),
+                  end.hour * 60 + end.minute <= start.hour * 60 + start.minute
+            else { return [:] }
+            return ["ends_at": CatalogKey.t("The session must end after it starts.")]
+        }
+    )
+}

@@ -1,0 +1,179 @@
+import Foundation
+import HummingbirdTesting
+@testable import Palestra
+import Postgres
+import Testing
+
+/// The athletes' pages: the photo upload (checked by its bytes, at most 2 MB, served by the media route
+/// with a fixed type), the memberships edited inline, the group filter and what coaches see.
+@Suite("Training admin: athletes, photos and memberships")
+struct AthletesAdminTests {
+    static let add = SiteURL.addForm("athletes")
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64)
+
+    static func fields(name: String = "Anna Petrova", birth: String = "2012-04-05", memberships: [(id: Int?, group: String, joined: String, left: String)] = []) -> [(String, String)] {
+        var fields = [("full_name", name), ("birth_date", birth), ("contact", "+7 900 000 00 00"), ("notes", ""), ("user_id", ""),
+                      ("memberships-rows", String(memberships.count))]
+        for (index, row) in memberships.enumerated() {
+            fields += [("memberships-\(index)-id", row.id.map(String.init) ?? ""), ("memberships-\(index)-group_id", row.group),
+                       ("memberships-\(index)-joined_on", row.joined), ("memberships-\(index)-left_on", row.left)]
+        }
+        return fields + [("_save", "1")]
+    }
+
+    /// Runs `body` with a fresh media folder, removed afterwards.
+    static func withMedia(_ body: @escaping @Sendable (any TestClientProtocol, TestDatabase, String) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await TestApp.test(configure: { $0.mediaDirectory = folder }) { client, database in
+            try await body(client, database, folder)
+        }
+    }
+
+    static func storedFiles(_ folder: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder + "/athletes")) ?? []
+    }
+
+    @Test("a real PNG is stored under a server-made name, shown in the list and served with a fixed type and nosniff")
+    func photo() async throws {
+        try await Self.withMedia { client, database, folder in
+            try await TestUsers.everyRole(in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get(Self.add)
+            let saved = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.html", Self.png)])
+            #expect(saved.status == .seeOther)
+            let avatar: String = try await database.value("SELECT avatar FROM athletes WHERE full_name = 'Anna Petrova'")
+            #expect(avatar.wholeMatch(of: /athletes\/[0-9a-f]{32}\.png/) != nil)
+            #expect(Self.storedFiles(folder).count == 1)
+            let list = try await browser.follow(saved)
+            #expect(list.text.contains("<img src=\"/media/\(avatar)\" alt=\"Photo of Anna Petrova\""))
+            let served = try await browser.get(SiteURL.media(avatar))
+            #expect(served.status == .ok)
+            #expect(served.headers[.contentType] == "image/png")
+            #expect(served.headers[.xContentTypeOptions] == "nosniff")
+            #expect(served.headers[.contentDisposition] == "inline")
+            #expect(served.headers[.cacheControl]?.hasPrefix("private") == true)
+            #expect(Array(served.body.readableBytesView) == Self.png)
+            let id: Int = try await database.value("SELECT id::int FROM athletes")
+            let form = try await browser.get(SiteURL.changeForm("athletes", String(id)))
+            #expect(form.text.contains("<img src=\"/media/\(avatar)\""))
+            var stranger = Browser(client)
+            #expect(try await stranger.get(SiteURL.media(avatar)).status == .seeOther)
+        }
+    }
+
+    @Test("a renamed HTML file, a file of 2 MB + 1 byte and an empty file get a message; nothing is stored", arguments: [
+        (Array("<html><script>alert(1)</script></html>".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
+        (png + Array(repeating: 0, count: 2 * 1024 * 1024 + 1 - png.count), "The file is too large: at most 2 MB."),
+        ([UInt8](), "The file is empty."),
+    ])
+    func refusedUploads(bytes: [UInt8], message: String) async throws {
+        try await Self.withMedia { client, database, folder in
+            try await TestUsers.everyRole(in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get(Self.add)
+            let response = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "evil.png", bytes)])
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("id=\"field-avatar-error\""))
+            #expect(response.text.contains(message))
+            #expect(response.text.contains("value=\"Anna Petrova\""))
+            #expect(try await database.value("SELECT count(*)::int FROM athletes", as: Int.self) == 0)
+            #expect(Self.storedFiles(folder).isEmpty)
+        }
+    }
+
+    @Test("a change with a bad photo keeps the stored one, on disk and in the row")
+    func badPhotoOnChange() async throws {
+        try await Self.withMedia { client, database, folder in
+            try await TestUsers.everyRole(in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get(Self.add)
+            _ = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.png", Self.png)])
+            let (id, avatar): (Int, String) = (try await database.value("SELECT id::int FROM athletes"), try await database.value("SELECT avatar FROM athletes"))
+            let url = SiteURL.changeForm("athletes", String(id))
+            _ = try await browser.get(url)
+            let response = try await browser.postMultipart(url, Self.fields() + [("version", "1")], files: [("avatar", "evil.png", Array("<html>".utf8))])
+            #expect(response.status == .unprocessableContent)
+            #expect(try await database.value("SELECT avatar FROM athletes", as: String.self) == avatar)
+            #expect(Self.storedFiles(folder).count == 1)
+        }
+    }
+
+    @Test("media names other than <32 hex>.<png|jpg|webp> under a resource's folder answer 404", arguments: [
+        "/media/athletes/../../Package.swift", "/media/athletes/%2e%2e%2fPackage.swift", "/media/athletes/0123456789ABCDEF0123456789abcdef.png",
+        "/media/athletes/0123456789abcdef0123456789abcdef.svg", "/media/athletes/0123456789abcdef0123456789abcdef.png",
+        "/media/users/0123456789abcdef0123456789abcdef.png", "/media/athletes/x.png", "/media/athletes/0123456789abcdef0123456789abcdef.png.html",
+    ])
+    func badNames(path: String) async throws {
+        try await Self.withMedia { client, database, _ in
+            try await TestUsers.everyRole(in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let status = try await browser.get(path).status
+            #expect(status == .notFound || status == .badRequest, "\(path)")
+        }
+    }
+
+    @Test("memberships: saved inline, a leaving date before the joining date and an overlap get messages beside the row")
+    func memberships() async throws {
+        try await TestApp.test { client, database in
+            let users = try await TestUsers.everyRole(in: database)
+            let group = try await TestTraining.group("Juniors", coach: users[.coach]!, in: database)
+            let other = try await TestTraining.group("Seniors", coach: users[.coach]!, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get(Self.add)
+            let backwards = try await browser.post(Self.add, Self.fields(memberships: [(nil, String(group), "2025-09-01", "2025-08-01")]))
+            #expect(backwards.status == .unprocessableContent)
+            #expect(backwards.text.contains("id=\"field-memberships-0-left_on-error\""))
+            #expect(try await database.value("SELECT count(*)::int FROM athletes", as: Int.self) == 0)
+
+            let overlap = try await browser.post(Self.add, Self.fields(memberships: [
+                (nil, String(group), "2025-09-01", "2025-12-31"), (nil, String(group), "2025-10-01", ""),
+            ]))
+            #expect(overlap.status == .unprocessableContent)
+            #expect(overlap.text.contains("The athlete is already a member of this group for some of these dates."))
+            #expect(overlap.text.contains("id=\"field-memberships-1-joined_on-error\""))
+            #expect(try await database.value("SELECT count(*)::int FROM athletes", as: Int.self) == 0)
+
+            let saved = try await browser.post(Self.add, Self.fields(memberships: [
+                (nil, String(group), "2025-09-01", "2025-12-31"), (nil, String(other), "2026-01-01", ""),
+            ]))
+            #expect(saved.status == .seeOther)
+            #expect(try await database.value("SELECT count(*)::int FROM group_memberships", as: Int.self) == 2)
+            let filtered = try await browser.get(SiteURL.changeList("athletes") + "?group=\(other)")
+            #expect(filtered.text.contains("Anna Petrova"))
+            let none = try await browser.get(SiteURL.changeList("athletes") + "?group=999999")
+            #expect(!none.text.contains("Anna Petrova"))
+        }
+    }
+
+    @Test("a coach sees only the athletes of their groups, read-only")
+    func coachScope() async throws {
+        try await TestApp.test { client, database in
+            let users = try await TestUsers.everyRole(in: database)
+            let otherCoach = try await TestUsers.create("coach2@example.org", role: .coach, in: database)
+            let mine = try await TestTraining.group("Mine", coach: users[.coach]!, in: database)
+            let theirs = try await TestTraining.group("Theirs", coach: otherCoach, in: database)
+            for (name, group) in [("Mine Athlete", mine), ("Their Athlete", theirs)] {
+                try await database.run(
+                    """
+                    WITH a AS (INSERT INTO athletes (full_name, birth_date) VALUES ($1, '2012-01-01') RETURNING id)
+                    INSERT INTO group_memberships (athlete_id, group_id, joined_on) SELECT id, $2, '2025-01-01' FROM a
+                    """,
+                    [name, group]
+                )
+            }
+            var coach = Browser(client)
+            try await coach.signIn("coach@example.org")
+            let list = try await coach.get(SiteURL.changeList("athletes"))
+            #expect(list.text.contains("Mine Athlete") && !list.text.contains("Their Athlete"))
+            let theirID: Int = try await database.value("SELECT id::int FROM athletes WHERE full_name = 'Their Athlete'")
+            #expect(try await coach.get(SiteURL.changeForm("athletes", String(theirID))).status == .notFound)
+            #expect(try await coach.get(Self.add).status == .forbidden)
+        }
+    }
+}
