@@ -35,7 +35,7 @@ public struct AppConfiguration: Sendable {
     public var uploadBodyLimit = 8 * 1024 * 1024
     /// How notifications are delivered: transport, sender, optional delay.
     public var notifications = NotificationSettings()
-    /// How long never-held training sessions are kept.
+    /// How long never-held training sessions are kept, and when sessions close by themselves.
     public var training = TrainingSettings()
 
     public init(
@@ -84,6 +84,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
         ("PALESTRA_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
+        ("PALESTRA_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
         ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
@@ -148,6 +149,8 @@ public struct AppConfiguration: Sendable {
         }
         configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_SESSION_RETENTION_DAYS", in: 1...3650)
             ?? configuration.training.sessionRetentionDays
+        configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
+            ?? configuration.training.sessionAutoCloseDays
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
             configuration.sessions.idleTimeout = .seconds(hours * 3600)
         }

@@ -88,11 +88,15 @@ func buildRouter(
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
     let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
+    let coach = CoachController(
+        journal: AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone),
+        sessions: accounts.sessions, views: views
+    )
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints + MediaController.endpoints)
+        + NotificationsController.endpoints + MediaController.endpoints + CoachController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -129,5 +133,6 @@ func buildRouter(
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
     media.addRoutes(to: signedIn)
+    coach.addRoutes(to: signedIn)
     return router
 }

@@ -14,4 +14,6 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case adminHistory = "admin/history"
     case jobsOverview = "jobs/overview"
     case notificationInbox = "notifications/inbox"
+    case coachSessions = "coach/sessions"
+    case attendanceJournal = "coach/journal"
 }
