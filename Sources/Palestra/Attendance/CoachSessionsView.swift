@@ -31,17 +31,19 @@ struct CoachSessionsView: Sendable {
     let sections: [Section]
     let seesEveryGroup: Bool
 
-    /// `sessions` as the store lists them, split by `today`: today's, the next days', earlier ones.
+    /// `sessions` as the store lists them (by date), split by `today`: today's, the next days', and the
+    /// earlier ones, the most recent first.
     init(sessions: [CoachSessionSummary], today: CalendarDate, seesEveryGroup: Bool, localizer: Localizer) {
         let entries = sessions.map { (summary: $0, entry: Self.entry($0, localizer: localizer)) }
-        func section(_ id: String, _ title: String, _ empty: String, _ include: (CalendarDate) -> Bool) -> Section {
-            let chosen = entries.filter { include($0.summary.date) }.map(\.entry)
+        func section(_ id: String, _ title: String, _ empty: String, newestFirst: Bool = false, _ include: (CalendarDate) -> Bool) -> Section {
+            let inOrder = entries.filter { include($0.summary.date) }.map(\.entry)
+            let chosen = newestFirst ? Array(inOrder.reversed()) : inOrder
             return Section(id: id, title: title, entries: chosen, hasEntries: !chosen.isEmpty, emptyText: empty)
         }
         sections = [
             section("today", localizer.t("Today"), localizer.t("No sessions today."), { $0 == today }),
             section("next", localizer.t("Next 7 days"), localizer.t("No sessions in the next 7 days."), { $0 > today }),
-            section("unmarked", localizer.t("Past sessions with unmarked athletes"), localizer.t("Every past session is marked or closed."), { $0 < today }),
+            section("unmarked", localizer.t("Past sessions with unmarked athletes"), localizer.t("Every past session is marked or closed."), newestFirst: true, { $0 < today }),
         ]
         self.seesEveryGroup = seesEveryGroup
     }
