@@ -37,7 +37,7 @@ struct AthletesAdminTests {
     @Test("a real PNG is stored under a server-made name, shown in the list and served with a fixed type and nosniff")
     func photo() async throws {
         try await Self.withMedia { client, database, folder in
-            try await TestUsers.everyRole(in: database)
+            _ = try await TestUsers.everyRole(in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             _ = try await browser.get(Self.add)
@@ -70,7 +70,7 @@ struct AthletesAdminTests {
     ])
     func refusedUploads(bytes: [UInt8], message: String) async throws {
         try await Self.withMedia { client, database, folder in
-            try await TestUsers.everyRole(in: database)
+            _ = try await TestUsers.everyRole(in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             _ = try await browser.get(Self.add)
@@ -87,7 +87,7 @@ struct AthletesAdminTests {
     @Test("a change with a bad photo keeps the stored one, on disk and in the row")
     func badPhotoOnChange() async throws {
         try await Self.withMedia { client, database, folder in
-            try await TestUsers.everyRole(in: database)
+            _ = try await TestUsers.everyRole(in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             _ = try await browser.get(Self.add)
@@ -109,7 +109,7 @@ struct AthletesAdminTests {
     ])
     func badNames(path: String) async throws {
         try await Self.withMedia { client, database, _ in
-            try await TestUsers.everyRole(in: database)
+            _ = try await TestUsers.everyRole(in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             let status = try await browser.get(path).status

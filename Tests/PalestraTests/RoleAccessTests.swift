@@ -19,7 +19,10 @@ struct RoleAccessTests {
                 ("/", .ok),
                 ("/account", .ok),
                 ("/notifications", .ok),
-                ("/admin", isAdmin ? .ok : .forbidden),
+                // Coaches see the training resources (their groups, athletes and sessions).
+                ("/admin", isAdmin || role == .coach ? .ok : .forbidden),
+                ("/admin/training-sessions/", isAdmin || role == .coach ? .ok : .forbidden),
+                ("/admin/training-sessions/add", isAdmin ? .ok : .forbidden),
                 ("/admin/users/", isAdmin ? .ok : .forbidden),
                 ("/admin/users/add", isAdmin ? .ok : .forbidden),
                 ("/admin/users/\(other)/", isAdmin ? .ok : .forbidden),

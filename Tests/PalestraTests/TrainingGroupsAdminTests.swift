@@ -35,6 +35,17 @@ struct TrainingGroupsAdminTests {
         return browser
     }
 
+    /// The group "Juniors" (Monday 18:00, 60 minutes, Hall A) and an admin signed in: users by role,
+    /// the group's and its slot's ids, its form's URL and the browser.
+    static func juniors(
+        _ client: any TestClientProtocol, _ database: TestDatabase
+    ) async throws -> ([Role: Int], Int, Int, String, Browser) {
+        let users = try await TestUsers.everyRole(in: database)
+        let group = try await TestTraining.group("Juniors", coach: users[.coach]!, slots: [(1, "18:00", 60)], in: database)
+        let slot: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [group])
+        return (users, group, slot, SiteURL.changeForm("training-groups", String(group)), try await Self.signedIn(client))
+    }
+
     @Test("adding a group with two slots saves both, lists them as 'Mon 18:00, Wed 18:30' and enqueues one re-sync")
     func addWithSlots() async throws {
         try await TestApp.test { client, database in
@@ -62,11 +73,8 @@ struct TrainingGroupsAdminTests {
     @Test("adding, changing and removing a slot each enqueue exactly one re-sync; a form changing nothing enqueues none")
     func slotChanges() async throws {
         try await TestApp.test { client, database in
-            let users = try await TestUsers.everyRole(in: database)
-            let group = try await TestTraining.group("Juniors", coach: users[.coach]!, slots: [(1, "18:00", 60)], in: database)
-            let slot: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [group])
-            var browser = try await Self.signedIn(client)
-            let url = SiteURL.changeForm("training-groups", String(group))
+            let (users, group, slot, url, admin) = try await Self.juniors(client, database)
+            var browser = admin
             let steps: [[(id: Int?, weekday: String, start: String, minutes: String, location: String, remove: Bool)]] = [
                 [(slot, "1", "18:00", "60", "Hall A", false)],
                 [(slot, "1", "18:00", "60", "Hall A", false), (nil, "5", "17:00", "45", "", false)],
@@ -91,11 +99,8 @@ struct TrainingGroupsAdminTests {
     @Test("archiving or un-archiving enqueues one re-sync; an archived group's schedule is read-only and a forged change is refused")
     func archiving() async throws {
         try await TestApp.test { client, database in
-            let users = try await TestUsers.everyRole(in: database)
-            let group = try await TestTraining.group("Juniors", coach: users[.coach]!, slots: [(1, "18:00", 60)], in: database)
-            let slot: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [group])
-            var browser = try await Self.signedIn(client)
-            let url = SiteURL.changeForm("training-groups", String(group))
+            let (users, group, slot, url, admin) = try await Self.juniors(client, database)
+            var browser = admin
             _ = try await browser.get(url)
             let archived = try await browser.post(url, Self.form(coach: users[.coach]!, archived: true, version: 1))
             #expect(archived.status == .seeOther)
@@ -132,11 +137,8 @@ struct TrainingGroupsAdminTests {
         _ errorID: String, _ message: String
     ) async throws {
         try await TestApp.test { client, database in
-            let users = try await TestUsers.everyRole(in: database)
-            let group = try await TestTraining.group("Juniors", coach: users[.coach]!, slots: [(1, "18:00", 60)], in: database)
-            let slot: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [group])
-            var browser = try await Self.signedIn(client)
-            let url = SiteURL.changeForm("training-groups", String(group))
+            let (users, group, slot, url, admin) = try await Self.juniors(client, database)
+            var browser = admin
             _ = try await browser.get(url)
             let response = try await browser.post(url, Self.form(name: name, coach: users[.coach]!, version: 1, slots: [
                 (slot, "1", "18:00", "60", "Hall A", false), (nil, weekday, start, minutes, "Typed hall", false),

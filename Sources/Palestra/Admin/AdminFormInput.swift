@@ -59,15 +59,7 @@ struct AdminFormInput: Sendable {
 
     /// The submission as the resource's own `validate` sees it.
     func submission(objectID: Int?, actor: User) -> AdminSubmission {
-        var plain: [String: String] = [:]
-        for (name, value) in values {
-            switch value {
-            case .text(let text): plain[name] = text
-            case .list(let items): plain[name] = items.joined(separator: ",")
-            case .null: plain[name] = ""
-            }
-        }
-        return AdminSubmission(values: plain, objectID: objectID.map(String.init), actor: actor)
+        AdminSubmission(values: values.mapValues(\.plainText), objectID: objectID.map(String.init), actor: actor)
     }
 
     private mutating func read(
@@ -75,7 +67,6 @@ struct AdminFormInput: Sendable {
     ) {
         let raw = form.value(field.name) ?? ""
         submitted[field.name] = form.values(field.name)
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if case .checkbox = field.kind {
             values[field.name] = .text(form.value(field.name) == nil ? "false" : "true")
             return
@@ -100,19 +91,9 @@ struct AdminFormInput: Sendable {
             readFile(field, rule: rule, from: form, localizer: localizer)
             return
         }
-        guard !text.isEmpty else {
-            if field.isRequired { errors[field.name] = localizer.t("This field is required.") }
-            values[field.name] = .null
-            return
-        }
-        if let problem = Self.problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer) {
-            errors[field.name] = problem
-        }
-        if case .markdown = field.kind {
-            values[field.name] = .text(raw)
-        } else {
-            values[field.name] = .text(text)
-        }
+        let (value, problem) = Self.value(of: field, raw: raw, choices: choices, localizer: localizer)
+        values[field.name] = value
+        if let problem { errors[field.name] = problem }
     }
 
     /// No file chosen keeps the stored one (a new object's required file is then missing).
@@ -151,6 +132,17 @@ struct AdminFormInput: Sendable {
         } else {
             passwords[field.name] = password
         }
+    }
+
+    /// A plain field's value (text, number, date, time, choice…) from what was typed, and its message:
+    /// empty is NULL (required: "This field is required."); Markdown keeps its white space.
+    static func value(of field: AdminField, raw: String, choices: [AdminChoice], localizer: Localizer) -> (AdminValue, String?) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            return (.null, field.isRequired ? localizer.t("This field is required.") : nil)
+        }
+        let problem = problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer)
+        return (.text(field.kind.isMarkdown ? raw : text), problem)
     }
 
     /// The message for a non-empty value that does not fit its kind, or `nil`.

@@ -28,7 +28,7 @@ struct AdminInlineRow: Sendable {
             if row.remove {
                 row.errors = row.errors.filter { $0.key.isEmpty }
             } else {
-                for (field, message) in inline.validate(row.plainValues) where row.errors[field] == nil {
+                for (field, message) in inline.validate(row.values.mapValues(\.plainText)) where row.errors[field] == nil {
                     row.errors[field] = localizer.t(message)
                 }
             }
@@ -50,16 +50,9 @@ struct AdminInlineRow: Sendable {
             values[field.name] = .text(raw.isEmpty ? "false" : "true")
             return
         }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            if field.isRequired { errors[field.name] = localizer.t("This field is required.") }
-            values[field.name] = .null
-            return
-        }
-        if let problem = AdminFormInput.problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer) {
-            errors[field.name] = problem
-        }
-        values[field.name] = .text(field.kind.isMarkdown ? raw : text)
+        let (value, problem) = AdminFormInput.value(of: field, raw: raw, choices: choices, localizer: localizer)
+        values[field.name] = value
+        if let problem { errors[field.name] = problem }
     }
 
     /// A new row whose every field is empty or still holds its default.
@@ -68,17 +61,6 @@ struct AdminInlineRow: Sendable {
             let text = (submitted[field.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if case .checkbox = field.kind { return (text.isEmpty ? "false" : "true") == (field.defaultValue ?? "false") }
             return text.isEmpty || text == field.defaultValue
-        }
-    }
-
-    /// The values as the inline's `validate` sees them (NULL as "").
-    private var plainValues: [String: String] {
-        values.mapValues { value in
-            switch value {
-            case .text(let text): text
-            case .list(let items): items.joined(separator: ",")
-            case .null: ""
-            }
         }
     }
 }

@@ -4,4 +4,13 @@ enum AdminValue: Sendable, Equatable {
     case text(String)
     case list([String])
     case null
+
+    /// As a resource's `validate` sees it: a list joined with commas, NULL as "".
+    var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .list(let items): items.joined(separator: ",")
+        case .null: ""
+        }
+    }
 }

@@ -9,8 +9,6 @@ enum TrainingChoices {
     static let sessionStatuses = [AdminChoice("planned", "planned"), AdminChoice("held", "held"), AdminChoice("cancelled", "cancelled")]
 
     static let groups = AdminLookup(table: "training_groups", labelExpression: "name")
-    /// Groups a session may be added to.
-    static let activeGroups = AdminLookup(table: "training_groups", labelExpression: "name", condition: "NOT is_archived")
     static let coaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach'")
     static let activeCoaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach' AND is_active")
     static let students = AdminLookup(table: "users", labelExpression: "display_name || ' (' || email || ')'", condition: "role = 'student'")

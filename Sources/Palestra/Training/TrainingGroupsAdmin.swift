@@ -16,6 +16,7 @@ enum TrainingGroupsAdmin {
             AdminField("location", label: "Location", kind: .text(maxLength: 200)),
         ],
         ordering: "weekday, starts_at",
+        extraRows: 2,
         constraints: [
             "group_schedule_slots_start_key": (field: "starts_at", message: "The group already has a session starting then on this weekday."),
             "group_schedule_slots_duration_check": (field: "duration_minutes", message: "The session must end before midnight."),

@@ -15,7 +15,7 @@ enum TrainingSessionsAdmin {
             AdminColumn("group", label: "Group", expression: groupName),
             AdminColumn("location", label: "Location", secondary: true),
             AdminColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
-            AdminColumn("is_closed", label: "Closed", format: .boolean),
+            AdminColumn("is_closed", label: "Closed", format: .boolean, secondary: true),
         ],
         searchExpressions: [groupName],
         filters: [
