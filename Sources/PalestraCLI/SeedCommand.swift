@@ -10,12 +10,17 @@ struct SeedCommand: AsyncParsableCommand {
         discussion: "The coaches sign in with the password \(DemoSeed.coachPassword). A database that has any training group is left as it is."
     )
 
+    @Flag(help: "Load the benchmark data instead (100 groups, 2,000 athletes, twelve months of sessions, about 200,000 attendance records).")
+    var bench = false
+
     func run() async throws {
         let configuration = try loadConfiguration()
         do {
             let hasher = try await PasswordHasher(parameters: configuration.argon2)
             _ = try await PostgresClient.withClient(configuration: configuration.database, maxConnections: 2, logger: makeLogger()) { database in
-                try await DemoSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
+                bench
+                    ? try await BenchSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
+                    : try await DemoSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
             }
         } catch {
             throw stop(error)

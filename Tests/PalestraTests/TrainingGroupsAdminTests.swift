@@ -177,6 +177,7 @@ struct TrainingGroupsAdminTests {
             try await database.run("UPDATE training_groups SET version = 2 WHERE id = $1", [group])
             let stale = try await browser.post(url, Self.form(name: "Renamed", coach: users[.coach]!, version: 1, slots: [(nil, "4", "10:00", "60", "", false)]))
             #expect(stale.status == .conflict)
+            #expect(stale.text.contains(#"value="10:00""#), "the slot the user typed is shown again, not lost")
             #expect(try await TestTraining.slots(of: group, in: database) == ["1 18:00 60 Hall A"])
             #expect(try await database.value("SELECT name FROM training_groups WHERE id = $1", [group], as: String.self) == "Juniors")
             #expect(try await TestTraining.resyncJobs(group: group, in: database) == 0)

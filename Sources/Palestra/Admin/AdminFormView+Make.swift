@@ -63,7 +63,8 @@ extension AdminFormView {
                 error: errors[field.name], yourValue: yours, choices: choices[field.name] ?? [], formatter: formatter
             )
         }
-        let posted = isConflict ? [:] : (input?.inlineRows ?? [:])
+        // After a conflict too: the rows the user typed are shown again (over the current ones), never lost.
+        let posted = input?.inlineRows ?? [:]
         inlines = resource.inlines.map { inline in
             let readOnlyReason = record?.readOnlyInlines[inline.name]
             return AdminInlineView(

@@ -83,6 +83,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_JOB_SHUTDOWN_SECONDS", "on SIGTERM, how long running jobs may finish before they are handed back (default 10)"),
         ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
+        ("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)"),
         ("PALESTRA_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
         ("PALESTRA_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
@@ -149,6 +150,8 @@ public struct AppConfiguration: Sendable {
         }
         configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_SESSION_RETENTION_DAYS", in: 1...3650)
             ?? configuration.training.sessionRetentionDays
+        configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
+            ?? configuration.training.attendanceWarningPercent
         configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
             ?? configuration.training.sessionAutoCloseDays
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {

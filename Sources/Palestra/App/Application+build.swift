@@ -88,6 +88,9 @@ func buildRouter(
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
     let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
+    let attendanceReports = AttendanceReportController(
+        store: AttendanceReportStore(database: database), views: views, settings: configuration.training
+    )
     let coach = CoachController(
         journal: AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone),
         sessions: accounts.sessions, views: views
@@ -96,7 +99,7 @@ func buildRouter(
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints + MediaController.endpoints + CoachController.endpoints)
+        + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints + CoachController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -132,6 +135,7 @@ func buildRouter(
     adminObjects.addRoutes(to: signedIn)
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
+    attendanceReports.addRoutes(to: signedIn)
     media.addRoutes(to: signedIn)
     coach.addRoutes(to: signedIn)
     return router

@@ -20,6 +20,11 @@ enum Navigation {
                 isCurrent: slug == resource.slug
             ))
         }
+        if user.role != .student {
+            links.append(NavigationLink(
+                label: localizer.t("Attendance reports"), href: SiteURL.attendanceReport, isCurrent: path.hasPrefix(SiteURL.attendanceReport)
+            ))
+        }
         if JobsAdmin.resource.allows(.view, for: user) {
             links.append(NavigationLink(
                 label: localizer.t("Queue overview"), href: SiteURL.jobsOverview, isCurrent: path == SiteURL.jobsOverview

@@ -14,6 +14,8 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case adminHistory = "admin/history"
     case jobsOverview = "jobs/overview"
     case notificationInbox = "notifications/inbox"
+    case attendanceReport = "reports/attendance"
+    case athleteAttendance = "reports/athlete_attendance"
     case coachSessions = "coach/sessions"
     case attendanceJournal = "coach/journal"
 }

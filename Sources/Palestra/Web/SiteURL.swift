@@ -21,6 +21,19 @@ public enum SiteURL {
     /// The inbox's page `page` (the first without a query).
     public static func notificationsPage(_ page: Int) -> String { page > 1 ? "\(notifications)?p=\(page)" : notifications }
 
+    /// Attendance per group for a month (`?month=YYYY-MM`), or one group's per athlete (`&group=<id>`);
+    /// `&format=csv` for the same as CSV.
+    public static let attendanceReport = "/reports/attendance"
+
+    public static func attendanceReport(month: String, group: Int?, format: String? = nil) -> String {
+        "\(attendanceReport)?month=\(month)" + (group.map { "&group=\($0)" } ?? "") + (format.map { "&format=\($0)" } ?? "")
+    }
+
+    /// One athlete's attendance over the twelve months up to `month`.
+    public static func athleteAttendance(_ id: Int, month: String, format: String? = nil) -> String {
+        "\(attendanceReport)/athletes/\(id)?month=\(month)" + (format.map { "&format=\($0)" } ?? "")
+    }
+
     /// The signed-in coach's sessions (today, the next 7 days, unmarked past ones); every group's for admins.
     public static let coach = "/coach"
     /// `/coach/sessions/<id>`, a session's attendance journal.

@@ -176,4 +176,26 @@ struct GenerateSessionsCommandTests {
             #expect(try await database.value("SELECT count(*)::int FROM athletes", as: Int.self) == 80)
         }
     }
+
+    @Test("seed --bench (smaller here): twelve months of sessions, past ones held with a mark for every member; once only")
+    func benchSeed() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                let seed = BenchSeed(database: client, hasher: try await TestUsers.hasher(), timeZone: TrainingFixture.zone)
+                #expect(try await seed.load(groups: 4, athletes: 40) { _ in })
+                #expect(try await seed.load(groups: 4, athletes: 40) { _ in } == false)
+            }
+            #expect(try await database.value("SELECT count(*)::int FROM training_groups", as: Int.self) == 4)
+            #expect(try await database.value("SELECT count(DISTINCT to_char(session_date, 'YYYY-MM'))::int FROM training_sessions", as: Int.self) == 12)
+            let unmarked: Int = try await database.value(
+                """
+                SELECT count(*)::int FROM training_sessions s JOIN group_memberships m ON m.group_id = s.group_id
+                WHERE s.status = 'held' AND NOT EXISTS (SELECT 1 FROM attendance_records a WHERE a.session_id = s.id AND a.athlete_id = m.athlete_id)
+                """
+            )
+            #expect(unmarked == 0)
+            #expect(try await database.value("SELECT count(*)::int FROM attendance_records a JOIN training_sessions s ON s.id = a.session_id WHERE s.status <> 'held'", as: Int.self) == 0)
+            #expect(try await database.value("SELECT count(*)::int FROM attendance_records", as: Int.self) > 40 * 40)
+        }
+    }
 }

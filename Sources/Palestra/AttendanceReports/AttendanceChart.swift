@@ -1,0 +1,49 @@
+/// A horizontal bar chart of attendance percentages, drawn as inline SVG on the server: one bar per row
+/// with its label above it, and a dashed line at the warning threshold. Geometry in viewBox units.
+struct AttendanceChart: Sendable {
+    struct Bar: Sendable {
+        let label: String
+        let valueText: String
+        let labelY: Int
+        let barY: Int
+        let width: String
+        let isLow: Bool
+    }
+
+    static let width = 320
+    static let rowHeight = 34
+
+    let bars: [Bar]
+    let trackWidth = width
+    let height: Int
+    let viewBox: String
+    let thresholdX: String
+    let thresholdLabel: String
+    let hasBars: Bool
+    let title: String
+
+    /// `rows`: a label and a percentage (`nil`: nothing held, no bar).
+    init(title: String, rows: [(label: String, percentage: Double?, valueText: String)], threshold: Int, thresholdLabel: String) {
+        let charted = rows.filter { $0.percentage != nil }
+        bars = charted.enumerated().map { index, row in
+            let top = index * Self.rowHeight
+            let percentage = row.percentage ?? 0
+            return Bar(
+                label: row.label, valueText: row.valueText, labelY: top + 13, barY: top + 17,
+                width: Self.units(percentage), isLow: percentage < Double(threshold)
+            )
+        }
+        height = max(charted.count * Self.rowHeight, Self.rowHeight)
+        viewBox = "0 0 \(Self.width) \(height)"
+        thresholdX = Self.units(Double(threshold))
+        self.thresholdLabel = thresholdLabel
+        hasBars = !bars.isEmpty
+        self.title = title
+    }
+
+    /// A percentage as a length along the chart, with one decimal.
+    private static func units(_ percentage: Double) -> String {
+        let value = (min(max(percentage, 0), 100) * Double(width) / 100 * 10).rounded() / 10
+        return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,108 @@
+import Hummingbird
+import Postgres
+
+/// The attendance reports: per group for a month, one group per athlete, one athlete month by month;
+/// each as an inline SVG chart and a table, and as CSV (`format=csv`). Admins and managers see every
+/// group, a coach only their own (another group or athlete answers 404); students may not see them.
+struct AttendanceReportController: Sendable {
+    let store: AttendanceReportStore
+    let views: Views
+    let settings: TrainingSettings
+
+    static let endpoints = [
+        Endpoint(.get, SiteURL.attendanceReport),
+        Endpoint(.get, "/reports/attendance/athletes/:id"),
+    ]
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.on(Self.endpoints[0], use: report)
+        group.on(Self.endpoints[1], use: athlete)
+    }
+
+    /// Who may read the reports: `nil` for every group, a coach's id for theirs.
+    static func coachScope(of user: User) throws -> Int? {
+        switch user.role {
+        case .admin, .manager: nil
+        case .coach: user.id
+        case .student: throw AppError.forbidden
+        }
+    }
+
+    @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
+        let coach = try Self.coachScope(of: context.user)
+        let query = request.queryData
+        let localizer = views.localizer(for: context)
+        var month = ReportMonth(.today(in: views.timeZone))
+        var monthError: String?
+        if let text = query.value("month"), !text.isEmpty {
+            if let parsed = ReportMonth(text) { month = parsed } else { monthError = localizer.t("Enter a month as YYYY-MM, like 2026-11.") }
+        }
+        let groups = try await store.groups(coach: coach)
+        var selected: (id: Int, name: String)?
+        if let text = query.value("group"), !text.isEmpty {
+            guard let id = Int(text), let found = groups.first(where: { $0.id == id }) else { throw AppError.notFound }
+            selected = found
+        }
+        let rows: [(name: String, url: String?, counts: AttendanceCounts)]
+        if let selected {
+            rows = try await store.athleteTotals(group: selected.id, from: month.first, to: month.end).map {
+                ($0.name, SiteURL.athleteAttendance($0.id, month: month.value), $0.counts)
+            }
+        } else {
+            rows = try await store.groupTotals(from: month.first, to: month.end, coach: coach).map {
+                ($0.name, SiteURL.attendanceReport(month: month.value, group: $0.id), $0.counts)
+            }
+        }
+        let firstColumn = selected == nil ? localizer.t("Group") : localizer.t("Athlete")
+        if query.value("format") == "csv" {
+            let name = "attendance-\(month.value)" + (selected.map { "-group-\($0.id)" } ?? "") + ".csv"
+            return csv(rows.map { ($0.name, $0.counts) }, firstColumn: firstColumn, fileName: name, localizer: localizer)
+        }
+        let view = AttendanceReportMaker(localizer: localizer, threshold: settings.attendanceWarningPercent).report(
+            month: month, monthError: monthError, groups: groups, selected: selected, rows: rows, firstColumn: firstColumn
+        )
+        return views.render(.attendanceReport, title: view.heading, content: view, context: context,
+                            status: monthError == nil ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func athlete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let coach = try Self.coachScope(of: context.user)
+        guard let id = context.parameters.get("id").flatMap(Int.init), id > 0,
+              let name = try await store.athleteName(id, coach: coach) else { throw AppError.notFound }
+        let localizer = views.localizer(for: context)
+        let last = request.queryData.value("month").flatMap(ReportMonth.init) ?? ReportMonth(.today(in: views.timeZone))
+        var first = last
+        for _ in 1..<12 { first = first.previous }
+        let months = try await store.athleteMonths(athlete: id, from: first.first, to: last.end, coach: coach)
+        let rows = months.map { row in
+            (name: ReportMonth(row.month).label(localizer.format) + " · " + row.groupName, counts: row.counts)
+        }
+        if request.queryData.value("format") == "csv" {
+            return csv(rows, firstColumn: localizer.t("Month and group"), fileName: "attendance-athlete-\(id)-\(last.value).csv", localizer: localizer)
+        }
+        let view = AttendanceReportMaker(localizer: localizer, threshold: settings.attendanceWarningPercent).athlete(
+            id: id, name: name, first: first, last: last, rows: rows
+        )
+        return views.render(.athleteAttendance, title: view.heading, content: view, context: context)
+    }
+
+    private func csv(_ rows: [(name: String, counts: AttendanceCounts)], firstColumn: String, fileName: String, localizer: Localizer) -> Response {
+        var csv = AttendanceCSV()
+        csv.append([
+            firstColumn, localizer.t("Sessions held"), localizer.t("Present"), localizer.t("Late"), localizer.t("Excused"),
+            localizer.t("Absent"), localizer.t("Unmarked"), localizer.t("Attendance %"), localizer.t("Below threshold"),
+        ])
+        for row in rows {
+            let counts = row.counts
+            csv.append([
+                row.name, String(counts.held), String(counts.present), String(counts.late), String(counts.excused), String(counts.absent),
+                String(counts.unmarked), counts.percentage.map { String(($0 * 10).rounded() / 10) } ?? "",
+                counts.percentage.map { $0 < Double(settings.attendanceWarningPercent) ? localizer.t("Yes") : localizer.t("No") } ?? "",
+            ])
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv.text)))
+    }
+}

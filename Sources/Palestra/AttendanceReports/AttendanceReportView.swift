@@ -1,0 +1,42 @@
+/// `/reports/attendance`: the month's attendance per group, or one group's per athlete, as a chart and a
+/// table, with a form to pick the month and group.
+struct AttendanceReportView: Sendable {
+    struct GroupOption: Sendable {
+        let value: String
+        let label: String
+        let isSelected: Bool
+    }
+
+    let heading: String
+    let monthValue: String
+    let monthError: String
+    let hasMonthError: Bool
+    let groupOptions: [GroupOption]
+    let firstColumn: String
+    let rows: [AttendanceReportRow]
+    let hasRows: Bool
+    let total: AttendanceReportRow
+    let chart: AttendanceChart
+    let csvURL: String
+    let previousURL: String
+    let nextURL: String
+    let thresholdNote: String
+    let lowCount: String
+    let hasLow: Bool
+    let backURL: String
+    let hasBack: Bool
+}
+
+/// `/reports/attendance/athletes/<id>`: one athlete's attendance month by month and group.
+struct AthleteAttendanceView: Sendable {
+    let heading: String
+    let periodNote: String
+    let firstColumn: String
+    let rows: [AttendanceReportRow]
+    let hasRows: Bool
+    let total: AttendanceReportRow
+    let chart: AttendanceChart
+    let csvURL: String
+    let thresholdNote: String
+    let backURL: String
+}
