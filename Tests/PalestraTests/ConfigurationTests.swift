@@ -84,7 +84,7 @@ struct ConfigurationTests {
         let registry = JobSetup.registry(configuration: configuration, database: database)
         #expect(registry.names == [
             DeliverNotification.name, NoOpJob.name, PurgeEndedSessionsJob.name, SleepJob.name,
-            ScheduleResyncJob.name, GenerateMonthSessionsJob.name, CleanupOldSessionsJob.name,
+            ScheduleResyncJob.name, GenerateMonthSessionsJob.name, CleanupOldSessionsJob.name, AutoCloseSessionsJob.name,
         ].sorted())
         await database.shutdown()
     }

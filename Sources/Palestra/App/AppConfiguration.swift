@@ -35,7 +35,7 @@ public struct AppConfiguration: Sendable {
     public var uploadBodyLimit = 8 * 1024 * 1024
     /// How notifications are delivered: transport, sender, optional delay.
     public var notifications = NotificationSettings()
-    /// How long never-held training sessions are kept.
+    /// How long never-held training sessions are kept, and when sessions close by themselves.
     public var training = TrainingSettings()
 
     public init(
@@ -85,6 +85,7 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
         ("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)"),
         ("PALESTRA_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
+        ("PALESTRA_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
         ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
         ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
@@ -151,6 +152,8 @@ public struct AppConfiguration: Sendable {
             ?? configuration.training.sessionRetentionDays
         configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
             ?? configuration.training.attendanceWarningPercent
+        configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
+            ?? configuration.training.sessionAutoCloseDays
         if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
             configuration.sessions.idleTimeout = .seconds(hours * 3600)
         }

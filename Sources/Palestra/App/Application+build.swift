@@ -92,11 +92,15 @@ func buildRouter(
     let attendanceReports = AttendanceReportController(
         store: AttendanceReportStore(database: database), views: views, settings: configuration.training
     )
+    let coach = CoachController(
+        journal: AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone),
+        sessions: accounts.sessions, views: views
+    )
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
         + AdminFormController.endpoints + AdminObjectController.endpoints + AdminListEditController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints)
+        + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints + CoachController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPageMiddleware(views: views, routes: routes)
@@ -135,5 +139,6 @@ func buildRouter(
     notifications.addRoutes(to: signedIn)
     attendanceReports.addRoutes(to: signedIn)
     media.addRoutes(to: signedIn)
+    coach.addRoutes(to: signedIn)
     return router
 }

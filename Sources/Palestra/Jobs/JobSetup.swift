@@ -14,6 +14,8 @@ public enum JobSetup {
         registry.register(ScheduleResyncJob(generator: generator))
         registry.register(GenerateMonthSessionsJob(generator: generator))
         registry.register(CleanupOldSessionsJob(generator: generator, settings: configuration.training))
+        let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone)
+        registry.register(AutoCloseSessionsJob(journal: journal, settings: configuration.training))
         return registry
     }
 
@@ -29,6 +31,10 @@ public enum JobSetup {
             // Mondays at 04:15: never-held sessions without attendance older than PALESTRA_SESSION_RETENTION_DAYS.
             PeriodicJob(name: "cleanup-old-sessions", schedule: .weekly(weekday: 1, hour: 4, minute: 15)) { connection in
                 try await JobQueue.enqueue(CleanupOldSessionsJob.self, .init(), on: connection)
+            },
+            // Daily at 02:10: sessions dated PALESTRA_SESSION_AUTOCLOSE_DAYS or more days ago close.
+            PeriodicJob(name: "autoclose-sessions", schedule: .daily(hour: 2, minute: 10)) { connection in
+                try await JobQueue.enqueue(AutoCloseSessionsJob.self, .init(), on: connection)
             },
         ]
     }

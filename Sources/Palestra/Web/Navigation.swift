@@ -11,6 +11,9 @@ enum Navigation {
                 label: localizer.t("Notifications"), href: SiteURL.notifications, isCurrent: path.hasPrefix(SiteURL.notifications)
             ),
         ]
+        if CoachController.allows(user) {
+            links.append(NavigationLink(label: localizer.t("My sessions"), href: SiteURL.coach, isCurrent: path.hasPrefix(SiteURL.coach)))
+        }
         for resource in AdminSite.standard.visible(to: user) {
             links.append(NavigationLink(
                 label: resource.title(localizer), href: SiteURL.changeList(resource.slug),

@@ -16,4 +16,6 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case notificationInbox = "notifications/inbox"
     case attendanceReport = "reports/attendance"
     case athleteAttendance = "reports/athlete_attendance"
+    case coachSessions = "coach/sessions"
+    case attendanceJournal = "coach/journal"
 }

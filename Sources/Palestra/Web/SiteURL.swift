@@ -34,6 +34,13 @@ public enum SiteURL {
         "\(attendanceReport)/athletes/\(id)?month=\(month)" + (format.map { "&format=\($0)" } ?? "")
     }
 
+    /// The signed-in coach's sessions (today, the next 7 days, unmarked past ones); every group's for admins.
+    public static let coach = "/coach"
+    /// `/coach/sessions/<id>`, a session's attendance journal.
+    public static func journal(_ session: Int) -> String { "/coach/sessions/\(session)" }
+    public static func journalClose(_ session: Int) -> String { journal(session) + "/close" }
+    public static func journalReopen(_ session: Int) -> String { journal(session) + "/reopen" }
+
     /// Uploaded files: `/media/<slug>/<32 hex>.<ext>` (signed-in users).
     public static let mediaFiles = "/media"
 

@@ -1,0 +1,88 @@
+import Foundation
+import Postgres
+
+/// `/coach/sessions/<id>`: a session's attendance journal, editable or read-only, with the user's
+/// posted choices kept after a refused save (problems beside their rows, or a conflict with marks
+/// saved meanwhile shown beside the choices).
+struct AttendanceJournalView: Sendable {
+    /// What the page says above the journal after a refused save.
+    enum Notice: Sendable {
+        case none
+        case invalid
+        case conflict
+        case refused(String)
+    }
+
+    let groupName: String
+    let when: String
+    let time: String
+    let location: String
+    let hasLocation: Bool
+    let status: String
+    let statusKey: String
+    let isClosed: Bool
+    let markedSummary: String
+    let rows: [AttendanceJournalRow]
+    let hasAthletes: Bool
+    let isEditable: Bool
+    let lockMessage: String
+    let isLocked: Bool
+    let hasErrors: Bool
+    let formErrors: [String]
+    let hasConflict: Bool
+    let refusal: String
+    let isRefused: Bool
+    let canClose: Bool
+    let canReopen: Bool
+    let formURL: String
+    let closeURL: String
+    let reopenURL: String
+    let backURL = SiteURL.coach
+    let sessionURL: String
+    let csrfField = CSRFMiddleware.fieldName
+    let csrfToken: String
+    let version: String
+
+    init(
+        session: JournalSession, athletes: [JournalAthlete], user: User, today: CalendarDate, csrfToken: String,
+        localizer: Localizer, timeZone: TimeZone,
+        choices: [Int: AttendanceSubmission.Row]? = nil, validation: AttendanceSubmission.Validation? = nil, notice: Notice = .none
+    ) {
+        let format = localizer.format
+        let lock = session.lock(today: today)
+        groupName = session.groupName
+        when = format.longDate(session.date)
+        time = format.time(session.startsAt) + "–" + format.time(session.endsAt)
+        location = session.location
+        hasLocation = !session.location.isEmpty
+        status = session.status.label(localizer)
+        statusKey = session.status.rawValue
+        isClosed = session.isClosed
+        let marked = athletes.filter { $0.mark != nil }.count
+        markedSummary = localizer.t("{marked} of {total} marked", ["marked": format.number(marked), "total": format.number(athletes.count)])
+        isEditable = lock == nil
+        let showsConflict: Bool
+        if case .conflict = notice { showsConflict = true } else { showsConflict = false }
+        rows = athletes.map { athlete in
+            AttendanceJournalRow(
+                athlete: athlete, choice: choices?[athlete.id], problems: validation?.rowProblems[athlete.id] ?? [],
+                showsConflict: showsConflict, localizer: localizer, timeZone: timeZone
+            )
+        }
+        hasAthletes = !athletes.isEmpty
+        lockMessage = lock?.message(localizer) ?? ""
+        isLocked = lock != nil
+        formErrors = (validation?.formProblems ?? []).map { $0.message(localizer) }
+        if case .invalid = notice { hasErrors = true } else { hasErrors = false }
+        hasConflict = showsConflict
+        if case .refused(let message) = notice { refusal = message; isRefused = true } else { refusal = ""; isRefused = false }
+        canClose = session.status == .held && !session.isClosed && !session.isGroupArchived
+        canReopen = session.isClosed && user.isAdmin
+        formURL = SiteURL.journal(session.id)
+        closeURL = SiteURL.journalClose(session.id)
+        reopenURL = SiteURL.journalReopen(session.id)
+        sessionURL = SiteURL.changeForm(TrainingSessionsAdmin.resource.slug, String(session.id))
+        self.csrfToken = csrfToken
+        version = String(session.version)
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// An athlete who was a member of the session's group on its date, with their mark if they have one.
+struct JournalAthlete: Sendable {
+    let id: Int
+    let fullName: String
+    /// The stored photo (`athletes/<hex>.png`) under the media folder, if any.
+    let avatar: String?
+    let mark: Mark?
+
+    /// The attendance record of the athlete at the session.
+    struct Mark: Sendable, Equatable {
+        let recordID: Int
+        let status: AttendanceStatus
+        let note: String
+        let markedByName: String?
+        let markedAt: Date
+    }
+}
