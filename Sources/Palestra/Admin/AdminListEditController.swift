@@ -33,7 +33,7 @@ struct AdminListEditController: Sendable {
             return try await render(resource, state: state, edit: edit, notice: notice, choices: choices, context: context, status: .unprocessableContent)
         }
         let outcomes = try await services.records.updateListRows(edit.rows, of: resource, actor: context.user, address: context.clientAddress)
-        var saved = 0, refused = 0
+        var saved = 0, refused = 0, gone = 0
         for (id, outcome) in outcomes {
             switch outcome {
             case .saved(let changes):
@@ -49,15 +49,18 @@ struct AdminListEditController: Sendable {
                 refused += 1
                 edit.update(id) { $0.message = localizer.t(reason) }
             case .notFound:
-                refused += 1
-                edit.update(id) { $0.message = localizer.t("It no longer exists.") }
+                // Deleted meanwhile, or never the user's to change: not on the page, so said in the notice.
+                gone += 1
+                edit.remove(id)
             }
         }
         let savedText = localizer.plural("{count} rows saved.", count: saved)
-        guard refused > 0 else {
+        guard refused + gone > 0 else {
             return try await services.redirect(to: state.url(resource: resource), flash: .success(savedText), context: context)
         }
-        let notice = savedText + " " + localizer.plural("{count} rows were not saved: see the messages beside them.", count: refused)
+        var notice = savedText
+        if refused > 0 { notice += " " + localizer.plural("{count} rows were not saved: see the messages beside them.", count: refused) }
+        if gone > 0 { notice += " " + localizer.plural("{count} rows no longer exist or are not yours to change: nothing was saved for them.", count: gone) }
         return try await render(resource, state: state, edit: edit, notice: notice, choices: choices, context: context, status: .conflict)
     }
 

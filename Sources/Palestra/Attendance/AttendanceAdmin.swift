@@ -14,7 +14,7 @@ enum AttendanceAdmin {
     static let athleteCard = AdminPanel(
         label: "Athlete",
         query: """
-            SELECT a.avatar, a.full_name, a.birth_date::text,
+            SELECT a.avatar, a.full_name, a.birth_date::text AS birth_date,
                    (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
                     WHERE m.athlete_id = a.id AND m.joined_on <= (now() AT TIME ZONE {zone})::date
                       AND (m.left_on IS NULL OR m.left_on >= (now() AT TIME ZONE {zone})::date)) AS groups
@@ -33,15 +33,15 @@ enum AttendanceAdmin {
     static let sessionCard = AdminPanel(
         label: "Training session",
         query: """
-            SELECT s.session_date::text, to_char(s.starts_at, 'HH24:MI') || '–' || to_char(s.ends_at, 'HH24:MI'), g.name, s.location,
-                   s.status, s.is_closed::text
+            SELECT s.session_date::text AS date, to_char(s.starts_at, 'HH24:MI') || '–' || to_char(s.ends_at, 'HH24:MI') AS time,
+                   g.name AS group_name, s.location, s.status, s.is_closed::text AS closed
             FROM attendance_records r JOIN training_sessions s ON s.id = r.session_id JOIN training_groups g ON g.id = s.group_id
             WHERE r.id = {id}
             """,
         columns: [
             AdminTableColumn("date", label: "Date", format: .date),
             AdminTableColumn("time", label: "Time"),
-            AdminTableColumn("group", label: "Group"),
+            AdminTableColumn("group_name", label: "Group"),
             AdminTableColumn("location", label: "Location"),
             AdminTableColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
             AdminTableColumn("closed", label: "Closed", format: .boolean),

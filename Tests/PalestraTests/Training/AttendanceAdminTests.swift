@@ -1,0 +1,186 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+@testable import Palestra
+import Postgres
+import Testing
+
+/// Attendance at the desk: the change list's in-place editing (one Save, each row under its version),
+/// bulk actions, the change form's panels, and who may change what.
+@Suite("Attendance admin: the list with bulk edit, the form")
+struct AttendanceAdminTests {
+    /// A group with one held session on 2026-11-10 and three athletes marked present; a second coach's
+    /// group with one record. Record ids by athlete name.
+    struct Scene {
+        let fixture: TrainingFixture
+        let session: Int
+        let records: [String: Int]
+        let otherRecord: Int
+    }
+
+    static func scene(_ database: TestDatabase) async throws -> Scene {
+        let fixture = try await TrainingFixture.make(in: database, name: "U-12 Football", slots: [])
+        let other = try await TrainingFixture.make(in: database, name: "Swimming", slots: [])
+        func session(_ group: Int) async throws -> Int {
+            try await database.value(
+                "INSERT INTO training_sessions (group_id, session_date, starts_at, ends_at, status) VALUES ($1, '2026-11-10', '18:00', '19:30', 'held') RETURNING id::int",
+                [group]
+            )
+        }
+        let mine = try await session(fixture.group), theirs = try await session(other.group)
+        var records: [String: Int] = [:]
+        for name in ["Anna Ivanova", "Boris Petrov", "Clara Sokolova"] {
+            records[name] = try await Self.record(name, session: mine, group: fixture.group, database)
+        }
+        let otherRecord = try await Self.record("Dora Belova", session: theirs, group: other.group, database)
+        return Scene(fixture: fixture, session: mine, records: records, otherRecord: otherRecord)
+    }
+
+    static func record(_ name: String, session: Int, group: Int, _ database: TestDatabase) async throws -> Int {
+        let athlete: Int = try await database.value("INSERT INTO athletes (full_name, birth_date) VALUES ($1, '2014-05-01') RETURNING id::int", [name])
+        try await database.run("INSERT INTO group_memberships (athlete_id, group_id, joined_on) VALUES ($1, $2, '2026-09-01')", [athlete, group])
+        return try await database.value(
+            "INSERT INTO attendance_records (session_id, athlete_id, status) VALUES ($1, $2, 'present') RETURNING id::int", [session, athlete]
+        )
+    }
+
+    /// The Save's fields for rows as the page showed them, with `changes` (record id → field → value) typed over.
+    static func save(_ page: String, rows: [Int], changes: [Int: [String: String]]) -> [(String, String)] {
+        var fields: [(String, String)] = [("list_query", "")]
+        for id in rows {
+            let version = value(in: page, name: "row-\(id)-version") ?? "?"
+            fields += [("rows", String(id)), ("row-\(id)-version", version)]
+            for field in ["status", "note"] {
+                let was = value(in: page, name: "row-\(id)-was-\(field)") ?? ""
+                fields += [("row-\(id)-was-\(field)", was), ("row-\(id)-\(field)", changes[id]?[field] ?? was)]
+            }
+        }
+        return fields
+    }
+
+    /// The value of the hidden input named `name` on a page.
+    static func value(in page: String, name: String) -> String? {
+        guard let range = page.range(of: #"name="\#(name)" value=""#) else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func status(_ record: Int, _ database: TestDatabase) async throws -> String {
+        try await database.value("SELECT status || '|' || note || '|' || coalesce(marked_by::text, '-') FROM attendance_records WHERE id = $1", [record])
+    }
+
+    @Test("one Save: changed rows saved and audited with who marked them; a row changed meanwhile by someone else is not overwritten and shown as a conflict")
+    func bulkEditWithStaleRow() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            let admin = try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let list = try await browser.get("/admin/attendance/")
+            #expect(list.status == .ok)
+            #expect(list.text.contains(#"name="row-\#(scene.records["Anna Ivanova"]!)-status""#))
+            let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!, clara = scene.records["Clara Sokolova"]!
+            // Someone else marks Clara late after the page was loaded.
+            try await database.run("UPDATE attendance_records SET status = 'late', version = version + 1 WHERE id = $1", [clara])
+            let response = try await browser.post("/admin/attendance/edit", Self.save(list.text, rows: [anna, boris, clara], changes: [
+                anna: ["status": "absent", "note": "ill"], boris: ["note": "left early"], clara: ["status": "excused"],
+            ]))
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("2 rows saved. 1 row was not saved: see the message beside it."))
+            #expect(response.text.contains("Someone else changed this row after you loaded the page"))
+            #expect(response.text.contains("Your value: <mark>excused</mark>"))
+            #expect(try await Self.status(anna, database) == "absent|ill|\(admin)")
+            #expect(try await Self.status(boris, database) == "present|left early|-", "a note alone does not change who marked")
+            #expect(try await Self.status(clara, database) == "late||-", "not overwritten")
+            let audited: Int = try await database.value("SELECT count(*)::int FROM audit_records WHERE object_type = 'attendance' AND action = 'change'")
+            #expect(audited == 2)
+
+            // Saved again from the conflict page, Clara's row now carries the current version.
+            let again = try await browser.post("/admin/attendance/edit", Self.save(response.text, rows: [clara], changes: [clara: ["status": "excused"]]))
+            #expect(again.status == .seeOther)
+            #expect(try await Self.status(clara, database) == "excused||\(admin)")
+        }
+    }
+
+    @Test("bad input in any row (unknown status, a note too long, an empty status) saves nothing and says so beside the input")
+    func badInput() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let list = try await browser.get("/admin/attendance/")
+            let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!
+            for (changes, message) in [
+                ([anna: ["status": "absent"], boris: ["status": "sleeping"]], "Choose one of the options offered."),
+                ([anna: ["status": "absent"], boris: ["note": String(repeating: "я", count: 501)]], "At most 500 characters, please (this has 501)."),
+                ([anna: ["status": "absent"], boris: ["status": ""]], "This field is required."),
+            ] {
+                let response = try await browser.post("/admin/attendance/edit", Self.save(list.text, rows: [anna, boris], changes: changes))
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("1 row has errors: nothing was saved."))
+                #expect(response.text.contains(#"<p class="field__error" id="field-row-\#(boris)-"#) && response.text.contains(message))
+                #expect(response.text.contains(#"<option value="absent" selected>"#), "what was typed comes back")
+                #expect(try await Self.status(anna, database) == "present||-")
+                #expect(try await Self.status(boris, database) == "present||-")
+            }
+        }
+    }
+
+    @Test("a coach edits their own group's rows only: another group's row id changes nothing; a closed session's rows are read-only")
+    func scopeAndClosed() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            let coachEmail: String = try await database.value("SELECT email::text FROM users WHERE id = $1", [scene.fixture.coach])
+            var coach = Browser(client)
+            try await coach.signIn(coachEmail)
+            let list = try await coach.get("/admin/attendance/")
+            #expect(list.status == .ok)
+            #expect(!list.text.contains("Dora Belova"))
+            let anna = scene.records["Anna Ivanova"]!
+            var fields = Self.save(list.text, rows: [anna], changes: [anna: ["status": "late"]])
+            fields += [("rows", String(scene.otherRecord)), ("row-\(scene.otherRecord)-version", "1"), ("row-\(scene.otherRecord)-status", "absent"),
+                       ("row-\(scene.otherRecord)-was-status", "present"), ("row-\(scene.otherRecord)-note", ""), ("row-\(scene.otherRecord)-was-note", "")]
+            let response = try await coach.post("/admin/attendance/edit", fields)
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("1 row saved. 1 row no longer exists or is not yours to change: nothing was saved for it."))
+            #expect(try await Self.status(scene.otherRecord, database) == "present||-")
+            #expect(try await Self.status(anna, database) == "late||\(scene.fixture.coach)")
+
+            try await database.run("UPDATE training_sessions SET is_closed = true WHERE id = $1", [scene.session])
+            let closed = try await coach.get("/admin/attendance/")
+            #expect(!closed.text.contains(#"name="row-\#(anna)-status""#), "no inputs for a closed session's rows")
+            let forged = try await coach.post("/admin/attendance/edit", Self.save(list.text, rows: [anna], changes: [anna: ["status": "absent"]]))
+            #expect(forged.status == .conflict)
+            #expect(forged.text.contains("The session is closed: its attendance cannot be changed until an administrator reopens it."))
+            #expect(try await Self.status(anna, database).hasPrefix("late|"))
+        }
+    }
+
+    @Test("bulk actions mark the selected rows and record who marked them; the form shows the athlete and the session")
+    func actionsAndForm() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            let admin = try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            _ = try await browser.get("/admin/attendance/")
+            let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!
+            let response = try await browser.post("/admin/attendance/actions", [
+                ("list_query", ""), ("action", "mark_absent"), ("selected", String(anna)), ("selected", String(boris)),
+            ])
+            #expect(response.status == .seeOther)
+            #expect(try await Self.status(anna, database) == "absent||\(admin)")
+            #expect(try await Self.status(boris, database) == "absent||\(admin)")
+
+            let form = try await browser.get("/admin/attendance/\(anna)/")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("Anna Ivanova") && form.text.contains("1 May 2014") && form.text.contains("U-12 Football"))
+            #expect(form.text.contains("10 Nov 2026") && form.text.contains("18:00–19:30"))
+            #expect(form.text.contains(#"<a href="/admin/training-sessions/\#(scene.session)/">Back to the training session</a>"#))
+            let session = try await browser.get("/admin/training-sessions/\(scene.session)/")
+            #expect(session.status == .ok)
+            #expect(session.text.contains(#"<td data-label="Members on the date">3</td><td data-label="Marked">3</td><td data-label="Unmarked">0</td>"#))
+            #expect(session.text.contains(#"href="/coach/sessions/\#(scene.session)""#))
+        }
+    }
+}
