@@ -32,7 +32,11 @@ public struct AdminFilter: Sendable {
     }
 
     /// The SQL condition for a chosen value, its placeholder bound.
+    /// A foreign key's whole-number value is compared as a number, so an index on the column serves it.
     func matching(_ value: String, parameters: inout SQLParameters) -> String {
+        if case .foreignKey = kind, condition == nil, let number = Int(value) {
+            return "(\(expression)) = \(parameters.bind(number))::bigint"
+        }
         let placeholder = parameters.bind(value)
         if let condition { return "(" + condition.replacingOccurrences(of: "{value}", with: placeholder) + ")" }
         return "(\(expression))::text = \(placeholder)"
