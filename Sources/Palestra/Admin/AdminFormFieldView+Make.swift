@@ -83,7 +83,7 @@ extension AdminFormFieldView {
             tableHeaders = columns.map { localizer.t($0.label) }
             tableRows = Self.objects(in: stored).map { object in
                 TableRow(cells: columns.map { column in
-                    TableCell(label: localizer.t(column.label), text: formatter.format(Self.text(of: object[column.key]), as: column.format))
+                    TableCell(label: localizer.t(column.label), value: Self.text(of: object[column.key]), format: column.format, formatter: formatter)
                 })
             }
         default:

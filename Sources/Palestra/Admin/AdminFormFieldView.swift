@@ -11,6 +11,18 @@ struct AdminFormFieldView: Sendable {
         /// The column's label, shown beside the value when a phone stacks the table.
         let label: String
         let text: String
+        /// An `.image` column: its picture (`hasImage`) or the empty placeholder.
+        let isImage: Bool
+        let hasImage: Bool
+        let imageURL: String
+
+        init(label: String, value: String?, format: AdminCellFormat, formatter: AdminCellFormatter) {
+            self.label = label
+            isImage = format.isImage
+            hasImage = format.isImage && !(value ?? "").isEmpty
+            imageURL = hasImage ? SiteURL.media(value ?? "") : ""
+            text = format.isImage ? "" : formatter.format(value, as: format)
+        }
     }
 
     struct TableRow: Sendable {

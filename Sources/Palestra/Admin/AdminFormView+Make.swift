@@ -92,13 +92,17 @@ extension AdminFormView {
         historyURL = record.map { SiteURL.history(resource.slug, String($0.id)) } ?? ""
         deleteURL = record.map { SiteURL.delete(resource.slug, String($0.id)) } ?? ""
         canDelete = record != nil && resource.allows(.delete, for: user)
-        links = (record != nil && !isReadOnly) ? resource.objectLinks.map { link in
-            let id = String(record?.id ?? 0)
-            let url = link.path.hasPrefix("/")
-                ? link.path.replacingOccurrences(of: "{id}", with: id)
-                : SiteURL.changeForm(resource.slug, id) + link.path
-            return Link(label: localizer.t(link.label), url: url)
-        } : []
+        // Shown on read-only forms too: the pages they lead to check their own permissions.
+        links = record.map { record in
+            resource.objectLinks.map { link in
+                let id = String(record.id)
+                var path = link.path.replacingOccurrences(of: "{id}", with: id)
+                for (name, value) in record.values where path.contains("{\(name)}") {
+                    path = path.replacingOccurrences(of: "{\(name)}", with: SiteURL.queryEscaped(value ?? ""))
+                }
+                return Link(label: localizer.t(link.label), url: link.path.hasPrefix("/") ? path : SiteURL.changeForm(resource.slug, id) + path)
+            }
+        } ?? []
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)
         hasFiles = fields.contains { $0.isFile && !$0.isReadOnly }

@@ -4,6 +4,16 @@ struct AdminListPage: Sendable {
         let id: Int
         let label: String
         let cells: [String?]
+        /// For a list-editable resource: what its inputs need.
+        var edit: Edit? = nil
+    }
+
+    /// A row's version, whether the resource's read-only condition holds for it, and its list-editable
+    /// fields' values as their inputs hold them.
+    struct Edit: Sendable {
+        let version: Int
+        let isReadOnly: Bool
+        let values: [String: String?]
     }
 
     let rows: [Row]

@@ -16,12 +16,21 @@ struct AdminListStore: Sendable {
         var parameters = SQLParameters()
         let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
         let total = try await count(resource, conditions: conditions, parameters: parameters)
-        let columns = resource.columns.enumerated().map { "(\($1.expression))::text AS c\($0)" }.joined(separator: ", ")
+        var columns = resource.columns.enumerated().map { "(\($1.expression))::text AS c\($0)" }
+        // A list-editable resource also reads each row's version, whether it is read-only, and the
+        // editable fields as their inputs hold them.
+        let editable = resource.listEditableFields
+        if !editable.isEmpty {
+            let reader = AdminRecordStore(database: database, timeZone: timeZone)
+            columns.append(resource.isVersioned ? "version" : "0 AS version")
+            columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
+            columns += editable.enumerated().map { "\(reader.readExpression($1)) AS e\($0)" }
+        }
         let limit = parameters.bind(resource.pageSize)
         let offset = parameters.bind((state.page - 1) * resource.pageSize)
         let rows = try await database.query(
             """
-            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns)
+            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
             FROM \(resource.table)
             WHERE \(conditions)
             ORDER BY \(orderBy(resource, state: state))
@@ -33,7 +42,11 @@ struct AdminListStore: Sendable {
             AdminListPage.Row(
                 id: try row.decode("pk"),
                 label: try row.decode("label", as: String?.self) ?? "",
-                cells: try resource.columns.indices.map { try row.decode("c\($0)", as: String?.self) }
+                cells: try resource.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
+                edit: editable.isEmpty ? nil : AdminListPage.Edit(
+                    version: try row.decode("version"), isReadOnly: try row.decode("read_only"),
+                    values: Dictionary(uniqueKeysWithValues: try editable.enumerated().map { ($1.name, try row.decode("e\($0)", as: String?.self)) })
+                )
             )
         }
         return AdminListPage(rows: listed, total: total.value, isEstimate: total.isEstimate)
@@ -92,7 +105,11 @@ struct AdminListStore: Sendable {
         if !resource.searchExpressions.isEmpty {
             for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
                 let pattern = parameters.bind("%" + Self.likeEscaped(String(word)) + "%")
-                let any = resource.searchExpressions.map { "(\($0))::text ILIKE \(pattern)" }.joined(separator: " OR ")
+                let any = resource.searchExpressions.map { expression in
+                    expression.contains("{pattern}")
+                        ? "(" + expression.replacingOccurrences(of: "{pattern}", with: pattern) + ")"
+                        : "(\(expression))::text ILIKE \(pattern)"
+                }.joined(separator: " OR ")
                 conditions.append("(\(any))")
             }
         }

@@ -4,7 +4,8 @@ extension AdminListView {
     /// Builds the page from the resource, the list's state and the rows read for it.
     init(
         resource: AdminResource, state: AdminListState, page: AdminListPage, user: User, csrfToken: String,
-        lookups: [String: [AdminChoice]], formatter: AdminCellFormatter
+        lookups: [String: [AdminChoice]], formatter: AdminCellFormatter, editChoices: [String: [AdminChoice]] = [:],
+        edit: AdminListEdit? = nil, editNotice: String? = nil
     ) {
         let localizer = formatter.localizer
         title = resource.title(localizer)
@@ -45,9 +46,29 @@ extension AdminListView {
         }
         let canOpen = resource.allows(.view, for: user)
         let hasCheckbox = !resource.availableActions(for: user).isEmpty
+        let canEdit = resource.allows(.change, for: user)
+        let editable = canEdit ? Dictionary(uniqueKeysWithValues: resource.listEditableFields.map { ($0.name, $0) }) : [:]
         rows = page.rows.map { row in
-            Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
+            let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
+            let posted = edit?.row(row.id)
+            return Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
+                var editor: [AdminFormFieldView] = []
+                var yours = ""
+                if let rowEdit, let field = editable[column.name] {
+                    let stored = rowEdit.values[field.name] ?? nil
+                    // After errors the typed value comes back; after a conflict the current one, the typed one beside it.
+                    let typed = posted?.submitted[field.name]
+                    let shown = (posted?.isConflict ?? true) ? stored : typed
+                    if posted?.isConflict == true, let typed, typed != (stored ?? "") {
+                        yours = field.kind.isChoice ? formatter.format(typed, as: field.cellFormat) : typed
+                    }
+                    editor = [AdminFormFieldView(
+                        field: field.renamed("row-\(row.id)-\(field.name)"), shown: shown.map { [$0] } ?? [], stored: stored,
+                        editable: true, error: posted?.errors[field.name], yourValue: "",
+                        choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [], formatter: formatter
+                    )]
+                }
                 return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
                     isLink: index == 0 && canOpen,
@@ -57,9 +78,24 @@ extension AdminListView {
                     isImage: column.format.isImage,
                     hasImage: image != nil,
                     imageURL: image.map(SiteURL.media) ?? "",
-                    imageAlt: localizer.t("Photo of {name}", ["name": row.label])
+                    imageAlt: localizer.t("Photo of {name}", ["name": row.label]),
+                    editor: editor, isEditable: !editor.isEmpty,
+                    editorLabel: localizer.t(column.label) + ", " + row.label,
+                    yourValue: yours, hasYourValue: !yours.isEmpty
                 )
-            }, hasCheckbox: hasCheckbox)
+            }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,
+            // Sent back after errors: the version and values the user first loaded, so a change made
+            // meanwhile by someone else is still caught at the next Save.
+            versionName: "row-\(row.id)-version",
+            version: (posted.flatMap { $0.isConflict ? nil : $0.version } ?? rowEdit?.version).map(String.init) ?? "",
+            was: rowEdit.map { edit in
+                resource.listEditableFields.map { field in
+                    let loaded = posted.flatMap { $0.isConflict ? nil : $0.was[field.name] }
+                    return Hidden(name: "row-\(row.id)-was-\(field.name)", value: loaded ?? (edit.values[field.name] ?? nil) ?? "")
+                }
+            } ?? [],
+            message: posted?.message ?? "", hasMessage: posted?.message != nil,
+            columnCount: String(resource.columns.count + (hasCheckbox ? 1 : 0)))
         }
         hasRows = !page.rows.isEmpty
         actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
@@ -80,6 +116,10 @@ extension AdminListView {
         hasPrevious = state.page > 1
         nextURL = state.onPage(state.page + 1).url(resource: resource)
         hasNext = state.page < pageCount
+        canEditList = rows.contains(where: \.isEditable)
+        editURL = SiteURL.listEdit(resource.slug)
+        self.editNotice = editNotice ?? ""
+        hasEditNotice = editNotice != nil
     }
 
     /// Hidden inputs repeating a state, so a GET form (search, a date range) keeps the rest of it.

@@ -24,6 +24,13 @@ struct AdminListView: Sendable {
         let hasImage: Bool
         let imageURL: String
         let imageAlt: String
+        /// A list-editable field's input (none, or one), its label for screen readers, and after a
+        /// conflict the user's own value.
+        let editor: [AdminFormFieldView]
+        let isEditable: Bool
+        let editorLabel: String
+        let yourValue: String
+        let hasYourValue: Bool
     }
 
     struct Row: Sendable {
@@ -32,6 +39,16 @@ struct AdminListView: Sendable {
         let cells: [Cell]
         /// Repeated here so the template finds it in the row (a lookup that climbs to the page reflects all of it).
         let hasCheckbox: Bool
+        /// A list-editable row: its id posted under `rows`, its version, the values the page shows.
+        let isEditable: Bool
+        let versionName: String
+        let version: String
+        let was: [Hidden]
+        /// Why the last Save left this row alone (a conflict, read-only, gone).
+        let message: String
+        let hasMessage: Bool
+        /// The table's columns (checkbox included), for the message row's span.
+        let columnCount: String
     }
 
     struct Option: Sendable {
@@ -83,4 +100,10 @@ struct AdminListView: Sendable {
     let hasPrevious: Bool
     let nextURL: String
     let hasNext: Bool
+    /// Some rows are edited on the list: the form's Save posts them to `editURL`.
+    let canEditList: Bool
+    let editURL: String
+    /// After a Save that left some rows alone or found errors: what happened.
+    let editNotice: String
+    let hasEditNotice: Bool
 }

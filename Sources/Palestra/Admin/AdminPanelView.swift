@@ -18,7 +18,7 @@ struct AdminPanelView: Sendable {
         headers = panel.columns.map { localizer.t($0.label) }
         self.rows = rows.map { values in
             AdminFormFieldView.TableRow(cells: zip(panel.columns, values).map { column, value in
-                AdminFormFieldView.TableCell(label: localizer.t(column.label), text: formatter.format(value, as: column.format))
+                AdminFormFieldView.TableCell(label: localizer.t(column.label), value: value, format: column.format, formatter: formatter)
             })
         }
         hasRows = !rows.isEmpty

@@ -77,7 +77,7 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    private func update(
+    func update(
         _ values: [String: AdminValue], inlines: [String: [AdminInlineRow]] = [:], of resource: AdminResource, id: Int,
         version: Int?, actor: User, address: String, action: AuditAction, on connection: PostgresConnection
     ) async throws -> AdminUpdateResult {

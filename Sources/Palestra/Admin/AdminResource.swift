@@ -18,6 +18,9 @@ public struct AdminResource: Sendable {
     /// The expression naming an object to people (flash messages, history, confirmations).
     public let labelExpression: String
     public let columns: [AdminColumn]
+    /// What `q` searches: each word must match one of them. An expression is compared with `ILIKE
+    /// '%word%'`; one containing `{pattern}` is a whole condition with the pattern bound there (e.g.
+    /// `athlete_id IN (SELECT id FROM athletes WHERE full_name ILIKE {pattern})`, which an index serves).
     public let searchExpressions: [String]
     public let filters: [AdminFilter]
     /// Column indexes (1-based, negative for descending), Django's `o` parameter.
@@ -25,6 +28,9 @@ public struct AdminResource: Sendable {
     public let pageSize: Int
     public let actions: [AdminAction]
     public let fields: [AdminField]
+    /// Fields edited on the change list itself (Django's `list_editable`), each shown in the column of the
+    /// same name; one Save saves every row under its own version.
+    public let listEditable: [String]
     /// Child rows edited on the change form (schedule slots of a group, memberships of an athlete).
     public let inlines: [AdminInline]
     /// Read-only tables shown on an object's change form.
@@ -55,7 +61,7 @@ public struct AdminResource: Sendable {
         slug: String, singularName: String, pluralName: String, table: String, primaryKey: String = "id",
         labelExpression: String, columns: [AdminColumn], searchExpressions: [String] = [],
         filters: [AdminFilter] = [], defaultOrdering: [Int] = [1], pageSize: Int = 50,
-        actions: [AdminAction] = [], fields: [AdminField], inlines: [AdminInline] = [], panels: [AdminPanel] = [],
+        actions: [AdminAction] = [], fields: [AdminField], listEditable: [String] = [], inlines: [AdminInline] = [], panels: [AdminPanel] = [],
         readOnlyCondition: (sql: String, message: String)? = nil, permissions: [Role: Set<AdminPermission>],
         scope: @escaping @Sendable (User) -> AdminScope = { _ in .all }, isVersioned: Bool = true,
         uniqueConstraints: [String: (field: String, message: String)] = [:], dependents: [AdminDependent] = [],
@@ -77,6 +83,7 @@ public struct AdminResource: Sendable {
         self.pageSize = pageSize
         self.actions = actions
         self.fields = fields
+        self.listEditable = listEditable
         self.inlines = inlines
         self.panels = panels
         self.readOnlyCondition = readOnlyCondition
@@ -106,6 +113,11 @@ public struct AdminResource: Sendable {
     /// Whether the change form has anything to edit; without it the form is read-only for everyone.
     var hasEditableFields: Bool {
         fields.contains { $0.isEditable(adding: false) } || !inlines.isEmpty
+    }
+
+    /// The list-editable fields, in the declared order.
+    var listEditableFields: [AdminField] {
+        listEditable.compactMap(field(named:))
     }
 
     func field(named name: String) -> AdminField? {

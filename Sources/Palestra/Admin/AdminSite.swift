@@ -8,7 +8,7 @@ public struct AdminSite: Sendable {
 
     /// Every resource Palestra registers.
     static let standard = AdminSite(resources: [
-        UsersAdmin.resource, TrainingGroupsAdmin.resource, TrainingSessionsAdmin.resource, AthletesAdmin.resource,
+        UsersAdmin.resource, TrainingGroupsAdmin.resource, TrainingSessionsAdmin.resource, AthletesAdmin.resource, AttendanceAdmin.resource,
         AuditAdmin.resource, JobsAdmin.resource,
     ])
 

@@ -83,6 +83,7 @@ func buildRouter(
     let adminLists = AdminListController(services: admin)
     let adminForms = AdminFormController(services: admin)
     let adminObjects = AdminObjectController(services: admin)
+    let adminListEdits = AdminListEditController(services: admin)
     let media = MediaController(media: admin.media, folders: MediaController.folders(of: admin.site))
     let jobsDashboard = JobDashboardStore(database: database)
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
@@ -98,7 +99,7 @@ func buildRouter(
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
         + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
-        + AdminFormController.endpoints + AdminObjectController.endpoints + JobsOverviewController.endpoints
+        + AdminFormController.endpoints + AdminObjectController.endpoints + AdminListEditController.endpoints + JobsOverviewController.endpoints
         + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints + CoachController.endpoints)
 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -133,6 +134,7 @@ func buildRouter(
     adminLists.addRoutes(to: signedIn)
     adminForms.addRoutes(to: signedIn)
     adminObjects.addRoutes(to: signedIn)
+    adminListEdits.addRoutes(to: signedIn)
     jobsOverview.addRoutes(to: signedIn)
     notifications.addRoutes(to: signedIn)
     attendanceReports.addRoutes(to: signedIn)

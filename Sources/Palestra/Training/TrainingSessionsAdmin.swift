@@ -5,6 +5,26 @@
 enum TrainingSessionsAdmin {
     static let groupName = "(SELECT g.name FROM training_groups g WHERE g.id = training_sessions.group_id)"
 
+    /// How far the session's journal is filled in: members of the group on its date, marked, unmarked.
+    static let attendance = AdminPanel(
+        label: "Attendance",
+        query: """
+            SELECT counts.members::text, counts.marked::text, greatest(counts.members - counts.marked, 0)::text
+            FROM training_sessions s, LATERAL (
+                SELECT (SELECT count(*) FROM group_memberships m WHERE m.group_id = s.group_id AND m.joined_on <= s.session_date
+                        AND (m.left_on IS NULL OR m.left_on >= s.session_date)) AS members,
+                       (SELECT count(*) FROM attendance_records r WHERE r.session_id = s.id) AS marked
+            ) AS counts
+            WHERE s.id = {id}
+            """,
+        columns: [
+            AdminTableColumn("members", label: "Members on the date", format: .number),
+            AdminTableColumn("marked", label: "Marked", format: .number),
+            AdminTableColumn("unmarked", label: "Unmarked", format: .number),
+        ],
+        empty: "The session no longer exists."
+    )
+
     static let resource = AdminResource(
         slug: "training-sessions", singularName: "training session", pluralName: "training sessions", table: "training_sessions",
         labelExpression: "\(groupName) || ', ' || session_date || ' ' || to_char(starts_at, 'HH24:MI')",
@@ -38,6 +58,7 @@ enum TrainingSessionsAdmin {
             AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync."),
             AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
         ],
+        panels: [attendance],
         readOnlyCondition: (
             sql: "group_id IN (SELECT g.id FROM training_groups g WHERE g.is_archived)",
             message: "The session's group is archived: its sessions cannot be changed."

@@ -56,6 +56,8 @@ public enum SiteURL {
     public static func history(_ slug: String, _ id: String) -> String { changeForm(slug, id) + "history" }
     public static func delete(_ slug: String, _ id: String) -> String { changeForm(slug, id) + "delete" }
     public static func actions(_ slug: String) -> String { "/admin/\(slug)/actions" }
+    /// The change list's Save of its list-editable fields.
+    public static func listEdit(_ slug: String) -> String { "/admin/\(slug)/edit" }
 
     /// Percent-encodes everything but unreserved characters (RFC 3986), for a query value or path segment.
     public static func queryEscaped(_ text: String) -> String {

@@ -1,0 +1,101 @@
+/// Attendance records at the desk: the change list (session date, group, athlete with photo, status,
+/// note, marked by) with filters, a search by athlete name, status and note edited on the list itself
+/// (each row under its own version) and bulk "mark present / absent / excused"; the form shows the
+/// athlete's card and the session beside the fields, with a link back to the session. A record of a
+/// closed session is read-only. Admins see all records; a coach those of their own groups.
+enum AttendanceAdmin {
+    static let statuses = [
+        AdminChoice("present", "present"), AdminChoice("late", "late"), AdminChoice("excused", "excused"), AdminChoice("absent", "absent"),
+    ]
+
+    static let athleteName = "(SELECT a.full_name FROM athletes a WHERE a.id = attendance_records.athlete_id)"
+
+    /// The athlete: photo, name, birth date and the groups they are in now.
+    static let athleteCard = AdminPanel(
+        label: "Athlete",
+        query: """
+            SELECT a.avatar, a.full_name, a.birth_date::text,
+                   (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
+                    WHERE m.athlete_id = a.id AND m.joined_on <= (now() AT TIME ZONE {zone})::date
+                      AND (m.left_on IS NULL OR m.left_on >= (now() AT TIME ZONE {zone})::date)) AS groups
+            FROM attendance_records r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = {id}
+            """,
+        columns: [
+            AdminTableColumn("avatar", label: "Photo", format: .image),
+            AdminTableColumn("full_name", label: "Name"),
+            AdminTableColumn("birth_date", label: "Birth date", format: .date),
+            AdminTableColumn("groups", label: "Groups now"),
+        ],
+        empty: "The athlete no longer exists."
+    )
+
+    /// The session: date, time, group, place, status and whether it is closed.
+    static let sessionCard = AdminPanel(
+        label: "Training session",
+        query: """
+            SELECT s.session_date::text, to_char(s.starts_at, 'HH24:MI') || '–' || to_char(s.ends_at, 'HH24:MI'), g.name, s.location,
+                   s.status, s.is_closed::text
+            FROM attendance_records r JOIN training_sessions s ON s.id = r.session_id JOIN training_groups g ON g.id = s.group_id
+            WHERE r.id = {id}
+            """,
+        columns: [
+            AdminTableColumn("date", label: "Date", format: .date),
+            AdminTableColumn("time", label: "Time"),
+            AdminTableColumn("group", label: "Group"),
+            AdminTableColumn("location", label: "Location"),
+            AdminTableColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
+            AdminTableColumn("closed", label: "Closed", format: .boolean),
+        ],
+        empty: "The session no longer exists."
+    )
+
+    static let resource = AdminResource(
+        slug: "attendance", singularName: "attendance record", pluralName: "attendance records", table: "attendance_records",
+        labelExpression: "\(athleteName) || ', ' || session_date",
+        columns: [
+            AdminColumn("session_date", label: "Session date", format: .date),
+            AdminColumn("group", label: "Group", expression: "(SELECT g.name FROM training_groups g WHERE g.id = attendance_records.group_id)", sortable: false),
+            AdminColumn("photo", label: "Photo", expression: "(SELECT a.avatar FROM athletes a WHERE a.id = attendance_records.athlete_id)",
+                        sortable: false, format: .image, secondary: true),
+            AdminColumn("athlete", label: "Athlete", expression: athleteName, sortable: false),
+            AdminColumn("status", label: "Status", format: .choice(statuses)),
+            AdminColumn("note", label: "Note", sortable: false),
+            AdminColumn("marked_by", label: "Marked by", expression: "(SELECT u.display_name FROM users u WHERE u.id = attendance_records.marked_by)",
+                        sortable: false, secondary: true),
+        ],
+        searchExpressions: ["athlete_id IN (SELECT a.id FROM athletes a WHERE a.full_name ILIKE {pattern})"],
+        filters: [
+            AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
+            AdminFilter("session_date", label: "Session date", kind: .date(isTimestamp: false)),
+            AdminFilter("status", label: "Status", kind: .choices(statuses)),
+        ],
+        defaultOrdering: [-1],
+        actions: [
+            AdminAction("mark_present", label: "Mark selected as present", operation: .setField("status", to: "present")),
+            AdminAction("mark_absent", label: "Mark selected as absent", operation: .setField("status", to: "absent")),
+            AdminAction("mark_excused", label: "Mark selected as excused", operation: .setField("status", to: "excused")),
+        ],
+        fields: [
+            AdminField("status", label: "Status", kind: .select(statuses), required: true),
+            AdminField("note", label: "Note", kind: .text(maxLength: 500)),
+            AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .never),
+            AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
+        ],
+        listEditable: ["status", "note"],
+        panels: [athleteCard, sessionCard],
+        readOnlyCondition: (
+            sql: "session_id IN (SELECT s.id FROM training_sessions s WHERE s.is_closed)",
+            message: "The session is closed: its attendance cannot be changed until an administrator reopens it."
+        ),
+        permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
+        scope: { user in
+            user.role == .admin ? .all : .rows("group_id IN (SELECT g.id FROM training_groups g WHERE g.coach_id = {user})")
+        },
+        objectLinks: [(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
+        afterSave: { event, connection in
+            // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
+            guard event.changes.contains(where: { $0.field == "status" }), let id = Int(event.objectID) else { return }
+            try await AttendanceMarkStore.markedBy(event.actor.id, record: id, on: connection)
+        }
+    )
+}
