@@ -9,7 +9,7 @@ enum TrainingSessionsAdmin {
     static let attendance = AdminPanel(
         label: "Attendance",
         query: """
-            SELECT counts.members::text, counts.marked::text, greatest(counts.members - counts.marked, 0)::text
+            SELECT counts.members::text AS members, counts.marked::text AS marked, greatest(counts.members - counts.marked, 0)::text AS unmarked
             FROM training_sessions s, LATERAL (
                 SELECT (SELECT count(*) FROM group_memberships m WHERE m.group_id = s.group_id AND m.joined_on <= s.session_date
                         AND (m.left_on IS NULL OR m.left_on >= s.session_date)) AS members,
