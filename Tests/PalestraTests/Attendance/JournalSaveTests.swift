@@ -13,6 +13,8 @@ struct JournalSaveTests {
         try await TestApp.test { client, database in
             let fixture = try await JournalFixture.make(in: database)
             let (anna, boris, vera) = (fixture.athletes[0], fixture.athletes[1], fixture.athletes[2])
+            let photo = "athletes/" + String(repeating: "0f", count: 16) + ".png"
+            try await database.run("UPDATE athletes SET avatar = $1 WHERE id = $2", [photo, vera])
             var browser = Browser(client)
             try await browser.signIn(JournalFixture.coachEmail)
             let page = try await browser.get(fixture.url)
@@ -22,6 +24,7 @@ struct JournalSaveTests {
             #expect(html.components(separatedBy: #"type="radio""#).count - 1 == 12)
             for label in ["Present", "Late", "Excused", "Absent"] { #expect(html.contains(">\(label)</label>")) }
             #expect(html.contains(#"<span class="journal__photo journal__photo--initials" aria-hidden="true">AB</span>"#))
+            #expect(JournalFixture.row(of: vera, in: html).contains(#"<img class="journal__photo" src="/media/\#(photo)""#))
             #expect(html.contains("0 of 3 marked"))
             #expect(html.contains(">Mark everyone present</button>"))
             let version = try #require(JournalFixture.version(in: html))
