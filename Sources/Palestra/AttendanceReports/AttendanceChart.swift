@@ -8,13 +8,13 @@ struct AttendanceChart: Sendable {
         let barY: Int
         let width: String
         let isLow: Bool
+        let trackWidth = AttendanceChart.width
     }
 
     static let width = 320
     static let rowHeight = 34
 
     let bars: [Bar]
-    let trackWidth = width
     let height: Int
     let viewBox: String
     let thresholdX: String
