@@ -140,7 +140,9 @@ struct PoolTests {
                 for _ in 0..<3 {
                     let started = ContinuousClock.now
                     let error = await #expect(throws: PostgresError.self) { try await client.query("SELECT 1") }
-                    #expect(ContinuousClock.now - started < .seconds(2))
+                    // Fast: the refusal comes back at once, not after the pool's 10-second checkout timeout (the
+                    // bound leaves room for a loaded machine).
+                    #expect(ContinuousClock.now - started < .seconds(6))
                     guard case .connectionFailed(let message)? = error else {
                         Issue.record("expected connectionFailed, got \(String(describing: error))")
                         return

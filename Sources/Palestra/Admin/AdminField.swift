@@ -34,6 +34,8 @@ public struct AdminField: Sendable {
         case onAdd
         /// Shown, never edited (e.g. last login).
         case never
+        /// Read with the record (for an object link's `{name}`), never shown or edited.
+        case hidden
     }
 
     public let name: String
@@ -73,7 +75,7 @@ public struct AdminField: Sendable {
         return switch editability {
         case .always: true
         case .onAdd: adding
-        case .never: false
+        case .never, .hidden: false
         }
     }
 

@@ -47,6 +47,7 @@ extension AdminFormView {
         fields = resource.fields.compactMap { field in
             if case .newPassword = field.kind, !adding { return nil }
             if case .never = field.editability, adding { return nil }
+            if case .hidden = field.editability { return nil }
             let editable = !isReadOnly && field.isEditable(adding: adding)
             let storedText = record == nil ? field.defaultValue : (record?.values[field.name] ?? nil)
             let stored: [String] = storedText.map { Self.inputValues($0, kind: field.kind) } ?? []

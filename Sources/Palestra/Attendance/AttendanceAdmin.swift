@@ -78,7 +78,7 @@ enum AttendanceAdmin {
         fields: [
             AdminField("status", label: "Status", kind: .select(statuses), required: true),
             AdminField("note", label: "Note", kind: .text(maxLength: 500)),
-            AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .never),
+            AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .hidden),
             AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
         ],
         listEditable: ["status", "note"],
