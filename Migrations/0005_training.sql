@@ -92,7 +92,8 @@ CREATE INDEX training_sessions_slot_idx ON training_sessions (slot_id);
 CREATE TABLE attendance_records (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     session_id bigint NOT NULL REFERENCES training_sessions (id) ON DELETE RESTRICT,
-    athlete_id bigint NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
+    -- An athlete with attendance history cannot be deleted by accident (it would change past reports).
+    athlete_id bigint NOT NULL REFERENCES athletes (id) ON DELETE RESTRICT,
     status     text NOT NULL CONSTRAINT attendance_records_status_check CHECK (status IN ('present', 'late', 'excused', 'absent')),
     note       text NOT NULL DEFAULT '' CONSTRAINT attendance_records_note_check CHECK (length(note) <= 500),
     marked_by  bigint REFERENCES users (id) ON DELETE SET NULL,

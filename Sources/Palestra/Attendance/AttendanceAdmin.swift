@@ -84,8 +84,8 @@ enum AttendanceAdmin {
         listEditable: ["status", "note"],
         panels: [athleteCard, sessionCard],
         readOnlyCondition: (
-            sql: "session_id IN (SELECT s.id FROM training_sessions s WHERE s.is_closed)",
-            message: "The session is closed: its attendance cannot be changed until an administrator reopens it."
+            sql: "session_id IN (SELECT s.id FROM training_sessions s WHERE s.is_closed) OR group_id IN (SELECT g.id FROM training_groups g WHERE g.is_archived)",
+            message: "The session is closed, or its group archived: its attendance cannot be changed."
         ),
         permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
         scope: { user in

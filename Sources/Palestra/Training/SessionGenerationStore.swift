@@ -67,7 +67,7 @@ enum SessionGenerationStore {
                        sl.location, 'schedule', sl.id
                 FROM group_schedule_slots sl
                 JOIN training_groups g ON g.id = sl.group_id AND NOT g.is_archived
-                JOIN generate_series($2::date, $3::date, interval '1 day') AS day ON extract(isodow FROM day) = sl.weekday
+                JOIN generate_series($2::date::timestamp, $3::date::timestamp, interval '1 day') AS day ON extract(isodow FROM day) = sl.weekday
                 WHERE sl.group_id = $1 AND day::date + sl.starts_at > $4::timestamp
                 ORDER BY day, sl.starts_at
                 ON CONFLICT (group_id, session_date, starts_at) DO NOTHING
@@ -87,6 +87,17 @@ enum SessionGenerationStore {
     static func removeStale(
         group: Int, after: LocalMoment, rebuildThrough: CalendarDate?, on connection: PostgresConnection
     ) async throws -> (removed: [AffectedSession], cancelled: [AffectedSession]) {
+        // Lock the candidates first, in a statement of their own: a journal saving one of them holds its row
+        // lock, and once it commits, the next statement (a new snapshot) sees its records, so such a session
+        // is cancelled rather than hitting the records' foreign key.
+        try await connection.execute(
+            """
+            SELECT s.id FROM training_sessions s
+            WHERE s.group_id = $1 AND NOT s.is_closed AND s.origin = 'schedule' AND s.session_date + s.starts_at > $2::timestamp
+            ORDER BY s.id FOR UPDATE
+            """,
+            [group, after.description]
+        )
         let rows = try await connection.query(
             """
             WITH candidates AS (
@@ -141,6 +152,14 @@ enum SessionGenerationStore {
             """,
             [group, after.description]
         ).map(AffectedSession.decode)
+    }
+
+    /// A session changed by hand (moved, another time or place) is no longer the schedule's: made manual,
+    /// so a re-sync neither reverts nor removes it.
+    static func detachFromSchedule(session: Int, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            "UPDATE training_sessions SET origin = 'manual', slot_id = NULL WHERE id = $1 AND origin = 'schedule'", [session]
+        )
     }
 
     /// Records that the group's sessions are generated through `month` (its first day), if later than before.

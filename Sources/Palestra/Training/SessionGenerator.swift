@@ -27,8 +27,8 @@ public struct SessionGenerator: Sendable {
     }
 
     /// Creates the sessions of `month` (any day of it) for the group: every date of the month on one of
-    /// its slots that starts after `now` (the past is never filled in). Idempotent. Refuses an archived
-    /// or unknown group.
+    /// its slots that starts after `now` (the past is never filled in), and of the months before it never
+    /// generated. Idempotent. Refuses an archived or unknown group.
     public func generateMonth(
         group: Int, month: CalendarDate, now: Date = Date(), dryRun: Bool = false
     ) async throws -> SessionChanges {
@@ -58,6 +58,10 @@ public struct SessionGenerator: Sendable {
             changes.created = try await SessionGenerationStore.createMissing(
                 group: group, from: after.date, through: through, after: after, on: connection
             )
+            if !locked.isArchived {
+                // The rest of this month now exists: the monthly job goes on from next month.
+                try await SessionGenerationStore.markGenerated(group: group, through: currentMonth, on: connection)
+            }
             try await AuditStore.record(changes.auditEntries(reason: rebuild ? "rebuilt from the schedule" : "schedule re-sync"), on: connection)
             return changes
         }
@@ -111,9 +115,13 @@ public struct SessionGenerator: Sendable {
         _ group: SessionGenerationStore.LockedGroup, month: CalendarDate, after: LocalMoment, on connection: PostgresConnection
     ) async throws -> SessionChanges {
         let first = month.firstOfMonth
+        // Months before the asked one that were never generated are filled in too (from now on): a group
+        // created or un-archived mid-month would otherwise skip the month between. Months generated before
+        // are not, so sessions deleted by hand there stay deleted.
+        let ungenerated = group.generatedThrough.flatMap(\.firstOfNextMonth) ?? after.date
         var changes = SessionChanges()
         changes.created = try await SessionGenerationStore.createMissing(
-            group: group.id, from: max(first, after.date), through: first.lastOfMonth, after: after, on: connection
+            group: group.id, from: max(after.date, min(first, ungenerated)), through: first.lastOfMonth, after: after, on: connection
         )
         try await SessionGenerationStore.markGenerated(group: group.id, through: first, on: connection)
         try await AuditStore.record(changes.auditEntries(reason: "generation of \(first.description.prefix(7))"), on: connection)

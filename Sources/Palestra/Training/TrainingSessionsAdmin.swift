@@ -55,7 +55,9 @@ enum TrainingSessionsAdmin {
             AdminField("ends_at", label: "End", kind: .time, required: true),
             AdminField("location", label: "Location", kind: .text(maxLength: 200)),
             AdminField("status", label: "Status", kind: .select(TrainingChoices.sessionStatuses), required: true, default: "planned"),
-            AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync."),
+            // Closed and reopened only through the journal (closing is the coach's, reopening an administrator's,
+            // both audited) and by the nightly auto-close: never by this form.
+            AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync.", editable: .never),
             AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
         ],
         panels: [attendance],
@@ -76,6 +78,18 @@ enum TrainingSessionsAdmin {
                   end.hour * 60 + end.minute <= start.hour * 60 + start.minute
             else { return [:] }
             return ["ends_at": CatalogKey.t("The session must end after it starts.")]
+        },
+        refusal: { operation, _, actor in
+            if case .setField("is_closed", _) = operation, actor.role != .admin {
+                return CatalogKey.t("Only an administrator closes sessions in bulk; a coach closes a session from its journal.")
+            }
+            return nil
+        },
+        afterSave: { event, connection in
+            // A session moved or changed by hand is no longer the schedule's: a re-sync leaves it as it is.
+            let byHand: Set<String> = ["session_date", "starts_at", "ends_at", "location"]
+            guard !event.isNew, event.changes.contains(where: { byHand.contains($0.field) }), let id = Int(event.objectID) else { return }
+            try await SessionGenerationStore.detachFromSchedule(session: id, on: connection)
         }
     )
 }

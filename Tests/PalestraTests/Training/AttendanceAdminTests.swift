@@ -151,7 +151,7 @@ struct AttendanceAdminTests {
             #expect(!closed.text.contains(#"name="row-\#(anna)-status""#), "no inputs for a closed session's rows")
             let forged = try await coach.post("/admin/attendance/edit", Self.save(list.text, rows: [anna], changes: [anna: ["status": "absent"]]))
             #expect(forged.status == .conflict)
-            #expect(forged.text.contains("The session is closed: its attendance cannot be changed until an administrator reopens it."))
+            #expect(forged.text.contains("The session is closed, or its group archived: its attendance cannot be changed."))
             #expect(try await Self.status(anna, database).hasPrefix("late|"))
         }
     }
@@ -181,6 +181,50 @@ struct AttendanceAdminTests {
             #expect(session.status == .ok)
             #expect(session.text.contains(#"<td data-label="Members on the date">3</td><td data-label="Marked">3</td><td data-label="Unmarked">0</td>"#))
             #expect(session.text.contains(#"href="/coach/sessions/\#(scene.session)""#))
+        }
+    }
+
+    @Test("a session is closed only through its journal: the form never reopens it, a coach may not close in bulk; a session changed by hand leaves the schedule")
+    func sessionClosingAndHandEdits() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            try await database.run("UPDATE training_sessions SET is_closed = true, origin = 'schedule' WHERE id = $1", [scene.session])
+            let coachEmail: String = try await database.value("SELECT email::text FROM users WHERE id = $1", [scene.fixture.coach])
+            var coach = Browser(client)
+            try await coach.signIn(coachEmail)
+            let url = SiteURL.changeForm("training-sessions", String(scene.session))
+            let form = try await coach.get(url)
+            #expect(form.status == .ok)
+            #expect(!form.text.contains(#"name="is_closed""#), "no checkbox to reopen it")
+            let version = Self.value(in: form.text, name: "version") ?? "?"
+            let saved = try await coach.post(url, [
+                ("version", version), ("session_date", "2026-11-10"), ("starts_at", "18:00"), ("ends_at", "19:30"),
+                ("location", "Hall B"), ("status", "held"), ("notes", ""), ("_save", "1"),
+            ])
+            #expect(saved.status == .seeOther)
+            let state: String = try await database.value("SELECT is_closed::text || ' ' || origin || ' ' || location FROM training_sessions WHERE id = $1", [scene.session])
+            #expect(state == "true manual Hall B", "still closed; moved to another hall by hand, so no longer the schedule's")
+
+            try await database.run("UPDATE training_sessions SET is_closed = false WHERE id = $1", [scene.session])
+            _ = try await coach.get(SiteURL.changeList("training-sessions"))
+            let bulk = try await coach.follow(try await coach.post(SiteURL.actions("training-sessions"), [("action", "close"), ("selected", String(scene.session))]))
+            #expect(bulk.text.contains("Only an administrator closes sessions in bulk"))
+            #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [scene.session], as: Bool.self) == false)
+        }
+    }
+
+    @Test("an athlete with attendance history cannot be deleted (it would change past reports)")
+    func athleteWithHistory() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let athlete: Int = try await database.value("SELECT athlete_id::int FROM attendance_records WHERE id = $1", [scene.records["Anna Ivanova"]!])
+            _ = try await browser.get("/admin/athletes/\(athlete)/delete")
+            let refused = try await browser.follow(try await browser.post("/admin/athletes/\(athlete)/delete"))
+            #expect(refused.text.contains("was not deleted: other records still refer to it"))
+            #expect(try await database.value("SELECT count(*)::int FROM attendance_records WHERE athlete_id = $1", [athlete], as: Int.self) == 1)
         }
     }
 }

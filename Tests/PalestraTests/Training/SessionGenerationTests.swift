@@ -17,14 +17,15 @@ struct SessionGenerationTests {
             let fixture = try await TrainingFixture.make(in: database, slots: Self.slots)
             try await database.withClient { client in
                 let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
-                let december = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-15")!, now: Self.now)
-                #expect(december.created.count == 4 + 5)  // Mondays 7…28, Wednesdays 2…30
-                #expect(try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-01")!, now: Self.now).isEmpty)
                 let november = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-11-01")!, now: Self.now)
                 #expect(november.created.map(\.label) == [
                     "U-12 Football · 2026-11-18 18:00", "U-12 Football · 2026-11-23 18:00",
                     "U-12 Football · 2026-11-25 18:00", "U-12 Football · 2026-11-30 18:00",
                 ])
+                let december = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-15")!, now: Self.now)
+                #expect(december.created.count == 4 + 5)  // Mondays 7…28, Wednesdays 2…30
+                #expect(try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-01")!, now: Self.now).isEmpty)
+                #expect(try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-11-01")!, now: Self.now).isEmpty)
                 #expect(try await database.value("SELECT generated_through::text FROM training_groups", as: String.self) == "2026-12-01")
                 let wednesday = try #require(try await fixture.sessions().first { $0.start == "2026-12-02 18:00" })
                 #expect(wednesday.end == "19:00" && wednesday.location == "Hall B" && wednesday.origin == "schedule" && wednesday.status == "planned")
@@ -61,7 +62,7 @@ struct SessionGenerationTests {
             try await database.withClient { client in
                 let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 let changes = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-01")!, now: Self.now, dryRun: true)
-                #expect(changes.created.count == 9)
+                #expect(changes.created.count == 4 + 9, "December, and the rest of November never generated")
             }
             #expect(try await database.value("SELECT count(*)::int FROM training_sessions", as: Int.self) == 0)
             #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE object_type = 'training-sessions'", as: Int.self) == 0)
@@ -166,7 +167,8 @@ struct SessionGenerationTests {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE state = 'completed'", as: Int.self) == 1
                     }
                 }
-                let expected = TrainingFixture.expectedStarts(Self.slots, after: "\(next) 00:00", through: next.lastOfMonth)
+                // A group never generated (created mid-month) gets the rest of this month as well as the next.
+                let expected = TrainingFixture.expectedStarts(Self.slots, after: LocalMoment(Date(), in: TrainingFixture.zone).description, through: next.lastOfMonth)
                 #expect(Set(try await active.sessions().map(\.start)) == expected)
                 #expect(try await archived.sessions().isEmpty)
                 let periodic = JobSetup.periodicJobs(configuration: AppConfiguration(database: database.configuration)).map(\.name)
