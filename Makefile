@@ -109,6 +109,36 @@ define bench_cluster
 	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }
 endef
 
+# The admin benchmarks' common middle: the admin bench@example.org, a release server on $(BENCH_PORT) (extra
+# serve flags: $(1)) whose pid is $$server, signed in with curl: $$base and the session $$cookie.
+define bench_signed_in
+	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin; \
+	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate $(1) & pids=$$!; server=$$pids; \
+	base="http://127.0.0.1:$(BENCH_PORT)"; \
+	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	jar="$$tmp/cookies"; \
+	csrf=$$(curl -fs -c "$$jar" "$$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1) || true; \
+	if [ -z "$$csrf" ]; then echo "GET /login gave no csrf_token (is the server up? see above)" >&2; exit 1; fi; \
+	status=$$(curl -s -o /dev/null -w '%{http_code}' -b "$$jar" -c "$$jar" --data-urlencode "csrf_token=$$csrf" \
+	  --data-urlencode "email=bench@example.org" --data-urlencode "password=$(BENCH_ADMIN_PASSWORD)" "$$base/login"); \
+	cookie=$$(awk '$$6 == "palestra_session" { print $$7 }' "$$jar"); \
+	if [ "$$status" != 303 ] || [ -z "$$cookie" ]; then \
+	  echo "Signing in as bench@example.org failed: POST /login answered $$status (expected 303 with a palestra_session cookie)" >&2; exit 1; \
+	fi
+endef
+
+# Each of $${pages[@]} checked to answer 200 with the session cookie, then wrk (2 threads, 8 connections,
+# 15 s, a 10 s timeout so slow pages get latencies rather than only timeouts); the server's memory last.
+define bench_wrk_pages
+	for page in "$${pages[@]}"; do \
+	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
+	  if [ "$$code" != 200 ]; then echo "GET $$page answered $$code, not 200 (a 303 to /login: the session cookie was refused)" >&2; exit 1; fi; \
+	  echo "== GET $$page"; \
+	  wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
+	done; \
+	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
+endef
+
 # HTTP throughput of a release build against a throwaway cluster: wrk, 2 threads, 32 connections, 10 s a page.
 BENCH_PORT ?= 18080
 bench-http: deps
@@ -136,29 +166,11 @@ bench-admin: deps
 	echo "== seeding 1,000,000 users (Benchmarks/admin-seed.sql)"; started=$$(date +%s); \
 	sql -f Benchmarks/admin-seed.sql; \
 	echo "seeded in $$(( $$(date +%s) - started )) s; users with its indexes: $$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('users'))")"; \
-	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin; \
-	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate & pids=$$!; server=$$pids; \
-	base="http://127.0.0.1:$(BENCH_PORT)"; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
-	jar="$$tmp/cookies"; \
-	csrf=$$(curl -fs -c "$$jar" "$$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1) || true; \
-	if [ -z "$$csrf" ]; then echo "GET /login gave no csrf_token (is the server up? see above)" >&2; exit 1; fi; \
-	status=$$(curl -s -o /dev/null -w '%{http_code}' -b "$$jar" -c "$$jar" --data-urlencode "csrf_token=$$csrf" \
-	  --data-urlencode "email=bench@example.org" --data-urlencode "password=$(BENCH_ADMIN_PASSWORD)" "$$base/login"); \
-	cookie=$$(awk '$$6 == "palestra_session" { print $$7 }' "$$jar"); \
-	if [ "$$status" != 303 ] || [ -z "$$cookie" ]; then \
-	  echo "Signing in as bench@example.org failed: POST /login answered $$status (expected 303 with a palestra_session cookie)" >&2; exit 1; \
-	fi; \
+	$(call bench_signed_in,); \
 	id=$$(sql -c "SELECT id FROM users WHERE email = 'user500000@example.org'"); \
 	pages=(/admin/users/ "/admin/users/?q=ivan" "/admin/users/?q=user777777" "/admin/users/?role=coach&is_active=yes&o=-2" \
 	  "/admin/users/?p=500" "/admin/users/$$id/" /admin/audit/); \
-	for page in "$${pages[@]}"; do \
-	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
-	  if [ "$$code" != 200 ]; then echo "GET $$page answered $$code, not 200 (a 303 to /login: the session cookie was refused)" >&2; exit 1; fi; \
-	  echo "== GET $$page"; \
-	  wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
-	done; \
-	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
+	$(bench_wrk_pages)
 
 # The attendance pages of a release build over `palestra seed --bench` (100 groups, 2,000 athletes, twelve
 # months of sessions, about 200,000 attendance records), signed in as an admin: wrk, 2 threads,
@@ -172,27 +184,11 @@ bench: deps
 	echo "== palestra seed --bench"; started=$$(date +%s); \
 	.build/release/palestra seed --bench; \
 	echo "seeded in $$(( $$(date +%s) - started )) s; attendance_records with its indexes: $$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('attendance_records'))")"; \
-	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin; \
-	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate --workers 0 & pids=$$!; server=$$pids; \
-	base="http://127.0.0.1:$(BENCH_PORT)"; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
-	jar="$$tmp/cookies"; \
-	csrf=$$(curl -fs -c "$$jar" "$$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1) || true; \
-	if [ -z "$$csrf" ]; then echo "GET /login gave no csrf_token (is the server up? see above)" >&2; exit 1; fi; \
-	status=$$(curl -s -o /dev/null -w '%{http_code}' -b "$$jar" -c "$$jar" --data-urlencode "csrf_token=$$csrf" \
-	  --data-urlencode "email=bench@example.org" --data-urlencode "password=$(BENCH_ADMIN_PASSWORD)" "$$base/login"); \
-	cookie=$$(awk '$$6 == "palestra_session" { print $$7 }' "$$jar"); \
-	if [ "$$status" != 303 ] || [ -z "$$cookie" ]; then echo "Signing in as bench@example.org failed: POST /login answered $$status" >&2; exit 1; fi; \
+	$(call bench_signed_in,--workers 0); \
 	group=$$(sql -c "SELECT id FROM training_groups ORDER BY id LIMIT 1 OFFSET 41"); \
 	session=$$(sql -c "SELECT session_id FROM attendance_records ORDER BY id LIMIT 1 OFFSET 100000"); \
 	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=month" "/admin/training-sessions/$$session/"); \
-	for page in "$${pages[@]}"; do \
-	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
-	  if [ "$$code" != 200 ]; then echo "GET $$page answered $$code, not 200" >&2; exit 1; fi; \
-	  echo "== GET $$page"; \
-	  wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
-	done; \
-	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
+	$(bench_wrk_pages)
 
 # The queue on a durable throwaway cluster (fsync on, synchronous_commit on): two `palestra worker`
 # processes drain 100,000 no-op jobs (jobs/s; the table is analyzed after the bulk insert, as autovacuum
