@@ -30,6 +30,13 @@ struct AttendanceJournal: Sendable {
             if let lock = session.lock(today: today) { return .locked(lock) }
             guard submission.version == session.version else { return .stale }
             let athletes = try await AttendanceStore.athletes(of: session, on: connection)
+            // A record changed at the desk since the form was loaded (its version moved on) is not overwritten.
+            let versions = Dictionary(athletes.map { ($0.id, $0.mark?.version) }, uniquingKeysWith: { first, _ in first })
+            let changedMeanwhile = submission.rows.contains { row in
+                guard case .some(let loaded) = row.loadedRecordVersion, case .some(let current) = versions[row.athleteID] else { return false }
+                return loaded != current
+            }
+            if changedMeanwhile { return .stale }
             let validation = submission.validate(against: athletes)
             guard validation.isValid else { return .invalid(validation) }
             let markedBefore = Set(athletes.filter { $0.mark != nil }.map(\.id))

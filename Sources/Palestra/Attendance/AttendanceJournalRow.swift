@@ -12,6 +12,9 @@ struct AttendanceJournalRow: Sendable {
     }
 
     let athleteID: String
+    /// The record's version as the page was loaded (after errors, as first loaded), for the next save.
+    let recordVersionName: String
+    let recordVersion: String
     let name: String
     let initials: String
     let photoURL: String
@@ -40,6 +43,9 @@ struct AttendanceJournalRow: Sendable {
     ) {
         let id = athlete.id
         athleteID = String(id)
+        recordVersionName = "record_version_\(id)"
+        let loaded: Int?? = showsConflict ? .none : choice?.loadedRecordVersion
+        recordVersion = (loaded ?? athlete.mark?.version).map(String.init) ?? ""
         name = athlete.fullName
         initials = Self.initials(of: athlete.fullName)
         photoURL = athlete.avatar.map(SiteURL.media) ?? ""

@@ -78,7 +78,7 @@ struct AttendanceStore: Sendable {
     static func athletes(of session: JournalSession, on database: any PostgresQueryable) async throws -> [JournalAthlete] {
         try await database.query(
             """
-            SELECT a.id, a.full_name, a.avatar, r.id AS record_id, r.status, r.note, r.marked_at, u.display_name AS marked_by_name
+            SELECT a.id, a.full_name, a.avatar, r.id AS record_id, r.status, r.note, r.marked_at, r.version AS record_version, u.display_name AS marked_by_name
             FROM group_memberships gm
             JOIN athletes a ON a.id = gm.athlete_id
             LEFT JOIN attendance_records r ON r.session_id = $1 AND r.athlete_id = a.id
@@ -92,7 +92,8 @@ struct AttendanceStore: Sendable {
             let mark = try recordID.map { recordID in
                 JournalAthlete.Mark(
                     recordID: recordID, status: AttendanceStatus(rawValue: try row.decode("status")) ?? .present,
-                    note: try row.decode("note"), markedByName: try row.decode("marked_by_name"), markedAt: try row.decode("marked_at")
+                    note: try row.decode("note"), markedByName: try row.decode("marked_by_name"), markedAt: try row.decode("marked_at"),
+                    version: try row.decode("record_version")
                 )
             }
             return JournalAthlete(id: try row.decode("id"), fullName: try row.decode("full_name"), avatar: try row.decode("avatar"), mark: mark)

@@ -11,6 +11,8 @@ struct AttendanceSubmission: Sendable {
         let athleteID: Int
         let status: String?
         let note: String
+        /// The version of the athlete's record when the form was loaded (`nil`: none yet), if the form says.
+        var loadedRecordVersion: Int?? = .none
     }
 
     /// The marks to store and the problems found; nothing is stored unless there are no problems.
@@ -38,7 +40,8 @@ struct AttendanceSubmission: Sendable {
             guard seen.insert(id).inserted else { continue }
             let status = form.value("status_\(id)").flatMap { $0.isEmpty ? nil : $0 }
             let note = (form.value("note_\(id)") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            rows.append(Row(athleteID: id, status: status, note: note))
+            let loaded: Int?? = form.value("record_version_\(id)").map { Int($0) }
+            rows.append(Row(athleteID: id, status: status, note: note, loadedRecordVersion: loaded))
         }
         self.rows = rows
         marksEveryonePresent = form.value("action") == "mark_all"

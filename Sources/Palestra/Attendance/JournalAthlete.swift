@@ -15,5 +15,7 @@ struct JournalAthlete: Sendable {
         let note: String
         let markedByName: String?
         let markedAt: Date
+        /// The record's version: the journal form carries it, so a change made at the desk meanwhile is caught.
+        var version: Int = 1
     }
 }

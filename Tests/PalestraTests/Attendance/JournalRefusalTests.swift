@@ -85,6 +85,33 @@ struct JournalRefusalTests {
         }
     }
 
+    @Test("a journal loaded before a correction at the desk answers 409: the correction is not overwritten")
+    func deskCorrectionMeanwhile() async throws {
+        try await TestApp.test { client, database in
+            let fixture = try await JournalFixture.make(in: database)
+            let (anna, boris) = (fixture.athletes[0], fixture.athletes[1])
+            var coach = Browser(client)
+            try await coach.signIn(JournalFixture.coachEmail)
+            let first = try await coach.get(fixture.url)
+            let saved = try await coach.post(fixture.url, JournalFixture.form(version: try #require(JournalFixture.version(in: first.text)), rows: [
+                (anna, "present", ""), (boris, "present", ""),
+            ]))
+            #expect(saved.status == .seeOther)
+            let page = try await coach.get(fixture.url)
+            let version = try #require(JournalFixture.version(in: page.text))
+            let marker = "name=\"record_version_\(boris)\" value=\""
+            let recordVersion = try #require(page.text.range(of: marker).map { String(page.text[$0.upperBound...].prefix { $0.isNumber }) })
+            #expect(!recordVersion.isEmpty)
+            // An administrator corrects Boris at the desk (the record's version moves on; the session's does not).
+            try await database.run("UPDATE attendance_records SET status = 'excused', note = 'doctor', version = version + 1 WHERE athlete_id = $1", [boris])
+            var fields = JournalFixture.form(version: version, rows: [(anna, "present", ""), (boris, "absent", "")])
+            fields += [("record_version_\(boris)", recordVersion)]
+            let conflict = try await coach.post(fixture.url, fields)
+            #expect(conflict.status == .conflict)
+            #expect(try await fixture.marks() == ["\(anna):present/", "\(boris):excused/doctor"])
+        }
+    }
+
     @Test("a form loaded before someone else saved answers 409: nothing saved, the current marks shown beside the user's choices")
     func staleVersion() async throws {
         try await TestApp.test { client, database in
