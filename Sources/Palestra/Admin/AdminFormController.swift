@@ -133,7 +133,7 @@ struct AdminFormController: Sendable {
     private func read(_ form: FormData, resource: AdminResource, adding: Bool, objectID: Int?, context: SignedInContext) async throws -> AdminFormInput {
         let localizer = services.views.localizer(for: context)
         var input = AdminFormInput(
-            form: form, resource: resource, adding: adding, choices: try await services.lookups(for: resource, filters: false),
+            form: form, resource: resource, adding: adding, choices: try await services.lookups(for: resource),
             policy: services.passwordPolicy, localizer: localizer
         )
         for (field, message) in resource.validate(input.submission(objectID: objectID, actor: context.user)) where input.errors[field] == nil {
@@ -167,7 +167,7 @@ struct AdminFormController: Sendable {
         }
         let view = AdminFormView(
             resource: resource, values: values, isReadOnly: isReadOnly, user: context.user,
-            csrfToken: context.signedInSession.csrfToken, choices: try await services.lookups(for: resource, filters: false),
+            csrfToken: context.signedInSession.csrfToken, choices: try await services.lookups(for: resource),
             formatter: services.formatter(for: context), objectActions: objectActions, panelRows: panels
         )
         return services.views.render(.adminForm, title: view.title, content: view, context: context, status: status)

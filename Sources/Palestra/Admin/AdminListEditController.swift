@@ -22,7 +22,7 @@ struct AdminListEditController: Sendable {
         let localizer = services.views.localizer(for: context)
         let listQuery = String((form.value("list_query") ?? "").prefix(2000))
         let state = AdminListState(query: (try? FormData(urlEncoded: Substring(listQuery))) ?? FormData(), resource: resource)
-        let choices = try await services.lookups(for: resource, filters: false)
+        let choices = try await services.lookups(for: resource)
         var edit = AdminListEdit(form: form, resource: resource, choices: choices, localizer: localizer)
         guard !edit.rows.isEmpty else {
             return try await services.redirect(to: state.url(resource: resource), flash: .error(localizer.t("There was nothing to save.")), context: context)
@@ -71,7 +71,7 @@ struct AdminListEditController: Sendable {
         let page = try await services.lists.page(of: resource, for: context.user, state: state)
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
-            lookups: try await services.lookups(for: resource, filters: true), formatter: services.formatter(for: context),
+            lookups: try await services.filterLookups(for: resource, user: context.user), formatter: services.formatter(for: context),
             editChoices: choices, edit: edit, editNotice: notice
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)

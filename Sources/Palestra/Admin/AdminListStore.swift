@@ -78,13 +78,24 @@ struct AdminListStore: Sendable {
     }
 
     /// A foreign key's choices.
-    func choices(_ lookup: AdminLookup) async throws -> [AdminChoice] {
+    /// A foreign key's choices; for a filter, only those `user` is offered (the lookup's `filterScope`).
+    func choices(_ lookup: AdminLookup, filteringFor user: User? = nil) async throws -> [AdminChoice] {
+        var parameters = SQLParameters()
+        var conditions = lookup.condition.map { ["(\($0))"] } ?? []
+        if let user {
+            switch lookup.filterScope(user) {
+            case .all: break
+            case .none: conditions.append("false")
+            case .rows(let condition): conditions.append("(" + condition.replacingOccurrences(of: "{user}", with: parameters.bind(user.id)) + ")")
+            }
+        }
         let rows = try await database.query(
             """
             SELECT (\(lookup.valueColumn))::text AS value, (\(lookup.labelExpression))::text AS label
-            FROM \(lookup.table) \(lookup.condition.map { "WHERE \($0)" } ?? "")
+            FROM \(lookup.table) \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY 2, 1 LIMIT 1000
-            """
+            """,
+            parameters.values
         )
         return try rows.map { AdminChoice(try $0.decode("value"), try $0.decode("label", as: String?.self) ?? "") }
     }

@@ -32,21 +32,24 @@ struct AdminServices: Sendable {
         return id
     }
 
-    /// Choices of the foreign-key fields (or filters) of a resource, by field name.
-    func lookups(for resource: AdminResource, filters: Bool) async throws -> [String: [AdminChoice]] {
+    /// Choices of the foreign-key filters a user is offered (narrowed by each lookup's `filterScope`).
+    func filterLookups(for resource: AdminResource, user: User) async throws -> [String: [AdminChoice]] {
         var found: [String: [AdminChoice]] = [:]
-        if filters {
-            for filter in resource.filters {
-                if case .foreignKey(let lookup) = filter.kind { found[filter.name] = try await lists.choices(lookup) }
-            }
-        } else {
-            for field in resource.fields {
-                if case .foreignKey(let lookup) = field.kind { found[field.name] = try await lists.choices(lookup) }
-            }
-            for inline in resource.inlines {
-                for field in inline.fields {
-                    if case .foreignKey(let lookup) = field.kind { found[inline.name + "." + field.name] = try await lists.choices(lookup) }
-                }
+        for filter in resource.filters {
+            if case .foreignKey(let lookup) = filter.kind { found[filter.name] = try await lists.choices(lookup, filteringFor: user) }
+        }
+        return found
+    }
+
+    /// Choices of the foreign-key fields of a resource and its inlines (inline fields as `<inline>.<field>`).
+    func lookups(for resource: AdminResource) async throws -> [String: [AdminChoice]] {
+        var found: [String: [AdminChoice]] = [:]
+        for field in resource.fields {
+            if case .foreignKey(let lookup) = field.kind { found[field.name] = try await lists.choices(lookup) }
+        }
+        for inline in resource.inlines {
+            for field in inline.fields {
+                if case .foreignKey(let lookup) = field.kind { found[inline.name + "." + field.name] = try await lists.choices(lookup) }
             }
         }
         return found

@@ -8,7 +8,11 @@ enum TrainingChoices {
 
     static let sessionStatuses = [AdminChoice("planned", "planned"), AdminChoice("held", "held"), AdminChoice("cancelled", "cancelled")]
 
-    static let groups = AdminLookup(table: "training_groups", labelExpression: "name")
+    /// Groups; a coach filters lists by their own only.
+    static let groups = AdminLookup(
+        table: "training_groups", labelExpression: "name",
+        filterScope: { user in user.role == .admin ? .all : .rows("coach_id = {user}") }
+    )
     static let coaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach'")
     static let activeCoaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach' AND is_active")
     static let students = AdminLookup(table: "users", labelExpression: "display_name || ' (' || email || ')'", condition: "role = 'student'")

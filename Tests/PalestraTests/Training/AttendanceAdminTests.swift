@@ -136,6 +136,7 @@ struct AttendanceAdminTests {
             let list = try await coach.get("/admin/attendance/")
             #expect(list.status == .ok)
             #expect(!list.text.contains("Dora Belova"))
+            #expect(list.text.contains("U-12 Football") && !list.text.contains("Swimming"), "the group filter offers the coach's own groups only")
             let anna = scene.records["Anna Ivanova"]!
             var fields = Self.save(list.text, rows: [anna], changes: [anna: ["status": "late"]])
             fields += [("rows", String(scene.otherRecord)), ("row-\(scene.otherRecord)-version", "1"), ("row-\(scene.otherRecord)-status", "absent"),
