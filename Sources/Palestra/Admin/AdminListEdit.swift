@@ -33,17 +33,11 @@ struct AdminListEdit: Sendable {
                 let raw = form.value("row-\(id)-\(field.name)") ?? ""
                 row.submitted[field.name] = raw
                 row.was[field.name] = form.value("row-\(id)-was-\(field.name)") ?? ""
-                let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.isEmpty {
-                    if field.isRequired { row.errors[field.name] = localizer.t("This field is required.") }
-                    row.values[field.name] = .null
-                    continue
-                }
-                let options = field.kind.fixedChoices ?? choices[field.name] ?? []
-                if let problem = AdminFormInput.problem(with: text, raw: raw, kind: field.kind, choices: options, localizer: localizer) {
-                    row.errors[field.name] = problem
-                }
-                row.values[field.name] = .text(text)
+                let (value, problem) = AdminFormInput.value(
+                    of: field, raw: raw, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], localizer: localizer
+                )
+                row.values[field.name] = value
+                if let problem { row.errors[field.name] = problem }
             }
             rows.append(row)
         }
