@@ -44,8 +44,8 @@ struct AdminListController: Sendable {
         var request = request
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
-        let listQuery = String((form.value("list_query") ?? "").prefix(2000))
-        let state = AdminListState(query: (try? FormData(urlEncoded: Substring(listQuery))) ?? FormData(), resource: resource)
+        let listQuery = AdminListState.postedQuery(form)
+        let state = AdminListState(posted: form, resource: resource)
         // A button on an object's page leads back to that page; the change list's form, to the list.
         let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         let back = objectID.map { SiteURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)

@@ -20,8 +20,7 @@ struct AdminListEditController: Sendable {
         var request = request
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
-        let listQuery = String((form.value("list_query") ?? "").prefix(2000))
-        let state = AdminListState(query: (try? FormData(urlEncoded: Substring(listQuery))) ?? FormData(), resource: resource)
+        let state = AdminListState(posted: form, resource: resource)
         let choices = try await services.lookups(for: resource)
         var edit = AdminListEdit(form: form, resource: resource, choices: choices, localizer: localizer)
         guard !edit.rows.isEmpty else {

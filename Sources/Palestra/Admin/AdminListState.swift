@@ -15,6 +15,16 @@ struct AdminListState: Sendable, Equatable {
             && lhs.filterValues.elementsEqual(rhs.filterValues, by: { $0 == $1 })
     }
 
+    /// The query string a change list's forms post back with them (`list_query`), at most 2,000 characters.
+    static func postedQuery(_ form: FormData) -> String {
+        String((form.value("list_query") ?? "").prefix(2000))
+    }
+
+    /// The state of the list a form was posted from (its `list_query`); a malformed one is the default state.
+    init(posted form: FormData, resource: AdminResource) {
+        self.init(query: (try? FormData(urlEncoded: Substring(Self.postedQuery(form)))) ?? FormData(), resource: resource)
+    }
+
     /// Reads the state, ignoring what the resource does not know (unknown columns, filters, bad numbers).
     init(query: FormData, resource: AdminResource) {
         search = String((query.value("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maximumSearchLength))
