@@ -95,7 +95,7 @@ enum AttendanceAdmin {
         afterSave: { event, connection in
             // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
             guard event.changes.contains(where: { $0.field == "status" }), let id = Int(event.objectID) else { return }
-            try await AttendanceMarkStore.markedBy(event.actor.id, record: id, on: connection)
+            try await AttendanceStore.markedBy(event.actor.id, record: id, on: connection)
         }
     )
 }
