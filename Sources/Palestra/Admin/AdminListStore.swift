@@ -21,10 +21,9 @@ struct AdminListStore: Sendable {
         // editable fields as their inputs hold them.
         let editable = resource.listEditableFields
         if !editable.isEmpty {
-            let reader = AdminRecordStore(database: database, timeZone: timeZone)
             columns.append(resource.isVersioned ? "version" : "0 AS version")
             columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
-            columns += editable.enumerated().map { "\(reader.readExpression($1)) AS e\($0)" }
+            columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
         let limit = parameters.bind(resource.pageSize)
         let offset = parameters.bind((state.page - 1) * resource.pageSize)

@@ -263,16 +263,22 @@ struct AdminRecordStore: Sendable {
         )
     }
 
-    private var zoneLiteral: String {
+    private var zoneLiteral: String { Self.zoneLiteral(timeZone) }
+
+    private static func zoneLiteral(_ timeZone: TimeZone) -> String {
         "'" + timeZone.identifier.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    func readExpression(_ field: AdminField) -> String {
+        Self.readExpression(field, timeZone: timeZone)
     }
 
     /// A column as its form input shows it: local `YYYY-MM-DDTHH:MM` for date-times, `HH:MM` for
     /// times, a JSON array for multi-selects, `true`/`false` for checkboxes, indented JSON for `.json`,
-    /// PostgreSQL's text otherwise.
-    func readExpression(_ field: AdminField) -> String {
+    /// PostgreSQL's text otherwise. Shared with the change list's editable cells.
+    static func readExpression(_ field: AdminField, timeZone: TimeZone) -> String {
         switch field.kind {
-        case .dateTime: "to_char(\(field.column) AT TIME ZONE \(zoneLiteral), 'YYYY-MM-DD\"T\"HH24:MI')"
+        case .dateTime: "to_char(\(field.column) AT TIME ZONE \(zoneLiteral(timeZone)), 'YYYY-MM-DD\"T\"HH24:MI')"
         case .time: "to_char(\(field.column), 'HH24:MI')"
         case .multiSelect: "array_to_json(\(field.column))::text"
         case .json: "jsonb_pretty((\(field.column))::jsonb)"
