@@ -47,6 +47,10 @@ struct AttendanceReportStore: Sendable {
         """
     }
 
+    /// The columns ``counts(_:)`` reads, summed over the rows of `c` (a `countsSQL` result), zero without any.
+    private static let summedCounts = ["held", "present", "late", "excused", "absent"]
+        .map { "coalesce(sum(c.\($0)), 0)::bigint AS \($0)" }.joined(separator: ", ")
+
     /// The groups the user may see (a coach: their own), by name.
     func groups(coach: Int?) async throws -> [(id: Int, name: String)] {
         try await database.query(
@@ -62,9 +66,7 @@ struct AttendanceReportStore: Sendable {
             SELECT g.id, g.name,
                    (SELECT count(DISTINCT m.athlete_id) FROM group_memberships m
                     WHERE m.group_id = g.id AND m.joined_on < $2::date AND (m.left_on IS NULL OR m.left_on >= $1::date)) AS athletes,
-                   coalesce(sum(c.held), 0)::bigint AS held, coalesce(sum(c.present), 0)::bigint AS present,
-                   coalesce(sum(c.late), 0)::bigint AS late, coalesce(sum(c.excused), 0)::bigint AS excused,
-                   coalesce(sum(c.absent), 0)::bigint AS absent
+                   \(Self.summedCounts)
             FROM training_groups g LEFT JOIN counts c ON c.group_id = g.id
             WHERE $3::bigint IS NULL OR g.coach_id = $3
             GROUP BY g.id, g.name ORDER BY g.name, g.id
@@ -81,9 +83,7 @@ struct AttendanceReportStore: Sendable {
             """
             WITH counts AS (\(Self.countsSQL(groups: "g.id = $3", athletes: "true")))
             SELECT a.id, a.full_name,
-                   coalesce(sum(c.held), 0)::bigint AS held, coalesce(sum(c.present), 0)::bigint AS present,
-                   coalesce(sum(c.late), 0)::bigint AS late, coalesce(sum(c.excused), 0)::bigint AS excused,
-                   coalesce(sum(c.absent), 0)::bigint AS absent
+                   \(Self.summedCounts)
             FROM athletes a LEFT JOIN counts c ON c.athlete_id = a.id
             WHERE a.id IN (SELECT m.athlete_id FROM group_memberships m
                            WHERE m.group_id = $3 AND m.joined_on < $2::date AND (m.left_on IS NULL OR m.left_on >= $1::date))
