@@ -51,23 +51,16 @@ extension AdminListView {
         rows = page.rows.map { row in
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
             let posted = edit?.row(row.id)
+            let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: resource.listEditableFields) }
             return Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
-                var editor: [AdminFormFieldView] = []
-                var yours = ""
-                if let rowEdit, let field = editable[column.name] {
-                    let stored = rowEdit.values[field.name] ?? nil
-                    // After errors the typed value comes back; after a conflict the current one, the typed one beside it.
-                    let typed = posted?.submitted[field.name]
-                    let shown = (posted?.isConflict ?? true) ? stored : typed
-                    if posted?.isConflict == true, let typed, typed != (stored ?? "") {
-                        yours = field.kind.isChoice ? formatter.format(typed, as: field.cellFormat) : typed
+                let editor = rowEdit.flatMap { edit in
+                    editable[column.name].map { field in
+                        Self.editor(
+                            field, rowID: row.id, edit: edit, posted: posted,
+                            choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [], formatter: formatter
+                        )
                     }
-                    editor = [AdminFormFieldView(
-                        field: field.renamed("row-\(row.id)-\(field.name)"), shown: shown.map { [$0] } ?? [], stored: stored,
-                        editable: true, error: posted?.errors[field.name], yourValue: "",
-                        choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [], formatter: formatter
-                    )]
                 }
                 return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
@@ -79,21 +72,12 @@ extension AdminListView {
                     hasImage: image != nil,
                     imageURL: image.map(SiteURL.media) ?? "",
                     imageAlt: localizer.t("Photo of {name}", ["name": row.label]),
-                    editor: editor, isEditable: !editor.isEmpty,
+                    editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
                     editorLabel: localizer.t(column.label) + ", " + row.label,
-                    yourValue: yours, hasYourValue: !yours.isEmpty
+                    yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty
                 )
             }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,
-            // Sent back after errors: the version and values the user first loaded, so a change made
-            // meanwhile by someone else is still caught at the next Save.
-            versionName: "row-\(row.id)-version",
-            version: (posted.flatMap { $0.isConflict ? nil : $0.version } ?? rowEdit?.version).map(String.init) ?? "",
-            was: rowEdit.map { edit in
-                resource.listEditableFields.map { field in
-                    let loaded = posted.flatMap { $0.isConflict ? nil : $0.was[field.name] }
-                    return Hidden(name: "row-\(row.id)-was-\(field.name)", value: loaded ?? (edit.values[field.name] ?? nil) ?? "")
-                }
-            } ?? [],
+            versionName: "row-\(row.id)-version", version: loaded?.version ?? "", was: loaded?.was ?? [],
             message: posted?.message ?? "", hasMessage: posted?.message != nil,
             columnCount: String(resource.columns.count + (hasCheckbox ? 1 : 0)))
         }
