@@ -84,7 +84,12 @@ enum AttendanceAdmin {
         listEditable: ["status", "note"],
         panels: [athleteCard, sessionCard],
         readOnlyCondition: (
-            sql: "session_id IN (SELECT s.id FROM training_sessions s WHERE s.is_closed) OR group_id IN (SELECT g.id FROM training_groups g WHERE g.is_archived)",
+            // Scalar subqueries, not IN or EXISTS (which PostgreSQL turns into a hash of every closed session,
+            // built for each page): a page of rows looks up its 50 sessions by key
+            sql: """
+                COALESCE((SELECT s.is_closed FROM training_sessions s WHERE s.id = attendance_records.session_id), false) \
+                OR COALESCE((SELECT g.is_archived FROM training_groups g WHERE g.id = attendance_records.group_id), false)
+                """,
             message: "The session is closed, or its group archived: its attendance cannot be changed."
         ),
         permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
