@@ -20,7 +20,7 @@ PORT ?= $(or $(PALESTRA_PORT),8080)
 AS_POSTGRES = $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help deps run stop test bench bench-http bench-admin bench-queue build clean
+.PHONY: help deps run stop test bench bench-http bench-admin bench-queue bench-render build clean
 
 help:
 	@echo "make run   - build and serve Palestra at http://127.0.0.1:$(PORT) with a local PostgreSQL"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench-http - requests per second and latency of a release build (wrk, throwaway cluster)"
 	@echo "make bench-admin - the same for the admin pages, signed in, over 1,000,000 seeded users"
 	@echo "make bench-queue - jobs per second, enqueue rates and insert-to-start latency with two worker processes"
+	@echo "make bench-render - one render of the attendance change list: swift-mustache as released, and with Benchmarks/mustache-render's patch"
 
 # Installs the Debian packages Palestra needs, only those missing.
 deps:
@@ -189,6 +190,21 @@ bench: deps
 	session=$$(sql -c "SELECT session_id FROM attendance_records ORDER BY id LIMIT 1 OFFSET 100000"); \
 	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=month" "/admin/training-sessions/$$session/"); \
 	$(bench_wrk_pages)
+
+# The template engine alone: Benchmarks/mustache-render renders admin/change_list with 50 list-editable rows,
+# built against the swift-mustache release Palestra resolves (copied from .build/checkouts) and against
+# that release with Benchmarks/mustache-render/swift-mustache-render.patch applied. No database, no HTTP.
+bench-render: deps
+	swift package resolve
+	@tmp=$$(mktemp -d /tmp/palestra-render.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; \
+	mkdir "$$tmp/stock" "$$tmp/patched"; \
+	cp -R .build/checkouts/swift-mustache "$$tmp/stock/"; cp -R .build/checkouts/swift-mustache "$$tmp/patched/"; \
+	git -C "$$tmp/patched/swift-mustache" apply "$(CURDIR)/Benchmarks/mustache-render/swift-mustache-render.patch"; \
+	for variant in stock patched; do \
+	  MUSTACHE_PATH="$$tmp/$$variant/swift-mustache" swift build -c release --package-path Benchmarks/mustache-render \
+	    --scratch-path "$$tmp/build-$$variant" >/dev/null; \
+	  echo "== swift-mustache $$variant: $$("$$tmp/build-$$variant/release/mustache-render" Templates)"; \
+	done
 
 # The queue on a durable throwaway cluster (fsync on, synchronous_commit on): two `palestra worker`
 # processes drain 100,000 no-op jobs (jobs/s; the table is analyzed after the bulk insert, as autovacuum
