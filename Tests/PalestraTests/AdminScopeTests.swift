@@ -100,4 +100,34 @@ struct AdminScopeTests {
             }
         }
     }
+
+    @Test("{today} in a column's expression is the organisation's date, in the cells and in the sort, not the session's UTC one")
+    func todayColumn() async throws {
+        let resource = AdminResource(
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
+            columns: [AdminColumn("name", label: "Name"), AdminColumn("is_today", label: "Today", expression: "(day = {today})")],
+            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)],
+            permissions: [.admin: Set(AdminPermission.allCases)]
+        )
+        try await TestDatabase.with { database in
+            try await database.run(AdminFieldKindTests.createTable)
+            // A zone whose date is not UTC's now, an hour or more from either edge: UTC+14 from 11:00 UTC, else UTC-12
+            let hour: Int = try await database.value("SELECT extract(hour FROM now() AT TIME ZONE 'UTC')::int")
+            let zone = hour >= 11 ? "Pacific/Kiritimati" : "Etc/GMT+12"
+            let differs: Bool = try await database.value("SELECT (now() AT TIME ZONE $1)::date <> current_date", [zone])
+            #expect(differs)
+            try await database.run(
+                "INSERT INTO gadgets (name, day) VALUES ('local', (now() AT TIME ZONE $1)::date), ('utc', current_date)", [zone]
+            )
+            try await database.withClient { client in
+                let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: zone)!)
+                let state = AdminListState(query: try FormData(urlEncoded: "o=-2"), resource: resource)
+                let page = try await lists.page(of: resource, for: Self.user(0, .admin), state: state)
+                #expect(page.rows.map(\.label) == ["local", "utc"])
+                #expect(page.rows.map { $0.cells[1] } == ["true", "false"])
+                let targets = try await lists.targets(of: resource, for: Self.user(0, .admin), ids: [], selectAcross: true, state: state)
+                #expect(targets.map(\.label) == ["local", "utc"])
+            }
+        }
+    }
 }

@@ -16,7 +16,8 @@ struct AdminListStore: Sendable {
         var parameters = SQLParameters()
         let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
         let total = try await count(resource, conditions: conditions, parameters: parameters)
-        var columns = resource.columns.enumerated().map { "(\($1.expression))::text AS c\($0)" }
+        var today = TodayParameter(timeZone: timeZone)
+        var columns = resource.columns.enumerated().map { "(\(today.expand($1.expression, &parameters)))::text AS c\($0)" }
         // A list-editable resource also reads each row's version, whether it is read-only, and the
         // editable fields as their inputs hold them.
         let editable = resource.listEditableFields
@@ -25,6 +26,7 @@ struct AdminListStore: Sendable {
             columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
             columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
+        let order = orderBy(resource, state: state, today: &today, parameters: &parameters)
         let limit = parameters.bind(resource.pageSize)
         let offset = parameters.bind((state.page - 1) * resource.pageSize)
         let rows = try await database.query(
@@ -32,7 +34,7 @@ struct AdminListStore: Sendable {
             SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
             FROM \(resource.table)
             WHERE \(conditions)
-            ORDER BY \(orderBy(resource, state: state))
+            ORDER BY \(order)
             LIMIT \(limit) OFFSET \(offset)
             """,
             parameters.values
@@ -63,13 +65,15 @@ struct AdminListStore: Sendable {
         if !selectAcross {
             conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
         }
+        var today = TodayParameter(timeZone: timeZone)
+        let order = orderBy(resource, state: state, today: &today, parameters: &parameters)
         // One more than the limit, so the caller can tell a selection that is too large.
         let limit = parameters.bind(Self.bulkLimit + 1)
         let rows = try await database.query(
             """
             SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label
             FROM \(resource.table) WHERE \(conditions)
-            ORDER BY \(orderBy(resource, state: state)) LIMIT \(limit)
+            ORDER BY \(order) LIMIT \(limit)
             """,
             parameters.values
         )
@@ -181,10 +185,13 @@ struct AdminListStore: Sendable {
         return conditions
     }
 
-    func orderBy(_ resource: AdminResource, state: AdminListState) -> String {
-        var terms = state.ordering.compactMap { index -> String? in
-            guard let expression = resource.columns[abs(index) - 1].sortExpression else { return nil }
-            return "(\(expression)) \(index < 0 ? "DESC" : "ASC")"
+    func orderBy(
+        _ resource: AdminResource, state: AdminListState, today: inout TodayParameter, parameters: inout SQLParameters
+    ) -> String {
+        var terms: [String] = []
+        for index in state.ordering {
+            guard let expression = resource.columns[abs(index) - 1].sortExpression else { continue }
+            terms.append("(\(today.expand(expression, &parameters))) \(index < 0 ? "DESC" : "ASC")")
         }
         // The key breaks ties in the first column's direction, so an index on (column, key) serves both ways.
         let descending = state.ordering.first.map { $0 < 0 } ?? false

@@ -39,7 +39,7 @@ enum AthletesAdmin {
             AdminColumn("birth_date", label: "Birth date", format: .date),
             AdminColumn("groups", label: "Groups", expression: """
                 (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
-                 WHERE m.athlete_id = athletes.id AND m.joined_on <= current_date AND (m.left_on IS NULL OR m.left_on >= current_date))
+                 WHERE m.athlete_id = athletes.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
                 """, sortable: false, secondary: true),
             AdminColumn("contact", label: "Contact", secondary: true),
         ],

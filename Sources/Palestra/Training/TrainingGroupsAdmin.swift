@@ -73,7 +73,7 @@ enum TrainingGroupsAdmin {
             AdminColumn("coach", label: "Coach", expression: "(SELECT u.display_name FROM users u WHERE u.id = training_groups.coach_id)"),
             AdminColumn("athletes", label: "Athletes", expression: """
                 (SELECT count(*) FROM group_memberships m
-                 WHERE m.group_id = training_groups.id AND m.joined_on <= current_date AND (m.left_on IS NULL OR m.left_on >= current_date))
+                 WHERE m.group_id = training_groups.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
                 """, format: .number),
             AdminColumn("slots", label: "Weekly schedule", expression: """
                 (SELECT string_agg(s.weekday || ' ' || to_char(s.starts_at, 'HH24:MI'), ',' ORDER BY s.weekday, s.starts_at)
