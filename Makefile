@@ -188,7 +188,7 @@ bench: deps
 	$(call bench_signed_in,--workers 0); \
 	group=$$(sql -c "SELECT id FROM training_groups ORDER BY id LIMIT 1 OFFSET 41"); \
 	session=$$(sql -c "SELECT session_id FROM attendance_records ORDER BY id LIMIT 1 OFFSET 100000"); \
-	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=month" "/admin/training-sessions/$$session/"); \
+	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=this-year" "/admin/training-sessions/$$session/"); \
 	$(bench_wrk_pages)
 
 # The template engine alone: Benchmarks/mustache-render renders admin/change_list with 50 list-editable rows,
