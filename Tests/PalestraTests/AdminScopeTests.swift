@@ -130,4 +130,46 @@ struct AdminScopeTests {
             }
         }
     }
+
+    @Test("stamps: a column set in the saving statement only when its field changes — on add, change and set-based bulk change")
+    func stamps() async throws {
+        let resource = AdminResource(
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
+            columns: [AdminColumn("name", label: "Name")],
+            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true),
+                     AdminField("colour", label: "Colour", kind: .text(maxLength: 20))],
+            permissions: [.admin: Set(AdminPermission.allCases)],
+            stamps: [AdminStamp(when: "name", set: "owner", to: .actor), AdminStamp(when: "name", set: "moment", to: .now)]
+        )
+        try await TestDatabase.with { database in
+            try await database.run(AdminFieldKindTests.createTable)
+            let first = try await TestUsers.create("admin1@example.org", role: .admin, in: database)
+            let second = try await TestUsers.create("admin2@example.org", role: .admin, in: database)
+            func row(_ id: Int) async throws -> String {
+                try await database.value(
+                    "SELECT name || '|' || coalesce(owner::text, '-') || '|' || (moment IS NOT NULL) || '|v' || version FROM gadgets WHERE id = $1", [id]
+                )
+            }
+            try await database.withClient { client in
+                let records = AdminRecordStore(database: client, timeZone: .gmt)
+                let added = try await records.insert(["name": .text("A"), "colour": .text("red")], into: resource, actor: Self.user(first, .admin), address: "test")
+                #expect(try await row(added.id) == "A|\(first)|true|v1")
+                // Another field changing leaves the stamp alone; the stamped field changing stamps again
+                try await database.run("UPDATE gadgets SET owner = NULL, moment = NULL WHERE id = $1", [added.id])
+                _ = try await records.update(["name": .text("A"), "colour": .text("blue")], of: resource, id: added.id, version: 1, actor: Self.user(second, .admin), address: "test")
+                #expect(try await row(added.id) == "A|-|false|v2")
+                _ = try await records.update(["name": .text("B")], of: resource, id: added.id, version: 2, actor: Self.user(second, .admin), address: "test")
+                #expect(try await row(added.id) == "B|\(second)|true|v3")
+
+                try await database.run("INSERT INTO gadgets (name) VALUES ('C'), ('D'), ('Z')")
+                let ids: [Int] = try await client.query("SELECT id::int FROM gadgets ORDER BY id").map { try $0.decode(at: 0) }
+                let changed = try await records.updateEach(ids: ids, to: ["name": .text("Z")], of: resource, actor: Self.user(first, .admin), address: "test")
+                #expect(changed == 3)
+                #expect(try await row(ids[1]) == "Z|\(first)|true|v2")
+                #expect(try await row(ids[3]) == "Z|-|false|v1", "a row already so is not written")
+                let audited: Int = try await database.value("SELECT count(*)::int FROM audit_records WHERE object_type = 'gadgets' AND action = 'change'")
+                #expect(audited == 2 + 3)
+            }
+        }
+    }
 }

@@ -23,10 +23,15 @@ struct AdminRecordStore: Sendable {
         try await database.transaction { connection in
             var parameters = SQLParameters()
             let fields = resource.fields.filter { values[$0.name] != nil }
-            let placeholders = fields.map { writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))) }
+            var columns = fields.map(\.column)
+            var placeholders = fields.map { writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))) }
+            for stamp in resource.stamps where values[stamp.field].map({ $0 != .null }) ?? false {
+                columns.append(stamp.column)
+                placeholders.append(stampValue(stamp, actor: actor, parameters: &parameters))
+            }
             let rows = try await connection.query(
                 """
-                INSERT INTO \(resource.table) (\(fields.map(\.column).joined(separator: ", ")))
+                INSERT INTO \(resource.table) (\(columns.joined(separator: ", ")))
                 VALUES (\(placeholders.joined(separator: ", ")))
                 RETURNING \(returning(resource))
                 """,
@@ -62,18 +67,59 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    /// Sets the same values on several objects in one transaction (a bulk action): all or none.
-    /// Returns how many actually changed.
+    /// Sets the same values on several objects in one transaction (a bulk action): all or none. Set-based,
+    /// whatever the number of rows: one statement locks and reads the rows in the user's scope, not
+    /// read-only, that the values would change (in key order); one `UPDATE` writes them; one `INSERT` their
+    /// audit records. A row already so is left as it is, its version too. `afterSave` runs for each
+    /// changed row. Returns how many changed.
     func updateEach(
         ids: [Int], to values: [String: AdminValue], of resource: AdminResource, actor: User, address: String
     ) async throws -> Int {
-        try await database.transaction { connection in
-            var changed = 0
-            for id in ids {
-                let result = try await update(values, of: resource, id: id, version: nil, actor: actor, address: address, action: .change, on: connection)
-                if case .saved(_, let changes) = result, !changes.isEmpty { changed += 1 }
+        let fields = resource.fields.filter { values[$0.name] != nil }
+        guard !ids.isEmpty, !fields.isEmpty else { return 0 }
+        return try await database.transaction { connection in
+            var read = SQLParameters()
+            let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &read)
+            let differs = fields.map { field in
+                "\(resource.table).\(field.column) IS DISTINCT FROM \(writeExpression(field, read.bind(encodable(values[field.name] ?? .null))))"
             }
-            return changed
+            let condition = """
+                \(resource.primaryKey) = ANY(\(read.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource)) \
+                AND (\(differs.joined(separator: " OR ")))
+                """
+            let current = try await connection.query(
+                selectRecord(resource, where: condition) + " ORDER BY \(resource.primaryKey) FOR UPDATE", read.values
+            )
+            let old = try current.map { try record(from: $0, resource: resource) }
+            guard !old.isEmpty else { return 0 }
+
+            var write = SQLParameters()
+            let rows = try await connection.query(
+                """
+                UPDATE \(resource.table) SET \(assignments(values, fields: fields, of: resource, actor: actor, parameters: &write))
+                WHERE \(resource.primaryKey) = ANY(\(write.bind(old.map(\.id)))::bigint[])
+                RETURNING \(returning(resource))
+                """,
+                write.values
+            )
+            let saved = Dictionary(uniqueKeysWithValues: try rows.map { row in
+                let record = try record(from: row, resource: resource)
+                return (record.id, record)
+            })
+            var entries: [AuditEntry] = []
+            for before in old {
+                guard let after = saved[before.id] else { continue }
+                let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
+                    let was = before.values[field.name] ?? nil, now = after.values[field.name] ?? nil
+                    return was == now ? nil : FieldChange(field: field.name, old: was, new: now)
+                }
+                guard !changes.isEmpty || fields.contains(where: \.isSecret) else { continue }
+                try await resource.afterSave(AdminSaveEvent(objectID: String(before.id), isNew: false, changes: changes, actor: actor), connection)
+                entries.append(AuditEntry(actor: actor, action: .change, objectType: resource.slug, objectID: String(before.id),
+                                          objectLabel: after.label, changes: changes, address: address))
+            }
+            try await AuditStore.record(entries, on: connection)
+            return entries.count
         }
     }
 
@@ -95,13 +141,12 @@ struct AdminRecordStore: Sendable {
             return .conflict(old)
         }
         let fields = resource.fields.filter { values[$0.name] != nil }
-        var assignments = fields.map { "\($0.column) = \(writeExpression($0, parameters.bind(encodable(values[$0.name] ?? .null))))" }
-        if resource.isVersioned {
-            assignments += ["version = version + 1", "updated_at = now()"]
-        }
-        guard !assignments.isEmpty else { return .saved(label: old.label, changes: []) }
+        guard !fields.isEmpty || resource.isVersioned else { return .saved(label: old.label, changes: []) }
         let rows = try await connection.query(
-            "UPDATE \(resource.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition) RETURNING \(returning(resource))",
+            """
+            UPDATE \(resource.table) SET \(assignments(values, fields: fields, of: resource, actor: actor, parameters: &parameters))
+            WHERE \(condition) RETURNING \(returning(resource))
+            """,
             parameters.values
         )
         let saved = try record(from: rows[0], resource: resource)
@@ -288,6 +333,38 @@ struct AdminRecordStore: Sendable {
 
     /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
     /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
+    /// An `UPDATE`'s `SET` list: each field's new value, the stamps of the fields whose value changes (in
+    /// `SET`, a column names the row's value before the update), and the version raised.
+    private func assignments(
+        _ values: [String: AdminValue], fields: [AdminField], of resource: AdminResource, actor: User,
+        parameters: inout SQLParameters
+    ) -> String {
+        var newValues: [String: String] = [:]
+        var assignments = fields.map { field in
+            let value = writeExpression(field, parameters.bind(encodable(values[field.name] ?? .null)))
+            newValues[field.name] = value
+            return "\(field.column) = \(value)"
+        }
+        for stamp in resource.stamps {
+            guard let field = fields.first(where: { $0.name == stamp.field }), let value = newValues[field.name] else { continue }
+            assignments.append("""
+                \(stamp.column) = CASE WHEN \(resource.table).\(field.column) IS DISTINCT FROM \(value) \
+                THEN \(stampValue(stamp, actor: actor, parameters: &parameters)) ELSE \(stamp.column) END
+                """)
+        }
+        if resource.isVersioned {
+            assignments += ["version = version + 1", "updated_at = now()"]
+        }
+        return assignments.joined(separator: ", ")
+    }
+
+    private func stampValue(_ stamp: AdminStamp, actor: User, parameters: inout SQLParameters) -> String {
+        switch stamp.value {
+        case .actor: "\(parameters.bind(actor.id))::bigint"
+        case .now: "now()"
+        }
+    }
+
     func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
         switch field.kind {
         case .text, .markdown: "coalesce(\(placeholder)::text, '')"

@@ -54,6 +54,8 @@ public struct AdminResource: Sendable {
     public let validate: @Sendable (AdminSubmission) -> [String: String]
     /// Refuses an operation on one row for this actor (e.g. deleting oneself): a message, or `nil`.
     public let refusal: @Sendable (AdminRowOperation, _ id: String, _ actor: User) -> String?
+    /// Columns set in the saving statement when a field changes (who marked, when).
+    public let stamps: [AdminStamp]
     /// Runs inside the saving transaction after an add, change or bulk change.
     public let afterSave: @Sendable (AdminSaveEvent, PostgresConnection) async throws -> Void
 
@@ -68,6 +70,7 @@ public struct AdminResource: Sendable {
         objectLinks: [(label: String, path: String)] = [], listLinks: [(label: String, url: String)] = [],
         validate: @escaping @Sendable (AdminSubmission) -> [String: String] = { _ in [:] },
         refusal: @escaping @Sendable (AdminRowOperation, String, User) -> String? = { _, _, _ in nil },
+        stamps: [AdminStamp] = [],
         afterSave: @escaping @Sendable (AdminSaveEvent, PostgresConnection) async throws -> Void = { _, _ in }
     ) {
         self.slug = slug
@@ -96,6 +99,7 @@ public struct AdminResource: Sendable {
         self.listLinks = listLinks
         self.validate = validate
         self.refusal = refusal
+        self.stamps = stamps
         self.afterSave = afterSave
     }
 

@@ -97,10 +97,7 @@ enum AttendanceAdmin {
             user.role == .admin ? .all : .rows("group_id IN (SELECT g.id FROM training_groups g WHERE g.coach_id = {user})")
         },
         objectLinks: [(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
-        afterSave: { event, connection in
-            // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
-            guard event.changes.contains(where: { $0.field == "status" }), let id = Int(event.objectID) else { return }
-            try await AttendanceStore.markedBy(event.actor.id, record: id, on: connection)
-        }
+        // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
+        stamps: [AdminStamp(when: "status", set: "marked_by", to: .actor), AdminStamp(when: "status", set: "marked_at", to: .now)]
     )
 }

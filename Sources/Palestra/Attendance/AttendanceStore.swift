@@ -102,11 +102,6 @@ struct AttendanceStore: Sendable {
 
     // MARK: Writing, inside the caller's transaction
 
-    /// Records `user` as the one who marked the record, now (after a status change at the desk).
-    static func markedBy(_ user: Int, record: Int, on connection: PostgresConnection) async throws {
-        try await connection.execute("UPDATE attendance_records SET marked_by = $1, marked_at = now() WHERE id = $2", [user, record])
-    }
-
     /// Inserts or changes the marks (marked by `user`, now; a changed record's version raised); the
     /// record id of each, by athlete.
     static func upsert(_ marks: [AttendanceMark], session: Int, user: Int, on connection: PostgresConnection) async throws -> [Int: Int] {

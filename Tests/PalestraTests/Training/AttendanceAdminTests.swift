@@ -165,13 +165,26 @@ struct AttendanceAdminTests {
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             _ = try await browser.get("/admin/attendance/")
-            let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!
+            let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!, clara = scene.records["Clara Sokolova"]!
+            // Clara is absent already: the action leaves her row as it is (not re-stamped, same version, no audit)
+            try await database.run("UPDATE attendance_records SET status = 'absent' WHERE id = $1", [clara])
             let response = try await browser.post("/admin/attendance/actions", [
                 ("list_query", ""), ("action", "mark_absent"), ("selected", String(anna)), ("selected", String(boris)),
+                ("selected", String(clara)),
             ])
             #expect(response.status == .seeOther)
+            #expect(try await browser.follow(response).text.contains("“Mark selected as absent”: 2 rows changed."))
             #expect(try await Self.status(anna, database) == "absent||\(admin)")
             #expect(try await Self.status(boris, database) == "absent||\(admin)")
+            #expect(try await Self.status(clara, database) == "absent||-")
+            let versions: String = try await database.value(
+                "SELECT string_agg(version::text, ',' ORDER BY id) FROM attendance_records WHERE id = ANY($1::bigint[])", [[anna, boris, clara]]
+            )
+            #expect(versions == "2,2,1")
+            let audited: String = try await database.value(
+                "SELECT string_agg(object_id || ':' || (changes -> 0 ->> 'new'), ',' ORDER BY object_id::bigint) FROM audit_records WHERE object_type = 'attendance' AND action = 'change'"
+            )
+            #expect(audited == "\(anna):absent,\(boris):absent")
 
             let form = try await browser.get("/admin/attendance/\(anna)/")
             #expect(form.status == .ok)
