@@ -19,8 +19,14 @@ public struct AdminAction: Sendable {
     /// When set (a catalog key, e.g. "Retry this job"), the action is also a button on an object's page,
     /// shown where it applies to that object.
     public let objectLabel: String?
+    /// The roles offered the action (beyond the permission its operation needs), `nil` for every role that
+    /// has that permission: a coach may change sessions but is not offered closing them in bulk.
+    public let roles: Set<Role>?
 
-    public init(_ name: String, label: String, operation: Operation, needsConfirmation: Bool = false, objectLabel: String? = nil) {
+    public init(
+        _ name: String, label: String, operation: Operation, needsConfirmation: Bool = false, objectLabel: String? = nil,
+        roles: Set<Role>? = nil
+    ) {
         self.name = name
         self.label = label
         self.operation = operation
@@ -30,6 +36,7 @@ public struct AdminAction: Sendable {
             self.needsConfirmation = needsConfirmation
         }
         self.objectLabel = objectLabel
+        self.roles = roles
     }
 
     var requiredPermission: AdminPermission {

@@ -107,9 +107,10 @@ public struct AdminResource: Sendable {
         permissions[user.role]?.contains(permission) ?? false
     }
 
-    /// The bulk actions the user may run: the declared ones they have permission for, then "delete selected".
+    /// The bulk actions the user may run: the declared ones they have permission for (and their role is
+    /// offered), then "delete selected".
     func availableActions(for user: User) -> [AdminAction] {
-        var list = actions.filter { allows($0.requiredPermission, for: user) }
+        var list = actions.filter { allows($0.requiredPermission, for: user) && ($0.roles?.contains(user.role) ?? true) }
         if allows(.delete, for: user) { list.append(.deleteSelected) }
         return list
     }

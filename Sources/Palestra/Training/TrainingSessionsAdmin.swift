@@ -46,7 +46,8 @@ enum TrainingSessionsAdmin {
         ],
         defaultOrdering: [-1, 3],
         actions: [
-            AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true")),
+            // A coach closes a session from its journal, once it is held; only an administrator closes in bulk
+            AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"), roles: [.admin]),
         ],
         fields: [
             AdminField("group_id", label: "Group", kind: .foreignKey(TrainingChoices.groups), required: true, editable: .onAdd),
@@ -78,12 +79,6 @@ enum TrainingSessionsAdmin {
                   end.hour * 60 + end.minute <= start.hour * 60 + start.minute
             else { return [:] }
             return ["ends_at": CatalogKey.t("The session must end after it starts.")]
-        },
-        refusal: { operation, _, actor in
-            if case .setField("is_closed", _) = operation, actor.role != .admin {
-                return CatalogKey.t("Only an administrator closes sessions in bulk; a coach closes a session from its journal.")
-            }
-            return nil
         },
         afterSave: { event, connection in
             // A session moved or changed by hand is no longer the schedule's: a re-sync leaves it as it is.
