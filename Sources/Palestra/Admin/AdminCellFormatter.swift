@@ -17,14 +17,14 @@ struct AdminCellFormatter: Sendable {
             if let moment = try? Date(postgresText: text, type: .timestamptz) {
                 return localizer.format.dateTime(moment, in: timeZone)
             }
-            if let local = LocalDateTime(text), let clock = TimeOfDay(hour: local.hour, minute: local.minute) {
-                return localizer.format.date(local.date) + " " + localizer.format.time(clock)
+            if let local = LocalMoment(text) {
+                return localizer.format.date(local.date) + " " + localizer.format.time(local.time)
             }
             return text
         case .date:
             return CalendarDate(text).map(localizer.format.date) ?? text
         case .time:
-            return LocalDateTime.time(text).flatMap { TimeOfDay(hour: $0.hour, minute: $0.minute) }.map(localizer.format.time) ?? text
+            return TimeOfDay(text).map(localizer.format.time) ?? text
         case .number:
             return Int(text).map(localizer.format.number) ?? text
         case .choice(let choices):

@@ -164,9 +164,9 @@ struct AdminFormInput: Sendable {
         case .date:
             return CalendarDate(text) == nil ? localizer.t("Enter a real date (YYYY-MM-DD).") : nil
         case .time:
-            return LocalDateTime.time(text) == nil ? localizer.t("Enter a time as HH:MM.") : nil
+            return TimeOfDay(text) == nil ? localizer.t("Enter a time as HH:MM.") : nil
         case .dateTime:
-            return LocalDateTime(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
+            return LocalMoment(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
         case .select, .foreignKey:
             return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
         case .multiSelect, .checkbox, .newPassword, .file, .json, .table:

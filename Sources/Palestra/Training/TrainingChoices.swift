@@ -1,3 +1,5 @@
+import Postgres
+
 /// Choices and lookups the training resources share.
 enum TrainingChoices {
     /// ISO weekdays, 1 = Monday … 7 = Sunday.
@@ -19,7 +21,7 @@ enum TrainingChoices {
 
     /// A `HH:MM` time and a number of minutes that end on the same day, or `nil` when either is malformed.
     static func endsBeforeMidnight(start: String?, minutes: String?) -> Bool? {
-        guard let start, let time = LocalDateTime.time(start), let minutes = minutes.flatMap(Int.init) else { return nil }
+        guard let start, let time = TimeOfDay(start), let minutes = minutes.flatMap(Int.init) else { return nil }
         return time.hour * 60 + time.minute + minutes < 24 * 60
     }
 }

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Training sessions in the admin engine: the list with filters by group, date, status and closed and
 /// a search by group name; the form, with a link to the session's attendance journal. Admins see and
 /// change all of them; a coach sees and changes (never adds or deletes) the sessions of the groups they
@@ -75,8 +77,8 @@ enum TrainingSessionsAdmin {
         ],
         objectLinks: [(label: "Attendance journal", path: "/coach/sessions/{id}")],
         validate: { submission in
-            guard let start = submission.values["starts_at"].flatMap(LocalDateTime.time), let end = submission.values["ends_at"].flatMap(LocalDateTime.time),
-                  end.hour * 60 + end.minute <= start.hour * 60 + start.minute
+            guard let start = submission.values["starts_at"].flatMap({ TimeOfDay($0) }), let end = submission.values["ends_at"].flatMap({ TimeOfDay($0) }),
+                  end <= start
             else { return [:] }
             return ["ends_at": CatalogKey.t("The session must end after it starts.")]
         },

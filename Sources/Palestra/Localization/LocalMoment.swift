@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 
-/// A moment on the organisation's wall clock: the one "now" a generation or re-sync compares session
-/// starts (`session_date + starts_at`, a `timestamp`) with, so every step of one run uses the same bound.
+/// A moment on the organisation's wall clock, a date and a time of day with no zone: what a `timestamp`
+/// column holds and a `datetime-local` input sends. Session generation compares session starts
+/// (`session_date + starts_at`) with one such "now", so every step of a run uses the same bound.
 public struct LocalMoment: Sendable, Hashable, CustomStringConvertible {
     public let date: CalendarDate
     public let time: TimeOfDay
@@ -16,6 +17,15 @@ public struct LocalMoment: Sendable, Hashable, CustomStringConvertible {
     public init(_ moment: Date, in timeZone: TimeZone) {
         guard let (date, time) = CalendarDate.split(moment, in: timeZone) else {
             preconditionFailure("the clock is outside the years 1…9999: \(moment)")
+        }
+        self.init(date: date, time: time)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM` (seconds optional), as a `datetime-local` input sends it.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2, let date = CalendarDate(String(parts[0])), let time = TimeOfDay(String(parts[1])) else {
+            return nil
         }
         self.init(date: date, time: time)
     }
