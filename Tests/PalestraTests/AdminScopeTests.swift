@@ -172,4 +172,32 @@ struct AdminScopeTests {
             }
         }
     }
+
+    @Test("a bulk change and a stamp compare values whatever the column's type: a select of numbers over a text column")
+    func stampsAcrossTypes() async throws {
+        let resource = AdminResource(
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
+            columns: [AdminColumn("name", label: "Name")],
+            fields: [AdminField("colour", label: "Colour", kind: .select([AdminChoice("1", "one"), AdminChoice("2", "two")]))],
+            permissions: [.admin: Set(AdminPermission.allCases)],
+            stamps: [AdminStamp(when: "colour", set: "owner", to: .actor)]
+        )
+        try await TestDatabase.with { database in
+            try await database.run(AdminFieldKindTests.createTable)
+            let admin = try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            try await database.run("INSERT INTO gadgets (name, colour) VALUES ('a', '1'), ('b', '2')")
+            try await database.withClient { client in
+                let records = AdminRecordStore(database: client, timeZone: .gmt)
+                let ids: [Int] = try await client.query("SELECT id::int FROM gadgets ORDER BY id").map { try $0.decode(at: 0) }
+                let changed = try await records.updateEach(ids: ids, to: ["colour": .text("2")], of: resource, actor: Self.user(admin, .admin), address: "test")
+                #expect(changed == 1)
+                let rows: String = try await database.value(
+                    "SELECT string_agg(name || ':' || colour || ':' || coalesce(owner::text, '-') || ':v' || version, ',' ORDER BY id) FROM gadgets"
+                )
+                #expect(rows == "a:2:\(admin):v2,b:2:-:v1")
+                _ = try await records.update(["colour": .text("1")], of: resource, id: ids[1], version: 1, actor: Self.user(admin, .admin), address: "test")
+                #expect(try await database.value("SELECT colour || ':' || owner FROM gadgets WHERE id = $1", [ids[1]], as: String.self) == "1:\(admin)")
+            }
+        }
+    }
 }

@@ -81,7 +81,7 @@ struct AdminRecordStore: Sendable {
             var read = SQLParameters()
             let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &read)
             let differs = fields.map { field in
-                "\(resource.table).\(field.column) IS DISTINCT FROM \(writeExpression(field, read.bind(encodable(values[field.name] ?? .null))))"
+                Self.differs(resource, field, from: writeExpression(field, read.bind(encodable(values[field.name] ?? .null))))
             }
             let condition = """
                 \(resource.primaryKey) = ANY(\(read.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource)) \
@@ -348,7 +348,7 @@ struct AdminRecordStore: Sendable {
         for stamp in resource.stamps {
             guard let field = fields.first(where: { $0.name == stamp.field }), let value = newValues[field.name] else { continue }
             assignments.append("""
-                \(stamp.column) = CASE WHEN \(resource.table).\(field.column) IS DISTINCT FROM \(value) \
+                \(stamp.column) = CASE WHEN \(Self.differs(resource, field, from: value)) \
                 THEN \(stampValue(stamp, actor: actor, parameters: &parameters)) ELSE \(stamp.column) END
                 """)
         }
@@ -356,6 +356,14 @@ struct AdminRecordStore: Sendable {
             assignments += ["version = version + 1", "updated_at = now()"]
         }
         return assignments.joined(separator: ", ")
+    }
+
+    /// Whether a row's value of `field` differs from a new value, compared as text: a write expression is
+    /// made for `SET`, which converts it to the column's type, while a comparison needs an operator for
+    /// the two types as they are (a select of numbers over a text column, jsonb over json). Equal values
+    /// read the same; a value that reads differently is at worst written again.
+    private static func differs(_ resource: AdminResource, _ field: AdminField, from value: String) -> String {
+        "(\(resource.table).\(field.column))::text IS DISTINCT FROM (\(value))::text"
     }
 
     private func stampValue(_ stamp: AdminStamp, actor: User, parameters: inout SQLParameters) -> String {
