@@ -129,13 +129,21 @@ define bench_signed_in
 endef
 
 # Each of $${pages[@]} checked to answer 200 with the session cookie, then wrk (2 threads, 8 connections,
-# 15 s, a 10 s timeout so slow pages get latencies rather than only timeouts); the server's memory last.
+# 15 s, a 10 s timeout so slow pages get latencies rather than only timeouts) and the CPU time a request
+# cost the server and PostgreSQL's backends (from /proc, over the run); the server's memory last.
 define bench_wrk_pages
+	cpu_ticks() { local total=0 pid f; for pid in "$$@"; do read -r -a f 2>/dev/null < "/proc/$$pid/stat" || continue; \
+	  total=$$((total + f[13] + f[14])); done; echo "$$total"; }; \
 	for page in "$${pages[@]}"; do \
 	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
 	  if [ "$$code" != 200 ]; then echo "GET $$page answered $$code, not 200 (a 303 to /login: the session cookie was refused)" >&2; exit 1; fi; \
 	  echo "== GET $$page"; \
-	  wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
+	  server0=$$(cpu_ticks $$server); database0=$$(cpu_ticks $$(pgrep -f "^postgres: postgres palestra" || true)); \
+	  out=$$(wrk -t2 -c8 -d15s --latency --timeout 10s -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
+	  server1=$$(cpu_ticks $$server); database1=$$(cpu_ticks $$(pgrep -f "^postgres: postgres palestra" || true)); \
+	  echo "$$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
+	  echo "$$out" | awk -v s=$$((server1 - server0)) -v d=$$((database1 - database0)) -v hz=$$(getconf CLK_TCK) \
+	    '/requests in/ { n = $$1 } END { if (n > 0) printf "  CPU per request: server %.1f ms, PostgreSQL %.1f ms\n", s * 1000 / hz / n, d * 1000 / hz / n }'; \
 	done; \
 	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
 endef
