@@ -81,9 +81,12 @@ enum TestDatabase {
     }
 
     /// A pool on a fresh database with a unique application name (see `client.configuration.applicationName`).
+    /// The checkout timeout is generous: the suites run in parallel on a loaded machine (a CI run once made 200
+    /// queued checkouts of the pool test wait over 10 s), and how long a checkout waits is not what these
+    /// tests check — the one that does passes its own.
     static func withClient<T>(
         maxConnections: Int = 2,
-        checkoutTimeout: Duration = .seconds(10),
+        checkoutTimeout: Duration = .seconds(120),
         _ body: (PostgresClient) async throws -> T
     ) async throws -> T {
         try await withDatabase { configuration in
