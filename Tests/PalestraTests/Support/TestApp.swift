@@ -27,7 +27,9 @@ enum TestApp {
         configuration.publicDirectory = Repository.publicFiles
         configuration.migrationsDirectory = Repository.migrations
         configuration.bodyLimit = 64 * 1024
-        configuration.databaseCheckoutTimeout = .seconds(2)
+        // Generous: every suite runs in parallel on a loaded machine, and no page test checks how long a
+        // checkout waits (a database that refuses connections fails at once, not by this timeout)
+        configuration.databaseCheckoutTimeout = .seconds(30)
         // Tests of pages run no workers; the queue's tests start theirs.
         configuration.workers.slots = 0
         return configuration
