@@ -94,7 +94,7 @@ test: deps
 	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra_template; \
 	swift build --build-tests; \
 	DATABASE_URL="postgres://postgres@/palestra_template?host=$$tmp" PALESTRA_LOG_LEVEL=warning .build/debug/palestra migrate; \
-	PALESTRA_TEST_DATABASE_URL="postgres://postgres@/postgres?host=$$tmp" swift test --skip-build
+	PALESTRA_TEST_DATABASE_URL="postgres://postgres@/postgres?host=$$tmp&connect_timeout=60" swift test --skip-build
 
 # The benchmarks' common start: a throwaway cluster (fsync on) with a database `palestra`, DATABASE_URL
 # exported for it, `sql` running psql on it; on exit the processes in $$pids and the cluster stop and the

@@ -11,7 +11,7 @@ struct TestDatabase {
 
     /// A libpq keyword string for this database, for `DATABASE_URL` of a child process.
     var connectionString: String {
-        let keywords = ["host", "port", "user", "password"].compactMap { keyword in
+        let keywords = ["host", "port", "user", "password", "connect_timeout"].compactMap { keyword in
             configuration.value(forKeyword: keyword).map { "\(keyword)='\($0)'" }
         }
         return (keywords + ["dbname='\(name)'"]).joined(separator: " ")
