@@ -35,7 +35,7 @@ struct AdminListEditController: Sendable {
         var saved = 0, refused = 0, gone = 0
         for (id, outcome) in outcomes {
             switch outcome {
-            case .saved(let changes):
+            case .saved(_, let changes):
                 if !changes.isEmpty { saved += 1 }
                 edit.remove(id)
             case .conflict:
