@@ -109,10 +109,7 @@ struct AdminRecordStore: Sendable {
             var entries: [AuditEntry] = []
             for before in old {
                 guard let after = saved[before.id] else { continue }
-                let changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
-                    let was = before.values[field.name] ?? nil, now = after.values[field.name] ?? nil
-                    return was == now ? nil : FieldChange(field: field.name, old: was, new: now)
-                }
+                let changes = Self.changes(of: fields, from: before, to: after)
                 guard !changes.isEmpty || fields.contains(where: \.isSecret) else { continue }
                 try await resource.afterSave(AdminSaveEvent(objectID: String(before.id), isNew: false, changes: changes, actor: actor), connection)
                 entries.append(AuditEntry(actor: actor, action: .change, objectType: resource.slug, objectID: String(before.id),
@@ -150,10 +147,7 @@ struct AdminRecordStore: Sendable {
             parameters.values
         )
         let saved = try record(from: rows[0], resource: resource)
-        var changes = fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
-            let before = old.values[field.name] ?? nil, after = saved.values[field.name] ?? nil
-            return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
-        }
+        var changes = Self.changes(of: fields, from: old, to: saved)
         changes += try await saveInlines(inlines, of: resource, parentID: id, actor: actor, address: address, on: connection)
         if !changes.isEmpty || fields.contains(where: \.isSecret) {
             try await resource.afterSave(
@@ -256,6 +250,8 @@ struct AdminRecordStore: Sendable {
         var sql = panel.query
         if sql.contains("{id}") { sql = sql.replacingOccurrences(of: "{id}", with: parameters.bind(objectID) + "::bigint") }
         if sql.contains("{zone}") { sql = sql.replacingOccurrences(of: "{zone}", with: parameters.bind(timeZone.identifier)) }
+        var today = TodayParameter(timeZone: timeZone)
+        sql = today.expand(sql, &parameters)
         let rows = try await database.query(sql, parameters.values)
         return try rows.map { row in try panel.columns.map { try row.decode($0.key, as: String?.self) } }
     }
@@ -333,6 +329,15 @@ struct AdminRecordStore: Sendable {
 
     /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
     /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
+    /// The fields (secret ones left out) whose value differs between two readings of a row, for the audit
+    /// and `afterSave`.
+    static func changes(of fields: [AdminField], from old: AdminRecord, to new: AdminRecord) -> [FieldChange] {
+        fields.filter { !$0.isSecret }.compactMap { field in
+            let before = old.values[field.name] ?? nil, after = new.values[field.name] ?? nil
+            return before == after ? nil : FieldChange(field: field.name, old: before, new: after)
+        }
+    }
+
     /// An `UPDATE`'s `SET` list: each field's new value, the stamps of the fields whose value changes (in
     /// `SET`, a column names the row's value before the update), and the version raised.
     private func assignments(

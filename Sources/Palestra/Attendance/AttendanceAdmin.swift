@@ -16,8 +16,7 @@ enum AttendanceAdmin {
         query: """
             SELECT a.avatar, a.full_name, a.birth_date::text AS birth_date,
                    (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
-                    WHERE m.athlete_id = a.id AND m.joined_on <= (now() AT TIME ZONE {zone})::date
-                      AND (m.left_on IS NULL OR m.left_on >= (now() AT TIME ZONE {zone})::date)) AS groups
+                    WHERE m.athlete_id = a.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today})) AS groups
             FROM attendance_records r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = {id}
             """,
         columns: [
