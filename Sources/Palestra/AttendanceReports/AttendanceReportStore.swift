@@ -7,7 +7,6 @@ struct AttendanceReportStore: Sendable {
     struct GroupRow: Sendable {
         let id: Int
         let name: String
-        let athletes: Int
         let counts: AttendanceCounts
     }
 
@@ -19,7 +18,6 @@ struct AttendanceReportStore: Sendable {
 
     struct MonthRow: Sendable {
         let month: CalendarDate
-        let groupID: Int
         let groupName: String
         let counts: AttendanceCounts
     }
@@ -63,17 +61,14 @@ struct AttendanceReportStore: Sendable {
         try await database.query(
             """
             WITH counts AS (\(Self.countsSQL(groups: "$3::bigint IS NULL OR g.coach_id = $3", athletes: "true")))
-            SELECT g.id, g.name,
-                   (SELECT count(DISTINCT m.athlete_id) FROM group_memberships m
-                    WHERE m.group_id = g.id AND m.joined_on < $2::date AND (m.left_on IS NULL OR m.left_on >= $1::date)) AS athletes,
-                   \(Self.summedCounts)
+            SELECT g.id, g.name, \(Self.summedCounts)
             FROM training_groups g LEFT JOIN counts c ON c.group_id = g.id
             WHERE $3::bigint IS NULL OR g.coach_id = $3
             GROUP BY g.id, g.name ORDER BY g.name, g.id
             """,
             [from, to, coach]
         ).map { row in
-            GroupRow(id: try row.decode("id"), name: try row.decode("name"), athletes: try row.decode("athletes"), counts: try Self.counts(row))
+            GroupRow(id: try row.decode("id"), name: try row.decode("name"), counts: try Self.counts(row))
         }
     }
 
@@ -111,13 +106,13 @@ struct AttendanceReportStore: Sendable {
         try await database.query(
             """
             WITH counts AS (\(Self.countsSQL(groups: "$4::bigint IS NULL OR g.coach_id = $4", athletes: "m.athlete_id = $3")))
-            SELECT c.month, g.id AS group_id, g.name, c.held, c.present, c.late, c.excused, c.absent
+            SELECT c.month, g.name, c.held, c.present, c.late, c.excused, c.absent
             FROM counts c JOIN training_groups g ON g.id = c.group_id
             ORDER BY c.month, g.name, g.id
             """,
             [from, to, athlete, coach]
         ).map { row in
-            MonthRow(month: try row.decode("month"), groupID: try row.decode("group_id"), groupName: try row.decode("name"), counts: try Self.counts(row))
+            MonthRow(month: try row.decode("month"), groupName: try row.decode("name"), counts: try Self.counts(row))
         }
     }
 
