@@ -54,7 +54,8 @@ struct AttendanceReportController: Sendable {
             }
         }
         let firstColumn = selected == nil ? localizer.t("Group") : localizer.t("Athlete")
-        if query.value("format") == "csv" {
+        // A month that does not read is shown with its message on the page, never as another month's file
+        if query.value("format") == "csv", monthError == nil {
             let name = "attendance-\(month.value)" + (selected.map { "-group-\($0.id)" } ?? "") + ".csv"
             return csv(rows.map { ($0.name, $0.counts) }, firstColumn: firstColumn, fileName: name, localizer: localizer)
         }

@@ -149,6 +149,11 @@ struct AttendanceReportTests {
                 #expect(page.text.contains(#"<p class="field__error" id="report-month-error">Enter a month as YYYY-MM, like 2026-11.</p>"#))
                 #expect(!page.text.contains("<script>"))
             }
+            // Asked as CSV, a bad month is the page with its message, not another month's file
+            let csv = try await browser.get("/reports/attendance?month=2026-13&format=csv")
+            #expect(csv.status == .unprocessableContent)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(csv.text.contains("Enter a month as YYYY-MM, like 2026-11."))
             #expect(try await browser.get("/reports/attendance?group=999999").status == .notFound)
             #expect(try await browser.get("/reports/attendance?group=abc").status == .notFound)
             #expect(try await browser.get("/reports/attendance/athletes/999999").status == .notFound)
