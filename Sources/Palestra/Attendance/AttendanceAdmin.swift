@@ -4,9 +4,7 @@
 /// athlete's card and the session beside the fields, with a link back to the session. A record of a
 /// closed session is read-only. Admins see all records; a coach those of their own groups.
 enum AttendanceAdmin {
-    static let statuses = [
-        AdminChoice("present", "present"), AdminChoice("late", "late"), AdminChoice("excused", "excused"), AdminChoice("absent", "absent"),
-    ]
+    static let statuses = AttendanceStatus.allCases.map { AdminChoice($0.rawValue, $0.rawValue) }
 
     static let athleteName = "(SELECT a.full_name FROM athletes a WHERE a.id = attendance_records.athlete_id)"
 
@@ -76,7 +74,7 @@ enum AttendanceAdmin {
         ],
         fields: [
             AdminField("status", label: "Status", kind: .select(statuses), required: true),
-            AdminField("note", label: "Note", kind: .text(maxLength: 500)),
+            AdminField("note", label: "Note", kind: .text(maxLength: AttendanceSubmission.noteLimit)),
             AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .hidden),
             AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
         ],
