@@ -28,7 +28,7 @@ public struct BenchSeed: Sendable {
         for _ in 0..<11 { start = (start.adding(days: -1) ?? start).firstOfMonth }
         let (sessions, records) = try await database.transaction { connection in
             let coaches = try await BenchSeedStore.insertCoaches(count: 10, passwordHash: hash, on: connection)
-            try await BenchSeedStore.insertGroups(groups, coaches: coaches, on: connection)
+            try await BenchSeedStore.insertGroups(groups, coaches: coaches, generatedThrough: today.firstOfMonth, on: connection)
             try await BenchSeedStore.insertAthletes(athletes, since: start, on: connection)
             let sessions = try await BenchSeedStore.insertSessions(from: start, through: today.lastOfMonth, today: today, on: connection)
             let records = try await BenchSeedStore.insertAttendance(markedBy: coaches, on: connection)

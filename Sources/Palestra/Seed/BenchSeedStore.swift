@@ -14,14 +14,14 @@ enum BenchSeedStore {
         ).map { try $0.decode("id") }
     }
 
-    /// `groups` groups, coached in turn by `coaches`, each with two weekly slots.
-    static func insertGroups(_ groups: Int, coaches: [Int], on connection: any PostgresQueryable) async throws {
+    /// `groups` groups, coached in turn by `coaches`, each with two weekly slots, generated through `month`.
+    static func insertGroups(_ groups: Int, coaches: [Int], generatedThrough month: CalendarDate, on connection: any PostgresQueryable) async throws {
         try await connection.execute(
             """
             WITH created AS (
                 INSERT INTO training_groups (name, coach_id, description, generated_through)
                 SELECT 'Bench group ' || lpad(n::text, 3, '0'), ($2::bigint[])[1 + (n - 1) % cardinality($2::bigint[])],
-                       'A benchmark group.', date_trunc('month', current_date)::date
+                       'A benchmark group.', $3::date
                 FROM generate_series(1, $1::int) AS n
                 RETURNING id
             )
@@ -29,7 +29,7 @@ enum BenchSeedStore {
             SELECT id, 1 + (id + k * 2) % 7, make_time(15 + k * 2, 0, 0), 90, 'Hall ' || (1 + id % 5)
             FROM created, generate_series(0, 1) AS k
             """,
-            [groups, coaches]
+            [groups, coaches, month]
         )
     }
 
