@@ -12,9 +12,7 @@ enum AttendanceAdmin {
     static let athleteCard = AdminPanel(
         label: "Athlete",
         query: """
-            SELECT a.avatar, a.full_name, a.birth_date::text AS birth_date,
-                   (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
-                    WHERE m.athlete_id = a.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today})) AS groups
+            SELECT a.avatar, a.full_name, a.birth_date::text AS birth_date, \(AthletesAdmin.groupsNow(of: "a.id")) AS groups
             FROM attendance_records r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = {id}
             """,
         columns: [

@@ -6,6 +6,15 @@ import Postgres
 /// served by ``MediaController``) and the athlete's group memberships edited on the same page.
 /// Coaches see the athletes of their own groups, read-only.
 enum AthletesAdmin {
+    /// The names of the groups the athlete (an SQL expression for their id) is a member of today, in the
+    /// organisation's time zone (`{today}`), comma-separated.
+    static func groupsNow(of athlete: String) -> String {
+        """
+        (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
+         WHERE m.athlete_id = \(athlete) AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
+        """
+    }
+
     static let memberships = AdminInline(
         "memberships", label: "Group memberships", table: "group_memberships", foreignKey: "athlete_id",
         labelExpression: """
@@ -37,10 +46,7 @@ enum AthletesAdmin {
             AdminColumn("full_name", label: "Full name"),
             AdminColumn("avatar", label: "Photo", sortable: false, format: .image),
             AdminColumn("birth_date", label: "Birth date", format: .date),
-            AdminColumn("groups", label: "Groups", expression: """
-                (SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
-                 WHERE m.athlete_id = athletes.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
-                """, sortable: false, secondary: true),
+            AdminColumn("groups", label: "Groups", expression: groupsNow(of: "athletes.id"), sortable: false, secondary: true),
             AdminColumn("contact", label: "Contact", secondary: true),
         ],
         searchExpressions: ["full_name"],
