@@ -8,6 +8,8 @@ struct AttendanceReportView: Sendable {
     }
 
     let heading: String
+    /// Where the month and group form goes.
+    let formAction = SiteURL.attendanceReport
     let monthValue: String
     let monthError: String
     let hasMonthError: Bool
