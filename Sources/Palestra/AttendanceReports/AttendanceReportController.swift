@@ -71,7 +71,13 @@ struct AttendanceReportController: Sendable {
         guard let id = context.parameters.get("id").flatMap(Int.init), id > 0,
               let name = try await store.athleteName(id, coach: coach) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
-        let last = request.queryData.value("month").flatMap(ReportMonth.init) ?? ReportMonth(.today(in: views.timeZone))
+        // The page has no month field (its links carry one): a month that does not read is an address that
+        // does not exist, as a group id that does not read is on the groups' page
+        var last = ReportMonth(.today(in: views.timeZone))
+        if let text = request.queryData.value("month"), !text.isEmpty {
+            guard let month = ReportMonth(text) else { throw AppError.notFound }
+            last = month
+        }
         var first = last
         for _ in 1..<12 { first = first.previous }
         let months = try await store.athleteMonths(athlete: id, from: first.first, to: last.end, coach: coach)

@@ -158,6 +158,9 @@ struct AttendanceReportTests {
             #expect(try await browser.get("/reports/attendance?group=abc").status == .notFound)
             #expect(try await browser.get("/reports/attendance/athletes/999999").status == .notFound)
             #expect(try await browser.get("/reports/attendance/athletes/-1").status == .notFound)
+            let athlete: Int = try await database.value("SELECT id::int FROM athletes ORDER BY id LIMIT 1")
+            #expect(try await browser.get("/reports/attendance/athletes/\(athlete)?month=2026-13").status == .notFound)
+            #expect(try await browser.get("/reports/attendance/athletes/\(athlete)?month=2026-11").status == .ok)
         }
     }
 }
