@@ -24,15 +24,17 @@ struct AttendanceSubmission: Sendable {
         var isValid: Bool { rowProblems.isEmpty && formProblems.isEmpty }
     }
 
-    let version: Int?
+    let version: Int
     /// In the order posted, one per athlete id (a repeated id keeps its first row).
     let rows: [Row]
     let marksEveryonePresent: Bool
 
     /// Reads `version`, the repeated `athlete` ids with their `status_<id>` and `note_<id>`, and `action`.
-    /// An id that is not a number makes the request malformed.
+    /// A missing or unreadable `version`, or an id that is not a number, makes the request malformed (the
+    /// page always posts them; a form from another journal's version is stale, not this).
     init(form: FormData) throws(AppError) {
-        version = form.value("version").flatMap { Int($0) }
+        guard let version = form.value("version").flatMap({ Int($0) }) else { throw AppError.badRequest }
+        self.version = version
         var seen = Set<Int>()
         var rows: [Row] = []
         for text in form.values("athlete") {

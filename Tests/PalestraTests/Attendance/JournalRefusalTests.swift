@@ -82,6 +82,10 @@ struct JournalRefusalTests {
             #expect(fine.status == .seeOther)
             // Malformed ids make the request unreadable.
             #expect(try await browser.post(fixture.url, [("version", version), ("athlete", "abc"), ("status_abc", "present")]).status == .badRequest)
+            // So does a missing or garbled version: not "someone saved meanwhile"
+            let athlete = String(fixture.athletes[0])
+            #expect(try await browser.post(fixture.url, [("athlete", athlete), ("status_\(athlete)", "present")]).status == .badRequest)
+            #expect(try await browser.post(fixture.url, [("version", "x1"), ("athlete", athlete), ("status_\(athlete)", "present")]).status == .badRequest)
         }
     }
 
