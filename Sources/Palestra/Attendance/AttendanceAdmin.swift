@@ -45,7 +45,7 @@ enum AttendanceAdmin {
     )
 
     static let resource = AdminResource(
-        slug: "attendance", singularName: "attendance record", pluralName: "attendance records", table: "attendance_records",
+        slug: AttendanceJournal.recordAuditType, singularName: "attendance record", pluralName: "attendance records", table: "attendance_records",
         labelExpression: "\(athleteName) || ', ' || session_date",
         columns: [
             AdminColumn("session_date", label: "Session date", format: .date),

@@ -4,7 +4,8 @@ import Postgres
 /// What the journal pages do: save a session's marks, close and reopen it, close old sessions. Each
 /// runs in one transaction holding the session's row lock, with its audit records.
 struct AttendanceJournal: Sendable {
-    /// The `object_type` of attendance records' audit entries.
+    /// The `object_type` of attendance records' audit entries, and so the attendance admin's slug: the
+    /// desk's history of a record shows the journal's changes too.
     static let recordAuditType = "attendance"
     /// The `object_type` of sessions' audit entries (the training sessions' admin resource).
     static let sessionAuditType = "training-sessions"
