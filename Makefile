@@ -86,6 +86,8 @@ stop:
 
 # A throwaway cluster in a temporary folder; a template database migrated once; each test that writes
 # copies it (CREATE DATABASE … TEMPLATE palestra_template). The cluster is stopped even when tests fail.
+# One test at a time: all at once, on two cores, each test's waits and timeouts measured the load.
+# A failure ends the output with the failed tests' issues (CI shows only the end).
 test: deps
 	@tmp=$$(mktemp -d /tmp/palestra-test.XXXXXX); chmod 755 "$$tmp"; \
 	cleanup() { $(AS_POSTGRES) "$(PG_BIN)/pg_ctl" -D "$$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$tmp"; }; \
@@ -94,7 +96,15 @@ test: deps
 	"$(PG_BIN)/createdb" -h "$$tmp" -U postgres palestra_template; \
 	swift build --build-tests; \
 	DATABASE_URL="postgres://postgres@/palestra_template?host=$$tmp" PALESTRA_LOG_LEVEL=warning .build/debug/palestra migrate; \
-	PALESTRA_TEST_DATABASE_URL="postgres://postgres@/postgres?host=$$tmp&connect_timeout=60" swift test --skip-build
+	status=0; \
+	PALESTRA_TEST_DATABASE_URL="postgres://postgres@/postgres?host=$$tmp&connect_timeout=60" swift test --skip-build --no-parallel 2>&1 \
+	  | tee "$$tmp/test.log" || status=$$?; \
+	if [ "$$status" -ne 0 ]; then \
+	  echo "==== make test failed ($$status): the server's fatal errors, then the tests' issues"; \
+	  grep -E "PANIC|FATAL" "$$tmp/server.log" | grep -v -E "administrator command|not currently accepting" | tail -n 3 || true; \
+	  grep -E '^✘ Test "|Fatal error|^error:|unexpected signal' "$$tmp/test.log" | cut -c1-400 | head -n 15 || true; \
+	  exit "$$status"; \
+	fi
 
 # The benchmarks' common start: a throwaway cluster (fsync on) with a database `palestra`, DATABASE_URL
 # exported for it, `sql` running psql on it; on exit the processes in $$pids and the cluster stop and the

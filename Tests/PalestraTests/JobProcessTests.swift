@@ -71,8 +71,14 @@ struct JobProcessTests {
                 try await TestWorker.eventually("all three heartbeat") {
                     try await client.scalar("SELECT count(*)::int FROM job_workers", as: Int.self) == 3
                 }
-                // Every process runs its maintenance (and so the periodic check) at start and every second.
-                try await Task.sleep(for: .seconds(3))
+                // Each process runs its maintenance (and so the periodic check) at start and every second, and
+                // heartbeats every second: two heartbeats after the last one started mean every process has
+                // been through its periodic check at least twice while the others were running.
+                try await TestWorker.eventually("every process heartbeats twice after the last one started") {
+                    try await client.scalar(
+                        "SELECT min(heartbeat_at) >= max(started_at) + interval '2 seconds' FROM job_workers", as: Bool.self
+                    )
+                }
                 #expect(try await client.scalar("SELECT count(*)::int FROM periodic_runs WHERE name = 'purge-ended-sessions'", as: Int.self) == 1)
                 #expect(try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = 'palestra.purge-ended-sessions'", as: Int.self) == 1)
                 for worker in workers {
