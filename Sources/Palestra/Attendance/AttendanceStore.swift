@@ -46,7 +46,7 @@ struct AttendanceStore: Sendable {
     // MARK: One session
 
     private static let sessionColumns = """
-        SELECT s.id, s.group_id, g.name AS group_name, g.coach_id, g.is_archived, s.session_date, s.starts_at, s.ends_at,
+        SELECT s.id, s.group_id, g.name AS group_name, g.is_archived, s.session_date, s.starts_at, s.ends_at,
                s.location, s.status, s.is_closed, s.version
         FROM training_sessions s
         JOIN training_groups g ON g.id = s.group_id
@@ -67,7 +67,7 @@ struct AttendanceStore: Sendable {
     private static func decodeSession(_ row: PostgresRow) throws -> JournalSession {
         JournalSession(
             id: try row.decode("id"), groupID: try row.decode("group_id"), groupName: try row.decode("group_name"),
-            coachID: try row.decode("coach_id"), isGroupArchived: try row.decode("is_archived"), date: try row.decode("session_date"),
+            isGroupArchived: try row.decode("is_archived"), date: try row.decode("session_date"),
             startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"), location: try row.decode("location"),
             status: JournalSession.Status(rawValue: try row.decode("status")) ?? .planned,
             isClosed: try row.decode("is_closed"), version: try row.decode("version")
@@ -89,9 +89,9 @@ struct AttendanceStore: Sendable {
             [session.id, session.groupID, session.date]
         ).map { row in
             let recordID: Int? = try row.decode("record_id")
-            let mark = try recordID.map { recordID in
+            let mark = try recordID.map { _ in
                 JournalAthlete.Mark(
-                    recordID: recordID, status: AttendanceStatus(rawValue: try row.decode("status")) ?? .present,
+                    status: AttendanceStatus(rawValue: try row.decode("status")) ?? .present,
                     note: try row.decode("note"), markedByName: try row.decode("marked_by_name"), markedAt: try row.decode("marked_at"),
                     version: try row.decode("record_version")
                 )

@@ -10,7 +10,6 @@ struct JournalAthlete: Sendable {
 
     /// The attendance record of the athlete at the session.
     struct Mark: Sendable, Equatable {
-        let recordID: Int
         let status: AttendanceStatus
         let note: String
         let markedByName: String?

@@ -20,7 +20,6 @@ struct JournalSession: Sendable {
     let id: Int
     let groupID: Int
     let groupName: String
-    let coachID: Int
     /// An archived group's sessions are read-only for everyone.
     let isGroupArchived: Bool
     let date: CalendarDate

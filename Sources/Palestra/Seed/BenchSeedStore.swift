@@ -3,12 +3,16 @@ import Postgres
 /// The benchmark data's SQL: every kind of row in one set-based statement, no audit records.
 enum BenchSeedStore {
     /// Coaches `bench.coach<N>@palestra.example`, all with the same password hash; their ids.
+    /// A bench coach left from an earlier load (the database's training data since removed) is reused,
+    /// made a coach again with the bench password, so what `seed --bench` prints stays true.
     static func insertCoaches(count: Int, passwordHash: String, on connection: any PostgresQueryable) async throws -> [Int] {
         try await connection.query(
             """
             INSERT INTO users (email, display_name, role, password_hash)
             SELECT 'bench.coach' || n || '@palestra.example', 'Bench Coach ' || n, 'coach', $2
-            FROM generate_series(1, $1::int) AS n ORDER BY n RETURNING id
+            FROM generate_series(1, $1::int) AS n ORDER BY n
+            ON CONFLICT (email) DO UPDATE SET role = 'coach', password_hash = EXCLUDED.password_hash, is_active = true
+            RETURNING id
             """,
             [count, passwordHash]
         ).map { try $0.decode("id") }

@@ -179,9 +179,10 @@ struct GenerateSessionsCommandTests {
         }
     }
 
-    @Test("seed --bench (smaller here): twelve months of sessions, past ones held with a mark for every member; once only")
+    @Test("seed --bench (smaller here): twelve months of sessions, past ones held with a mark for every member; once only; a bench coach left from before is reused")
     func benchSeed() async throws {
         try await TestDatabase.with { database in
+            let leftOver = try await TestUsers.create("bench.coach3@palestra.example", role: .student, in: database)
             try await database.withClient { client in
                 let seed = BenchSeed(database: client, hasher: try await TestUsers.hasher(), timeZone: TrainingFixture.zone)
                 #expect(try await seed.load(groups: 4, athletes: 40) { _ in })
@@ -198,6 +199,11 @@ struct GenerateSessionsCommandTests {
             #expect(unmarked == 0)
             #expect(try await database.value("SELECT count(*)::int FROM attendance_records a JOIN training_sessions s ON s.id = a.session_id WHERE s.status <> 'held'", as: Int.self) == 0)
             #expect(try await database.value("SELECT count(*)::int FROM attendance_records", as: Int.self) > 40 * 40)
+            // The left-over account is one of the ten coaches again, with the password the seed prints.
+            #expect(try await database.value("SELECT count(*)::int FROM users WHERE email LIKE 'bench.coach%' AND role = 'coach'", as: Int.self) == 10)
+            #expect(try await database.value("SELECT count(*)::int FROM training_groups WHERE coach_id = $1", [leftOver], as: Int.self) > 0)
+            let hash: String = try await database.value("SELECT password_hash FROM users WHERE id = $1", [leftOver])
+            #expect(await (try TestUsers.hasher()).verify(BenchSeed.coachPassword, against: hash))
         }
     }
 }
