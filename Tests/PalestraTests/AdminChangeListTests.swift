@@ -69,6 +69,17 @@ struct AdminChangeListTests {
             let unknown = try await browser.get("/admin/users/?role=pirate&o=99.-42&p=-5")
             #expect(unknown.status == .ok)
             #expect(unknown.text.contains("31 results"))
+            // A value that is none of the choices (an old bookmark, a typo) is not applied, and the filter says so.
+            #expect(unknown.text.contains("“pirate” is not one of these choices: the list is not filtered by it."))
+            let staleBookmark = try await browser.get("/admin/users/?created_at=month&is_active=maybe&role=student")
+            #expect(staleBookmark.text.contains("30 results"))
+            #expect(staleBookmark.text.contains("“month” is not one of these choices"))
+            #expect(staleBookmark.text.contains("“maybe” is not one of these choices"))
+            #expect(!staleBookmark.text.contains("“student” is not"))
+            #expect(!lastWeek.text.contains("is not one of these choices"))
+            #expect(!inactive.text.contains("is not one of these choices"))
+            let hostile = try await browser.get("/admin/users/?role=%3Cb%3Eboss%3C%2Fb%3E")
+            #expect(hostile.text.contains("“&lt;b&gt;boss&lt;/b&gt;” is not one of these choices"))
         }
     }
 

@@ -21,6 +21,10 @@ struct AdminFilterView: Sendable {
     let toValue: String
     let rangeError: String
     let hasRangeError: Bool
+    /// A value in the address that is none of the filter's choices (an old bookmark, a typo): the list
+    /// is not filtered by it, and says so beside the filter.
+    let valueError: String
+    let hasValueError: Bool
     /// The rest of the list's state, kept by the range form.
     let rangeHidden: [AdminListView.Hidden]
     let fromID: String

@@ -146,12 +146,20 @@ extension AdminListView {
         let from = state.filterValue(filter.name + "_from") ?? ""
         let to = state.filterValue(filter.name + "_to") ?? ""
         let badDate = [from, to].contains { !$0.isEmpty && CalendarDate($0) == nil }
+        // Choices, yes/no and date presets are applied only when known (AdminListStore.filterConditions).
+        // A foreign key's value is applied as it is (its lookup may be cut at 1,000 rows), so not flagged.
+        let isForeignKey = if case .foreignKey = filter.kind { true } else { false }
+        let unknownValue = current.flatMap { value in
+            isForeignKey || choices.contains { $0.value == value } ? nil : value
+        }
         var rest = state.filtering(filter.name, nil)
         rest.page = 1
         return AdminFilterView(
             label: localizer.t(filter.label), name: filter.name, choices: choices, isDate: isDate,
             fromName: filter.name + "_from", fromValue: from, toName: filter.name + "_to", toValue: to,
             rangeError: badDate ? localizer.t("Enter dates as YYYY-MM-DD.") : "", hasRangeError: badDate,
+            valueError: unknownValue.map { localizer.t("“{value}” is not one of these choices: the list is not filtered by it.", ["value": $0]) } ?? "",
+            hasValueError: unknownValue != nil,
             rangeHidden: hidden(rest, resource: resource),
             fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to",
             rangeAction: SiteURL.changeList(resource.slug),

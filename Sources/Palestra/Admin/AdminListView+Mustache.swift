@@ -94,6 +94,7 @@ extension AdminFilterView: MustacheKeyed {
         "label": { $0.label }, "name": { $0.name }, "choices": { $0.choices }, "isDate": { $0.isDate },
         "fromName": { $0.fromName }, "fromValue": { $0.fromValue }, "toName": { $0.toName },
         "toValue": { $0.toValue }, "rangeError": { $0.rangeError }, "hasRangeError": { $0.hasRangeError },
+        "valueError": { $0.valueError }, "hasValueError": { $0.hasValueError },
         "rangeHidden": { $0.rangeHidden }, "fromID": { $0.fromID }, "toID": { $0.toID },
         "rangeAction": { $0.rangeAction }, "usesSelect": { $0.usesSelect }, "selectID": { $0.selectID },
     ]
