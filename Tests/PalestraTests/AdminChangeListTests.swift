@@ -76,6 +76,7 @@ struct AdminChangeListTests {
             #expect(staleBookmark.text.contains("“month” is not one of these choices"))
             #expect(staleBookmark.text.contains("“maybe” is not one of these choices"))
             #expect(!staleBookmark.text.contains("“student” is not"))
+            #expect(staleBookmark.text.contains(#"<span class="filters__count">1 active</span>"#))
             #expect(!lastWeek.text.contains("is not one of these choices"))
             #expect(!inactive.text.contains("is not one of these choices"))
             let hostile = try await browser.get("/admin/users/?role=%3Cb%3Eboss%3C%2Fb%3E")

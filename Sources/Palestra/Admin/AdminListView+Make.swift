@@ -28,7 +28,11 @@ extension AdminListView {
         isFiltered = !state.search.isEmpty || !state.filterValues.isEmpty
         filters = resource.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
         hasFilters = !resource.filters.isEmpty
-        let active = Set(state.filterValues.map { $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "") })
+        // A value the filter does not know is not applied, so it does not count as active.
+        let ignored = Set(filters.filter(\.hasValueError).map(\.name))
+        let active = Set(state.filterValues.filter { !ignored.contains($0.name) }.map {
+            $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "")
+        })
         activeFilterCount = active.isEmpty ? "" : localizer.plural("{count} active", count: active.count)
         headers = resource.columns.enumerated().map { index, column in
             let position = state.ordering.firstIndex { abs($0) == index + 1 }
