@@ -108,6 +108,31 @@ struct AdminFormTests {
         }
     }
 
+    @Test("a save that changes nothing keeps the version and the time of the last change, so a form opened before it still saves")
+    func unchangedSave() async throws {
+        try await TestApp.test { client, database in
+            var first = try await AdminChangeListTests.signedInAdmin(client, database)
+            var second = Browser(client)
+            try await second.signIn("admin@example.org")
+            let id = try await TestUsers.create("coach@example.org", role: .coach, name: "Old Name", in: database)
+            let updatedAt: String = try await database.value("SELECT updated_at::text FROM users WHERE id = $1", [id])
+            let audited: Int = try await database.value("SELECT count(*)::int FROM audit_records WHERE object_type = 'users' AND object_id = $1", [String(id)])
+            _ = try await first.get("/admin/users/\(id)/")
+            _ = try await second.get("/admin/users/\(id)/")
+            let base: [(String, String)] = [("version", "1"), ("email", "coach@example.org"), ("role", "coach"), ("is_active", "true")]
+            let unchanged = try await first.post("/admin/users/\(id)/", base + [("display_name", "Old Name")])
+            #expect(unchanged.status == .seeOther)
+            #expect(try await first.follow(unchanged).text.contains("No fields changed."))
+            #expect(try await database.value("SELECT version FROM users WHERE id = $1", [id], as: Int.self) == 1)
+            #expect(try await database.value("SELECT updated_at::text FROM users WHERE id = $1", [id], as: String.self) == updatedAt)
+            #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE object_type = 'users' AND object_id = $1", [String(id)], as: Int.self) == audited)
+            // The other administrator's form, opened before that save, is not stale.
+            let saved = try await second.post("/admin/users/\(id)/", base + [("display_name", "New Name")])
+            #expect(saved.status == .seeOther)
+            #expect(try await database.value("SELECT display_name || ' ' || version FROM users WHERE id = $1", [id], as: String.self) == "New Name 2")
+        }
+    }
+
     @Test("history lists who changed which fields from what to what; the audit list filters by action and actor")
     func history() async throws {
         try await TestApp.test { client, database in

@@ -62,9 +62,33 @@ struct AdminHostileInputTests {
         }
     }
 
+    @Test("the journal, the account page's forms and a user's password page, field by field: no 5xx; a refused post changes nothing")
+    func otherForms() async throws {
+        try await TestApp.test { client, database in
+            try await database.withClient { postgres in
+                _ = try await DemoSeed(database: postgres, hasher: try await TestUsers.hasher(), timeZone: TrainingFixture.zone).load { _ in }
+            }
+            try await database.run("UPDATE training_sessions SET is_closed = false")
+            let session: Int = try await database.value("SELECT max(id)::int FROM training_sessions WHERE status = 'held'")
+            let coach: Int = try await database.value("SELECT max(id)::int FROM users WHERE role = 'coach'")
+            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            let forms = [
+                (SiteURL.journal(session), #"class="journal""#),
+                (SiteURL.account, #"action="\#(SiteURL.accountPassword)""#),
+                (SiteURL.account, #"name="language""#),
+                ("/admin/users/\(coach)/password", #"class="form narrow""#),
+            ]
+            for (path, marker) in forms {
+                let posts = try await Self.sweep(page: path, marker: marker, browser: &browser, database: database) { $0.action ?? path }
+                #expect(posts >= Self.values.count, "\(path): the sweep found no field")
+            }
+            #expect(try await browser.get("/admin/").status == .ok, "the sweep must not have signed the administrator out")
+        }
+    }
+
     /// Posts the form at `path` once per field and value, the other fields as loaded; how many posts.
     static func sweep(_ path: String, browser: inout Browser, database: TestDatabase) async throws -> Int {
-        try await sweep(page: path, marker: #"class="form form--admin""#, extra: [("_continue", "1")], browser: &browser, database: database) { _ in path }
+        try await sweep(page: path, marker: #"class="form form--admin""#, extra: [("_continue", "1")], browser: &browser, database: database) { $0.action ?? path }
     }
 
     /// The change list's editable cells of its first row, each with every value, saved with the list's Save.
@@ -75,24 +99,27 @@ struct AdminHostileInputTests {
             Issue.record("\(resource.slug): no editable row on the list")
             return 0
         }
-        return try await sweep(page: list, marker: #"name="list_query""#, only: "row-\(row)-", browser: &browser, database: database) { page in
-            page.firstMatch(of: /formaction="([^"]+)"/).map { HTMLForm.unescaped(String($0.output.1)) } ?? list
-        }
+        let save = page.text.firstMatch(of: /formaction="([^"]+)"/).map { HTMLForm.unescaped(String($0.output.1)) } ?? list
+        return try await sweep(page: list, marker: #"name="list_query""#, only: "row-\(row)-", browser: &browser, database: database) { _ in save }
     }
 
-    /// Loads `path`, finds the form by `marker`, and posts it to `target(page)` once per editable field
+    /// Loads `path`, finds the form by `marker`, and posts it to `target(form)` once per editable field
     /// (those starting with `only`) and value, the other fields as loaded; how many posts.
     static func sweep(
         page path: String, marker: String, only prefix: String = "", extra: [(String, String)] = [],
-        browser: inout Browser, database: TestDatabase, target: (String) -> String
+        browser: inout Browser, database: TestDatabase, target: (HTMLForm) -> String
     ) async throws -> Int {
-        var page = try await browser.get(path)
-        guard page.status == .ok, var form = HTMLForm(page.text, marker: marker) else { return 0 }
+        let page = try await browser.get(path)
+        guard page.status == .ok, let original = HTMLForm(page.text, marker: marker) else { return 0 }
+        var form = original
         var posts = 0
         var before = try await fingerprint(database)
-        for field in form.fields where field.isEditable && field.name.hasPrefix(prefix) {
+        // A radio group is one field of several inputs.
+        var seen = Set<String>()
+        let names = form.fields.filter { $0.isEditable && $0.name.hasPrefix(prefix) && seen.insert($0.name).inserted }
+        for field in names {
             for value in values {
-                let response = try await browser.post(target(page.text), form.posting(field.name, value) + extra)
+                let response = try await browser.post(target(form), form.posting(field.name, value) + extra)
                 posts += 1
                 let what = "\(path) \(field.name)=\(value.prefix(24).debugDescription)"
                 #expect(response.status.code < 500, "\(what): \(response.status)")
@@ -100,8 +127,13 @@ struct AdminHostileInputTests {
                     // Accepted (text may hold markup or SQL as text): the page that follows shows it escaped.
                     let next = try await browser.follow(response)
                     #expect(!next.text.contains("<script>alert(1)</script>"), "\(what) shown unescaped")
-                    page = try await browser.get(path)
-                    if let reloaded = HTMLForm(page.text, marker: marker) { form = reloaded }
+                    // Put the row back as it was (an archived group would make the rest of its form read-only):
+                    // the form as it is now, with the values it had; what cannot be put back (a removed inline row) stays.
+                    if original.hasVersions, let changed = HTMLForm(try await browser.get(path).text, marker: marker) {
+                        let restored = try await browser.post(target(changed), changed.restoring(original).posting(nil) + extra)
+                        #expect(restored.status == .seeOther, "\(what): putting the row back answered \(restored.status)")
+                    }
+                    if let reloaded = HTMLForm(try await browser.get(path).text, marker: marker) { form = reloaded }
                     before = try await fingerprint(database)
                     continue
                 }
@@ -145,11 +177,16 @@ struct HTMLForm {
     }
 
     var fields: [Field]
+    /// Where the form posts to.
+    let action: String?
 
-    /// The form whose opening tag contains `marker`, or `nil` when the page has none.
+    /// The form that contains `marker` (in its opening tag or inside), or `nil` when the page has none.
     init?(_ page: String, marker: String) {
         guard let start = page.range(of: marker), let end = page[start.upperBound...].range(of: "</form>") else { return nil }
-        let html = page[start.upperBound..<end.lowerBound]
+        let formStart = page[..<start.upperBound].range(of: "<form", options: .backwards)?.lowerBound
+        let opening = formStart.flatMap { from in page[from...].firstIndex(of: ">").map { String(page[from..<$0]) } }
+        action = opening.flatMap { Self.attribute("action", in: $0) }
+        let html = page[(formStart ?? start.upperBound)..<end.lowerBound]
         var fields: [Field] = []
         for tag in html.matches(of: /<(input|select|textarea)\b([^>]*)>/) {
             let element = String(tag.output.1), attributes = String(tag.output.2)
@@ -177,13 +214,24 @@ struct HTMLForm {
         self.fields = fields
     }
 
-    /// What a browser sends, with `name` set to `value` (the CSRF token is added by ``Browser``).
-    func posting(_ name: String, _ value: String) -> [(String, String)] {
-        fields.compactMap { field in
-            if field.name == CSRFMiddleware.fieldName { return nil }
-            if field.name == name { return (name, value) }
-            return field.value.map { (field.name, $0) }
+    /// What a browser sends, with `name` set to `value` once (the CSRF token is added by ``Browser``).
+    func posting(_ name: String?, _ value: String = "") -> [(String, String)] {
+        var posted = fields.filter { $0.name != name && $0.name != CSRFMiddleware.fieldName }.compactMap { field in
+            field.value.map { (field.name, $0) }
         }
+        if let name { posted.append((name, value)) }
+        return posted
+    }
+
+    var hasVersions: Bool { fields.contains { $0.name == "version" || $0.name.hasSuffix("-version") } }
+
+    /// This form (a later load) with the values `earlier` gave the fields both have, row versions kept.
+    func restoring(_ earlier: HTMLForm) -> HTMLForm {
+        var copy = self
+        for index in copy.fields.indices where copy.fields[index].isEditable {
+            if let before = earlier.fields.first(where: { $0.name == copy.fields[index].name }) { copy.fields[index].value = before.value }
+        }
+        return copy
     }
 
     static func attribute(_ name: String, in attributes: String) -> String? {

@@ -88,6 +88,10 @@ struct TrainingGroupsAdminTests {
                 let response = try await browser.post(url, Self.form(coach: users[.coach]!, version: version, slots: slots))
                 #expect(response.status == .seeOther, "step \(index)")
                 #expect(try await TestTraining.resyncJobs(group: group, in: database) == (index == 0 ? 0 : 1), "step \(index)")
+                // Step 0 changes the description; steps 1–3 only the slots, and the group's version is raised all
+                // the same, so a form opened before cannot overwrite the schedule.
+                let after: Int = try await database.value("SELECT version FROM training_groups WHERE id = $1", [group])
+                #expect(after == version + 1, "step \(index)")
             }
             // The slot added in step 1 was not posted again: rows a form does not post are left alone.
             #expect(try await TestTraining.slots(of: group, in: database) == ["5 17:00 45 "])

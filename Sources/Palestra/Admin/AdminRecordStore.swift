@@ -146,9 +146,13 @@ struct AdminRecordStore: Sendable {
             """,
             parameters.values
         )
-        let saved = try record(from: rows[0], resource: resource)
+        var saved = try record(from: rows[0], resource: resource)
         var changes = Self.changes(of: fields, from: old, to: saved)
-        changes += try await saveInlines(inlines, of: resource, parentID: id, actor: actor, address: address, on: connection)
+        let inlineChanges = try await saveInlines(inlines, of: resource, parentID: id, actor: actor, address: address, on: connection)
+        if !inlineChanges.isEmpty, resource.isVersioned, saved.version == old.version {
+            saved = try await touch(resource, id: id, on: connection)
+        }
+        changes += inlineChanges
         if !changes.isEmpty || fields.contains(where: \.isSecret) {
             try await resource.afterSave(
                 AdminSaveEvent(objectID: String(id), isNew: false, changes: changes, actor: actor), connection
@@ -358,9 +362,29 @@ struct AdminRecordStore: Sendable {
                 """)
         }
         if resource.isVersioned {
-            assignments += ["version = version + 1", "updated_at = now()"]
+            // A save that changes nothing keeps the version, so it does not make other open forms (or a coach's
+            // journal of the same session) stale; inline rows that changed raise it afterwards (`touch`).
+            let changed = fields.isEmpty ? "false" : fields.map { Self.differs(resource, $0, from: newValues[$0.name] ?? "NULL") }
+                .joined(separator: " OR ")
+            assignments += [
+                "version = CASE WHEN \(changed) THEN version + 1 ELSE version END",
+                "updated_at = CASE WHEN \(changed) THEN now() ELSE updated_at END",
+            ]
         }
         return assignments.joined(separator: ", ")
+    }
+
+    /// Raises the version of a row whose inline rows changed while its own fields did not.
+    private func touch(_ resource: AdminResource, id: Int, on connection: PostgresConnection) async throws -> AdminRecord {
+        var parameters = SQLParameters()
+        let rows = try await connection.query(
+            """
+            UPDATE \(resource.table) SET version = version + 1, updated_at = now()
+            WHERE \(resource.primaryKey) = \(parameters.bind(id))::bigint RETURNING \(returning(resource))
+            """,
+            parameters.values
+        )
+        return try record(from: rows[0], resource: resource)
     }
 
     /// Whether a row's value of `field` differs from a new value, compared as text: a write expression is
