@@ -17,8 +17,8 @@ struct GenerateSessionsCommand: AsyncParsableCommand {
     @Flag(help: "Next month for every active group (the 1st-of-month job).") var allGroupsNextMonth = false
     @Option(help: "Only this group (its id).") var group: Int?
     @Flag(help: "Next month instead of the current one.") var nextMonth = false
-    @Flag(help: "Delete never-held sessions without attendance older than PALESTRA_SESSION_RETENTION_DAYS (or --older-than-days).") var cleanup = false
-    @Option(help: "With --cleanup: the age in days (default PALESTRA_SESSION_RETENTION_DAYS, 90).") var olderThanDays: Int?
+    @Flag(help: "Delete never-held sessions without attendance older than PALESTRA_TRAINING_SESSION_RETENTION_DAYS (or --older-than-days).") var cleanup = false
+    @Option(help: "With --cleanup: the age in days (default PALESTRA_TRAINING_SESSION_RETENTION_DAYS, 90).") var olderThanDays: Int?
     @Flag(help: "Re-build the current month's future, not closed sessions from the schedule (sessions with attendance are kept).") var force = false
     @Flag(help: "Print what would change; save nothing.") var dryRun = false
 
@@ -45,16 +45,16 @@ struct GenerateSessionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration()
-        let operation: SessionGenerationPlan.Operation =
+        let operation: TrainingSessionGenerationPlan.Operation =
             if cleanup { .cleanup(olderThanDays: olderThanDays ?? configuration.training.sessionRetentionDays) }
             else if force { .rebuildCurrentMonth }
             else if nextMonth || allGroupsNextMonth { .nextMonth }
             else { .currentMonth }
-        let plan = SessionGenerationPlan(operation: operation, group: group, dryRun: dryRun)
-        let outcome: SessionGenerationPlan.Outcome
+        let plan = TrainingSessionGenerationPlan(operation: operation, group: group, dryRun: dryRun)
+        let outcome: TrainingSessionGenerationPlan.Outcome
         do {
             outcome = try await PostgresClient.withClient(configuration: configuration.database, maxConnections: 1, logger: makeLogger()) { database in
-                try await plan.run(with: SessionGenerator(database: database, timeZone: configuration.timeZone)) { print($0) }
+                try await plan.run(with: TrainingSessionGenerator(database: database, timeZone: configuration.timeZone)) { print($0) }
             }
         } catch {
             throw stop(error)

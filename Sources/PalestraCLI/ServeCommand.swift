@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         overrides["PALESTRA_WORKERS"] = workers.map(String.init)
         let configuration = try loadConfiguration(overriding: overrides)
         let logger = makeLogger()
+        for warning in configuration.warnings { logger.warning("\(warning)") }
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: configuration, logger: logger, migrate: !noMigrate)

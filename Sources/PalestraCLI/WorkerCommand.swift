@@ -22,6 +22,7 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try loadConfiguration(overriding: ["PALESTRA_WORKERS": workers.map(String.init)].compactMapValues { $0 })
         let logger = makeLogger()
+        for warning in configuration.warnings { logger.warning("\(warning)") }
         guard configuration.workers.slots > 0 else {
             throw stop(ValidationError("PALESTRA_WORKERS is 0: a worker process needs at least one slot"))
         }

@@ -4,7 +4,7 @@ import Hummingbird
 struct AccountController: Sendable {
     let authenticator: Authenticator
     let users: UserStore
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let policy: PasswordPolicy
     let views: Views
 
@@ -32,7 +32,7 @@ struct AccountController: Sendable {
         let language = Language(rawValue: code)
         try await users.setLanguage(userID: context.user.id, to: language)
         let localizer = views.localizations.localizer(for: language ?? context.language)
-        return try await sessions.redirect(
+        return try await browserSessions.redirect(
             to: SiteURL.account, flash: .success(localizer.t("Your interface language was saved.")), session: context.signedInSession
         )
     }
@@ -66,7 +66,7 @@ struct AccountController: Sendable {
         try await authenticator.setPassword(
             new, for: context.user, by: context.user, keeping: context.signedInSession, address: context.clientAddress
         )
-        return try await sessions.redirect(
+        return try await browserSessions.redirect(
             to: SiteURL.account, flash: .success(localizer.t("Your password was changed. You were signed out everywhere else.")),
             session: context.signedInSession
         )

@@ -6,7 +6,7 @@ import Postgres
 public struct Authenticator: Sendable {
     let database: PostgresClient
     let users: UserStore
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let attempts: LoginAttemptStore
     /// Its `dummyHash` stands in for an unknown email's hash, so that costs as much time as a wrong password.
     let hasher: PasswordHasher
@@ -53,14 +53,14 @@ public struct Authenticator: Sendable {
                 ),
                 on: connection
             )
-            return try await sessions.signIn(stored.user, replacing: previous, on: connection)
+            return try await browserSessions.signIn(stored.user, replacing: previous, on: connection)
         }
         return .signedIn(session)
     }
 
     func logout(_ session: BrowserSession, user: User, address: String) async throws {
         try await database.transaction { connection in
-            try await sessions.end(session, on: connection)
+            try await browserSessions.end(session, on: connection)
             try await AuditStore.record(
                 AuditEntry(
                     actor: user, action: .logout, objectType: "users", objectID: String(user.id),
@@ -95,7 +95,7 @@ public struct Authenticator: Sendable {
         let hash = try await hasher.hash(password)
         try await database.transaction { connection in
             try await users.replacePasswordHash(userID: user.id, with: hash, bumpVersion: true, on: connection)
-            try await SessionStore.endAll(ofUser: user.id, keeping: keeping, on: connection)
+            try await BrowserSessionStore.endAll(ofUser: user.id, keeping: keeping, on: connection)
             try await AuditStore.record(
                 AuditEntry(
                     actor: actor, action: actor.id == user.id ? .passwordChange : .passwordSet, objectType: "users",

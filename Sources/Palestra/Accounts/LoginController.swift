@@ -4,7 +4,7 @@ import Hummingbird
 /// `/login` (public) and `/logout` (signed in).
 struct LoginController: Sendable {
     let authenticator: Authenticator
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let views: Views
 
     static let endpoints = [
@@ -26,7 +26,7 @@ struct LoginController: Sendable {
             return .redirect(to: next, type: .normal)
         }
         var session = context.session
-        if session == nil { session = try await sessions.startAnonymous() }
+        if session == nil { session = try await browserSessions.startAnonymous() }
         guard let session else { throw AppError.forbidden }
         let localizer = views.localizer(for: context)
         var notice: String?
@@ -36,7 +36,7 @@ struct LoginController: Sendable {
         }
         let view = LoginView(csrfToken: session.csrfToken, next: next, notice: notice, noticeIsError: false)
         var response = views.render(.login, title: localizer.t("Sign in"), content: view, context: context)
-        if context.session == nil { SessionCookie.set(session, settings: sessions.settings, on: &response) }
+        if context.session == nil { BrowserSessionCookie.set(session, settings: browserSessions.settings, on: &response) }
         return response
     }
 
@@ -76,7 +76,7 @@ struct LoginController: Sendable {
             return response
         case .signedIn(let newSession):
             var response = Response.redirect(to: next, type: .normal)
-            SessionCookie.set(newSession, settings: sessions.settings, on: &response)
+            BrowserSessionCookie.set(newSession, settings: browserSessions.settings, on: &response)
             return response
         }
     }
@@ -84,7 +84,7 @@ struct LoginController: Sendable {
     @Sendable func logout(_ request: Request, context: SignedInContext) async throws -> Response {
         try await authenticator.logout(context.signedInSession, user: context.user, address: context.clientAddress)
         var response = Response.redirect(to: SiteURL.login + "?signed-out=1", type: .normal)
-        SessionCookie.clear(settings: sessions.settings, on: &response)
+        BrowserSessionCookie.clear(settings: browserSessions.settings, on: &response)
         return response
     }
 }

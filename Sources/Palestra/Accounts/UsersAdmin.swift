@@ -43,7 +43,7 @@ enum UsersAdmin {
         ],
         permissions: [.admin: Set(AdminPermission.allCases)],
         uniqueConstraints: ["users_email_key": (field: "email", message: "A user with this email address already exists.")],
-        dependents: [AdminDependent(label: "{count} signed-in sessions", countSQL: SessionStore.countOfUsersSQL)],
+        dependents: [AdminDependent(label: "{count} signed-in sessions", countSQL: BrowserSessionStore.countOfUsersSQL)],
         objectLinks: [(label: "Set a new password", path: "password")],
         validate: { submission in
             guard submission.objectID == String(submission.actor.id) else { return [:] }
@@ -64,7 +64,7 @@ enum UsersAdmin {
         },
         afterSave: { event, connection in
             if let id = Int(event.objectID), event.changes.contains(where: { $0.field == "is_active" && $0.new == "false" }) {
-                try await SessionStore.endAll(ofUser: id, on: connection)
+                try await BrowserSessionStore.endAll(ofUser: id, on: connection)
             }
         }
     )

@@ -8,7 +8,7 @@ struct AdminServices: Sendable {
     let site: AdminSite
     let lists: AdminListStore
     let records: AdminRecordStore
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let views: Views
     let passwordPolicy: PasswordPolicy
     let hasher: PasswordHasher
@@ -72,6 +72,6 @@ struct AdminServices: Sendable {
 
     /// A 303 to `location` with a message for the page it leads to.
     func redirect(to location: String, flash: FlashMessage, context: SignedInContext) async throws -> Response {
-        try await sessions.redirect(to: location, flash: flash, session: context.signedInSession)
+        try await browserSessions.redirect(to: location, flash: flash, session: context.signedInSession)
     }
 }

@@ -3,18 +3,18 @@ import Postgres
 /// The accounts machinery one application shares: stores, the password hasher and policy, the authenticator.
 public struct AccountServices: Sendable {
     public let users: UserStore
-    public let sessions: SessionStore
+    public let browserSessions: BrowserSessionStore
     public let hasher: PasswordHasher
     public let policy: PasswordPolicy
     let authenticator: Authenticator
 
     public init(configuration: AppConfiguration, database: PostgresClient, hasher: PasswordHasher, policy: PasswordPolicy) {
         users = UserStore(database: database)
-        sessions = SessionStore(database: database, settings: configuration.sessions)
+        browserSessions = BrowserSessionStore(database: database, settings: configuration.browserSessions)
         self.hasher = hasher
         self.policy = policy
         authenticator = Authenticator(
-            database: database, users: users, sessions: sessions,
+            database: database, users: users, browserSessions: browserSessions,
             attempts: LoginAttemptStore(database: database, policy: configuration.loginThrottle), hasher: hasher
         )
     }

@@ -19,8 +19,8 @@ public struct AppConfiguration: Sendable {
     public var templatesDirectory: String
     public var publicDirectory: String
     public var migrationsDirectory: String
-    /// Session lifetimes and the cookie's `Secure` flag.
-    public var sessions = SessionSettings()
+    /// Browser sign-in lifetimes and the cookie's `Secure` flag.
+    public var browserSessions = BrowserSessionSettings()
     /// argon2id cost for new password hashes; stored hashes below it are re-hashed at the next login.
     public var argon2 = Argon2Parameters.minimum
     /// Behind a reverse proxy: the header holding the client's address (its last entry is used).
@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var notifications = NotificationSettings()
     /// How long never-held training sessions are kept, and when sessions close by themselves.
     public var training = TrainingSettings()
+    /// What start-up should log as warnings: renamed variables still set under their old names.
+    public var warnings: [String] = []
 
     public init(
         database: PostgresConfiguration,
@@ -84,10 +86,10 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
         ("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)"),
-        ("PALESTRA_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
-        ("PALESTRA_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
-        ("PALESTRA_SESSION_IDLE_HOURS", "hours of inactivity that end a session (default 12)"),
-        ("PALESTRA_SESSION_DAYS", "days after sign-in that a session ends regardless (default 7)"),
+        ("PALESTRA_TRAINING_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
+        ("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
+        ("PALESTRA_SIGNIN_IDLE_HOURS", "hours of inactivity that end a browser's sign-in (default 12)"),
+        ("PALESTRA_SIGNIN_DAYS", "days after sign-in that a browser's sign-in ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
         ("PALESTRA_CLIENT_ADDRESS_HEADER", "behind a reverse proxy, the header with the client address, e.g. X-Forwarded-For (default: none, the peer address)"),
         ("PALESTRA_ARGON2_MEMORY_KIB", "argon2id memory per hash in KiB (default and minimum 19456)"),
@@ -100,11 +102,20 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_NOTIFICATION_DELAY_MS", "a pause in milliseconds before each delivery, 0 to 600000 (default 0)"),
     ]
 
+    /// Variables renamed in 0.12, new name → old name: the old names are still read (with a warning in
+    /// ``warnings``) for one release.
+    public static let renamedVariables: [String: String] = [
+        "PALESTRA_TRAINING_SESSION_RETENTION_DAYS": "PALESTRA_SESSION_RETENTION_DAYS",
+        "PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS": "PALESTRA_SESSION_AUTOCLOSE_DAYS",
+        "PALESTRA_SIGNIN_IDLE_HOURS": "PALESTRA_SESSION_IDLE_HOURS",
+        "PALESTRA_SIGNIN_DAYS": "PALESTRA_SESSION_DAYS",
+    ]
+
     /// Reads the configuration from `environment`.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> AppConfiguration {
-        let reader = EnvironmentReader(environment: environment)
+        let reader = EnvironmentReader(environment: environment, formerNames: renamedVariables)
         guard let url = reader.string("DATABASE_URL") else {
             throw ConfigurationError(variable: "DATABASE_URL", problem: "is not set; point it at a PostgreSQL database")
         }
@@ -148,19 +159,19 @@ public struct AppConfiguration: Sendable {
         if let days = try reader.integer("PALESTRA_JOB_RETENTION_DAYS", in: 1...3650) {
             configuration.workers.retentionSeconds = days * 24 * 3600
         }
-        configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_SESSION_RETENTION_DAYS", in: 1...3650)
+        configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_TRAINING_SESSION_RETENTION_DAYS", in: 1...3650)
             ?? configuration.training.sessionRetentionDays
         configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
             ?? configuration.training.attendanceWarningPercent
-        configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
+        configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
             ?? configuration.training.sessionAutoCloseDays
-        if let hours = try reader.integer("PALESTRA_SESSION_IDLE_HOURS", in: 1...720) {
-            configuration.sessions.idleTimeout = .seconds(hours * 3600)
+        if let hours = try reader.integer("PALESTRA_SIGNIN_IDLE_HOURS", in: 1...720) {
+            configuration.browserSessions.idleTimeout = .seconds(hours * 3600)
         }
-        if let days = try reader.integer("PALESTRA_SESSION_DAYS", in: 1...365) {
-            configuration.sessions.lifetime = .seconds(days * 24 * 3600)
+        if let days = try reader.integer("PALESTRA_SIGNIN_DAYS", in: 1...365) {
+            configuration.browserSessions.lifetime = .seconds(days * 24 * 3600)
         }
-        configuration.sessions.secureCookie = try reader.boolean("PALESTRA_SECURE_COOKIES") ?? false
+        configuration.browserSessions.secureCookie = try reader.boolean("PALESTRA_SECURE_COOKIES") ?? false
         if let header = reader.string("PALESTRA_CLIENT_ADDRESS_HEADER") {
             guard HTTPFieldName.isValid(header) else {
                 throw ConfigurationError(variable: "PALESTRA_CLIENT_ADDRESS_HEADER", problem: "'\(header)' is not an HTTP header name")
@@ -175,6 +186,7 @@ public struct AppConfiguration: Sendable {
             configuration.argon2 = parameters
         }
         configuration.notifications = try notificationSettings(reader)
+        configuration.warnings = reader.warnings
         return configuration
     }
 

@@ -8,9 +8,9 @@ public struct AppRequestContext: PageRequestContext {
     public var language: Language
     /// The largest body a handler reads, in bytes (set from the configuration by ``RequestGuardMiddleware``).
     public var bodyLimit: Int
-    /// The browser's session, if its cookie named a live one (see ``SessionMiddleware``).
+    /// The browser's session, if its cookie named a live one (see ``BrowserSessionMiddleware``).
     public var session: BrowserSession?
-    /// The peer's IP address, or the configured proxy header's value (see ``SessionMiddleware``).
+    /// The peer's IP address, or the configured proxy header's value (see ``BrowserSessionMiddleware``).
     public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {

@@ -70,14 +70,14 @@ func buildRouter(
         site: .standard,
         lists: AdminListStore(database: database, timeZone: configuration.timeZone),
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
-        sessions: accounts.sessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
+        browserSessions: accounts.browserSessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
         media: MediaStorage(directory: configuration.mediaDirectory)
     )
     let dashboard = DashboardController(store: DashboardStore(database: database), views: views)
     let health = HealthController(database: database)
-    let login = LoginController(authenticator: accounts.authenticator, sessions: accounts.sessions, views: views)
+    let login = LoginController(authenticator: accounts.authenticator, browserSessions: accounts.browserSessions, views: views)
     let account = AccountController(
-        authenticator: accounts.authenticator, users: accounts.users, sessions: accounts.sessions, policy: accounts.policy, views: views
+        authenticator: accounts.authenticator, users: accounts.users, browserSessions: accounts.browserSessions, policy: accounts.policy, views: views
     )
     let userPassword = UserPasswordController(authenticator: accounts.authenticator, services: admin)
     let adminLists = AdminListController(services: admin)
@@ -88,13 +88,13 @@ func buildRouter(
     let jobsDashboard = JobDashboardStore(database: database)
     let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
     let metrics = MetricsController(store: jobsDashboard)
-    let notifications = NotificationsController(store: NotificationStore(database: database), sessions: accounts.sessions, views: views)
+    let notifications = NotificationsController(store: NotificationStore(database: database), browserSessions: accounts.browserSessions, views: views)
     let attendanceReports = AttendanceReportController(
         store: AttendanceReportStore(database: database), views: views, settings: configuration.training
     )
     let coach = CoachController(
         journal: AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone),
-        sessions: accounts.sessions, views: views
+        browserSessions: accounts.browserSessions, views: views
     )
     // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
     let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
@@ -119,8 +119,8 @@ func buildRouter(
         logger: logger
     ))
     health.addRoutes(to: router)
-    router.add(middleware: SessionMiddleware(
-        store: accounts.sessions, clientAddressHeader: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }
+    router.add(middleware: BrowserSessionMiddleware(
+        store: accounts.browserSessions, clientAddressHeader: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }
     ))
     // Again, inside the session: error pages of signed-in users show their language and header.
     router.add(middleware: ErrorPageMiddleware(views: views, routes: routes, passesUnmatched: true))

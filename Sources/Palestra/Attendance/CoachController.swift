@@ -7,7 +7,7 @@ import Postgres
 /// groups they lead (another group's session answers 404, as a missing one does).
 struct CoachController: Sendable {
     let journal: AttendanceJournal
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let views: Views
 
     static let endpoints = [
@@ -56,7 +56,7 @@ struct CoachController: Sendable {
         let localizer = views.localizer(for: context)
         switch outcome {
         case .saved(let marked):
-            return try await sessions.redirect(
+            return try await browserSessions.redirect(
                 to: SiteURL.journal(id), flash: .success(localizer.plural("Attendance saved: {count} marked", count: marked)),
                 session: context.signedInSession
             )
@@ -96,7 +96,7 @@ struct CoachController: Sendable {
     private func answer(_ change: JournalStateChange, session id: Int, done: String, context: SignedInContext) async throws -> Response {
         switch change {
         case .done:
-            return try await sessions.redirect(to: SiteURL.journal(id), flash: .success(done), session: context.signedInSession)
+            return try await browserSessions.redirect(to: SiteURL.journal(id), flash: .success(done), session: context.signedInSession)
         case .refused(let reason):
             let session = try await scopedSession(context)
             return try await render(session, notice: .refused(reason.message(views.localizer(for: context))), status: .conflict, context: context)

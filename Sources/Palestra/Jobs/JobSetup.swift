@@ -8,33 +8,33 @@ public enum JobSetup {
         var registry = JobRegistry()
         registry.register(NoOpJob())
         registry.register(SleepJob())
-        registry.register(PurgeEndedSessionsJob(sessions: SessionStore(database: database, settings: configuration.sessions)))
+        registry.register(PurgeEndedBrowserSessionsJob(browserSessions: BrowserSessionStore(database: database, settings: configuration.browserSessions)))
         registry.registerNotificationJobs(configuration: configuration)
-        let generator = SessionGenerator(database: database, timeZone: configuration.timeZone)
+        let generator = TrainingSessionGenerator(database: database, timeZone: configuration.timeZone)
         registry.register(ScheduleResyncJob(generator: generator))
-        registry.register(GenerateMonthSessionsJob(generator: generator))
-        registry.register(CleanupOldSessionsJob(generator: generator, settings: configuration.training))
+        registry.register(GenerateMonthTrainingSessionsJob(generator: generator))
+        registry.register(CleanupOldTrainingSessionsJob(generator: generator, settings: configuration.training))
         let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone)
-        registry.register(AutoCloseSessionsJob(journal: journal, settings: configuration.training))
+        registry.register(AutoCloseTrainingSessionsJob(journal: journal, settings: configuration.training))
         return registry
     }
 
     public static func periodicJobs(configuration: AppConfiguration) -> [PeriodicJob] {
         [
             PeriodicJob(name: "purge-ended-sessions", schedule: .daily(hour: 3, minute: 30)) { connection in
-                try await JobQueue.enqueue(PurgeEndedSessionsJob.self, .init(), on: connection)
+                try await JobQueue.enqueue(PurgeEndedBrowserSessionsJob.self, .init(), on: connection)
             },
-            // The 1st of each month at 00:05: next month's sessions for every active group.
+            // The 1st of each month at 00:05: next month's training sessions for every active group.
             PeriodicJob(name: "generate-next-month-sessions", schedule: .monthly(day: 1, hour: 0, minute: 5)) { connection in
-                try await GenerateMonthSessionsJob.enqueueNextMonth(today: .today(in: configuration.timeZone), on: connection)
+                try await GenerateMonthTrainingSessionsJob.enqueueNextMonth(today: .today(in: configuration.timeZone), on: connection)
             },
-            // Mondays at 04:15: never-held sessions without attendance older than PALESTRA_SESSION_RETENTION_DAYS.
+            // Mondays at 04:15: never-held training sessions without attendance older than PALESTRA_TRAINING_SESSION_RETENTION_DAYS.
             PeriodicJob(name: "cleanup-old-sessions", schedule: .weekly(weekday: 1, hour: 4, minute: 15)) { connection in
-                try await JobQueue.enqueue(CleanupOldSessionsJob.self, .init(), on: connection)
+                try await JobQueue.enqueue(CleanupOldTrainingSessionsJob.self, .init(), on: connection)
             },
-            // Daily at 02:10: sessions dated PALESTRA_SESSION_AUTOCLOSE_DAYS or more days ago close.
+            // Daily at 02:10: training sessions dated PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS or more days ago close.
             PeriodicJob(name: "autoclose-sessions", schedule: .daily(hour: 2, minute: 10)) { connection in
-                try await JobQueue.enqueue(AutoCloseSessionsJob.self, .init(), on: connection)
+                try await JobQueue.enqueue(AutoCloseTrainingSessionsJob.self, .init(), on: connection)
             },
         ]
     }

@@ -4,7 +4,7 @@ import Hummingbird
 /// Another user's notification answers 404 and stays as it is.
 struct NotificationsController: Sendable {
     let store: NotificationStore
-    let sessions: SessionStore
+    let browserSessions: BrowserSessionStore
     let views: Views
 
     static let pageSize = 50
@@ -41,7 +41,7 @@ struct NotificationsController: Sendable {
         guard try await store.markRead(id: id, recipient: context.user.id) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
         let page = form.value("p").flatMap(Int.init).map { min(max($0, 1), 1_000_000) } ?? 1
-        return try await sessions.redirect(
+        return try await browserSessions.redirect(
             to: SiteURL.notificationsPage(page), flash: .success(localizer.t("The notification was marked as read.")),
             session: context.signedInSession
         )
@@ -52,7 +52,7 @@ struct NotificationsController: Sendable {
         let form = try await request.formData(context: context)
         let count = try await store.markAllRead(recipient: context.user.id, upTo: form.value("up_to").flatMap(Int.init))
         let localizer = views.localizer(for: context)
-        return try await sessions.redirect(
+        return try await browserSessions.redirect(
             to: SiteURL.notifications, flash: .success(localizer.plural("{count} notifications marked as read.", count: count)),
             session: context.signedInSession
         )

@@ -99,8 +99,8 @@ public struct DemoSeed: Sendable {
             )
             return ids
         }
-        let generator = SessionGenerator(database: database, timeZone: timeZone)
-        var total = SessionChanges()
+        let generator = TrainingSessionGenerator(database: database, timeZone: timeZone)
+        var total = TrainingSessionChanges()
         for id in groupIDs {
             total = total + (try await generator.generateWholeMonth(group: id, month: today.date))
             if let next = today.date.firstOfNextMonth {

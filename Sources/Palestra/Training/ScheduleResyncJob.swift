@@ -1,7 +1,7 @@
 import Postgres
 
 /// Re-builds one group's future, not closed sessions after its schedule changed or it was archived
-/// (``SessionGenerator/resync(group:now:rebuild:dryRun:)``). Enqueued by the change's own transaction,
+/// (``TrainingSessionGenerator/resync(group:now:rebuild:dryRun:)``). Enqueued by the change's own transaction,
 /// unique per group while it waits; a change made while one runs enqueues another, since the running
 /// one may have read the schedule before it. A failure is written to the audit log and retried.
 public struct ScheduleResyncJob: JobKind {
@@ -20,7 +20,7 @@ public struct ScheduleResyncJob: JobKind {
     public static let name = "training.resync-group"
     public static var maxAttempts: Int { 10 }
 
-    let generator: SessionGenerator
+    let generator: TrainingSessionGenerator
 
     /// Enqueues the re-sync of `groupID` on the connection of the transaction that changed its schedule;
     /// `nil` when one for the group is already waiting.

@@ -86,7 +86,7 @@ enum TrainingSessionsAdmin {
             // A session moved or changed by hand is no longer the schedule's: a re-sync leaves it as it is.
             let byHand: Set<String> = ["session_date", "starts_at", "ends_at", "location"]
             guard !event.isNew, event.changes.contains(where: { byHand.contains($0.field) }), let id = Int(event.objectID) else { return }
-            try await SessionGenerationStore.detachFromSchedule(session: id, on: connection)
+            try await TrainingSessionGenerationStore.detachFromSchedule(session: id, on: connection)
         }
     )
 }

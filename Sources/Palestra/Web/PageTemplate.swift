@@ -14,8 +14,8 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case adminHistory = "admin/history"
     case jobsOverview = "jobs/overview"
     case notificationInbox = "notifications/inbox"
-    case attendanceReport = "reports/attendance"
-    case athleteAttendance = "reports/athlete_attendance"
-    case coachSessions = "coach/sessions"
-    case attendanceJournal = "coach/journal"
+    case attendanceReport = "attendance-reports/attendance"
+    case athleteAttendance = "attendance-reports/athlete_attendance"
+    case coachSessions = "attendance/sessions"
+    case attendanceJournal = "attendance/journal"
 }

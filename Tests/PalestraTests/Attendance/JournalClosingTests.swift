@@ -100,11 +100,11 @@ struct JournalClosingTests {
 
             try await database.withClient(maxConnections: 8) { client in
                 _ = try await client.transaction { connection in
-                    try await JobQueue.enqueue(AutoCloseSessionsJob.self, .init(), on: connection)
+                    try await JobQueue.enqueue(AutoCloseTrainingSessionsJob.self, .init(), on: connection)
                 }
                 try await SessionGenerationTests.withTrainingWorker(client) {
                     try await TestWorker.eventually("the auto-close completes") {
-                        try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [AutoCloseSessionsJob.name], as: Int.self) == 1
+                        try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [AutoCloseTrainingSessionsJob.name], as: Int.self) == 1
                     }
                 }
             }

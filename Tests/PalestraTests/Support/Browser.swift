@@ -18,7 +18,7 @@ struct Browser {
         self.client = client
     }
 
-    var sessionToken: String? { cookies[SessionSettings.cookieName] }
+    var sessionToken: String? { cookies[BrowserSessionSettings.cookieName] }
 
     mutating func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await send(uri, method: .get, headers: headers, bytes: nil)

@@ -16,7 +16,7 @@ struct SessionGenerationTests {
         try await TestDatabase.with { database in
             let fixture = try await TrainingFixture.make(in: database, slots: Self.slots)
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 let november = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-11-01")!, now: Self.now)
                 #expect(november.created.map(\.label) == [
                     "U-12 Football · 2026-11-18 18:00", "U-12 Football · 2026-11-23 18:00",
@@ -41,11 +41,11 @@ struct SessionGenerationTests {
             let fixture = try await TrainingFixture.make(in: database, slots: Self.slots)
             try await database.run("UPDATE training_groups SET is_archived = true")
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
-                await #expect(throws: SessionGenerator.Failure.archivedGroup(fixture.group, name: "U-12 Football")) {
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                await #expect(throws: TrainingSessionGenerator.Failure.archivedGroup(fixture.group, name: "U-12 Football")) {
                     try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-01")!, now: Self.now)
                 }
-                await #expect(throws: SessionGenerator.Failure.unknownGroup(999_999)) {
+                await #expect(throws: TrainingSessionGenerator.Failure.unknownGroup(999_999)) {
                     try await generator.generateMonth(group: 999_999, month: CalendarDate("2026-12-01")!, now: Self.now)
                 }
                 let active = try await generator.activeGroups()
@@ -60,7 +60,7 @@ struct SessionGenerationTests {
         try await TestDatabase.with { database in
             let fixture = try await TrainingFixture.make(in: database, slots: Self.slots)
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 let changes = try await generator.generateMonth(group: fixture.group, month: CalendarDate("2026-12-01")!, now: Self.now, dryRun: true)
                 #expect(changes.created.count == 4 + 9, "December, and the rest of November never generated")
             }
@@ -83,7 +83,7 @@ struct SessionGenerationTests {
             }
             try await fixture.addAttendance(at: "2026-07-06 18:00")
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 // 90 days before 18 November is 20 August: sessions dated before it go.
                 let changes = try await generator.cleanup(olderThanDays: 90, now: Self.now)
                 #expect(changes.removed.map(\.date.description) == ["2026-07-01", "2026-07-02"])
@@ -122,7 +122,7 @@ struct SessionGenerationTests {
             let tomorrow = today.adding(days: 1)!.weekday, later = today.adding(days: 3)!.weekday
             let fixture = try await TrainingFixture.make(in: database, slots: [Slot(weekday: tomorrow, start: "18:00")])
             try await database.withClient(maxConnections: 12) { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 _ = try await generator.generateMonth(group: fixture.group, month: today)
                 try await fixture.setSlots([Slot(weekday: later, start: "17:00")])
                 try await database.run("ALTER TABLE attendance_records RENAME TO attendance_records_gone")
@@ -158,7 +158,7 @@ struct SessionGenerationTests {
                 let today = CalendarDate.today(in: TrainingFixture.zone)
                 let next = today.firstOfNextMonth!
                 _ = try await client.transaction { connection in
-                    try await GenerateMonthSessionsJob.enqueueNextMonth(today: today, on: connection)
+                    try await GenerateMonthTrainingSessionsJob.enqueueNextMonth(today: today, on: connection)
                 }
                 let arguments: [String] = try await client.query("SELECT args::text FROM jobs WHERE kind = 'training.generate-month'").map { try $0.decode(at: 0) }
                 #expect(arguments == ["{\"month\": \"\(next)\", \"group_id\": \(active.group)}"])

@@ -66,7 +66,7 @@ struct SessionResyncTests {
         try await TestDatabase.with { database in
             let fixture = try await TrainingFixture.make(in: database, slots: testCase.before)
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 let november = CalendarDate("2026-11-01")!
                 _ = try await generator.generateWholeMonth(group: fixture.group, month: november)
                 if testCase.nextMonthGenerated {
@@ -141,18 +141,18 @@ struct SessionResyncTests {
         try await TestDatabase.with { database in
             let fixture = try await TrainingFixture.make(in: database, slots: [Self.monday, Self.wednesday])
             try await database.withClient(maxConnections: 8) { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 _ = try await generator.generateWholeMonth(group: fixture.group, month: CalendarDate("2026-11-01")!)
                 _ = try await generator.generateWholeMonth(group: fixture.group, month: CalendarDate("2026-12-01")!)
                 try await fixture.setSlots([Slot(weekday: 2, start: "17:00"), Slot(weekday: 4, start: "19:00")])
                 let now = TrainingFixture.moment("2026-11-18 12:00")
-                let runs = try await withThrowingTaskGroup(of: SessionChanges.self) { tasks in
+                let runs = try await withThrowingTaskGroup(of: TrainingSessionChanges.self) { tasks in
                     for _ in 0..<6 { tasks.addTask { try await generator.resync(group: fixture.group, now: now) } }
-                    return try await tasks.reduce(into: [SessionChanges]()) { $0.append($1) }
+                    return try await tasks.reduce(into: [TrainingSessionChanges]()) { $0.append($1) }
                 }
                 // One run did the work; the others, waiting on the group's lock, found nothing left to do.
                 #expect(runs.filter { !$0.isEmpty }.count == 1)
-                let total = runs.reduce(SessionChanges(), +)
+                let total = runs.reduce(TrainingSessionChanges(), +)
                 #expect(total.removed.count == 4 + 5 + 4)  // Mon 23, 30 and Wed 18, 25; December: 5 Wednesdays, 4 Mondays
                 let after = try await fixture.sessions()
                 let future = Set(after.filter { $0.start > "2026-11-18 12:00" }.map(\.start))
@@ -171,7 +171,7 @@ struct SessionResyncTests {
         try await TestDatabase.with { database in
             let fixture = try await TrainingFixture.make(in: database, slots: [Self.monday])
             try await database.withClient { client in
-                let generator = SessionGenerator(database: client, timeZone: TrainingFixture.zone)
+                let generator = TrainingSessionGenerator(database: client, timeZone: TrainingFixture.zone)
                 _ = try await generator.generateWholeMonth(group: fixture.group, month: CalendarDate("2026-11-01")!)
                 try await database.run("UPDATE training_sessions SET status = 'cancelled', notes = 'rain' WHERE session_date = '2026-11-30'")
                 try await fixture.addAttendance(at: "2026-11-23 18:00")

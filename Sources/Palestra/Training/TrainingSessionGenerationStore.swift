@@ -6,7 +6,7 @@ import Postgres
 /// "Future" is one bound, `after`: a session is future when `session_date + starts_at > after` (both
 /// the organisation's wall clock). Closed sessions, past sessions and sessions added by hand
 /// (`origin = 'manual'`) are never touched; a session with attendance records is never deleted.
-enum SessionGenerationStore {
+enum TrainingSessionGenerationStore {
     struct LockedGroup: Sendable {
         let id: Int
         let name: String
@@ -57,7 +57,7 @@ enum SessionGenerationStore {
     /// a session already there (same group, date and start) is left as it is.
     static func createMissing(
         group: Int, from: CalendarDate, through: CalendarDate, after: LocalMoment, on connection: PostgresConnection
-    ) async throws -> [AffectedSession] {
+    ) async throws -> [AffectedTrainingSession] {
         guard from <= through else { return [] }
         return try await connection.query(
             """
@@ -78,7 +78,7 @@ enum SessionGenerationStore {
             ORDER BY s.session_date, s.starts_at
             """,
             [group, from, through, after.description]
-        ).map(AffectedSession.decode)
+        ).map(AffectedTrainingSession.decode)
     }
 
     /// Future, not closed, scheduled sessions of the group that no slot gives any more (all of them for an
@@ -86,7 +86,7 @@ enum SessionGenerationStore {
     /// deleted when they have no attendance records; otherwise cancelled and kept (those on a slot stay).
     static func removeStale(
         group: Int, after: LocalMoment, rebuildThrough: CalendarDate?, on connection: PostgresConnection
-    ) async throws -> (removed: [AffectedSession], cancelled: [AffectedSession]) {
+    ) async throws -> (removed: [AffectedTrainingSession], cancelled: [AffectedTrainingSession]) {
         // Lock the candidates first, in a statement of their own: a journal saving one of them holds its row
         // lock, and once it commits, the next statement (a new snapshot) sees its records, so such a session
         // is cancelled rather than hitting the records' foreign key.
@@ -123,16 +123,16 @@ enum SessionGenerationStore {
             """,
             [group, after.description, rebuildThrough]
         )
-        var removed: [AffectedSession] = [], cancelled: [AffectedSession] = []
+        var removed: [AffectedTrainingSession] = [], cancelled: [AffectedTrainingSession] = []
         for row in rows {
-            let session = try AffectedSession.decode(row)
+            let session = try AffectedTrainingSession.decode(row)
             if try row.decode("outcome", as: String.self) == "removed" { removed.append(session) } else { cancelled.append(session) }
         }
         return (removed, cancelled)
     }
 
     /// Future, not closed, scheduled sessions on a slot whose end time or place changed take the slot's.
-    static func refreshFromSlots(group: Int, after: LocalMoment, on connection: PostgresConnection) async throws -> [AffectedSession] {
+    static func refreshFromSlots(group: Int, after: LocalMoment, on connection: PostgresConnection) async throws -> [AffectedTrainingSession] {
         try await connection.query(
             """
             WITH updated AS (
@@ -151,7 +151,7 @@ enum SessionGenerationStore {
             ORDER BY s.session_date, s.starts_at
             """,
             [group, after.description]
-        ).map(AffectedSession.decode)
+        ).map(AffectedTrainingSession.decode)
     }
 
     /// A session changed by hand (moved, another time or place) is no longer the schedule's: made manual,
@@ -175,7 +175,7 @@ enum SessionGenerationStore {
 
     /// Deletes sessions dated before `before` that were never held and have no attendance records
     /// (placeholders); never one with records, never a held one.
-    static func removeOld(before: CalendarDate, on connection: PostgresConnection) async throws -> [AffectedSession] {
+    static func removeOld(before: CalendarDate, on connection: PostgresConnection) async throws -> [AffectedTrainingSession] {
         try await connection.query(
             """
             WITH deleted AS (
@@ -188,6 +188,6 @@ enum SessionGenerationStore {
             ORDER BY s.session_date, s.starts_at
             """,
             [before]
-        ).map(AffectedSession.decode)
+        ).map(AffectedTrainingSession.decode)
     }
 }

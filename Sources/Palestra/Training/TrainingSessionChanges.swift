@@ -1,11 +1,11 @@
 /// What one generation, re-sync or cleanup did to the sessions: created, removed (deleted), cancelled
 /// and kept (a session with attendance records no longer on the schedule), and updated (a slot's end
 /// time or place changed).
-public struct SessionChanges: Sendable, Equatable {
-    public var created: [AffectedSession] = []
-    public var removed: [AffectedSession] = []
-    public var cancelled: [AffectedSession] = []
-    public var updated: [AffectedSession] = []
+public struct TrainingSessionChanges: Sendable, Equatable {
+    public var created: [AffectedTrainingSession] = []
+    public var removed: [AffectedTrainingSession] = []
+    public var cancelled: [AffectedTrainingSession] = []
+    public var updated: [AffectedTrainingSession] = []
 
     public init() {}
 
@@ -16,7 +16,7 @@ public struct SessionChanges: Sendable, Equatable {
         created.isEmpty && removed.isEmpty && cancelled.isEmpty && updated.isEmpty
     }
 
-    public static func + (lhs: SessionChanges, rhs: SessionChanges) -> SessionChanges {
+    public static func + (lhs: TrainingSessionChanges, rhs: TrainingSessionChanges) -> TrainingSessionChanges {
         var sum = lhs
         sum.created += rhs.created
         sum.removed += rhs.removed
@@ -33,7 +33,7 @@ public struct SessionChanges: Sendable, Equatable {
     /// The audit records of these changes, made by the system (no actor) or by `actor` (the CLI has none).
     func auditEntries(reason: String) -> [AuditEntry] {
         let note = FieldChange(field: "reason", old: nil, new: reason)
-        func entries(_ sessions: [AffectedSession], _ action: AuditAction, _ changes: [FieldChange]) -> [AuditEntry] {
+        func entries(_ sessions: [AffectedTrainingSession], _ action: AuditAction, _ changes: [FieldChange]) -> [AuditEntry] {
             sessions.map { session in
                 AuditEntry(actor: nil, action: action, objectType: Self.auditObjectType, objectID: String(session.id),
                            objectLabel: session.label, changes: changes + [note])

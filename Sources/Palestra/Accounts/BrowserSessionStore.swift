@@ -2,11 +2,11 @@ import Foundation
 import Postgres
 
 /// Sessions in PostgreSQL. The table holds the SHA-256 of each token, never the token.
-public struct SessionStore: Sendable {
+public struct BrowserSessionStore: Sendable {
     let database: PostgresClient
-    let settings: SessionSettings
+    let settings: BrowserSessionSettings
 
-    public init(database: PostgresClient, settings: SessionSettings) {
+    public init(database: PostgresClient, settings: BrowserSessionSettings) {
         self.database = database
         self.settings = settings
     }
@@ -31,7 +31,7 @@ public struct SessionStore: Sendable {
               AND s.last_seen_at > now() - $2 * interval '1 second'
               AND (s.user_id IS NULL OR u.is_active)
             """,
-            [token, settings.idleTimeout.wholeSeconds, SessionSettings.touchInterval.wholeSeconds, NotificationStore.unreadCountLimit]
+            [token, settings.idleTimeout.wholeSeconds, BrowserSessionSettings.touchInterval.wholeSeconds, NotificationStore.unreadCountLimit]
         )
         guard let row = rows.first else { return nil }
         if try row.decode("stale", as: Bool.self) {
@@ -65,7 +65,7 @@ public struct SessionStore: Sendable {
             INSERT INTO sessions (token_hash, csrf_token, expires_at)
             VALUES (sha256(convert_to($1, 'UTF8')), $2, now() + $3 * interval '1 second')
             """,
-            [session.token, session.csrfToken, SessionSettings.anonymousLifetime.wholeSeconds]
+            [session.token, session.csrfToken, BrowserSessionSettings.anonymousLifetime.wholeSeconds]
         )
         return session
     }

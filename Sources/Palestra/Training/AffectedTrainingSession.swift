@@ -1,7 +1,7 @@
 import Postgres
 
 /// A training session a generation, re-sync or cleanup created, removed, cancelled or updated.
-public struct AffectedSession: Sendable, Hashable {
+public struct AffectedTrainingSession: Sendable, Hashable {
     public let id: Int
     public let groupID: Int
     public let groupName: String
@@ -16,8 +16,8 @@ public struct AffectedSession: Sendable, Hashable {
         "\(groupName) · \(date) \(startsAt)"
     }
 
-    static func decode(_ row: PostgresRow) throws -> AffectedSession {
-        AffectedSession(
+    static func decode(_ row: PostgresRow) throws -> AffectedTrainingSession {
+        AffectedTrainingSession(
             id: try row.decode("id"), groupID: try row.decode("group_id"), groupName: try row.decode("group_name"),
             date: try row.decode("session_date"), startsAt: try row.decode("starts_at"),
             previousStatus: try row.decode("previous_status")

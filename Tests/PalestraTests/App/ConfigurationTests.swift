@@ -83,8 +83,8 @@ struct ConfigurationTests {
         let database = PostgresClient(configuration: configuration.database, maxConnections: 1, logger: TestDatabase.logger)
         let registry = JobSetup.registry(configuration: configuration, database: database)
         #expect(registry.names == [
-            DeliverNotification.name, NoOpJob.name, PurgeEndedSessionsJob.name, SleepJob.name,
-            ScheduleResyncJob.name, GenerateMonthSessionsJob.name, CleanupOldSessionsJob.name, AutoCloseSessionsJob.name,
+            DeliverNotification.name, NoOpJob.name, PurgeEndedBrowserSessionsJob.name, SleepJob.name,
+            ScheduleResyncJob.name, GenerateMonthTrainingSessionsJob.name, CleanupOldTrainingSessionsJob.name, AutoCloseTrainingSessionsJob.name,
         ].sorted())
         await database.shutdown()
     }
@@ -123,6 +123,27 @@ struct ConfigurationTests {
         let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
         for (name, _) in AppConfiguration.variables {
             #expect(readme.contains("`\(name)`"), "README.md does not document \(name)")
+        }
+    }
+
+    @Test("a renamed variable is still read under its old name, with a warning; the new name wins when both are set")
+    func renamedVariables() throws {
+        let old = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SESSION_DAYS": "3", "PALESTRA_SESSION_RETENTION_DAYS": "40"])
+        #expect(old.browserSessions.lifetime == .seconds(3 * 86400))
+        #expect(old.training.sessionRetentionDays == 40)
+        #expect(old.warnings == [
+            "PALESTRA_SESSION_DAYS is read as PALESTRA_SIGNIN_DAYS, its new name; the old name will not be read after the next release",
+            "PALESTRA_SESSION_RETENTION_DAYS is read as PALESTRA_TRAINING_SESSION_RETENTION_DAYS, its new name; the old name will not be read after the next release",
+        ])
+        let both = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SESSION_DAYS": "3", "PALESTRA_SIGNIN_DAYS": "5"])
+        #expect(both.browserSessions.lifetime == .seconds(5 * 86400))
+        #expect(both.warnings == ["PALESTRA_SESSION_DAYS is ignored: PALESTRA_SIGNIN_DAYS is set (PALESTRA_SESSION_DAYS is its former name)"])
+        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SIGNIN_IDLE_HOURS": "2"]).warnings.isEmpty)
+        do {
+            _ = try AppConfiguration.fromEnvironment(["DATABASE_URL": Self.url, "PALESTRA_SESSION_IDLE_HOURS": "never"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("PALESTRA_SESSION_IDLE_HOURS 'never' is not a whole number"), "\(error.description)")
         }
     }
 }

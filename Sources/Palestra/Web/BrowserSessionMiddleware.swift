@@ -6,9 +6,9 @@ import Hummingbird
 ///
 /// It also settles the client's address: the peer's, or, behind a reverse proxy, the last address of
 /// the configured header (e.g. `X-Forwarded-For`) — the one the proxy itself saw.
-struct SessionMiddleware: RouterMiddleware {
+struct BrowserSessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let store: SessionStore
+    let store: BrowserSessionStore
     let clientAddressHeader: HTTPField.Name?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -21,7 +21,7 @@ struct SessionMiddleware: RouterMiddleware {
            let last = value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
             context.clientAddress = String(last.prefix(64))
         }
-        if let token = request.cookies[SessionSettings.cookieName]?.value {
+        if let token = request.cookies[BrowserSessionSettings.cookieName]?.value {
             context.session = try await store.load(token: token)
             if let language = context.session?.user?.language {
                 context.language = language

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `palestra generate-sessions` was asked to do, and doing it: one operation over one group or
 /// every active group, a progress line per group, the sessions themselves on a dry run, and totals.
-public struct SessionGenerationPlan: Sendable {
+public struct TrainingSessionGenerationPlan: Sendable {
     public enum Operation: Sendable, Equatable {
         /// The current month, from now on.
         case currentMonth
@@ -25,10 +25,10 @@ public struct SessionGenerationPlan: Sendable {
         self.dryRun = dryRun
     }
 
-    /// Runs the plan, writing progress to `output`. Throws ``SessionGenerator/Failure`` for an unknown or
+    /// Runs the plan, writing progress to `output`. Throws ``TrainingSessionGenerator/Failure`` for an unknown or
     /// archived group named by `group`; a group that fails among many is reported and the others go on
     /// (``Outcome/failures`` counts them).
-    public func run(with generator: SessionGenerator, now: Date = Date(), output: @Sendable (String) -> Void) async throws -> Outcome {
+    public func run(with generator: TrainingSessionGenerator, now: Date = Date(), output: @Sendable (String) -> Void) async throws -> Outcome {
         if dryRun { output("Dry run: nothing is saved.") }
         var outcome = Outcome()
         if case .cleanup(let days) = operation {
@@ -47,11 +47,11 @@ public struct SessionGenerationPlan: Sendable {
         let today = LocalMoment(now, in: generator.timeZone).date
         for group in groups {
             do {
-                let changes: SessionChanges = switch operation {
+                let changes: TrainingSessionChanges = switch operation {
                 case .currentMonth: try await generator.generateMonth(group: group.id, month: today, now: now, dryRun: dryRun)
                 case .nextMonth: try await generator.generateMonth(group: group.id, month: today.firstOfNextMonth ?? today, now: now, dryRun: dryRun)
                 case .rebuildCurrentMonth: try await generator.resync(group: group.id, now: now, rebuild: true, dryRun: dryRun)
-                case .cleanup: SessionChanges()
+                case .cleanup: TrainingSessionChanges()
                 }
                 report(changes, heading: "[\(group.id)] \(group.name)", output: output)
                 outcome.changes = outcome.changes + changes
@@ -68,12 +68,12 @@ public struct SessionGenerationPlan: Sendable {
     }
 
     public struct Outcome: Sendable {
-        public var changes = SessionChanges()
+        public var changes = TrainingSessionChanges()
         public var groups = 0
         public var failures = 0
     }
 
-    private func report(_ changes: SessionChanges, heading: String, output: @Sendable (String) -> Void) {
+    private func report(_ changes: TrainingSessionChanges, heading: String, output: @Sendable (String) -> Void) {
         output(heading + ": " + changes.summary)
         guard dryRun else { return }
         for (mark, sessions) in [("+", changes.created), ("-", changes.removed), ("x", changes.cancelled), ("~", changes.updated)] {

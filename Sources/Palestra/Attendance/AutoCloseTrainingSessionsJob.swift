@@ -1,9 +1,9 @@
 import Foundation
 
-/// Daily: closes the sessions dated `PALESTRA_SESSION_AUTOCLOSE_DAYS` or more days ago that are still
+/// Daily: closes the sessions dated `PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS` or more days ago that are still
 /// open (a session reopened by an administrator gets that many days again), each closure audited.
 /// Safe to repeat: a second run finds them closed.
-public struct AutoCloseSessionsJob: JobKind {
+public struct AutoCloseTrainingSessionsJob: JobKind {
     public struct Arguments: Codable, Sendable, Equatable {
         public init() {}
     }

@@ -136,7 +136,7 @@ struct LoginTests {
 
     @Test("the cookie is Secure when configured for HTTPS")
     func secureCookie() async throws {
-        try await TestApp.test(configure: { $0.sessions.secureCookie = true }) { client, _ in
+        try await TestApp.test(configure: { $0.browserSessions.secureCookie = true }) { client, _ in
             let response = try await client.execute(uri: "/login", method: .get)
             #expect(response.headers[.setCookie]?.contains("Secure") == true)
         }
@@ -163,7 +163,7 @@ struct LoginTests {
 struct SessionSettingsTests {
     @Test("configured lifetimes reach the cookie and the stored session")
     func configured() async throws {
-        try await TestApp.test(configure: { $0.sessions = SessionSettings(idleTimeout: .seconds(3600), lifetime: .seconds(2 * 86400)) }) { client, database in
+        try await TestApp.test(configure: { $0.browserSessions = BrowserSessionSettings(idleTimeout: .seconds(3600), lifetime: .seconds(2 * 86400)) }) { client, database in
             try await TestUsers.create("admin@example.org", role: .admin, in: database)
             var browser = Browser(client)
             let response = try await browser.signIn("admin@example.org")

@@ -1,5 +1,5 @@
 /// How sessions behave: their lifetimes and the cookie that carries them.
-public struct SessionSettings: Sendable, Equatable {
+public struct BrowserSessionSettings: Sendable, Equatable {
     /// A session unused this long ends (default 12 hours).
     public var idleTimeout: Duration
     /// A session ends this long after sign-in, whatever its activity (default 7 days).
