@@ -8,16 +8,10 @@ struct AccountController: Sendable {
     let policy: PasswordPolicy
     let views: Views
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.account),
-        Endpoint(.post, SiteURL.account),
-        Endpoint(.post, SiteURL.accountPassword),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: show)
-        group.on(Self.endpoints[1], use: setLanguage)
-        group.on(Self.endpoints[2], use: changePassword)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(AccountsURL.account, use: show)
+        routes.post(AccountsURL.account, use: setLanguage)
+        routes.post(AccountsURL.accountPassword, use: changePassword)
     }
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -33,7 +27,7 @@ struct AccountController: Sendable {
         try await users.setLanguage(userID: context.user.id, to: language)
         let localizer = views.localizations.localizer(for: language ?? context.language)
         return try await browserSessions.redirect(
-            to: SiteURL.account, flash: .success(localizer.t("Your interface language was saved.")), session: context.signedInSession
+            to: AccountsURL.account.path, flash: .success(localizer.t("Your interface language was saved.")), session: context.signedInSession
         )
     }
 
@@ -67,7 +61,7 @@ struct AccountController: Sendable {
             new, for: context.user, by: context.user, keeping: context.signedInSession, address: context.clientAddress
         )
         return try await browserSessions.redirect(
-            to: SiteURL.account, flash: .success(localizer.t("Your password was changed. You were signed out everywhere else.")),
+            to: AccountsURL.account.path, flash: .success(localizer.t("Your password was changed. You were signed out everywhere else.")),
             session: context.signedInSession
         )
     }

@@ -9,8 +9,8 @@ struct AccountView: Sendable {
     let displayName: String
     let email: String
     let roleLabel: String
-    let languageURL = SiteURL.account
-    let passwordURL = SiteURL.accountPassword
+    let languageURL = AccountsURL.account.path
+    let passwordURL = AccountsURL.accountPassword.path
     let languages: [Option]
     let csrfField = CSRFMiddleware.fieldName
     let csrfToken: String

@@ -7,16 +7,10 @@ struct LoginController: Sendable {
     let browserSessions: BrowserSessionStore
     let views: Views
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.login),
-        Endpoint(.post, SiteURL.login),
-        Endpoint(.post, SiteURL.logout),
-    ]
-
-    func addRoutes(to router: Router<AppRequestContext>, signedIn: RouterGroup<SignedInContext>) {
-        router.on(Self.endpoints[0], use: form)
-        router.on(Self.endpoints[1], use: login)
-        signedIn.on(Self.endpoints[2], use: logout)
+    func addRoutes(to surfaces: Surfaces) {
+        surfaces.session.get(AccountsURL.login, use: form)
+        surfaces.session.post(AccountsURL.login, use: login)
+        surfaces.signedIn.post(AccountsURL.logout, use: logout)
     }
 
     /// The form. A browser without a session gets a pre-login one, whose CSRF token the form carries.
@@ -83,7 +77,7 @@ struct LoginController: Sendable {
 
     @Sendable func logout(_ request: Request, context: SignedInContext) async throws -> Response {
         try await authenticator.logout(context.signedInSession, user: context.user, address: context.clientAddress)
-        var response = Response.redirect(to: SiteURL.login + "?signed-out=1", type: .normal)
+        var response = Response.redirect(to: AccountsURL.login.path + "?signed-out=1", type: .normal)
         BrowserSessionCookie.clear(settings: browserSessions.settings, on: &response)
         return response
     }

@@ -1,6 +1,6 @@
 /// The login page's view model.
 struct LoginView: Sendable {
-    let actionURL = SiteURL.login
+    let actionURL = AccountsURL.login.path
     let csrfField = CSRFMiddleware.fieldName
     let csrfToken: String
     let next: String

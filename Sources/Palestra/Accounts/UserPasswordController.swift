@@ -6,21 +6,17 @@ struct UserPasswordController: Sendable {
     let authenticator: Authenticator
     let services: AdminServices
 
-    static let endpoints = [
+    func addRoutes(to routes: Routes<SignedInContext>) {
         // Under the engine's `:slug` so the router has one branch for `/admin/<slug>/<id>/…`; other slugs answer 404.
-        Endpoint(.get, "/admin/:slug/:id/password"),
-        Endpoint(.post, "/admin/:slug/:id/password"),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: form)
-        group.on(Self.endpoints[1], use: save)
+        let page = AdminURL.objectPage(.key, .key, page: .value("password"))
+        routes.get(page, use: form)
+        routes.post(page, use: save)
     }
 
     @Sendable func form(_ request: Request, context: SignedInContext) async throws -> Response {
         let user = try await target(context)
         // One's own password changes on the account page, which asks for the current one.
-        if user.id == context.user.id { return .redirect(to: SiteURL.account, type: .normal) }
+        if user.id == context.user.id { return .redirect(to: AccountsURL.account.path, type: .normal) }
         return render(user, error: nil, context: context)
     }
 
@@ -39,7 +35,7 @@ struct UserPasswordController: Sendable {
         }
         try await authenticator.setPassword(password, for: user, by: context.user, keeping: nil, address: context.clientAddress)
         let message = localizer.t("The password of “{label}” was changed; they were signed out everywhere.", ["label": user.email])
-        return try await services.redirect(to: SiteURL.changeForm("users", String(user.id)), flash: .success(message), context: context)
+        return try await services.redirect(to: AdminURL.changeForm("users", String(user.id)), flash: .success(message), context: context)
     }
 
     /// The user named by the route, if the signed-in user may change users (404 / 403 otherwise).

@@ -10,7 +10,7 @@ struct UserPasswordView: Sendable {
 
     init(user: User, error: String?, csrfToken: String, localizer: Localizer) {
         title = localizer.t("Set a new password for {label}", ["label": user.email])
-        formURL = SiteURL.changeForm("users", String(user.id))
+        formURL = AdminURL.changeForm("users", String(user.id))
         actionURL = formURL + "password"
         self.csrfToken = csrfToken
         self.error = error ?? ""

@@ -46,7 +46,7 @@ struct AdminActionConfirmationView: Sendable {
         self.refusals = refusals
         hasRefusals = !refusals.isEmpty
         isEmpty = targets.isEmpty
-        actionURL = SiteURL.actions(resource.slug)
+        actionURL = AdminURL.actions(resource.slug)
         actionName = action.name
         ids = targets.map { String($0.id) }
         self.listQuery = listQuery

@@ -15,8 +15,8 @@ struct AdminDeleteView: Sendable {
         question = localizer.t("Delete the {name} “{label}”? This cannot be undone.", ["name": name, "label": record.label])
         self.dependents = dependents.map { localizer.plural($0.label, count: $0.count) }
         hasDependents = !dependents.isEmpty
-        actionURL = SiteURL.delete(resource.slug, String(record.id))
-        cancelURL = SiteURL.changeForm(resource.slug, String(record.id))
+        actionURL = AdminURL.delete(resource.slug, String(record.id))
+        cancelURL = AdminURL.changeForm(resource.slug, String(record.id))
         self.csrfToken = csrfToken
     }
 }

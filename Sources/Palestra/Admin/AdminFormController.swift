@@ -5,18 +5,11 @@ import Postgres
 struct AdminFormController: Sendable {
     let services: AdminServices
 
-    static let endpoints = [
-        Endpoint(.get, "/admin/:slug/add"),
-        Endpoint(.post, "/admin/:slug/add"),
-        Endpoint(.get, "/admin/:slug/:id"),
-        Endpoint(.post, "/admin/:slug/:id"),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: addForm)
-        group.on(Self.endpoints[1], use: add)
-        group.on(Self.endpoints[2], use: changeForm)
-        group.on(Self.endpoints[3], use: change)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(AdminURL.addForm(.key), use: addForm)
+        routes.post(AdminURL.addForm(.key), use: add)
+        routes.get(AdminURL.changeForm(.key, .key), use: changeForm)
+        routes.post(AdminURL.changeForm(.key, .key), use: change)
     }
 
     @Sendable func addForm(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -152,9 +145,9 @@ struct AdminFormController: Sendable {
 
     /// Where "Save", "Save and continue editing" and "Save and add another" lead.
     private func next(_ form: FormData, resource: AdminResource, id: Int) -> String {
-        if form.value("_continue") != nil { return SiteURL.changeForm(resource.slug, String(id)) }
-        if form.value("_addanother") != nil { return SiteURL.addForm(resource.slug) }
-        return SiteURL.changeList(resource.slug)
+        if form.value("_continue") != nil { return AdminURL.changeForm(resource.slug, String(id)) }
+        if form.value("_addanother") != nil { return AdminURL.addForm(resource.slug) }
+        return AdminURL.changeList(resource.slug)
     }
 
     private func render(

@@ -68,7 +68,7 @@ extension AdminFormFieldView {
         self.accept = accept
         let storedFile = isFile ? stored.flatMap { $0.isEmpty ? nil : $0 } : nil
         hasImage = storedFile != nil
-        imageURL = storedFile.map(SiteURL.media) ?? ""
+        imageURL = storedFile.map(MediaURL.file) ?? ""
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable || field.kind.isDisplayOnly

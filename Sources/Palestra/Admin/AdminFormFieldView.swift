@@ -20,7 +20,7 @@ struct AdminFormFieldView: Sendable {
             self.label = label
             isImage = format.isImage
             hasImage = format.isImage && !(value ?? "").isEmpty
-            imageURL = hasImage ? SiteURL.media(value ?? "") : ""
+            imageURL = hasImage ? MediaURL.file(value ?? "") : ""
             text = format.isImage ? "" : formatter.format(value, as: format)
         }
     }

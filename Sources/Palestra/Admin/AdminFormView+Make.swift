@@ -36,9 +36,9 @@ extension AdminFormView {
             ? localizer.t("Add {name}", ["name": name])
             : (isReadOnly ? localizer.t("View {name}", ["name": name]) : localizer.t("Change {name}", ["name": name]))
                 + (record.map { ": " + $0.label } ?? "")
-        listURL = SiteURL.changeList(resource.slug)
+        listURL = AdminURL.changeList(resource.slug)
         listLabel = resource.title(localizer)
-        actionURL = record.map { SiteURL.changeForm(resource.slug, String($0.id)) } ?? SiteURL.addForm(resource.slug)
+        actionURL = record.map { AdminURL.changeForm(resource.slug, String($0.id)) } ?? AdminURL.addForm(resource.slug)
         isAdding = adding
         self.isReadOnly = isReadOnly
         self.csrfToken = csrfToken
@@ -90,8 +90,8 @@ extension AdminFormView {
             ? localizer.t("Someone else changed this {name} while you were editing it. Nothing was saved. The form now shows the current values; where yours differed, your value is shown beside the field.", ["name": name])
             : ""
         hasConflict = isConflict
-        historyURL = record.map { SiteURL.history(resource.slug, String($0.id)) } ?? ""
-        deleteURL = record.map { SiteURL.delete(resource.slug, String($0.id)) } ?? ""
+        historyURL = record.map { AdminURL.history(resource.slug, String($0.id)) } ?? ""
+        deleteURL = record.map { AdminURL.delete(resource.slug, String($0.id)) } ?? ""
         canDelete = record != nil && resource.allows(.delete, for: user)
         // Shown on read-only forms too: the pages they lead to check their own permissions.
         links = record.map { record in
@@ -101,7 +101,7 @@ extension AdminFormView {
                 for (name, value) in record.values where path.contains("{\(name)}") {
                     path = path.replacingOccurrences(of: "{\(name)}", with: SiteURL.queryEscaped(value ?? ""))
                 }
-                return Link(label: localizer.t(link.label), url: link.path.hasPrefix("/") ? path : SiteURL.changeForm(resource.slug, id) + path)
+                return Link(label: localizer.t(link.label), url: link.path.hasPrefix("/") ? path : AdminURL.changeForm(resource.slug, id) + path)
             }
         } ?? []
         hasLinks = !links.isEmpty
@@ -111,7 +111,7 @@ extension AdminFormView {
             action.objectLabel.map { ObjectAction(name: action.name, label: localizer.t($0)) }
         }
         hasObjectActions = !self.objectActions.isEmpty
-        objectActionsURL = SiteURL.actions(resource.slug)
+        objectActionsURL = AdminURL.actions(resource.slug)
         objectID = record.map { String($0.id) } ?? ""
     }
 

@@ -23,7 +23,7 @@ struct AdminHistoryView: Sendable {
     init(resource: AdminResource, record: AdminRecord, entries: [AuditRecord], formatter: AdminCellFormatter) {
         let localizer = formatter.localizer
         title = localizer.t("History: {label}", ["label": record.label])
-        formURL = SiteURL.changeForm(resource.slug, String(record.id))
+        formURL = AdminURL.changeForm(resource.slug, String(record.id))
         label = record.label
         self.entries = entries.map { entry in
             Entry(

@@ -8,6 +8,6 @@ struct AdminIndexView: Sendable {
     let entries: [Entry]
 
     init(resources: [AdminResource], localizer: Localizer) {
-        entries = resources.map { Entry(label: $0.title(localizer), url: SiteURL.changeList($0.slug)) }
+        entries = resources.map { Entry(label: $0.title(localizer), url: AdminURL.changeList($0.slug)) }
     }
 }

@@ -4,16 +4,10 @@ import Hummingbird
 struct AdminListController: Sendable {
     let services: AdminServices
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.admin),
-        Endpoint(.get, "/admin/:slug"),
-        Endpoint(.post, "/admin/:slug/actions"),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: index)
-        group.on(Self.endpoints[1], use: list)
-        group.on(Self.endpoints[2], use: action)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(AdminURL.index, use: index)
+        routes.get(AdminURL.changeList(.key), use: list)
+        routes.post(AdminURL.actions(.key), use: action)
     }
 
     /// The resources the user may view.
@@ -48,7 +42,7 @@ struct AdminListController: Sendable {
         let state = AdminListState(posted: form, resource: resource)
         // A button on an object's page leads back to that page; the change list's form, to the list.
         let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
-        let back = objectID.map { SiteURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)
+        let back = objectID.map { AdminURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)
         guard let action = resource.availableActions(for: context.user).first(where: { $0.name == form.value("action") }) else {
             return try await services.redirect(to: back, flash: .error(localizer.t("Choose an action.")), context: context)
         }

@@ -7,10 +7,8 @@ import Hummingbird
 struct AdminListEditController: Sendable {
     let services: AdminServices
 
-    static let endpoints = [Endpoint(.post, "/admin/:slug/edit")]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: save)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.post(AdminURL.listEdit(.key), use: save)
     }
 
     @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -58,7 +58,7 @@ struct AdminListState: Sendable, Equatable {
 
     func url(resource: AdminResource) -> String {
         let query = queryString(resource: resource)
-        return SiteURL.changeList(resource.slug) + (query.isEmpty ? "" : "?" + query)
+        return AdminURL.changeList(resource.slug) + (query.isEmpty ? "" : "?" + query)
     }
 
     /// The same list on another page.

@@ -9,8 +9,8 @@ extension AdminListView {
     ) {
         let localizer = formatter.localizer
         title = resource.title(localizer)
-        listURL = SiteURL.changeList(resource.slug)
-        addURL = SiteURL.addForm(resource.slug)
+        listURL = AdminURL.changeList(resource.slug)
+        addURL = AdminURL.addForm(resource.slug)
         canAdd = resource.allows(.add, for: user)
         addLabel = localizer.t("Add {name}", ["name": localizer.t(resource.singularName)])
         links = resource.listLinks.map { Link(label: localizer.t($0.label), url: $0.url) }
@@ -24,7 +24,7 @@ extension AdminListView {
         resultSummary = page.isEstimate
             ? localizer.plural("about {count} results", count: page.total)
             : localizer.plural("{count} results", count: page.total)
-        clearURL = SiteURL.changeList(resource.slug)
+        clearURL = AdminURL.changeList(resource.slug)
         isFiltered = !state.search.isEmpty || !state.filterValues.isEmpty
         filters = resource.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
         hasFilters = !resource.filters.isEmpty
@@ -69,12 +69,12 @@ extension AdminListView {
                 return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
                     isLink: index == 0 && canOpen,
-                    url: SiteURL.changeForm(resource.slug, String(row.id)),
+                    url: AdminURL.changeForm(resource.slug, String(row.id)),
                     isSecondary: column.isSecondary,
                     isMoment: column.format.isMoment,
                     isImage: column.format.isImage,
                     hasImage: image != nil,
-                    imageURL: image.map(SiteURL.media) ?? "",
+                    imageURL: image.map(MediaURL.file) ?? "",
                     imageAlt: localizer.t("Photo of {name}", ["name": row.label]),
                     editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
                     editorLabel: localizer.t(column.label) + ", " + row.label,
@@ -88,7 +88,7 @@ extension AdminListView {
         hasRows = !page.rows.isEmpty
         actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
         hasActions = !actions.isEmpty && hasRows
-        actionURL = SiteURL.actions(resource.slug)
+        actionURL = AdminURL.actions(resource.slug)
         self.csrfToken = csrfToken
         var unpaged = state
         unpaged.page = 1
@@ -105,7 +105,7 @@ extension AdminListView {
         nextURL = state.onPage(state.page + 1).url(resource: resource)
         hasNext = state.page < pageCount
         canEditList = rows.contains(where: \.isEditable)
-        editURL = SiteURL.listEdit(resource.slug)
+        editURL = AdminURL.listEdit(resource.slug)
         self.editNotice = editNotice ?? ""
         hasEditNotice = editNotice != nil
     }
@@ -166,7 +166,7 @@ extension AdminListView {
             hasValueError: unknownValue != nil,
             rangeHidden: hidden(rest, resource: resource),
             fromID: "filter-\(filter.name)-from", toID: "filter-\(filter.name)-to",
-            rangeAction: SiteURL.changeList(resource.slug),
+            rangeAction: AdminURL.changeList(resource.slug),
             usesSelect: !isDate && choices.count > AdminFilterView.linkLimit,
             selectID: "filter-\(filter.name)-select"
         )

@@ -5,16 +5,10 @@ import Postgres
 struct AdminObjectController: Sendable {
     let services: AdminServices
 
-    static let endpoints = [
-        Endpoint(.get, "/admin/:slug/:id/delete"),
-        Endpoint(.post, "/admin/:slug/:id/delete"),
-        Endpoint(.get, "/admin/:slug/:id/history"),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: confirmDelete)
-        group.on(Self.endpoints[1], use: delete)
-        group.on(Self.endpoints[2], use: history)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(AdminURL.delete(.key, .key), use: confirmDelete)
+        routes.post(AdminURL.delete(.key, .key), use: delete)
+        routes.get(AdminURL.history(.key, .key), use: history)
     }
 
     /// Lists the object and what goes with it; deleting takes a POST from this page.
@@ -23,7 +17,7 @@ struct AdminObjectController: Sendable {
         let localizer = services.views.localizer(for: context)
         if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(
-                to: SiteURL.changeForm(resource.slug, String(record.id)), flash: .error(localizer.t(reason)), context: context
+                to: AdminURL.changeForm(resource.slug, String(record.id)), flash: .error(localizer.t(reason)), context: context
             )
         }
         let dependents = try await services.records.dependents(of: resource, ids: [record.id])
@@ -36,7 +30,7 @@ struct AdminObjectController: Sendable {
     @Sendable func delete(_ request: Request, context: SignedInContext) async throws -> Response {
         let (resource, record) = try await deletable(context)
         let localizer = services.views.localizer(for: context)
-        let formURL = SiteURL.changeForm(resource.slug, String(record.id))
+        let formURL = AdminURL.changeForm(resource.slug, String(record.id))
         if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
         }
@@ -47,7 +41,7 @@ struct AdminObjectController: Sendable {
             return try await services.redirect(to: formURL, flash: .error(message), context: context)
         }
         let message = localizer.t("The {name} “{label}” was deleted.", ["name": localizer.t(resource.singularName), "label": record.label])
-        return try await services.redirect(to: SiteURL.changeList(resource.slug), flash: .success(message), context: context)
+        return try await services.redirect(to: AdminURL.changeList(resource.slug), flash: .success(message), context: context)
     }
 
     @Sendable func history(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -6,11 +6,12 @@ public struct AdminSite: Sendable {
         self.resources = resources
     }
 
-    /// Every resource Palestra registers.
-    static let standard = AdminSite(resources: [
-        UsersAdmin.resource, TrainingGroupsAdmin.resource, TrainingSessionsAdmin.resource, AthletesAdmin.resource, AttendanceAdmin.resource,
-        AuditAdmin.resource, JobsAdmin.resource,
-    ])
+    /// Every resource the areas register, in their order.
+    static let standard = AdminSite(areas: Area.all)
+
+    init(areas: [Area]) {
+        self.init(resources: areas.flatMap(\.resources))
+    }
 
     func resource(_ slug: String?) -> AdminResource? {
         resources.first { $0.slug == slug }

@@ -66,8 +66,13 @@ public struct AppConfiguration: Sendable {
         self.migrationsDirectory = migrationsDirectory
     }
 
-    /// The variables Palestra reads, with what each means; the README's table follows this list.
-    public static let variables: [(name: String, meaning: String)] = [
+    /// The variables Palestra reads, with what each means: the core's, then each area's. The README's
+    /// table follows this list.
+    public static var variables: [(name: String, meaning: String)] {
+        coreVariables + Area.all.flatMap(\.settings.variables)
+    }
+
+    static let coreVariables: [(name: String, meaning: String)] = [
         ("DATABASE_URL", "PostgreSQL URL or libpq keyword string (required)"),
         ("PALESTRA_HOST", "address to listen on (default 127.0.0.1)"),
         ("PALESTRA_PORT", "port to listen on (default 8080)"),
@@ -85,9 +90,6 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_JOB_SHUTDOWN_SECONDS", "on SIGTERM, how long running jobs may finish before they are handed back (default 10)"),
         ("PALESTRA_JOB_RETENTION_DAYS", "finished jobs are deleted after this many days (default 7)"),
         ("PALESTRA_MEDIA", "folder for uploaded files (default Media)"),
-        ("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)"),
-        ("PALESTRA_TRAINING_SESSION_RETENTION_DAYS", "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"),
-        ("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)"),
         ("PALESTRA_SIGNIN_IDLE_HOURS", "hours of inactivity that end a browser's sign-in (default 12)"),
         ("PALESTRA_SIGNIN_DAYS", "days after sign-in that a browser's sign-in ends regardless (default 7)"),
         ("PALESTRA_SECURE_COOKIES", "true when served over HTTPS: the session cookie gets Secure (default false)"),
@@ -95,11 +97,6 @@ public struct AppConfiguration: Sendable {
         ("PALESTRA_ARGON2_MEMORY_KIB", "argon2id memory per hash in KiB (default and minimum 19456)"),
         ("PALESTRA_ARGON2_ITERATIONS", "argon2id passes (default and minimum 2)"),
         ("PALESTRA_ARGON2_PARALLELISM", "argon2id lanes (default and minimum 1)"),
-        ("PALESTRA_MAIL_TRANSPORT", "how notifications are delivered: log, maildir or sendmail (default log)"),
-        ("PALESTRA_MAILDIR", "the existing folder the maildir transport writes .eml files to (required with maildir)"),
-        ("PALESTRA_SENDMAIL", "the sendmail program the sendmail transport runs (default /usr/sbin/sendmail)"),
-        ("PALESTRA_MAIL_FROM", "the sender of notification mail (default Palestra <noreply@palestra.example>)"),
-        ("PALESTRA_NOTIFICATION_DELAY_MS", "a pause in milliseconds before each delivery, 0 to 600000 (default 0)"),
     ]
 
     /// Variables renamed in 0.12, new name → old name: the old names are still read (with a warning in
@@ -159,12 +156,6 @@ public struct AppConfiguration: Sendable {
         if let days = try reader.integer("PALESTRA_JOB_RETENTION_DAYS", in: 1...3650) {
             configuration.workers.retentionSeconds = days * 24 * 3600
         }
-        configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_TRAINING_SESSION_RETENTION_DAYS", in: 1...3650)
-            ?? configuration.training.sessionRetentionDays
-        configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
-            ?? configuration.training.attendanceWarningPercent
-        configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
-            ?? configuration.training.sessionAutoCloseDays
         if let hours = try reader.integer("PALESTRA_SIGNIN_IDLE_HOURS", in: 1...720) {
             configuration.browserSessions.idleTimeout = .seconds(hours * 3600)
         }
@@ -185,7 +176,9 @@ public struct AppConfiguration: Sendable {
         if let parameters = Argon2Parameters(memoryKiB: UInt32(memory), iterations: UInt32(iterations), parallelism: UInt32(lanes)) {
             configuration.argon2 = parameters
         }
-        configuration.notifications = try notificationSettings(reader)
+        for area in Area.all {
+            try area.settings.read(reader, &configuration)
+        }
         configuration.warnings = reader.warnings
         return configuration
     }

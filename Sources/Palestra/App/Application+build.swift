@@ -17,11 +17,17 @@ public func buildApplication(
     migrate: Bool = true,
     periodicJobs: [PeriodicJob]? = nil
 ) async throws -> some ApplicationProtocol {
+    try await buildApplication(configuration: configuration, logger: logger, migrate: migrate, periodicJobs: periodicJobs, areas: Area.all)
+}
+
+/// The application of the given areas (tests add an area of their own).
+func buildApplication(
+    configuration: AppConfiguration, logger: Logger, migrate: Bool = true, periodicJobs: [PeriodicJob]? = nil, areas: [Area]
+) async throws -> some ApplicationProtocol {
     let views = try await offload {
         try Views(
-            templatesDirectory: configuration.templatesDirectory,
-            publicDirectory: configuration.publicDirectory,
-            timeZone: configuration.timeZone
+            templatesDirectory: configuration.templatesDirectory, publicDirectory: configuration.publicDirectory,
+            timeZone: configuration.timeZone, areas: areas
         )
     }
     let commonPasswords = try await offload { try CommonPasswords.load() }
@@ -38,14 +44,14 @@ public func buildApplication(
     )
     let router = buildRouter(
         configuration: configuration, views: views, database: database, accounts: accounts,
-        periodicJobs: periodicJobs ?? JobSetup.periodicJobs(configuration: configuration), logger: logger
+        periodicJobs: periodicJobs ?? JobSetup.periodicJobs(configuration: configuration, areas: areas), areas: areas, logger: logger
     )
     // Services stop in reverse order: the server first, then the workers, then the pool they share.
     var services: [any Service] = [DatabaseService(database: database)]
     if configuration.workers.slots > 0 {
         let queuePool = JobSetup.queuePool(configuration: configuration, logger: logger)
         services.append(DatabaseService(database: queuePool))
-        services.append(JobSetup.worker(configuration: configuration, queue: queuePool, database: database, logger: logger))
+        services.append(JobSetup.worker(configuration: configuration, queue: queuePool, database: database, areas: areas, logger: logger))
     }
     var app = Application(
         router: router,
@@ -62,52 +68,33 @@ public func buildApplication(
     return app
 }
 
+/// The router: the middleware every request passes, then each area's routes on their surfaces.
+///
+/// A request's way: security headers, the request log, the language, the error page (outermost, for
+/// what nothing inside answered), the size and encoding guard, static files, the bare surface (health),
+/// then the browser session, the error page again (inside the session: a signed-in user's error page has
+/// their language and header), and the session surface with its CSRF check, the signed-in surface inside it.
 func buildRouter(
     configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices,
-    periodicJobs: [PeriodicJob], logger: Logger
+    periodicJobs: [PeriodicJob], areas: [Area], logger: Logger
 ) -> Router<AppRequestContext> {
     let admin = AdminServices(
-        site: .standard,
+        site: AdminSite(areas: areas),
         lists: AdminListStore(database: database, timeZone: configuration.timeZone),
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
         browserSessions: accounts.browserSessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
         media: MediaStorage(directory: configuration.mediaDirectory)
     )
-    let dashboard = DashboardController(store: DashboardStore(database: database), views: views)
-    let health = HealthController(database: database)
-    let login = LoginController(authenticator: accounts.authenticator, browserSessions: accounts.browserSessions, views: views)
-    let account = AccountController(
-        authenticator: accounts.authenticator, users: accounts.users, browserSessions: accounts.browserSessions, policy: accounts.policy, views: views
+    let services = AreaServices(
+        configuration: configuration, database: database, views: views, accounts: accounts, admin: admin,
+        periodicJobs: periodicJobs, logger: logger
     )
-    let userPassword = UserPasswordController(authenticator: accounts.authenticator, services: admin)
-    let adminLists = AdminListController(services: admin)
-    let adminForms = AdminFormController(services: admin)
-    let adminObjects = AdminObjectController(services: admin)
-    let adminListEdits = AdminListEditController(services: admin)
-    let media = MediaController(media: admin.media, folders: MediaController.folders(of: admin.site))
-    let jobsDashboard = JobDashboardStore(database: database)
-    let jobsOverview = JobsOverviewController(store: jobsDashboard, views: views, periodicJobs: periodicJobs)
-    let metrics = MetricsController(store: jobsDashboard)
-    let notifications = NotificationsController(store: NotificationStore(database: database), browserSessions: accounts.browserSessions, views: views)
-    let attendanceReports = AttendanceReportController(
-        store: AttendanceReportStore(database: database), views: views, settings: configuration.training
-    )
-    let coach = CoachController(
-        journal: AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone),
-        browserSessions: accounts.browserSessions, views: views
-    )
-    // `/metrics` is left out on purpose (see MetricsController): it must not answer 405 to reveal itself.
-    let routes = RouteTable(endpoints: DashboardController.endpoints + HealthController.endpoints + LoginController.endpoints
-        + AccountController.endpoints + UserPasswordController.endpoints + AdminListController.endpoints
-        + AdminFormController.endpoints + AdminObjectController.endpoints + AdminListEditController.endpoints + JobsOverviewController.endpoints
-        + NotificationsController.endpoints + AttendanceReportController.endpoints + MediaController.endpoints + CoachController.endpoints)
-
+    let table = RouteTableBuilder()
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    let errorPages = ErrorPageMiddleware(views: views, routes: routes)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: LanguageMiddleware(defaultLanguage: configuration.defaultLanguage))
-    router.add(middleware: errorPages)
+    router.add(middleware: ErrorPageMiddleware(views: views, routes: table))
     router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit, uploadBodyLimit: configuration.uploadBodyLimit))
     router.add(middleware: FileMiddleware(
         configuration.publicDirectory,
@@ -118,27 +105,19 @@ func buildRouter(
         ]),
         logger: logger
     ))
-    health.addRoutes(to: router)
+    let bare = Routes(group: router.group(), table: table)
     router.add(middleware: BrowserSessionMiddleware(
         store: accounts.browserSessions, clientAddressHeader: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }
     ))
-    // Again, inside the session: error pages of signed-in users show their language and header.
-    router.add(middleware: ErrorPageMiddleware(views: views, routes: routes, passesUnmatched: true))
-    router.add(middleware: CSRFMiddleware(routes: routes))
-    metrics.addRoutes(to: router)
-    let signedIn = router.group(context: SignedInContext.self)
-    login.addRoutes(to: router, signedIn: signedIn)
-    dashboard.addRoutes(to: signedIn)
-    account.addRoutes(to: signedIn)
-    userPassword.addRoutes(to: signedIn)
-    adminLists.addRoutes(to: signedIn)
-    adminForms.addRoutes(to: signedIn)
-    adminObjects.addRoutes(to: signedIn)
-    adminListEdits.addRoutes(to: signedIn)
-    jobsOverview.addRoutes(to: signedIn)
-    notifications.addRoutes(to: signedIn)
-    attendanceReports.addRoutes(to: signedIn)
-    media.addRoutes(to: signedIn)
-    coach.addRoutes(to: signedIn)
+    router.add(middleware: ErrorPageMiddleware(views: views, routes: table, passesUnmatched: true))
+    let sessionGroup = router.group().add(middleware: CSRFMiddleware())
+    let surfaces = Surfaces(
+        signedIn: Routes(group: sessionGroup.group(context: SignedInContext.self), table: table),
+        session: Routes(group: sessionGroup, table: table),
+        bare: bare
+    )
+    for area in areas {
+        area.routes(surfaces, services)
+    }
     return router
 }

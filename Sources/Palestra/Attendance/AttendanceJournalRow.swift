@@ -48,7 +48,7 @@ struct AttendanceJournalRow: Sendable {
         recordVersion = (loaded ?? athlete.mark?.version).map(String.init) ?? ""
         name = athlete.fullName
         initials = Self.initials(of: athlete.fullName)
-        photoURL = athlete.avatar.map(SiteURL.media) ?? ""
+        photoURL = athlete.avatar.map(MediaURL.file) ?? ""
         hasPhoto = athlete.avatar != nil
         let chosen = choice.map { $0.status } ?? athlete.mark?.status.rawValue
         options = AttendanceStatus.allCases.map { status in

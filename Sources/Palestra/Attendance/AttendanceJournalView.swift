@@ -37,7 +37,7 @@ struct AttendanceJournalView: Sendable {
     let formURL: String
     let closeURL: String
     let reopenURL: String
-    let backURL = SiteURL.coach
+    let backURL = AttendanceURL.mySessions.path
     let sessionURL: String
     let csrfField = CSRFMiddleware.fieldName
     let csrfToken: String
@@ -78,10 +78,10 @@ struct AttendanceJournalView: Sendable {
         if case .refused(let message) = notice { refusal = message; isRefused = true } else { refusal = ""; isRefused = false }
         canClose = session.status == .held && !session.isClosed && !session.isGroupArchived
         canReopen = session.isClosed && user.isAdmin
-        formURL = SiteURL.journal(session.id)
-        closeURL = SiteURL.journalClose(session.id)
-        reopenURL = SiteURL.journalReopen(session.id)
-        sessionURL = SiteURL.changeForm(TrainingSessionsAdmin.resource.slug, String(session.id))
+        formURL = AttendanceURL.journal(session.id)
+        closeURL = AttendanceURL.journalClose(session.id)
+        reopenURL = AttendanceURL.journalReopen(session.id)
+        sessionURL = AdminURL.changeForm(TrainingSessionsAdmin.resource.slug, String(session.id))
         self.csrfToken = csrfToken
         version = String(session.version)
     }

@@ -10,27 +10,17 @@ struct CoachController: Sendable {
     let browserSessions: BrowserSessionStore
     let views: Views
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.coach),
-        Endpoint(.get, "/coach/sessions/:id"),
-        Endpoint(.post, "/coach/sessions/:id"),
-        Endpoint(.post, "/coach/sessions/:id/close"),
-        Endpoint(.post, "/coach/sessions/:id/reopen"),
-    ]
-
-    /// Who may use the coach's pages.
-    static func allows(_ user: User) -> Bool { user.role == .coach || user.role == .admin }
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: list)
-        group.on(Self.endpoints[1], use: show)
-        group.on(Self.endpoints[2], use: save)
-        group.on(Self.endpoints[3], use: close)
-        group.on(Self.endpoints[4], use: reopen)
+    /// Coaches and administrators; reopening, administrators only.
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        let coaches = routes.restricted(to: .coaches)
+        coaches.get(AttendanceURL.mySessions, use: list)
+        coaches.get(AttendanceURL.journal(.key), use: show)
+        coaches.post(AttendanceURL.journal(.key), use: save)
+        coaches.post(AttendanceURL.journalClose(.key), use: close)
+        routes.restricted(to: .admins).post(AttendanceURL.journalReopen(.key), use: reopen)
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard Self.allows(context.user) else { throw AppError.forbidden }
         let today = journal.today()
         let summaries = try await journal.store.coachSessions(
             coach: AttendanceJournal.scope(of: context.user), from: today, through: today.adding(days: 7) ?? today
@@ -47,7 +37,6 @@ struct CoachController: Sendable {
 
     @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try Self.sessionID(context)
-        guard Self.allows(context.user) else { throw AppError.forbidden }
         var request = request
         let submission = try AttendanceSubmission(form: try await request.formData(context: context))
         guard let outcome = try await journal.save(submission, session: id, by: context.user, address: context.clientAddress) else {
@@ -57,7 +46,7 @@ struct CoachController: Sendable {
         switch outcome {
         case .saved(let marked):
             return try await browserSessions.redirect(
-                to: SiteURL.journal(id), flash: .success(localizer.plural("Attendance saved: {count} marked", count: marked)),
+                to: AttendanceURL.journal(id), flash: .success(localizer.plural("Attendance saved: {count} marked", count: marked)),
                 session: context.signedInSession
             )
         case .locked:
@@ -76,7 +65,6 @@ struct CoachController: Sendable {
 
     @Sendable func close(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try Self.sessionID(context)
-        guard Self.allows(context.user) else { throw AppError.forbidden }
         guard let change = try await journal.close(session: id, by: context.user, address: context.clientAddress) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
         return try await answer(change, session: id, done: localizer.t("The session was closed."), context: context)
@@ -84,7 +72,6 @@ struct CoachController: Sendable {
 
     @Sendable func reopen(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try Self.sessionID(context)
-        guard context.user.isAdmin else { throw AppError.forbidden }
         guard let change = try await journal.reopen(session: id, by: context.user, address: context.clientAddress) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
         return try await answer(change, session: id, done: localizer.t("The session was reopened."), context: context)
@@ -96,7 +83,7 @@ struct CoachController: Sendable {
     private func answer(_ change: JournalStateChange, session id: Int, done: String, context: SignedInContext) async throws -> Response {
         switch change {
         case .done:
-            return try await browserSessions.redirect(to: SiteURL.journal(id), flash: .success(done), session: context.signedInSession)
+            return try await browserSessions.redirect(to: AttendanceURL.journal(id), flash: .success(done), session: context.signedInSession)
         case .refused(let reason):
             let session = try await scopedSession(context)
             return try await render(session, notice: .refused(reason.message(views.localizer(for: context))), status: .conflict, context: context)
@@ -109,10 +96,9 @@ struct CoachController: Sendable {
         return id
     }
 
-    /// The session of the path within the user's groups: 403 for roles without journals, 404 outside them.
+    /// The session of the path within the user's groups: 404 outside them.
     private func scopedSession(_ context: SignedInContext) async throws -> JournalSession {
         let id = try Self.sessionID(context)
-        guard Self.allows(context.user) else { throw AppError.forbidden }
         guard let session = try await journal.store.session(id: id, coach: AttendanceJournal.scope(of: context.user)) else {
             throw AppError.notFound
         }

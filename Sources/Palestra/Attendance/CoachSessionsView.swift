@@ -63,7 +63,7 @@ struct CoachSessionsView: Sendable {
             isClosed: session.isClosed,
             marked: localizer.t("{marked} of {total} marked", ["marked": format.number(session.marked), "total": format.number(session.members)]),
             isComplete: session.members > 0 && session.marked == session.members,
-            journalURL: SiteURL.journal(session.id)
+            journalURL: AttendanceURL.journal(session.id)
         )
     }
 }

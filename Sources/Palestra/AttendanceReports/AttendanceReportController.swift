@@ -9,14 +9,11 @@ struct AttendanceReportController: Sendable {
     let views: Views
     let settings: TrainingSettings
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.attendanceReport),
-        Endpoint(.get, "/reports/attendance/athletes/:id"),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: report)
-        group.on(Self.endpoints[1], use: athlete)
+    /// Admins, managers and coaches; students get 403.
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        let staff = routes.restricted(to: .staff)
+        staff.get(AttendanceReportURL.groups, use: report)
+        staff.get(AttendanceReportURL.athlete(.key), use: athlete)
     }
 
     /// Who may read the reports: `nil` for every group, a coach's id for theirs.
@@ -46,11 +43,11 @@ struct AttendanceReportController: Sendable {
         let rows: [(name: String, url: String?, counts: AttendanceCounts)]
         if let selected {
             rows = try await store.athleteTotals(group: selected.id, from: month.first, to: month.end).map {
-                ($0.name, SiteURL.athleteAttendance($0.id, month: month.value), $0.counts)
+                ($0.name, AttendanceReportURL.athlete($0.id, month: month.value), $0.counts)
             }
         } else {
             rows = try await store.groupTotals(from: month.first, to: month.end, coach: coach).map {
-                ($0.name, SiteURL.attendanceReport(month: month.value, group: $0.id), $0.counts)
+                ($0.name, AttendanceReportURL.groups(month: month.value, group: $0.id), $0.counts)
             }
         }
         let firstColumn = selected == nil ? localizer.t("Group") : localizer.t("Athlete")

@@ -24,11 +24,11 @@ struct AttendanceReportMaker {
             firstColumn: firstColumn, rows: made, hasRows: !made.isEmpty,
             total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, format: format),
             chart: chart(rows.map { ($0.name, $0.counts) }),
-            csvURL: SiteURL.attendanceReport(month: month.value, group: selected?.id, format: "csv"),
-            previousURL: SiteURL.attendanceReport(month: month.previous.value, group: selected?.id),
-            nextURL: SiteURL.attendanceReport(month: ReportMonth(month.end).value, group: selected?.id),
+            csvURL: AttendanceReportURL.groups(month: month.value, group: selected?.id, format: "csv"),
+            previousURL: AttendanceReportURL.groups(month: month.previous.value, group: selected?.id),
+            nextURL: AttendanceReportURL.groups(month: ReportMonth(month.end).value, group: selected?.id),
             thresholdNote: thresholdNote, lowCount: localizer.plural("{count} below the threshold", count: low), hasLow: low > 0,
-            backURL: SiteURL.attendanceReport(month: month.value, group: nil), hasBack: selected != nil
+            backURL: AttendanceReportURL.groups(month: month.value, group: nil), hasBack: selected != nil
         )
     }
 
@@ -42,8 +42,8 @@ struct AttendanceReportMaker {
             rows: rows.map { AttendanceReportRow(name: $0.name, url: nil, counts: $0.counts, threshold: threshold, format: format) },
             hasRows: !rows.isEmpty,
             total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, format: format),
-            chart: chart(rows), csvURL: SiteURL.athleteAttendance(id, month: last.value, format: "csv"),
-            thresholdNote: thresholdNote, backURL: SiteURL.attendanceReport(month: last.value, group: nil)
+            chart: chart(rows), csvURL: AttendanceReportURL.athlete(id, month: last.value, format: "csv"),
+            thresholdNote: thresholdNote, backURL: AttendanceReportURL.groups(month: last.value, group: nil)
         )
     }
 

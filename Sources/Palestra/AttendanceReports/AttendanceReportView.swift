@@ -9,7 +9,7 @@ struct AttendanceReportView: Sendable {
 
     let heading: String
     /// Where the month and group form goes.
-    let formAction = SiteURL.attendanceReport
+    let formAction = AttendanceReportURL.groups.path
     let monthValue: String
     let monthError: String
     let hasMonthError: Bool

@@ -7,10 +7,8 @@ struct DashboardController: Sendable {
     let store: DashboardStore
     let views: Views
 
-    static let endpoints = [Endpoint(.get, SiteURL.dashboard)]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: show)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(SiteURL.dashboard, use: show)
     }
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {

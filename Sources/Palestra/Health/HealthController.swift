@@ -5,10 +5,8 @@ import Postgres
 struct HealthController: Sendable {
     let database: PostgresClient
 
-    static let endpoints = [Endpoint(.get, SiteURL.health)]
-
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.on(Self.endpoints[0], use: check)
+    func addRoutes(to routes: Routes<AppRequestContext>) {
+        routes.get(SiteURL.health, use: check)
     }
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -2,41 +2,29 @@ import Foundation
 import Logging
 import Postgres
 
-/// The job kinds and periodic jobs every Palestra process knows; `serve` and `worker` build theirs here.
+/// The job kinds and periodic jobs every Palestra process knows, from the areas' registrations;
+/// `serve` and `worker` build theirs here.
 public enum JobSetup {
+    /// Every area's job kinds.
     public static func registry(configuration: AppConfiguration, database: PostgresClient) -> JobRegistry {
+        registry(configuration: configuration, database: database, areas: Area.all)
+    }
+
+    static func registry(configuration: AppConfiguration, database: PostgresClient, areas: [Area]) -> JobRegistry {
         var registry = JobRegistry()
-        registry.register(NoOpJob())
-        registry.register(SleepJob())
-        registry.register(PurgeEndedBrowserSessionsJob(browserSessions: BrowserSessionStore(database: database, settings: configuration.browserSessions)))
-        registry.registerNotificationJobs(configuration: configuration)
-        let generator = TrainingSessionGenerator(database: database, timeZone: configuration.timeZone)
-        registry.register(ScheduleResyncJob(generator: generator))
-        registry.register(GenerateMonthTrainingSessionsJob(generator: generator))
-        registry.register(CleanupOldTrainingSessionsJob(generator: generator, settings: configuration.training))
-        let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone)
-        registry.register(AutoCloseTrainingSessionsJob(journal: journal, settings: configuration.training))
+        for area in areas {
+            area.jobs(&registry, configuration, database)
+        }
         return registry
     }
 
+    /// Every area's periodic jobs.
     public static func periodicJobs(configuration: AppConfiguration) -> [PeriodicJob] {
-        [
-            PeriodicJob(name: "purge-ended-sessions", schedule: .daily(hour: 3, minute: 30)) { connection in
-                try await JobQueue.enqueue(PurgeEndedBrowserSessionsJob.self, .init(), on: connection)
-            },
-            // The 1st of each month at 00:05: next month's training sessions for every active group.
-            PeriodicJob(name: "generate-next-month-sessions", schedule: .monthly(day: 1, hour: 0, minute: 5)) { connection in
-                try await GenerateMonthTrainingSessionsJob.enqueueNextMonth(today: .today(in: configuration.timeZone), on: connection)
-            },
-            // Mondays at 04:15: never-held training sessions without attendance older than PALESTRA_TRAINING_SESSION_RETENTION_DAYS.
-            PeriodicJob(name: "cleanup-old-sessions", schedule: .weekly(weekday: 1, hour: 4, minute: 15)) { connection in
-                try await JobQueue.enqueue(CleanupOldTrainingSessionsJob.self, .init(), on: connection)
-            },
-            // Daily at 02:10: training sessions dated PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS or more days ago close.
-            PeriodicJob(name: "autoclose-sessions", schedule: .daily(hour: 2, minute: 10)) { connection in
-                try await JobQueue.enqueue(AutoCloseTrainingSessionsJob.self, .init(), on: connection)
-            },
-        ]
+        periodicJobs(configuration: configuration, areas: Area.all)
+    }
+
+    static func periodicJobs(configuration: AppConfiguration, areas: [Area]) -> [PeriodicJob] {
+        areas.flatMap { $0.periodicJobs(configuration) }
     }
 
     /// The pool of the queue's own statements (claim, complete, fail, heartbeat, rescue): commits
@@ -56,9 +44,15 @@ public enum JobSetup {
     /// The worker service of a process (`slots` from `--workers`): queue statements through `queue`
     /// (see ``queuePool(configuration:logger:)``), jobs through the durable `database`.
     public static func worker(configuration: AppConfiguration, queue: PostgresClient, database: PostgresClient, logger: Logger) -> JobWorker {
+        worker(configuration: configuration, queue: queue, database: database, areas: Area.all, logger: logger)
+    }
+
+    static func worker(
+        configuration: AppConfiguration, queue: PostgresClient, database: PostgresClient, areas: [Area], logger: Logger
+    ) -> JobWorker {
         JobWorker(
-            database: queue, jobDatabase: database, registry: registry(configuration: configuration, database: database),
-            periodic: periodicJobs(configuration: configuration), timeZone: configuration.timeZone,
+            database: queue, jobDatabase: database, registry: registry(configuration: configuration, database: database, areas: areas),
+            periodic: periodicJobs(configuration: configuration, areas: areas), timeZone: configuration.timeZone,
             settings: configuration.workers, logger: logger
         )
     }

@@ -51,6 +51,6 @@ enum JobsAdmin {
         ],
         permissions: [.admin: [.view, .change]],
         isVersioned: false,
-        listLinks: [(label: "Queue overview", url: SiteURL.jobsOverview)]
+        listLinks: [(label: "Queue overview", url: JobsURL.overview.path)]
     )
 }

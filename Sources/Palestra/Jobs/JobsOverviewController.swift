@@ -9,14 +9,12 @@ struct JobsOverviewController: Sendable {
     /// The periodic jobs this deployment schedules.
     let periodicJobs: [PeriodicJob]
 
-    static let endpoints = [Endpoint(.get, SiteURL.jobsOverview)]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: show)
+    /// Administrators only.
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.restricted(to: .admins).get(JobsURL.overview, use: show)
     }
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard JobsAdmin.resource.allows(.view, for: context.user) else { throw AppError.forbidden }
         let counts = try await store.stateCounts()
         let fires = try await store.latestFires(of: periodicJobs.map(\.name))
         let workers = try await store.workers()

@@ -68,11 +68,11 @@ struct JobsOverviewView: Sendable {
     ) {
         let format = localizer.format
         title = localizer.t("Job queue")
-        listURL = SiteURL.changeList(JobsAdmin.resource.slug)
+        listURL = AdminURL.changeList(JobsAdmin.resource.slug)
         let totalLabel = localizer.t("Total")
         func count(_ value: Int, _ filters: [(String, String)], label: String) -> Count {
             let query = filters.map { $0.0 + "=" + SiteURL.queryEscaped($0.1) }.joined(separator: "&")
-            let url = SiteURL.changeList(JobsAdmin.resource.slug) + (query.isEmpty ? "" : "?" + query)
+            let url = AdminURL.changeList(JobsAdmin.resource.slug) + (query.isEmpty ? "" : "?" + query)
             return Count(label: label, text: format.number(value), url: url, isZero: value == 0)
         }
         var byState: [String: Int] = [:]
@@ -112,7 +112,7 @@ struct JobsOverviewView: Sendable {
                 schedule: Self.describe(job.schedule, localizer: localizer),
                 lastFire: fire.map { format.dateTime($0.fireAt, in: timeZone) } ?? localizer.t("Never"),
                 hasLastJob: fire?.jobID != nil,
-                lastJobURL: fire?.jobID.map { SiteURL.changeForm(JobsAdmin.resource.slug, String($0)) } ?? "",
+                lastJobURL: fire?.jobID.map { AdminURL.changeForm(JobsAdmin.resource.slug, String($0)) } ?? "",
                 lastJobLabel: fire?.jobID.map { "#" + String($0) } ?? "",
                 lastJobState: jobState.map { localizer.t($0.label) } ?? "",
                 nextFire: job.schedule.nextFire(after: now, in: timeZone).map { format.dateTime($0, in: timeZone) } ?? "—"

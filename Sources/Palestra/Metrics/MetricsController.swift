@@ -12,10 +12,8 @@ import Hummingbird
 struct MetricsController: Sendable {
     let store: JobDashboardStore
 
-    static let endpoint = Endpoint(.get, SiteURL.metrics)
-
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.on(Self.endpoint, use: metrics)
+    func addRoutes(to routes: Routes<AppRequestContext>) {
+        routes.unlisted.get(SiteURL.metrics, use: metrics)
     }
 
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -20,7 +20,7 @@ struct NotificationInboxView: Sendable {
     let hasEntries: Bool
     let summary: String
     let hasUnread: Bool
-    let readAllURL = SiteURL.notificationsReadAll
+    let readAllURL = NotificationsURL.readAll.path
     /// "Mark all as read" marks up to this id: what the user could see, not what arrived since.
     let newestID: String
     /// The page a mark-read form returns to.
@@ -49,7 +49,7 @@ struct NotificationInboxView: Sendable {
                 createdAt: localizer.format.dateTime(notification.createdAt, in: timeZone),
                 createdAtISO: notification.createdAt.formatted(.iso8601),
                 isUnread: notification.readAt == nil,
-                readURL: SiteURL.notificationRead(notification.id)
+                readURL: NotificationsURL.read(notification.id)
             )
         }
         hasEntries = !notifications.isEmpty
@@ -60,11 +60,11 @@ struct NotificationInboxView: Sendable {
         newestID = summary.newestID.map(String.init) ?? ""
         self.page = String(page)
         self.csrfToken = csrfToken
-        pages = AdminPageLink.links(current: page, count: pageCount, url: SiteURL.notificationsPage)
+        pages = AdminPageLink.links(current: page, count: pageCount, url: { NotificationsURL.inbox(page: $0) })
         hasPages = pageCount > 1
-        previousURL = SiteURL.notificationsPage(page - 1)
+        previousURL = NotificationsURL.inbox(page: page - 1)
         hasPrevious = page > 1
-        nextURL = SiteURL.notificationsPage(page + 1)
+        nextURL = NotificationsURL.inbox(page: page + 1)
         hasNext = page < pageCount
     }
 }

@@ -9,16 +9,10 @@ struct NotificationsController: Sendable {
 
     static let pageSize = 50
 
-    static let endpoints = [
-        Endpoint(.get, SiteURL.notifications),
-        Endpoint(.post, "/notifications/:id/read"),
-        Endpoint(.post, SiteURL.notificationsReadAll),
-    ]
-
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: inbox)
-        group.on(Self.endpoints[1], use: markRead)
-        group.on(Self.endpoints[2], use: markAllRead)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(NotificationsURL.inbox, use: inbox)
+        routes.post(NotificationsURL.read(.key), use: markRead)
+        routes.post(NotificationsURL.readAll, use: markAllRead)
     }
 
     @Sendable func inbox(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -42,7 +36,7 @@ struct NotificationsController: Sendable {
         let localizer = views.localizer(for: context)
         let page = form.value("p").flatMap(Int.init).map { min(max($0, 1), 1_000_000) } ?? 1
         return try await browserSessions.redirect(
-            to: SiteURL.notificationsPage(page), flash: .success(localizer.t("The notification was marked as read.")),
+            to: NotificationsURL.inbox(page: page), flash: .success(localizer.t("The notification was marked as read.")),
             session: context.signedInSession
         )
     }
@@ -53,7 +47,7 @@ struct NotificationsController: Sendable {
         let count = try await store.markAllRead(recipient: context.user.id, upTo: form.value("up_to").flatMap(Int.init))
         let localizer = views.localizer(for: context)
         return try await browserSessions.redirect(
-            to: SiteURL.notifications, flash: .success(localizer.plural("{count} notifications marked as read.", count: count)),
+            to: NotificationsURL.inbox.path, flash: .success(localizer.plural("{count} notifications marked as read.", count: count)),
             session: context.signedInSession
         )
     }

@@ -8,7 +8,7 @@ import Logging
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let views: Views
-    let routes: RouteTable
+    let routes: any AllowedMethods
     /// Let "no route" errors through to the middleware outside (the static files, then the outer error page).
     var passesUnmatched = false
 

@@ -10,12 +10,10 @@ struct MediaController: Sendable {
     /// The folders files are stored under.
     let folders: Set<String>
 
-    static let endpoints = [Endpoint(.get, SiteURL.mediaFiles + "/:folder/:name")]
-
     nonisolated(unsafe) private static let storedName = /([0-9a-f]{32})\.(png|jpg|webp)/
 
-    func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.on(Self.endpoints[0], use: file)
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(MediaURL.file(folder: .key, name: .key), use: file)
     }
 
     @Sendable func file(_ request: Request, context: SignedInContext) async throws -> Response {

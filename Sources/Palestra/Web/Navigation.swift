@@ -1,35 +1,28 @@
-/// The main navigation, in the request's language, for the signed-in user: the dashboard, their
-/// notifications, then every admin resource the user's role may view. Each area adds its own entries here.
-enum Navigation {
-    static func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
+/// The main navigation, built from the areas' entries and the admin resources: the entries of the start
+/// slot (the dashboard, notifications, the coach's sessions), every admin resource the user's role may view,
+/// then reports and the system's pages — each only for the roles its area names.
+struct Navigation: Sendable {
+    let entries: [NavigationEntry]
+    let site: AdminSite
+
+    init(areas: [Area]) {
+        entries = areas.flatMap(\.navigation).enumerated().sorted { ($0.element.slot, $0.offset) < ($1.element.slot, $1.offset) }.map(\.element)
+        site = AdminSite(resources: areas.flatMap(\.resources))
+    }
+
+    func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
         guard let user = context.session?.user else { return [] }
         let path = context.endpointPath ?? ""
         let slug = path.hasPrefix("/admin/:slug") ? context.parameters.get("slug") : nil
-        var links = [
-            NavigationLink(label: localizer.t("Dashboard"), href: SiteURL.dashboard, isCurrent: path == SiteURL.dashboard),
-            NavigationLink(
-                label: localizer.t("Notifications"), href: SiteURL.notifications, isCurrent: path.hasPrefix(SiteURL.notifications)
-            ),
-        ]
-        if CoachController.allows(user) {
-            links.append(NavigationLink(label: localizer.t("My sessions"), href: SiteURL.coach, isCurrent: path.hasPrefix(SiteURL.coach)))
+        func link(_ entry: NavigationEntry) -> NavigationLink {
+            NavigationLink(label: localizer.t(entry.label), href: entry.url.path, isCurrent: entry.isCurrent(endpointPath: path))
         }
-        for resource in AdminSite.standard.visible(to: user) {
-            links.append(NavigationLink(
-                label: resource.title(localizer), href: SiteURL.changeList(resource.slug),
-                isCurrent: slug == resource.slug
-            ))
+        let visible = entries.filter { $0.policy.allows(user) }
+        var links = visible.filter { $0.slot < .resources }.map(link)
+        for resource in site.visible(to: user) {
+            links.append(NavigationLink(label: resource.title(localizer), href: AdminURL.changeList(resource.slug), isCurrent: slug == resource.slug))
         }
-        if user.role != .student {
-            links.append(NavigationLink(
-                label: localizer.t("Attendance reports"), href: SiteURL.attendanceReport, isCurrent: path.hasPrefix(SiteURL.attendanceReport)
-            ))
-        }
-        if JobsAdmin.resource.allows(.view, for: user) {
-            links.append(NavigationLink(
-                label: localizer.t("Queue overview"), href: SiteURL.jobsOverview, isCurrent: path == SiteURL.jobsOverview
-            ))
-        }
+        links += visible.filter { $0.slot > .resources }.map(link)
         return links
     }
 }

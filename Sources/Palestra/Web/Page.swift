@@ -6,7 +6,7 @@ public struct Page<Content: Sendable>: Sendable {
     public let lang: String
     public let title: String
     public let appName = "Palestra"
-    public let homeURL = SiteURL.dashboard
+    public let homeURL = SiteURL.dashboard.path
     public let stylesheetURL: String
     public let iconURL: String
     public let navigation: [NavigationLink]

@@ -3,11 +3,11 @@
 public struct PageAccount: Sendable {
     public let displayName: String
     public let roleLabel: String
-    public let accountURL = SiteURL.account
-    public let logoutURL = SiteURL.logout
+    public let accountURL = AccountsURL.account.path
+    public let logoutURL = AccountsURL.logout.path
     public let csrfToken: String
     public let csrfField = CSRFMiddleware.fieldName
-    public let notificationsURL = SiteURL.notifications
+    public let notificationsURL = NotificationsURL.inbox.path
     /// The badge linking to the inbox, `3 unread` (`99+ unread` from the count's limit); shown when there are any.
     public let unreadNotifications: String
     public let hasUnreadNotifications: Bool

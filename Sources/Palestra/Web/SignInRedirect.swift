@@ -6,14 +6,14 @@ enum SignInRedirect {
     static func response(returningTo request: Request) -> Response {
         var target = request.uri.path
         if let query = request.uri.query, !query.isEmpty { target += "?" + query }
-        return .redirect(to: SiteURL.login + "?next=" + SiteURL.queryEscaped(target), type: .normal)
+        return .redirect(to: AccountsURL.login.path + "?next=" + SiteURL.queryEscaped(target), type: .normal)
     }
 
     /// `next` when it is a path on this site (not `//evil`, not `/\evil`, not a full URL), else the dashboard.
     static func safeTarget(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count <= 2000,
               !next.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" })
-        else { return SiteURL.dashboard }
+        else { return SiteURL.dashboard.path }
         return next
     }
 }

@@ -11,21 +11,29 @@ public struct Views: Sendable {
     public let localizations: Localizations
     let assets: AssetManifest
     public let timeZone: TimeZone
+    let navigation: Navigation
 
     public init(templatesDirectory: String, publicDirectory: String, timeZone: TimeZone) throws {
+        try self.init(templatesDirectory: templatesDirectory, publicDirectory: publicDirectory, timeZone: timeZone, areas: Area.all)
+    }
+
+    /// The templates of `areas` (and the layout and error page) must all be there.
+    init(templatesDirectory: String, publicDirectory: String, timeZone: TimeZone, areas: [Area]) throws {
         let localizations = try Localizations(directory: "\(templatesDirectory)/locales")
         let source = try TemplateSource(directory: templatesDirectory)
-        self.libraries = try Self.compile(source, localizations: localizations, directory: templatesDirectory)
+        let required = [PageTemplate.layout, .error] + areas.flatMap(\.templates)
+        self.libraries = try Self.compile(source, required: required, localizations: localizations, directory: templatesDirectory)
+        self.navigation = Navigation(areas: areas)
         self.localizations = localizations
         self.assets = try AssetManifest(publicDirectory: publicDirectory)
         self.timeZone = timeZone
     }
 
     static func compile(
-        _ source: TemplateSource, localizations: Localizations, directory: String
+        _ source: TemplateSource, required: [PageTemplate], localizations: Localizations, directory: String
     ) throws -> [Language: MustacheLibrary] {
-        for required in PageTemplate.allCases where source.templates[required.rawValue] == nil {
-            throw StartupError("template \(required.rawValue).mustache is missing from \(directory)")
+        for template in required where source.templates[template.name] == nil {
+            throw StartupError("template \(template.name).mustache is missing from \(directory)")
         }
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
             for reference in TemplateSource.references(in: text) where source.templates[reference] == nil {
@@ -66,7 +74,7 @@ public struct Views: Sendable {
             title: title,
             stylesheetURL: assets.url(for: "css/app.css"),
             iconURL: assets.url(for: "icon.svg"),
-            navigation: Navigation.links(for: context, localizer: localizer),
+            navigation: navigation.links(for: context, localizer: localizer),
             account: context.session.flatMap { session in
                 session.user.map { PageAccount(user: $0, session: session, localizer: localizer) }
             },
@@ -74,7 +82,7 @@ public struct Views: Sendable {
             requestID: context.id,
             content: content
         )
-        let html = libraries[context.language]?.render(page, withTemplate: template.rawValue) ?? ""
+        let html = libraries[context.language]?.render(page, withTemplate: template.name) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -39,10 +39,10 @@ struct AdminHostileInputTests {
             )
             var browser = try await AdminChangeListTests.signedInAdmin(client, database)
             var posts = 0
-            let list = try await browser.get(SiteURL.changeList(resource.slug))
+            let list = try await browser.get(AdminURL.changeList(resource.slug))
             #expect(list.status == .ok, "\(resource.slug)")
             var paths: [String] = []
-            if list.text.contains(#"href="\#(SiteURL.addForm(resource.slug))""#) { paths.append(SiteURL.addForm(resource.slug)) }
+            if list.text.contains(#"href="\#(AdminURL.addForm(resource.slug))""#) { paths.append(AdminURL.addForm(resource.slug)) }
             // The last row's form: the first of users is the administrator sweeping, who must stay signed in.
             let object = try Regex(#"href="(/admin/\#(resource.slug)/\d+/)""#)
             if let last = list.text.matches(of: object).last, let path = last.output[1].substring { paths.append(String(path)) }
@@ -73,9 +73,9 @@ struct AdminHostileInputTests {
             let coach: Int = try await database.value("SELECT max(id)::int FROM users WHERE role = 'coach'")
             var browser = try await AdminChangeListTests.signedInAdmin(client, database)
             let forms = [
-                (SiteURL.journal(session), #"class="journal""#),
-                (SiteURL.account, #"action="\#(SiteURL.accountPassword)""#),
-                (SiteURL.account, #"name="language""#),
+                (AttendanceURL.journal(session), #"class="journal""#),
+                (AccountsURL.account.path, #"action="\#(AccountsURL.accountPassword.path)""#),
+                (AccountsURL.account.path, #"name="language""#),
                 ("/admin/users/\(coach)/password", #"class="form narrow""#),
             ]
             for (path, marker) in forms {
@@ -93,7 +93,7 @@ struct AdminHostileInputTests {
 
     /// The change list's editable cells of its first row, each with every value, saved with the list's Save.
     static func sweepList(_ resource: AdminResource, browser: inout Browser, database: TestDatabase) async throws -> Int {
-        let list = SiteURL.changeList(resource.slug)
+        let list = AdminURL.changeList(resource.slug)
         let page = try await browser.get(list)
         guard let row = page.text.firstMatch(of: /name="row-(\d+)-version"/).map({ String($0.output.1) }) else {
             Issue.record("\(resource.slug): no editable row on the list")

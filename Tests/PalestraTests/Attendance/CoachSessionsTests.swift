@@ -44,19 +44,19 @@ struct CoachSessionsTests {
             try await browser.signIn(JournalFixture.coachEmail)
             let home = try await browser.get("/")
             #expect(home.text.contains(#"<a href="/coach">My sessions</a>"#))
-            let page = try await browser.get(SiteURL.coach)
+            let page = try await browser.get(AttendanceURL.mySessions.path)
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains(#"<a href="/coach" aria-current="page">My sessions</a>"#))
-            for shown in [fixture.session, inThree, inSeven, pastUnmarked] { #expect(html.contains(#"href="\#(SiteURL.journal(shown))""#), "session \(shown)") }
+            for shown in [fixture.session, inThree, inSeven, pastUnmarked] { #expect(html.contains(#"href="\#(AttendanceURL.journal(shown))""#), "session \(shown)") }
             for hidden in [inEight, pastMarked, pastClosed, pastCancelled, otherSession] {
-                #expect(!html.contains(#"href="\#(SiteURL.journal(hidden))""#), "session \(hidden)")
+                #expect(!html.contains(#"href="\#(AttendanceURL.journal(hidden))""#), "session \(hidden)")
             }
             let today = try #require(html.range(of: #"id="section-today""#))
             let next = try #require(html.range(of: #"id="section-next""#))
             let unmarked = try #require(html.range(of: #"id="section-unmarked""#))
-            let todayCard = try #require(html.range(of: #"href="\#(SiteURL.journal(fixture.session))""#))
-            let pastCard = try #require(html.range(of: #"href="\#(SiteURL.journal(pastUnmarked))""#))
+            let todayCard = try #require(html.range(of: #"href="\#(AttendanceURL.journal(fixture.session))""#))
+            let pastCard = try #require(html.range(of: #"href="\#(AttendanceURL.journal(pastUnmarked))""#))
             #expect(today.upperBound < todayCard.lowerBound && todayCard.upperBound < next.lowerBound)
             #expect(unmarked.upperBound < pastCard.lowerBound)
             #expect(html.contains("2 of 3 marked") && html.contains("1 of 3 marked") && html.contains("0 of 3 marked"))
@@ -67,14 +67,14 @@ struct CoachSessionsTests {
 
             var admin = Browser(client)
             try await admin.signIn("admin@example.org")
-            let all = try await admin.get(SiteURL.coach).text
-            #expect(all.contains(#"href="\#(SiteURL.journal(otherSession))""#) && all.contains(#"href="\#(SiteURL.journal(fixture.session))""#))
+            let all = try await admin.get(AttendanceURL.mySessions.path).text
+            #expect(all.contains(#"href="\#(AttendanceURL.journal(otherSession))""#) && all.contains(#"href="\#(AttendanceURL.journal(fixture.session))""#))
             #expect(all.contains("As an administrator you see the sessions of every group."))
 
             var manager = Browser(client)
             try await manager.signIn("manager@example.org")
             #expect(!(try await manager.get("/").text.contains("My sessions")))
-            #expect(try await manager.get(SiteURL.coach).status == .forbidden)
+            #expect(try await manager.get(AttendanceURL.mySessions.path).status == .forbidden)
         }
     }
 
@@ -85,7 +85,7 @@ struct CoachSessionsTests {
             var browser = Browser(client)
             browser.extraHeaders[.acceptLanguage] = "ru"
             try await browser.signIn(JournalFixture.coachEmail)
-            let list = try await browser.get(SiteURL.coach).text
+            let list = try await browser.get(AttendanceURL.mySessions.path).text
             #expect(list.contains("Мои занятия") && list.contains("отмечено 0 из 3"))
             let page = try await browser.get(fixture.url).text
             #expect(page.contains(">Присутствовал</label>") && page.contains("Отметить всех присутствующими"))

@@ -17,7 +17,7 @@ struct JournalClosingTests {
             try await coach.signIn(JournalFixture.coachEmail)
             var page = try await coach.get(fixture.url)
             #expect(!page.text.contains("Close the session"))
-            let notHeld = try await coach.post(SiteURL.journalClose(fixture.session))
+            let notHeld = try await coach.post(AttendanceURL.journalClose(fixture.session))
             #expect(notHeld.status == .conflict)
             #expect(notHeld.text.contains("Only a held session can be closed: save its attendance first."))
             #expect(try await fixture.sessionState() == "planned false v1")
@@ -26,8 +26,8 @@ struct JournalClosingTests {
                 (fixture.athletes[0], "present", "On time"),
             ]))
             page = try await coach.get(fixture.url)
-            #expect(page.text.contains(#"action="\#(SiteURL.journalClose(fixture.session))""#))
-            let closed = try await coach.post(SiteURL.journalClose(fixture.session))
+            #expect(page.text.contains(#"action="\#(AttendanceURL.journalClose(fixture.session))""#))
+            let closed = try await coach.post(AttendanceURL.journalClose(fixture.session))
             #expect(closed.status == .seeOther)
             page = try await coach.follow(closed)
             #expect(page.text.contains("The session was closed."))
@@ -52,16 +52,16 @@ struct JournalClosingTests {
             #expect(forged.status == .conflict)
             #expect(forged.text.contains("Your marks were not saved.") && forged.text.contains("This session is closed"))
             #expect(try await fixture.marks() == ["\(fixture.athletes[0]):present/On time"])
-            #expect(try await coach.post(SiteURL.journalClose(fixture.session)).status == .conflict)
+            #expect(try await coach.post(AttendanceURL.journalClose(fixture.session)).status == .conflict)
 
-            #expect(try await coach.post(SiteURL.journalReopen(fixture.session)).status == .forbidden)
+            #expect(try await coach.post(AttendanceURL.journalReopen(fixture.session)).status == .forbidden)
             #expect(try await fixture.sessionState() == "held true v3")
 
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
             page = try await browser.get(fixture.url)
             #expect(page.text.contains("Reopen the session"))
-            let reopened = try await browser.post(SiteURL.journalReopen(fixture.session))
+            let reopened = try await browser.post(AttendanceURL.journalReopen(fixture.session))
             #expect(reopened.status == .seeOther)
             #expect(try await browser.follow(reopened).text.contains("The session was reopened."))
             #expect(try await fixture.sessionState() == "held false v4")
@@ -75,7 +75,7 @@ struct JournalClosingTests {
                 [String(fixture.session), admin]
             )
             #expect(reopenAudits == 1)
-            #expect(try await browser.post(SiteURL.journalReopen(fixture.session)).status == .conflict)
+            #expect(try await browser.post(AttendanceURL.journalReopen(fixture.session)).status == .conflict)
             // The coach can mark again.
             page = try await coach.get(fixture.url)
             #expect(page.text.contains(#"type="radio""#))

@@ -167,12 +167,12 @@ struct JournalRefusalTests {
                 (tomorrow, "This session has not happened yet: attendance can be marked from its day on."),
                 (cancelled, "This session was cancelled: there is no attendance to mark."),
             ] {
-                let page = try await browser.get(SiteURL.journal(session))
+                let page = try await browser.get(AttendanceURL.journal(session))
                 #expect(page.status == .ok)
                 #expect(page.text.contains(message))
                 #expect(!page.text.contains(#"type="radio""#))
                 #expect(page.text.contains("Anna Belova") && page.text.contains("Not marked"))
-                let forged = try await browser.post(SiteURL.journal(session), JournalFixture.form(version: "1", rows: [(fixture.athletes[0], "present", "")]))
+                let forged = try await browser.post(AttendanceURL.journal(session), JournalFixture.form(version: "1", rows: [(fixture.athletes[0], "present", "")]))
                 #expect(forged.status == .conflict)
                 #expect(forged.text.contains("Your marks were not saved."))
                 #expect(try await fixture.marks(of: session).isEmpty)

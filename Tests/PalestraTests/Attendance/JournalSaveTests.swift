@@ -89,14 +89,14 @@ struct JournalSaveTests {
             try await other.signIn("other.coach@example.org")
             #expect(try await other.get(fixture.url).status == .notFound)
             #expect(try await other.post(fixture.url, form).status == .notFound)
-            #expect(try await other.post(SiteURL.journalClose(fixture.session)).status == .notFound)
-            #expect(try await other.get(SiteURL.journal(999_999)).status == .notFound)
+            #expect(try await other.post(AttendanceURL.journalClose(fixture.session)).status == .notFound)
+            #expect(try await other.get(AttendanceURL.journal(999_999)).status == .notFound)
             for email in ["manager@example.org", "student@example.org"] {
                 var browser = Browser(client)
                 try await browser.signIn(email)
                 #expect(try await browser.get(fixture.url).status == .forbidden)
                 #expect(try await browser.post(fixture.url, form).status == .forbidden)
-                #expect(try await browser.get(SiteURL.coach).status == .forbidden)
+                #expect(try await browser.get(AttendanceURL.mySessions.path).status == .forbidden)
             }
             #expect(try await fixture.marks().isEmpty)
 

@@ -72,10 +72,10 @@ struct Browser {
     /// Opens the login page and submits it; returns the login POST's answer.
     @discardableResult
     mutating func signIn(_ email: String, _ password: String = TestUsers.password, next: String? = nil) async throws -> TestResponse {
-        _ = try await get(SiteURL.login)
+        _ = try await get(AccountsURL.login.path)
         var fields = [("email", email), ("password", password)]
         if let next { fields.append(("next", next)) }
-        return try await post(SiteURL.login, fields)
+        return try await post(AccountsURL.login.path, fields)
     }
 
     private mutating func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, bytes: ByteBuffer?) async throws -> TestResponse {

@@ -43,7 +43,7 @@ struct JournalFixture {
         return id
     }
 
-    var url: String { SiteURL.journal(session) }
+    var url: String { AttendanceURL.journal(session) }
 
     /// The session's marks as `athlete id: status/note`, sorted.
     func marks(of session: Int? = nil) async throws -> [String] {

@@ -8,7 +8,7 @@ import Testing
 /// with a fixed type), the memberships edited inline, the group filter and what coaches see.
 @Suite("Training admin: athletes, photos and memberships")
 struct AthletesAdminTests {
-    static let add = SiteURL.addForm("athletes")
+    static let add = AdminURL.addForm("athletes")
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64)
 
     static func fields(name: String = "Anna Petrova", birth: String = "2012-04-05", memberships: [(id: Int?, group: String, joined: String, left: String)] = []) -> [(String, String)] {
@@ -48,7 +48,7 @@ struct AthletesAdminTests {
             #expect(Self.storedFiles(folder).count == 1)
             let list = try await browser.follow(saved)
             #expect(list.text.contains("<img src=\"/media/\(avatar)\" alt=\"Photo of Anna Petrova\""))
-            let served = try await browser.get(SiteURL.media(avatar))
+            let served = try await browser.get(MediaURL.file(avatar))
             #expect(served.status == .ok)
             #expect(served.headers[.contentType] == "image/png")
             #expect(served.headers[.xContentTypeOptions] == "nosniff")
@@ -56,10 +56,10 @@ struct AthletesAdminTests {
             #expect(served.headers[.cacheControl]?.hasPrefix("private") == true)
             #expect(Array(served.body.readableBytesView) == Self.png)
             let id: Int = try await database.value("SELECT id::int FROM athletes")
-            let form = try await browser.get(SiteURL.changeForm("athletes", String(id)))
+            let form = try await browser.get(AdminURL.changeForm("athletes", String(id)))
             #expect(form.text.contains("<img src=\"/media/\(avatar)\""))
             var stranger = Browser(client)
-            #expect(try await stranger.get(SiteURL.media(avatar)).status == .seeOther)
+            #expect(try await stranger.get(MediaURL.file(avatar)).status == .seeOther)
         }
     }
 
@@ -93,7 +93,7 @@ struct AthletesAdminTests {
             _ = try await browser.get(Self.add)
             _ = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.png", Self.png)])
             let (id, avatar): (Int, String) = (try await database.value("SELECT id::int FROM athletes"), try await database.value("SELECT avatar FROM athletes"))
-            let url = SiteURL.changeForm("athletes", String(id))
+            let url = AdminURL.changeForm("athletes", String(id))
             _ = try await browser.get(url)
             let response = try await browser.postMultipart(url, Self.fields() + [("version", "1")], files: [("avatar", "evil.png", Array("<html>".utf8))])
             #expect(response.status == .unprocessableContent)
@@ -144,9 +144,9 @@ struct AthletesAdminTests {
             ]))
             #expect(saved.status == .seeOther)
             #expect(try await database.value("SELECT count(*)::int FROM group_memberships", as: Int.self) == 2)
-            let filtered = try await browser.get(SiteURL.changeList("athletes") + "?group=\(other)")
+            let filtered = try await browser.get(AdminURL.changeList("athletes") + "?group=\(other)")
             #expect(filtered.text.contains("Anna Petrova"))
-            let none = try await browser.get(SiteURL.changeList("athletes") + "?group=999999")
+            let none = try await browser.get(AdminURL.changeList("athletes") + "?group=999999")
             #expect(!none.text.contains("Anna Petrova"))
         }
     }
@@ -169,10 +169,10 @@ struct AthletesAdminTests {
             }
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
-            let list = try await coach.get(SiteURL.changeList("athletes"))
+            let list = try await coach.get(AdminURL.changeList("athletes"))
             #expect(list.text.contains("Mine Athlete") && !list.text.contains("Their Athlete"))
             let theirID: Int = try await database.value("SELECT id::int FROM athletes WHERE full_name = 'Their Athlete'")
-            #expect(try await coach.get(SiteURL.changeForm("athletes", String(theirID))).status == .notFound)
+            #expect(try await coach.get(AdminURL.changeForm("athletes", String(theirID))).status == .notFound)
             #expect(try await coach.get(Self.add).status == .forbidden)
         }
     }

@@ -8,7 +8,7 @@ import Testing
 /// schedule change enqueues, the four-week preview and what coaches see.
 @Suite("Training admin: groups and their weekly schedule")
 struct TrainingGroupsAdminTests {
-    static let add = SiteURL.addForm("training-groups")
+    static let add = AdminURL.addForm("training-groups")
 
     /// A group form's fields, with slot rows `(id, weekday, start, minutes, location, remove)`.
     static func form(
@@ -43,7 +43,7 @@ struct TrainingGroupsAdminTests {
         let users = try await TestUsers.everyRole(in: database)
         let group = try await TestTraining.group("Juniors", coach: users[.coach]!, slots: [(1, "18:00", 60)], in: database)
         let slot: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [group])
-        return (users, group, slot, SiteURL.changeForm("training-groups", String(group)), try await Self.signedIn(client))
+        return (users, group, slot, AdminURL.changeForm("training-groups", String(group)), try await Self.signedIn(client))
     }
 
     @Test("adding a group with two slots saves both, lists them as 'Mon 18:00, Wed 18:30' and enqueues one re-sync")
@@ -165,7 +165,7 @@ struct TrainingGroupsAdminTests {
             let other = try await TestTraining.group("Seniors", coach: users[.coach]!, slots: [(2, "19:00", 60)], in: database)
             let theirs: Int = try await database.value("SELECT id::int FROM group_schedule_slots WHERE group_id = $1", [other])
             var browser = try await Self.signedIn(client)
-            let url = SiteURL.changeForm("training-groups", String(group))
+            let url = AdminURL.changeForm("training-groups", String(group))
             _ = try await browser.get(url)
             let forged = try await browser.post(url, Self.form(coach: users[.coach]!, version: 1, slots: [(theirs, "3", "08:00", "60", "", true)]))
             #expect(forged.status == .unprocessableContent)
@@ -203,7 +203,7 @@ struct TrainingGroupsAdminTests {
                 [group, today]
             )
             var browser = try await Self.signedIn(client)
-            let page = try await browser.get(SiteURL.changeForm("training-groups", String(group)))
+            let page = try await browser.get(AdminURL.changeForm("training-groups", String(group)))
             #expect(page.text.contains("The next four weeks"))
             let rows = page.text.components(separatedBy: "<tr>").count
             #expect(page.text.components(separatedBy: "not generated yet").count - 1 == 7)
@@ -220,20 +220,20 @@ struct TrainingGroupsAdminTests {
             let mine = try await TestTraining.group("Mine", coach: users[.coach]!, in: database)
             let theirs = try await TestTraining.group("Theirs", coach: otherCoach, archived: true, in: database)
             var coach = try await Self.signedIn(client, "coach@example.org")
-            let list = try await coach.get(SiteURL.changeList("training-groups"))
+            let list = try await coach.get(AdminURL.changeList("training-groups"))
             #expect(list.text.contains("Mine") && !list.text.contains("Theirs"))
-            let own = try await coach.get(SiteURL.changeForm("training-groups", String(mine)))
+            let own = try await coach.get(AdminURL.changeForm("training-groups", String(mine)))
             #expect(own.status == .ok)
             #expect(!own.text.contains("name=\"name\""))
-            #expect(try await coach.get(SiteURL.changeForm("training-groups", String(theirs))).status == .notFound)
-            #expect(try await coach.post(SiteURL.changeForm("training-groups", String(mine)), Self.form(name: "X", coach: users[.coach]!, version: 1)).status == .forbidden)
+            #expect(try await coach.get(AdminURL.changeForm("training-groups", String(theirs))).status == .notFound)
+            #expect(try await coach.post(AdminURL.changeForm("training-groups", String(mine)), Self.form(name: "X", coach: users[.coach]!, version: 1)).status == .forbidden)
 
             var admin = try await Self.signedIn(client)
-            let byCoach = try await admin.get(SiteURL.changeList("training-groups") + "?coach=\(otherCoach)")
+            let byCoach = try await admin.get(AdminURL.changeList("training-groups") + "?coach=\(otherCoach)")
             #expect(byCoach.text.contains("Theirs") && !byCoach.text.contains(">Mine<"))
-            let active = try await admin.get(SiteURL.changeList("training-groups") + "?is_archived=no")
+            let active = try await admin.get(AdminURL.changeList("training-groups") + "?is_archived=no")
             #expect(active.text.contains("Mine") && !active.text.contains("Theirs"))
-            let search = try await admin.get(SiteURL.changeList("training-groups") + "?q=thei")
+            let search = try await admin.get(AdminURL.changeList("training-groups") + "?q=thei")
             #expect(search.text.contains("Theirs") && !search.text.contains(">Mine<"))
         }
     }

@@ -26,7 +26,7 @@ struct TrainingSessionsAdminTests {
             let archived = try await TestTraining.group("Old", coach: users[.coach]!, archived: true, in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
-            let add = SiteURL.addForm("training-sessions")
+            let add = AdminURL.addForm("training-sessions")
             _ = try await browser.get(add)
             let saved = try await browser.post(add, Self.fields(group: group))
             #expect(saved.status == .seeOther)
@@ -60,7 +60,7 @@ struct TrainingSessionsAdminTests {
             try await database.run("UPDATE training_sessions SET status = 'held', is_closed = true WHERE group_id = $1", [seniors])
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
-            let list = SiteURL.changeList("training-sessions")
+            let list = AdminURL.changeList("training-sessions")
             let checks: [(String, Int)] = [
                 ("", 2), ("?group=\(juniors)", 1), ("?session_date_from=2026-03-05&session_date_to=2026-03-31", 1),
                 ("?session_date_from=2026-03-11", 0), ("?status=held", 1), ("?is_closed=no", 1), ("?q=senio", 1), ("?q=nobody", 0),
@@ -84,24 +84,24 @@ struct TrainingSessionsAdminTests {
             let theirs = try await TestTraining.session(group: try await TestTraining.group("Theirs", coach: otherCoach, in: database), date: "2026-03-02", in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
-            let list = try await coach.get(SiteURL.changeList("training-sessions"))
+            let list = try await coach.get(AdminURL.changeList("training-sessions"))
             #expect(list.text.contains("1 result") && list.text.contains("href=\"/admin/training-sessions/\(mine)/\""))
             #expect(!list.text.contains("href=\"/admin/training-sessions/\(theirs)/\""))
-            let theirURL = SiteURL.changeForm("training-sessions", String(theirs))
+            let theirURL = AdminURL.changeForm("training-sessions", String(theirs))
             #expect(try await coach.get(theirURL).status == .notFound)
             let forged = try await coach.post(theirURL, Self.fields(status: "held", version: 1))
             #expect(forged.status == .notFound)
             #expect(try await database.value("SELECT status FROM training_sessions WHERE id = $1", [theirs], as: String.self) == "planned")
 
-            let url = SiteURL.changeForm("training-sessions", String(mine))
+            let url = AdminURL.changeForm("training-sessions", String(mine))
             let form = try await coach.get(url)
             #expect(form.text.contains("href=\"/coach/sessions/\(mine)\""))
             #expect(form.text.contains("Attendance journal"))
             let changed = try await coach.post(url, Self.fields(status: "held", version: 1))
             #expect(changed.status == .seeOther)
             #expect(try await database.value("SELECT status FROM training_sessions WHERE id = $1", [mine], as: String.self) == "held")
-            #expect(try await coach.get(SiteURL.addForm("training-sessions")).status == .forbidden)
-            #expect(try await coach.get(SiteURL.delete("training-sessions", String(mine))).status == .forbidden)
+            #expect(try await coach.get(AdminURL.addForm("training-sessions")).status == .forbidden)
+            #expect(try await coach.get(AdminURL.delete("training-sessions", String(mine))).status == .forbidden)
         }
     }
 
@@ -111,7 +111,7 @@ struct TrainingSessionsAdminTests {
             let users = try await TestUsers.everyRole(in: database)
             let group = try await TestTraining.group("Old", coach: users[.coach]!, archived: true, in: database)
             let session = try await TestTraining.session(group: group, date: "2026-03-02", in: database)
-            let url = SiteURL.changeForm("training-sessions", String(session))
+            let url = AdminURL.changeForm("training-sessions", String(session))
             for email in ["coach@example.org", "admin@example.org"] {
                 var browser = Browser(client)
                 try await browser.signIn(email)
@@ -124,11 +124,11 @@ struct TrainingSessionsAdminTests {
             }
             var admin = Browser(client)
             try await admin.signIn("admin@example.org")
-            _ = try await admin.get(SiteURL.changeList("training-sessions"))
-            let bulk = try await admin.follow(try await admin.post(SiteURL.actions("training-sessions"), [("action", "close"), ("selected", String(session))]))
+            _ = try await admin.get(AdminURL.changeList("training-sessions"))
+            let bulk = try await admin.follow(try await admin.post(AdminURL.actions("training-sessions"), [("action", "close"), ("selected", String(session))]))
             #expect(bulk.text.contains("The session&#39;s group is archived") || bulk.text.contains("The session's group is archived"))
             _ = try await admin.get(url)
-            let deleted = try await admin.post(SiteURL.delete("training-sessions", String(session)), [])
+            let deleted = try await admin.post(AdminURL.delete("training-sessions", String(session)), [])
             #expect(deleted.status == .seeOther)
             let state: String = try await database.value(
                 "SELECT to_char(starts_at, 'HH24:MI') || is_closed::text || version FROM training_sessions WHERE id = $1", [session]

@@ -78,7 +78,7 @@ struct CSRFTests {
             #expect(forged.status == .forbidden)
             #expect(try await database.value("SELECT count(*)::int FROM sessions WHERE user_id IS NOT NULL", as: Int.self) == 0)
             try await browser.signIn("admin@example.org")
-            #expect(try await browser.post(SiteURL.logout, csrf: .some(nil)).status == .forbidden)
+            #expect(try await browser.post(AccountsURL.logout.path, csrf: .some(nil)).status == .forbidden)
             #expect(try await browser.get("/").status == .ok)
         }
     }
@@ -99,7 +99,7 @@ struct CSRFEveryFormTests {
                 ("/admin/users/\(target)/delete", []),
                 ("/admin/users/\(target)/password", [("password", "quiet-river-stone"), ("password_confirmation", "quiet-river-stone")]),
                 ("/admin/users/actions", [("action", "deactivate"), ("selected", String(target)), ("confirm", "yes")]),
-                (SiteURL.logout, []),
+                (AccountsURL.logout.path, []),
             ]
             for (path, fields) in routes {
                 let response = try await browser.post(path, fields, csrf: .some("forged-token-forged-token-forged-token-abcd"))

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Every endpoint of the application, to answer 405 with `Allow` where a path exists for other methods.
-struct RouteTable: Sendable {
+struct RouteTable: AllowedMethods {
     let endpoints: [Endpoint]
 
     /// What Hummingbird records as the endpoint of a request no route matched.
@@ -16,4 +16,9 @@ struct RouteTable: Sendable {
         }
         return methods
     }
+}
+
+/// What answers "which methods does this path take?", for 405 and `Allow`.
+protocol AllowedMethods: Sendable {
+    func allowedMethods(for requestPath: String) -> [HTTPRequest.Method]
 }

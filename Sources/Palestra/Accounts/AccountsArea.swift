@@ -1,0 +1,33 @@
+extension PageTemplate {
+    static let login = PageTemplate("accounts/login")
+    static let account = PageTemplate("accounts/account")
+    static let userPassword = PageTemplate("accounts/user_password")
+}
+
+extension Area {
+    /// Users, signing in and out, one's own account, an administrator setting a user's password, and the
+    /// daily purge of ended browser sessions.
+    static let accounts = Area(
+        name: "accounts",
+        resources: [UsersAdmin.resource],
+        templates: [.login, .account, .userPassword],
+        routes: { surfaces, services in
+            let accounts = services.accounts
+            LoginController(authenticator: accounts.authenticator, browserSessions: accounts.browserSessions, views: services.views)
+                .addRoutes(to: surfaces)
+            AccountController(
+                authenticator: accounts.authenticator, users: accounts.users, browserSessions: accounts.browserSessions,
+                policy: accounts.policy, views: services.views
+            ).addRoutes(to: surfaces.signedIn)
+            UserPasswordController(authenticator: accounts.authenticator, services: services.admin).addRoutes(to: surfaces.signedIn)
+        },
+        jobs: { registry, configuration, database in
+            registry.register(PurgeEndedBrowserSessionsJob(browserSessions: BrowserSessionStore(database: database, settings: configuration.browserSessions)))
+        },
+        periodicJobs: { _ in
+            [PeriodicJob(name: "purge-ended-sessions", schedule: .daily(hour: 3, minute: 30)) { connection in
+                try await JobQueue.enqueue(PurgeEndedBrowserSessionsJob.self, .init(), on: connection)
+            }]
+        }
+    )
+}

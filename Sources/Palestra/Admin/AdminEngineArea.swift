@@ -1,0 +1,25 @@
+extension PageTemplate {
+    static let adminIndex = PageTemplate("admin/index")
+    static let adminList = PageTemplate("admin/change_list")
+    static let adminForm = PageTemplate("admin/change_form")
+    static let adminDelete = PageTemplate("admin/delete_confirmation")
+    static let adminActionConfirmation = PageTemplate("admin/action_confirmation")
+    static let adminHistory = PageTemplate("admin/history")
+}
+
+extension Area {
+    /// The admin engine's pages for every area's resources: change lists, forms, deletes, bulk actions,
+    /// history, and the uploaded files of their file fields.
+    static let adminEngine = Area(
+        name: "admin",
+        templates: [.adminIndex, .adminList, .adminForm, .adminDelete, .adminActionConfirmation, .adminHistory],
+        routes: { surfaces, services in
+            let admin = services.admin
+            AdminListController(services: admin).addRoutes(to: surfaces.signedIn)
+            AdminFormController(services: admin).addRoutes(to: surfaces.signedIn)
+            AdminObjectController(services: admin).addRoutes(to: surfaces.signedIn)
+            AdminListEditController(services: admin).addRoutes(to: surfaces.signedIn)
+            MediaController(media: admin.media, folders: MediaController.folders(of: admin.site)).addRoutes(to: surfaces.signedIn)
+        }
+    )
+}

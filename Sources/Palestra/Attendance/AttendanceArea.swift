@@ -1,0 +1,37 @@
+extension PageTemplate {
+    static let coachSessions = PageTemplate("attendance/sessions")
+    static let attendanceJournal = PageTemplate("attendance/journal")
+}
+
+extension Area {
+    /// The coaches' journals on their phones, attendance records at the desk, and the nightly auto-close.
+    static let attendance = Area(
+        name: "attendance",
+        resources: [AttendanceAdmin.resource],
+        templates: [.coachSessions, .attendanceJournal],
+        navigation: [NavigationEntry("My sessions", url: AttendanceURL.mySessions, policy: .coaches, slot: .start)],
+        settings: AreaSettings(
+            variables: [("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)")],
+            read: { reader, configuration throws(ConfigurationError) in
+                configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
+                    ?? configuration.training.sessionAutoCloseDays
+            }
+        ),
+        routes: { surfaces, services in
+            CoachController(
+                journal: AttendanceJournal(store: AttendanceStore(database: services.database), timeZone: services.configuration.timeZone),
+                browserSessions: services.accounts.browserSessions, views: services.views
+            ).addRoutes(to: surfaces.signedIn)
+        },
+        jobs: { registry, configuration, database in
+            let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone)
+            registry.register(AutoCloseTrainingSessionsJob(journal: journal, settings: configuration.training))
+        },
+        periodicJobs: { _ in
+            // Daily at 02:10: training sessions dated PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS or more days ago close.
+            [PeriodicJob(name: "autoclose-sessions", schedule: .daily(hour: 2, minute: 10)) { connection in
+                try await JobQueue.enqueue(AutoCloseTrainingSessionsJob.self, .init(), on: connection)
+            }]
+        }
+    )
+}

@@ -1,0 +1,25 @@
+extension PageTemplate {
+    static let attendanceReport = PageTemplate("attendance-reports/attendance")
+    static let athleteAttendance = PageTemplate("attendance-reports/athlete_attendance")
+}
+
+extension Area {
+    /// Attendance per group, per athlete and per athlete over a year, on screen and as CSV.
+    static let attendanceReports = Area(
+        name: "attendance reports",
+        templates: [.attendanceReport, .athleteAttendance],
+        navigation: [NavigationEntry("Attendance reports", url: AttendanceReportURL.groups, policy: .staff, slot: .reports)],
+        settings: AreaSettings(
+            variables: [("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)")],
+            read: { reader, configuration throws(ConfigurationError) in
+                configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
+                    ?? configuration.training.attendanceWarningPercent
+            }
+        ),
+        routes: { surfaces, services in
+            AttendanceReportController(
+                store: AttendanceReportStore(database: services.database), views: services.views, settings: services.configuration.training
+            ).addRoutes(to: surfaces.signedIn)
+        }
+    )
+}
