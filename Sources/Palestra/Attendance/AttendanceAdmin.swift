@@ -79,18 +79,11 @@ enum AttendanceAdmin {
         listEditable: ["status", "note"],
         panels: [athleteCard, sessionCard],
         readOnlyCondition: (
-            // Scalar subqueries, not IN or EXISTS (which PostgreSQL turns into a hash of every closed session,
-            // built for each page): a page of rows looks up its 50 sessions by key
-            sql: """
-                COALESCE((SELECT s.is_closed FROM training_sessions s WHERE s.id = attendance_records.session_id), false) \
-                OR COALESCE((SELECT g.is_archived FROM training_groups g WHERE g.id = attendance_records.group_id), false)
-                """,
+            sql: TrainingReadOnly.attendanceLocked(sessionID: "attendance_records.session_id", groupID: "attendance_records.group_id"),
             message: "The session is closed, or its group archived: its attendance cannot be changed."
         ),
         permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
-        scope: { user in
-            user.role == .admin ? .all : .rows("group_id IN (SELECT g.id FROM training_groups g WHERE g.coach_id = {user})")
-        },
+        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
         objectLinks: [(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
         // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
         stamps: [AdminStamp(when: "status", set: "marked_by", to: .actor), AdminStamp(when: "status", set: "marked_at", to: .now)]

@@ -9,7 +9,7 @@ extension Area {
         name: "attendance",
         resources: [AttendanceAdmin.resource],
         templates: [.coachSessions, .attendanceJournal],
-        navigation: [NavigationEntry("My sessions", url: AttendanceURL.mySessions, policy: .coaches, slot: .start)],
+        navigation: [NavigationEntry("My sessions", url: AttendanceURL.mySessions, policy: TrainingGroupAccess.policy(for: .change), slot: .start)],
         settings: AreaSettings(
             variables: [("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)")],
             read: { reader, configuration throws(ConfigurationError) in

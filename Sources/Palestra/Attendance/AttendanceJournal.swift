@@ -18,16 +18,13 @@ struct AttendanceJournal: Sendable {
     /// Today on the organisation's clock.
     func today(now: Date = Date()) -> CalendarDate { .today(in: timeZone, now: now) }
 
-    /// The coach's scope: their own groups, or every group for an administrator.
-    static func scope(of user: User) -> Int? { user.isAdmin ? nil : user.id }
-
     /// Saves a submitted journal: all its marks or none. Each changed record is audited; the session's
     /// version is raised and a planned session becomes held. `nil` when the session is outside the
     /// user's groups.
     func save(_ submission: AttendanceSubmission, session id: Int, by user: User, address: String) async throws -> JournalSaveOutcome? {
         let today = today()
         return try await database.transaction { connection -> JournalSaveOutcome? in
-            guard let session = try await AttendanceStore.lockSession(id: id, coach: Self.scope(of: user), on: connection) else { return nil }
+            guard let session = try await AttendanceStore.lockSession(id: id, access: TrainingGroupAccess(user: user, for: .change), on: connection) else { return nil }
             if let lock = session.lock(today: today) { return .locked(lock) }
             guard submission.version == session.version else { return .stale }
             let athletes = try await AttendanceStore.athletes(of: session, on: connection)
@@ -62,7 +59,7 @@ struct AttendanceJournal: Sendable {
     /// Closes a held session (its coach or an administrator), audited.
     func close(session id: Int, by user: User, address: String) async throws -> JournalStateChange? {
         try await database.transaction { connection -> JournalStateChange? in
-            guard let session = try await AttendanceStore.lockSession(id: id, coach: Self.scope(of: user), on: connection) else { return nil }
+            guard let session = try await AttendanceStore.lockSession(id: id, access: TrainingGroupAccess(user: user, for: .change), on: connection) else { return nil }
             if session.isClosed { return .refused(.alreadyClosed) }
             if session.isGroupArchived { return .refused(.archived) }
             guard session.status == .held else { return .refused(.notHeld) }
@@ -73,10 +70,10 @@ struct AttendanceJournal: Sendable {
         }
     }
 
-    /// Reopens a closed session (administrators only: the caller checks the role), audited.
+    /// Reopens a closed session (administrators only: the route's policy), audited.
     func reopen(session id: Int, by user: User, address: String) async throws -> JournalStateChange? {
         try await database.transaction { connection -> JournalStateChange? in
-            guard let session = try await AttendanceStore.lockSession(id: id, coach: nil, on: connection) else { return nil }
+            guard let session = try await AttendanceStore.lockSession(id: id, access: TrainingGroupAccess(user: user, for: .change), on: connection) else { return nil }
             guard session.isClosed else { return .refused(.notClosed) }
             try await AttendanceStore.reopen(session: session.id, on: connection)
             let change = FieldChange(field: "is_closed", old: "true", new: "false")

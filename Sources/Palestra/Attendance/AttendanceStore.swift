@@ -4,7 +4,7 @@ import Postgres
 /// All of the attendance journal's SQL: the coach's sessions, a session and its members with their
 /// marks, saving marks, closing and reopening sessions, and the daily auto-close.
 ///
-/// `coach` scopes a query to the groups a coach leads; `nil` (an administrator) reaches every group.
+/// `access` scopes a query to the groups the user reaches (``TrainingGroupAccess``).
 struct AttendanceStore: Sendable {
     let database: PostgresClient
 
@@ -12,7 +12,7 @@ struct AttendanceStore: Sendable {
 
     /// Sessions from `from` through `through`, and earlier ones neither closed nor cancelled with a
     /// member still unmarked; of active groups only, in date order, with their marked/member counts.
-    func coachSessions(coach: Int?, from: CalendarDate, through: CalendarDate) async throws -> [CoachSessionSummary] {
+    func coachSessions(access: TrainingGroupAccess, from: CalendarDate, through: CalendarDate) async throws -> [CoachSessionSummary] {
         try await database.query(
             """
             SELECT s.id, g.name AS group_name, s.session_date, s.starts_at, s.ends_at, s.location, s.status, s.is_closed,
@@ -26,13 +26,13 @@ struct AttendanceStore: Sendable {
                 WHERE gm.group_id = s.group_id AND gm.joined_on <= s.session_date
                   AND (gm.left_on IS NULL OR gm.left_on >= s.session_date)
             ) m
-            WHERE ($1::bigint IS NULL OR g.coach_id = $1) AND NOT g.is_archived
+            WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$1")) AND NOT g.is_archived
               AND (s.session_date BETWEEN $2::date AND $3::date
                    OR (s.session_date < $2::date AND NOT s.is_closed AND s.status <> 'cancelled'))
               AND (s.session_date >= $2::date OR m.marked < m.members)
             ORDER BY s.session_date, s.starts_at, g.name, s.id
             """,
-            [coach, from, through]
+            [access.coachParameter, from, through]
         ).map { row in
             CoachSessionSummary(
                 id: try row.decode("id"), groupName: try row.decode("group_name"), date: try row.decode("session_date"),
@@ -50,18 +50,18 @@ struct AttendanceStore: Sendable {
                s.location, s.status, s.is_closed, s.version
         FROM training_sessions s
         JOIN training_groups g ON g.id = s.group_id
-        WHERE s.id = $1 AND ($2::bigint IS NULL OR g.coach_id = $2)
+        WHERE s.id = $1 AND \(TrainingGroupAccess.condition(group: "g", parameter: "$2"))
         """
 
     /// The session, if it exists within the coach's groups.
-    func session(id: Int, coach: Int?) async throws -> JournalSession? {
-        try await database.query(Self.sessionColumns, [id, coach]).first.map(Self.decodeSession)
+    func session(id: Int, access: TrainingGroupAccess) async throws -> JournalSession? {
+        try await database.query(Self.sessionColumns, [id, access.coachParameter]).first.map(Self.decodeSession)
     }
 
     /// The session locked until the transaction ends, if it exists within the coach's groups. Saves,
     /// closes and reopens of one session take turns on this lock.
-    static func lockSession(id: Int, coach: Int?, on connection: PostgresConnection) async throws -> JournalSession? {
-        try await connection.query(sessionColumns + "\nFOR UPDATE OF s", [id, coach]).first.map(decodeSession)
+    static func lockSession(id: Int, access: TrainingGroupAccess, on connection: PostgresConnection) async throws -> JournalSession? {
+        try await connection.query(sessionColumns + "\nFOR UPDATE OF s", [id, access.coachParameter]).first.map(decodeSession)
     }
 
     private static func decodeSession(_ row: PostgresRow) throws -> JournalSession {

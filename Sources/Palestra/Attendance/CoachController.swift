@@ -12,7 +12,7 @@ struct CoachController: Sendable {
 
     /// Coaches and administrators; reopening, administrators only.
     func addRoutes(to routes: Routes<SignedInContext>) {
-        let coaches = routes.restricted(to: .coaches)
+        let coaches = routes.restricted(to: TrainingGroupAccess.policy(for: .change))
         coaches.get(AttendanceURL.mySessions, use: list)
         coaches.get(AttendanceURL.journal(.key), use: show)
         coaches.post(AttendanceURL.journal(.key), use: save)
@@ -23,7 +23,7 @@ struct CoachController: Sendable {
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let today = journal.today()
         let summaries = try await journal.store.coachSessions(
-            coach: AttendanceJournal.scope(of: context.user), from: today, through: today.adding(days: 7) ?? today
+            access: TrainingGroupAccess(user: context.user), from: today, through: today.adding(days: 7) ?? today
         )
         let localizer = views.localizer(for: context)
         let view = CoachSessionsView(sessions: summaries, today: today, seesEveryGroup: context.user.isAdmin, localizer: localizer)
@@ -99,7 +99,7 @@ struct CoachController: Sendable {
     /// The session of the path within the user's groups: 404 outside them.
     private func scopedSession(_ context: SignedInContext) async throws -> JournalSession {
         let id = try Self.sessionID(context)
-        guard let session = try await journal.store.session(id: id, coach: AttendanceJournal.scope(of: context.user)) else {
+        guard let session = try await journal.store.session(id: id, access: TrainingGroupAccess(user: context.user)) else {
             throw AppError.notFound
         }
         return session

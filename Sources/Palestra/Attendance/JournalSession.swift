@@ -37,8 +37,7 @@ struct JournalSession: Sendable {
 
     /// Why marks cannot be changed now, or `nil` when they can (`today` on the organisation's clock).
     func lock(today: CalendarDate) -> JournalLock? {
-        if isClosed { return .closed }
-        if isGroupArchived { return .archived }
+        if let lock = TrainingReadOnly.attendanceLock(isClosed: isClosed, isGroupArchived: isGroupArchived) { return lock }
         if status == .cancelled { return .cancelled }
         if date > today { return .notYet }
         return nil

@@ -9,24 +9,15 @@ struct AttendanceReportController: Sendable {
     let views: Views
     let settings: TrainingSettings
 
-    /// Admins, managers and coaches; students get 403.
+    /// Whoever reaches some training group (``TrainingGroupAccess``); students get 403.
     func addRoutes(to routes: Routes<SignedInContext>) {
-        let staff = routes.restricted(to: .staff)
+        let staff = routes.restricted(to: TrainingGroupAccess.policy(for: .view))
         staff.get(AttendanceReportURL.groups, use: report)
         staff.get(AttendanceReportURL.athlete(.key), use: athlete)
     }
 
-    /// Who may read the reports: `nil` for every group, a coach's id for theirs.
-    static func coachScope(of user: User) throws -> Int? {
-        switch user.role {
-        case .admin, .manager: nil
-        case .coach: user.id
-        case .student: throw AppError.forbidden
-        }
-    }
-
     @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
-        let coach = try Self.coachScope(of: context.user)
+        let access = TrainingGroupAccess(user: context.user)
         let query = request.queryData
         let localizer = views.localizer(for: context)
         var month = ReportMonth(.today(in: views.timeZone))
@@ -34,7 +25,7 @@ struct AttendanceReportController: Sendable {
         if let text = query.value("month"), !text.isEmpty {
             if let parsed = ReportMonth(text) { month = parsed } else { monthError = localizer.t("Enter a month as YYYY-MM, like 2026-11.") }
         }
-        let groups = try await store.groups(coach: coach)
+        let groups = try await store.groups(access: access)
         var selected: (id: Int, name: String)?
         if let text = query.value("group"), !text.isEmpty {
             guard let id = Int(text), let found = groups.first(where: { $0.id == id }) else { throw AppError.notFound }
@@ -46,7 +37,7 @@ struct AttendanceReportController: Sendable {
                 ($0.name, AttendanceReportURL.athlete($0.id, month: month.value), $0.counts)
             }
         } else {
-            rows = try await store.groupTotals(from: month.first, to: month.end, coach: coach).map {
+            rows = try await store.groupTotals(from: month.first, to: month.end, access: access).map {
                 ($0.name, AttendanceReportURL.groups(month: month.value, group: $0.id), $0.counts)
             }
         }
@@ -64,9 +55,9 @@ struct AttendanceReportController: Sendable {
     }
 
     @Sendable func athlete(_ request: Request, context: SignedInContext) async throws -> Response {
-        let coach = try Self.coachScope(of: context.user)
+        let access = TrainingGroupAccess(user: context.user)
         guard let id = context.parameters.get("id").flatMap(Int.init), id > 0,
-              let name = try await store.athleteName(id, coach: coach) else { throw AppError.notFound }
+              let name = try await store.athleteName(id, access: access) else { throw AppError.notFound }
         let localizer = views.localizer(for: context)
         // The page has no month field (its links carry one): a month that does not read is an address that
         // does not exist, as a group id that does not read is on the groups' page
@@ -77,7 +68,7 @@ struct AttendanceReportController: Sendable {
         }
         var first = last
         for _ in 1..<12 { first = first.previous }
-        let months = try await store.athleteMonths(athlete: id, from: first.first, to: last.end, coach: coach)
+        let months = try await store.athleteMonths(athlete: id, from: first.first, to: last.end, access: access)
         let rows = months.map { row in
             (name: ReportMonth(row.month).label(localizer.format) + " · " + row.groupName, counts: row.counts)
         }

@@ -49,24 +49,25 @@ struct AttendanceReportStore: Sendable {
     private static let summedCounts = ["held", "present", "late", "excused", "absent"]
         .map { "coalesce(sum(c.\($0)), 0)::bigint AS \($0)" }.joined(separator: ", ")
 
-    /// The groups the user may see (a coach: their own), by name.
-    func groups(coach: Int?) async throws -> [(id: Int, name: String)] {
+    /// The groups the user may see (``TrainingGroupAccess``: a coach their own), by name.
+    func groups(access: TrainingGroupAccess) async throws -> [(id: Int, name: String)] {
         try await database.query(
-            "SELECT id, name FROM training_groups WHERE $1::bigint IS NULL OR coach_id = $1 ORDER BY name, id", [coach]
+            "SELECT g.id, g.name FROM training_groups g WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$1")) ORDER BY g.name, g.id",
+            [access.coachParameter]
         ).map { (try $0.decode("id"), try $0.decode("name")) }
     }
 
     /// Every visible group's totals for the month `[from, to)`, members during it counted, by name.
-    func groupTotals(from: CalendarDate, to: CalendarDate, coach: Int?) async throws -> [GroupRow] {
+    func groupTotals(from: CalendarDate, to: CalendarDate, access: TrainingGroupAccess) async throws -> [GroupRow] {
         try await database.query(
             """
-            WITH counts AS (\(Self.countsSQL(groups: "$3::bigint IS NULL OR g.coach_id = $3", athletes: "true")))
+            WITH counts AS (\(Self.countsSQL(groups: TrainingGroupAccess.condition(group: "g", parameter: "$3"), athletes: "true")))
             SELECT g.id, g.name, \(Self.summedCounts)
             FROM training_groups g LEFT JOIN counts c ON c.group_id = g.id
-            WHERE $3::bigint IS NULL OR g.coach_id = $3
+            WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$3"))
             GROUP BY g.id, g.name ORDER BY g.name, g.id
             """,
-            [from, to, coach]
+            [from, to, access.coachParameter]
         ).map { row in
             GroupRow(id: try row.decode("id"), name: try row.decode("name"), counts: try Self.counts(row))
         }
@@ -90,27 +91,28 @@ struct AttendanceReportStore: Sendable {
         }
     }
 
-    /// An athlete's name, if they exist and (for a coach) train in one of the coach's groups.
-    func athleteName(_ id: Int, coach: Int?) async throws -> String? {
+    /// An athlete's name, if they exist and were ever a member of a group within reach.
+    func athleteName(_ id: Int, access: TrainingGroupAccess) async throws -> String? {
         try await database.query(
             """
             SELECT full_name FROM athletes a WHERE a.id = $1 AND ($2::bigint IS NULL OR EXISTS (
-                SELECT 1 FROM group_memberships m JOIN training_groups g ON g.id = m.group_id WHERE m.athlete_id = a.id AND g.coach_id = $2))
+                SELECT 1 FROM group_memberships m JOIN training_groups g ON g.id = m.group_id
+                WHERE m.athlete_id = a.id AND \(TrainingGroupAccess.condition(group: "g", parameter: "$2"))))
             """,
-            [id, coach]
+            [id, access.coachParameter]
         ).first?.decode("full_name")
     }
 
     /// An athlete's counts per month and group over `[from, to)` (a coach: only their groups), oldest first.
-    func athleteMonths(athlete: Int, from: CalendarDate, to: CalendarDate, coach: Int?) async throws -> [MonthRow] {
+    func athleteMonths(athlete: Int, from: CalendarDate, to: CalendarDate, access: TrainingGroupAccess) async throws -> [MonthRow] {
         try await database.query(
             """
-            WITH counts AS (\(Self.countsSQL(groups: "$4::bigint IS NULL OR g.coach_id = $4", athletes: "m.athlete_id = $3")))
+            WITH counts AS (\(Self.countsSQL(groups: TrainingGroupAccess.condition(group: "g", parameter: "$4"), athletes: "m.athlete_id = $3")))
             SELECT c.month, g.name, c.held, c.present, c.late, c.excused, c.absent
             FROM counts c JOIN training_groups g ON g.id = c.group_id
             ORDER BY c.month, g.name, g.id
             """,
-            [from, to, athlete, coach]
+            [from, to, athlete, access.coachParameter]
         ).map { row in
             MonthRow(month: try row.decode("month"), groupName: try row.decode("name"), counts: try Self.counts(row))
         }

@@ -8,7 +8,7 @@ extension Area {
     static let attendanceReports = Area(
         name: "attendance reports",
         templates: [.attendanceReport, .athleteAttendance],
-        navigation: [NavigationEntry("Attendance reports", url: AttendanceReportURL.groups, policy: .staff, slot: .reports)],
+        navigation: [NavigationEntry("Attendance reports", url: AttendanceReportURL.groups, policy: TrainingGroupAccess.policy(for: .view), slot: .reports)],
         settings: AreaSettings(
             variables: [("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)")],
             read: { reader, configuration throws(ConfigurationError) in

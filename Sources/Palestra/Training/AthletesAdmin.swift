@@ -67,11 +67,7 @@ enum AthletesAdmin {
         ],
         inlines: [memberships],
         permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
-        scope: { user in
-            user.role == .admin
-                ? .all
-                : .rows("id IN (SELECT m.athlete_id FROM group_memberships m JOIN training_groups g ON g.id = m.group_id WHERE g.coach_id = {user})")
-        },
+        scope: { TrainingGroupAccess(user: $0).adminScope(athleteID: "id") },
         uniqueConstraints: ["athletes_user_key": (field: "user_id", message: "This user is already linked to another athlete.")],
         validate: { submission in
             guard let text = submission.values["birth_date"], let birth = CalendarDate(text) else { return [:] }

@@ -10,10 +10,10 @@ enum TrainingChoices {
 
     static let sessionStatuses = [AdminChoice("planned", "planned"), AdminChoice("held", "held"), AdminChoice("cancelled", "cancelled")]
 
-    /// Groups; a coach filters lists by their own only.
+    /// Groups; filters offer those within the user's reach (``TrainingGroupAccess``): a coach's own.
     static let groups = AdminLookup(
         table: "training_groups", labelExpression: "name",
-        filterScope: { user in user.role == .admin ? .all : .rows("coach_id = {user}") }
+        filterScope: { TrainingGroupAccess(user: $0).adminScope(groupID: "id") }
     )
     static let coaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach'")
     static let activeCoaches = AdminLookup(table: "users", labelExpression: "display_name", condition: "role = 'coach' AND is_active")

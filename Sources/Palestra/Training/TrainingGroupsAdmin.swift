@@ -26,7 +26,7 @@ enum TrainingGroupsAdmin {
                 ? ["duration_minutes": CatalogKey.t("The session must end before midnight.")]
                 : [:]
         },
-        readOnlyCondition: (sql: "is_archived", message: "The group is archived: its schedule cannot be changed until it is un-archived.")
+        readOnlyCondition: (sql: TrainingReadOnly.archivedGroupRow, message: "The group is archived: its schedule cannot be changed until it is un-archived.")
     )
 
     /// The next four weeks from today (the organisation's): the sessions there are, and those the slots
@@ -101,7 +101,7 @@ enum TrainingGroupsAdmin {
         inlines: [slots],
         panels: [preview],
         permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
-        scope: { user in user.role == .admin ? .all : .rows("coach_id = {user}") },
+        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "id") },
         uniqueConstraints: ["training_groups_name_key": (field: "name", message: "A group with this name already exists.")],
         dependents: [
             AdminDependent(label: "{count} training sessions", countSQL: "SELECT count(*)::bigint FROM training_sessions WHERE group_id = ANY($1::bigint[])"),

@@ -65,13 +65,11 @@ enum TrainingSessionsAdmin {
         ],
         panels: [attendance],
         readOnlyCondition: (
-            sql: "group_id IN (SELECT g.id FROM training_groups g WHERE g.is_archived)",
+            sql: TrainingReadOnly.archivedGroup(groupID: "training_sessions.group_id"),
             message: "The session's group is archived: its sessions cannot be changed."
         ),
         permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],
-        scope: { user in
-            user.role == .admin ? .all : .rows("group_id IN (SELECT g.id FROM training_groups g WHERE g.coach_id = {user})")
-        },
+        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
         uniqueConstraints: [
             "training_sessions_group_date_start_key": (field: "starts_at", message: "The group already has a session starting then on this date."),
         ],

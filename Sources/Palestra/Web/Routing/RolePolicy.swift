@@ -16,10 +16,6 @@ public struct RolePolicy: Sendable, Equatable {
     /// Everyone signed in.
     public static let signedIn = RolePolicy(Set(Role.allCases))
     public static let admins = RolePolicy([.admin])
-    /// Coaches and administrators (the journals).
-    public static let coaches = RolePolicy([.coach, .admin])
-    /// Everyone but students (reports).
-    public static let staff = RolePolicy([.admin, .manager, .coach])
 }
 
 /// Answers 403 to a signed-in user whose role the policy does not name.
