@@ -26,6 +26,15 @@ struct Area: Sendable {
 struct AreaSettings: Sendable {
     var variables: [(name: String, meaning: String)] = []
     var read: @Sendable (EnvironmentReader, inout AppConfiguration) throws(ConfigurationError) -> Void = { _, _ in }
+
+    /// One whole-number variable within `range`, read into the configuration at `keyPath` (its default stays when unset).
+    static func integer(
+        _ name: String, _ meaning: String, in range: ClosedRange<Int>, into keyPath: WritableKeyPath<AppConfiguration, Int> & Sendable
+    ) -> AreaSettings {
+        AreaSettings(variables: [(name, meaning)]) { reader, configuration throws(ConfigurationError) in
+            if let value = try reader.integer(name, in: range) { configuration[keyPath: keyPath] = value }
+        }
+    }
 }
 
 extension Area {

@@ -10,12 +10,9 @@ extension Area {
         resources: [AttendanceAdmin.resource],
         templates: [.coachSessions, .attendanceJournal],
         navigation: [NavigationEntry("My sessions", url: AttendanceURL.mySessions, policy: TrainingGroupAccess.policy(for: .change), slot: .start)],
-        settings: AreaSettings(
-            variables: [("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)")],
-            read: { reader, configuration throws(ConfigurationError) in
-                configuration.training.sessionAutoCloseDays = try reader.integer("PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", in: 1...3650)
-                    ?? configuration.training.sessionAutoCloseDays
-            }
+        settings: .integer(
+            "PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)",
+            in: 1...3650, into: \.training.sessionAutoCloseDays
         ),
         routes: { surfaces, services in
             CoachController(

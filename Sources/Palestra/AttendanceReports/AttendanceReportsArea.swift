@@ -9,12 +9,9 @@ extension Area {
         name: "attendance reports",
         templates: [.attendanceReport, .athleteAttendance],
         navigation: [NavigationEntry("Attendance reports", url: AttendanceReportURL.groups, policy: TrainingGroupAccess.policy(for: .view), slot: .reports)],
-        settings: AreaSettings(
-            variables: [("PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)")],
-            read: { reader, configuration throws(ConfigurationError) in
-                configuration.training.attendanceWarningPercent = try reader.integer("PALESTRA_ATTENDANCE_WARNING_PERCENT", in: 1...100)
-                    ?? configuration.training.attendanceWarningPercent
-            }
+        settings: .integer(
+            "PALESTRA_ATTENDANCE_WARNING_PERCENT", "attendance reports mark athletes below this percentage, 1 to 100 (default 75)",
+            in: 1...100, into: \.training.attendanceWarningPercent
         ),
         routes: { surfaces, services in
             AttendanceReportController(

@@ -4,15 +4,10 @@ extension Area {
     static let training = Area(
         name: "training",
         resources: [TrainingGroupsAdmin.resource, TrainingSessionsAdmin.resource, AthletesAdmin.resource],
-        settings: AreaSettings(
-            variables: [(
-                "PALESTRA_TRAINING_SESSION_RETENTION_DAYS",
-                "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)"
-            )],
-            read: { reader, configuration throws(ConfigurationError) in
-                configuration.training.sessionRetentionDays = try reader.integer("PALESTRA_TRAINING_SESSION_RETENTION_DAYS", in: 1...3650)
-                    ?? configuration.training.sessionRetentionDays
-            }
+        settings: .integer(
+            "PALESTRA_TRAINING_SESSION_RETENTION_DAYS",
+            "the weekly cleanup deletes never-held training sessions without attendance older than this many days (default 90)",
+            in: 1...3650, into: \.training.sessionRetentionDays
         ),
         jobs: { registry, configuration, database in
             let generator = TrainingSessionGenerator(database: database, timeZone: configuration.timeZone)
