@@ -9,7 +9,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let views: Views
     let routes: any AllowedMethods
-    /// Let "no route" errors through to the middleware outside (the static files, then the outer error page).
+    /// Let "no route" errors through to the middleware outside (the static files, then the outer error page),
+    /// unless the path exists for other methods (405, answered here).
     var passesUnmatched = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -17,7 +18,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch AppError.signInRequired {
             return SignInRedirect.response(returningTo: request)
-        } catch where passesUnmatched && context.endpointPath == RouteTable.unmatchedEndpoint {
+        } catch where passesUnmatched && context.endpointPath == RouteTable.unmatchedEndpoint
+                        && routes.allowedMethods(for: request.uri.path).isEmpty {
+            // No route at all: static files may still answer (outside). A 405 is answered here, with the session.
             throw error
         } catch {
             var status = AppError.status(of: error)

@@ -10,10 +10,13 @@ struct Navigation: Sendable {
         site = AdminSite(resources: areas.flatMap(\.resources))
     }
 
+    /// `/admin/:slug`, the start of every admin engine route of a resource.
+    private static let adminPattern = String(AdminURL.changeList(.key).path.dropLast())
+
     func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
         guard let user = context.session?.user else { return [] }
         let path = context.endpointPath ?? ""
-        let slug = path.hasPrefix("/admin/:slug") ? context.parameters.get("slug") : nil
+        let slug = path.hasPrefix(Self.adminPattern) ? context.parameters.get("slug") : nil
         func link(_ entry: NavigationEntry) -> NavigationLink {
             NavigationLink(label: localizer.t(entry.label), href: entry.url.path, isCurrent: entry.isCurrent(endpointPath: path))
         }
