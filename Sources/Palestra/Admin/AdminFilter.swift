@@ -37,8 +37,7 @@ public struct AdminFilter: Sendable {
         if case .foreignKey = kind, condition == nil, let number = Int(value) {
             return "(\(expression)) = \(parameters.bind(number))::bigint"
         }
-        let placeholder = parameters.bind(value)
-        if let condition { return "(" + condition.replacingOccurrences(of: "{value}", with: placeholder) + ")" }
-        return "(\(expression))::text = \(placeholder)"
+        if let condition { return "(" + parameters.expand(condition, in: .filterCondition, .init(value: value)) + ")" }
+        return "(\(expression))::text = \(parameters.bind(value))"
     }
 }

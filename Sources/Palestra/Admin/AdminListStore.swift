@@ -13,32 +13,10 @@ struct AdminListStore: Sendable {
     static let bulkLimit = 10_000
 
     func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
-        var parameters = SQLParameters()
-        let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
-        let total = try await count(resource, conditions: conditions, parameters: parameters)
-        var today = TodayParameter(timeZone: timeZone)
-        var columns = resource.columns.enumerated().map { "(\(today.expand($1.expression, &parameters)))::text AS c\($0)" }
-        // A list-editable resource also reads each row's version, whether it is read-only, and the
-        // editable fields as their inputs hold them.
+        let (conditions, select) = pageStatements(of: resource, for: user, state: state)
+        let total = try await count(resource, conditions: conditions.sql, parameters: conditions.parameters)
+        let rows = try await database.query(select.sql, select.values)
         let editable = resource.listEditableFields
-        if !editable.isEmpty {
-            columns.append(resource.isVersioned ? "version" : "0 AS version")
-            columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
-            columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
-        }
-        let order = orderBy(resource, state: state, today: &today, parameters: &parameters)
-        let limit = parameters.bind(resource.pageSize)
-        let offset = parameters.bind((state.page - 1) * resource.pageSize)
-        let rows = try await database.query(
-            """
-            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
-            FROM \(resource.table)
-            WHERE \(conditions)
-            ORDER BY \(order)
-            LIMIT \(limit) OFFSET \(offset)
-            """,
-            parameters.values
-        )
         let listed = try rows.map { row in
             AdminListPage.Row(
                 id: try row.decode("pk"),
@@ -53,6 +31,35 @@ struct AdminListStore: Sendable {
         return AdminListPage(rows: listed, total: total.value, isEstimate: total.isEstimate)
     }
 
+    /// A page's `WHERE` conditions (which the count reuses) and its `SELECT`.
+    func pageStatements(of resource: AdminResource, for user: User, state: AdminListState) -> (conditions: SQLStatement, select: SQLStatement) {
+        var parameters = SQLParameters()
+        let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
+        let counting = SQLStatement(sql: conditions, parameters: parameters)
+        var columns = resource.columns.enumerated().map {
+            "(\(parameters.expand($1.expression, in: .column, .init(timeZone: timeZone))))::text AS c\($0)"
+        }
+        // A list-editable resource also reads each row's version, whether it is read-only, and the
+        // editable fields as their inputs hold them.
+        let editable = resource.listEditableFields
+        if !editable.isEmpty {
+            columns.append(resource.isVersioned ? "version" : "0 AS version")
+            columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
+            columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
+        }
+        let order = orderBy(resource, state: state, parameters: &parameters)
+        let limit = parameters.bind(resource.pageSize)
+        let offset = parameters.bind((state.page - 1) * resource.pageSize)
+        let select = """
+            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
+            FROM \(resource.table)
+            WHERE \(conditions)
+            ORDER BY \(order)
+            LIMIT \(limit) OFFSET \(offset)
+            """
+        return (counting, SQLStatement(sql: select, parameters: parameters))
+    }
+
     /// Ids and labels of the rows a bulk action applies to: the selected ids, or every row matching the
     /// list's state when `selectAcross`; always within the user's scope.
     func targets(
@@ -65,8 +72,7 @@ struct AdminListStore: Sendable {
         if !selectAcross {
             conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
         }
-        var today = TodayParameter(timeZone: timeZone)
-        let order = orderBy(resource, state: state, today: &today, parameters: &parameters)
+        let order = orderBy(resource, state: state, parameters: &parameters)
         // One more than the limit, so the caller can tell a selection that is too large.
         let limit = parameters.bind(Self.bulkLimit + 1)
         let rows = try await database.query(
@@ -80,37 +86,38 @@ struct AdminListStore: Sendable {
         return try rows.map { (try $0.decode("pk"), try $0.decode("label", as: String?.self) ?? "") }
     }
 
-    /// A foreign key's choices.
     /// A foreign key's choices; for a filter, only those `user` is offered (the lookup's `filterScope`).
     func choices(_ lookup: AdminLookup, filteringFor user: User? = nil) async throws -> [AdminChoice] {
-        var parameters = SQLParameters()
-        var conditions = lookup.condition.map { ["(\($0))"] } ?? []
-        if let user {
-            switch lookup.filterScope(user) {
-            case .all: break
-            case .none: conditions.append("false")
-            case .rows(let condition): conditions.append("(" + condition.replacingOccurrences(of: "{user}", with: parameters.bind(user.id)) + ")")
-            }
-        }
-        let rows = try await database.query(
-            """
-            SELECT (\(lookup.valueColumn))::text AS value, (\(lookup.labelExpression))::text AS label
-            FROM \(lookup.table) \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY 2, 1 LIMIT 1000
-            """,
-            parameters.values
-        )
+        let statement = choicesStatement(lookup, filteringFor: user)
+        let rows = try await database.query(statement.sql, statement.values)
         return try rows.map { AdminChoice(try $0.decode("value"), try $0.decode("label", as: String?.self) ?? "") }
     }
 
     // MARK: Composing the query
 
+    func choicesStatement(_ lookup: AdminLookup, filteringFor user: User?) -> SQLStatement {
+        var parameters = SQLParameters()
+        var conditions = lookup.condition.map { ["(\($0))"] } ?? []
+        if let user { conditions.append(Self.condition(lookup.filterScope(user), user: user, parameters: &parameters)) }
+        let sql = """
+            SELECT (\(lookup.valueColumn))::text AS value, (\(lookup.labelExpression))::text AS label
+            FROM \(lookup.table) \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY 2, 1 LIMIT 1000
+            """
+        return SQLStatement(sql: sql, parameters: parameters)
+    }
+
     /// The resource's row scope for `user` as a condition; shared with ``AdminRecordStore``.
     static func scopeClause(_ resource: AdminResource, user: User, parameters: inout SQLParameters) -> String {
-        switch resource.scope(user) {
+        condition(resource.scope(user), user: user, parameters: &parameters)
+    }
+
+    /// A scope (a resource's, a lookup's) as a condition.
+    static func condition(_ scope: AdminScope, user: User, parameters: inout SQLParameters) -> String {
+        switch scope {
         case .all: "true"
         case .none: "false"
-        case .rows(let condition): "(" + condition.replacingOccurrences(of: "{user}", with: parameters.bind(user.id)) + ")"
+        case .rows(let condition): "(" + parameters.expand(condition, in: .scope, .init(user: user.id)) + ")"
         }
     }
 
@@ -118,13 +125,12 @@ struct AdminListStore: Sendable {
         var conditions = [Self.scopeClause(resource, user: user, parameters: &parameters)]
         if !resource.searchExpressions.isEmpty {
             for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
-                let pattern = parameters.bind("%" + Self.likeEscaped(String(word)) + "%")
+                // One fragment per word, so the pattern is bound once for every expression.
                 let any = resource.searchExpressions.map { expression in
-                    expression.contains("{pattern}")
-                        ? "(" + expression.replacingOccurrences(of: "{pattern}", with: pattern) + ")"
-                        : "(\(expression))::text ILIKE \(pattern)"
+                    expression.contains(SQLPlaceholder.pattern.rawValue) ? "(\(expression))" : "(\(expression))::text ILIKE {pattern}"
                 }.joined(separator: " OR ")
-                conditions.append("(\(any))")
+                let pattern = "%" + Self.likeEscaped(String(word)) + "%"
+                conditions.append("(" + parameters.expand(any, in: .search, .init(pattern: pattern)) + ")")
             }
         }
         for filter in resource.filters {
@@ -186,12 +192,12 @@ struct AdminListStore: Sendable {
     }
 
     func orderBy(
-        _ resource: AdminResource, state: AdminListState, today: inout TodayParameter, parameters: inout SQLParameters
+        _ resource: AdminResource, state: AdminListState, parameters: inout SQLParameters
     ) -> String {
         var terms: [String] = []
         for index in state.ordering {
             guard let expression = resource.columns[abs(index) - 1].sortExpression else { continue }
-            terms.append("(\(today.expand(expression, &parameters))) \(index < 0 ? "DESC" : "ASC")")
+            terms.append("(\(parameters.expand(expression, in: .column, .init(timeZone: timeZone)))) \(index < 0 ? "DESC" : "ASC")")
         }
         // The key breaks ties in the first column's direction, so an index on (column, key) serves both ways.
         let descending = state.ordering.first.map { $0 < 0 } ?? false

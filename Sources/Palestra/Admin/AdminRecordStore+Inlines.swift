@@ -5,17 +5,8 @@ extension AdminRecordStore {
     func inlineRecords(
         _ inline: AdminInline, parentID: Int, lock: Bool = false, on connection: any PostgresQueryable
     ) async throws -> [AdminInlineRecord] {
-        var columns = ["\(inline.primaryKey) AS pk", "(\(inline.labelExpression))::text AS label"]
-        for (index, field) in inline.fields.enumerated() {
-            columns.append("\(readExpression(field)) AS f\(index)")
-        }
-        let rows = try await connection.query(
-            """
-            SELECT \(columns.joined(separator: ", ")) FROM \(inline.table)
-            WHERE \(inline.foreignKey) = $1::bigint ORDER BY \(inline.ordering), \(inline.primaryKey)\(lock ? " FOR UPDATE" : "")
-            """,
-            [parentID]
-        )
+        let statement = inlineStatement(inline, parentID: parentID, lock: lock)
+        let rows = try await connection.query(statement.sql, statement.values)
         return try rows.map { row in
             var values: [String: String?] = [:]
             for (index, field) in inline.fields.enumerated() {
@@ -23,6 +14,20 @@ extension AdminRecordStore {
             }
             return AdminInlineRecord(id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "", values: values)
         }
+    }
+
+    func inlineStatement(_ inline: AdminInline, parentID: Int, lock: Bool = false) -> SQLStatement {
+        var parameters = SQLParameters()
+        var columns = ["\(inline.primaryKey) AS pk", "(\(inline.labelExpression))::text AS label"]
+        for (index, field) in inline.fields.enumerated() {
+            columns.append("\(readExpression(field)) AS f\(index)")
+        }
+        let sql = """
+            SELECT \(columns.joined(separator: ", ")) FROM \(inline.table)
+            WHERE \(inline.foreignKey) = \(parameters.bind(parentID))::bigint
+            ORDER BY \(inline.ordering), \(inline.primaryKey)\(lock ? " FOR UPDATE" : "")
+            """
+        return SQLStatement(sql: sql, parameters: parameters)
     }
 
     /// Every inline's rows of the object, by inline name.

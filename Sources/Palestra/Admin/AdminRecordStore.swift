@@ -8,12 +8,18 @@ struct AdminRecordStore: Sendable {
     let timeZone: TimeZone
 
     func record(of resource: AdminResource, id: Int, for user: User) async throws -> AdminRecord? {
-        var parameters = SQLParameters()
-        let condition = recordCondition(resource, id: id, user: user, parameters: &parameters)
-        let rows = try await database.query(selectRecord(resource, where: condition), parameters.values)
+        let statement = recordStatement(of: resource, id: id, for: user)
+        let rows = try await database.query(statement.sql, statement.values)
         guard var found = try rows.first.map({ try record(from: $0, resource: resource) }) else { return nil }
         found.inlines = try await inlineRecords(of: resource, parentID: found.id, on: database)
         return found
+    }
+
+    /// The object's row, if it is in the user's scope.
+    func recordStatement(of resource: AdminResource, id: Int, for user: User) -> SQLStatement {
+        var parameters = SQLParameters()
+        let condition = recordCondition(resource, id: id, user: user, parameters: &parameters)
+        return SQLStatement(sql: selectRecord(resource, where: condition), parameters: parameters)
     }
 
     func insert(
@@ -232,10 +238,16 @@ struct AdminRecordStore: Sendable {
     func dependents(of resource: AdminResource, ids: [Int]) async throws -> [(label: String, count: Int)] {
         var found: [(String, Int)] = []
         for dependent in resource.dependents {
-            let count: Int = try await database.query(dependent.countSQL, [ids])[0].decode(at: 0)
+            let statement = dependentStatement(dependent, ids: ids)
+            let count: Int = try await database.query(statement.sql, statement.values)[0].decode(at: 0)
             if count > 0 { found.append((dependent.label, count)) }
         }
         return found
+    }
+
+    func dependentStatement(_ dependent: AdminDependent, ids: [Int]) -> SQLStatement {
+        var parameters = SQLParameters()
+        return SQLStatement(sql: parameters.expand(dependent.countSQL, in: .dependentCount, .init(objectIDs: ids)), parameters: parameters)
     }
 
     /// Which of the ids the resource's `readOnlyCondition` holds for (none without one).
@@ -250,14 +262,14 @@ struct AdminRecordStore: Sendable {
 
     /// A panel's rows for one object: each column's value as text, in the columns' order.
     func rows(of panel: AdminPanel, objectID: Int) async throws -> [[String?]] {
-        var parameters = SQLParameters()
-        var sql = panel.query
-        if sql.contains("{id}") { sql = sql.replacingOccurrences(of: "{id}", with: parameters.bind(objectID) + "::bigint") }
-        if sql.contains("{zone}") { sql = sql.replacingOccurrences(of: "{zone}", with: parameters.bind(timeZone.identifier)) }
-        var today = TodayParameter(timeZone: timeZone)
-        sql = today.expand(sql, &parameters)
-        let rows = try await database.query(sql, parameters.values)
+        let statement = panelStatement(panel, objectID: objectID)
+        let rows = try await database.query(statement.sql, statement.values)
         return try rows.map { row in try panel.columns.map { try row.decode($0.key, as: String?.self) } }
+    }
+
+    func panelStatement(_ panel: AdminPanel, objectID: Int) -> SQLStatement {
+        var parameters = SQLParameters()
+        return SQLStatement(sql: parameters.expand(panel.query, in: .panel, .init(timeZone: timeZone, objectID: objectID)), parameters: parameters)
     }
 
     // MARK: Composing statements

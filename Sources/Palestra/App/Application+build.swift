@@ -24,6 +24,7 @@ public func buildApplication(
 func buildApplication(
     configuration: AppConfiguration, logger: Logger, migrate: Bool = true, periodicJobs: [PeriodicJob]? = nil, areas: [Area]
 ) async throws -> some ApplicationProtocol {
+    try AdminSite(areas: areas).check()
     let views = try await offload {
         try Views(
             templatesDirectory: configuration.templatesDirectory, publicDirectory: configuration.publicDirectory,

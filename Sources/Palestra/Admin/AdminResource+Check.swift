@@ -1,0 +1,143 @@
+/// Django's system checks for a declaration: every name it uses resolves (columns, fields, list-editable
+/// fields, filters, orderings, object-link placeholders, constraint and stamp fields) and every SQL
+/// fragment holds only the placeholders its slot allows. What the schema holds is checked by the tests,
+/// which `EXPLAIN` every resource's queries against the migrated database.
+extension AdminResource {
+    func declarationProblems() -> [AdminDeclarationProblem] {
+        var check = Check(resource: slug)
+        check.sql(labelExpression, .label, "labelExpression")
+        check.unique(columns.map(\.name), "column")
+        for column in columns { check.sql(column.expression, .column, "column “\(column.name)”") }
+        for expression in searchExpressions { check.sql(expression, .search, "searchExpressions “\(expression)”") }
+        check.unique(filters.map(\.name), "filter")
+        for filter in filters {
+            check.sql(filter.expression, .filterExpression, "filter “\(filter.name)”")
+            if let condition = filter.condition { check.sql(condition, .filterCondition, "filter “\(filter.name)”") }
+            if case .foreignKey(let lookup) = filter.kind { check.lookup(lookup, "filter “\(filter.name)”") }
+        }
+        checkOrdering(&check)
+        check.unique(actions.map(\.name), "action")
+        for action in actions {
+            if case .setField(let name, _) = action.operation, field(named: name) == nil {
+                check.fail("action “\(action.name)”", "sets “\(name)”, which is not a field")
+            }
+        }
+        check.unique(fields.map(\.name), "field")
+        for field in fields {
+            if case .foreignKey(let lookup) = field.kind { check.lookup(lookup, "field “\(field.name)”") }
+        }
+        for name in listEditable {
+            let place = "listEditable “\(name)”"
+            guard let field = field(named: name) else { check.fail(place, "not a field"); continue }
+            if !field.isEditable(adding: false) { check.fail(place, "the field is never editable") }
+            if !columns.contains(where: { $0.name == name }) { check.fail(place, "no column of the same name shows it") }
+        }
+        for inline in inlines { checkInline(inline, &check) }
+        for panel in panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
+        if let condition = readOnlyCondition { check.sql(condition.sql, .readOnlyCondition, "readOnlyCondition") }
+        check.scope(scope, "scope")
+        for (constraint, target) in uniqueConstraints where field(named: target.field) == nil {
+            check.fail("uniqueConstraints “\(constraint)”", "“\(target.field)” is not a field")
+        }
+        for dependent in dependents { check.sql(dependent.countSQL, .dependentCount, "dependent “\(dependent.label)”") }
+        for link in objectLinks {
+            for token in SQLPlaceholder.tokens(in: link.path) where token != SQLPlaceholder.id.rawValue {
+                let name = String(token.dropFirst().dropLast())
+                if !token.hasPrefix("{") || field(named: name).map(\.isSecret) ?? true {
+                    check.fail("objectLinks “\(link.path)”", "\(token) is neither {id} nor a field")
+                }
+            }
+        }
+        for stamp in stamps where field(named: stamp.field) == nil {
+            check.fail("stamps “\(stamp.column)”", "“\(stamp.field)” is not a field")
+        }
+        return check.problems
+    }
+
+    /// Column indexes, 1-based, negative for descending: each names a sortable column, once.
+    private func checkOrdering(_ check: inout Check) {
+        if defaultOrdering.isEmpty { check.fail("defaultOrdering", "empty") }
+        var seen = Set<Int>()
+        for index in defaultOrdering {
+            let place = "defaultOrdering \(index)"
+            guard index != 0, abs(index) <= columns.count else {
+                check.fail(place, "no such column (1 to \(columns.count), negative for descending)")
+                continue
+            }
+            if columns[abs(index) - 1].sortExpression == nil { check.fail(place, "column “\(columns[abs(index) - 1].name)” does not sort") }
+            if !seen.insert(abs(index)).inserted { check.fail(place, "the column is named twice") }
+        }
+    }
+
+    private func checkInline(_ inline: AdminInline, _ check: inout Check) {
+        let place = "inline “\(inline.name)”"
+        check.sql(inline.labelExpression, .label, place)
+        check.sql(inline.ordering, .ordering, place)
+        if let condition = inline.readOnlyCondition { check.sql(condition.sql, .readOnlyCondition, place) }
+        check.unique(inline.fields.map(\.name), place + " field")
+        for field in inline.fields {
+            if case .foreignKey(let lookup) = field.kind { check.lookup(lookup, place + " field “\(field.name)”") }
+        }
+        for (constraint, target) in inline.constraints where !inline.fields.contains(where: { $0.name == target.field }) {
+            check.fail(place + " constraint “\(constraint)”", "“\(target.field)” is not a field of the inline")
+        }
+    }
+
+    /// The problems found so far, in the declaration's order.
+    private struct Check {
+        let resource: String
+        var problems: [AdminDeclarationProblem] = []
+
+        mutating func fail(_ place: String, _ message: String) {
+            problems.append(AdminDeclarationProblem(resource: resource, place: place, message: message))
+        }
+
+        mutating func sql(_ fragment: String, _ slot: SQLPlaceholder.Slot, _ place: String) {
+            for message in SQLPlaceholder.problems(in: fragment, slot: slot) { fail(place, message) }
+        }
+
+        mutating func unique(_ names: [String], _ kind: String) {
+            var seen = Set<String>()
+            for name in names where !seen.insert(name).inserted { fail("\(kind) “\(name)”", "declared twice") }
+        }
+
+        /// A scope as each role sees it (each condition once, named after the first role given it).
+        mutating func scope(_ scope: @Sendable (User) -> AdminScope, _ place: String) {
+            var seen = Set<String>()
+            for role in Role.allCases {
+                if case .rows(let condition) = scope(User(id: 0, email: "", displayName: "", role: role, language: nil)),
+                   seen.insert(condition).inserted {
+                    sql(condition, .scope, place + " (\(role.rawValue))")
+                }
+            }
+        }
+
+        mutating func lookup(_ lookup: AdminLookup, _ place: String) {
+            sql(lookup.labelExpression, .label, place + " lookup")
+            if let condition = lookup.condition { sql(condition, .lookup, place + " lookup") }
+            scope(lookup.filterScope, place + " lookup filterScope")
+        }
+    }
+}
+
+extension AdminSite {
+    /// Every declaration's problems, slugs named twice included.
+    func declarationProblems() -> [AdminDeclarationProblem] {
+        var seen = Set<String>()
+        var problems: [AdminDeclarationProblem] = []
+        for resource in resources {
+            if !seen.insert(resource.slug).inserted {
+                problems.append(AdminDeclarationProblem(resource: resource.slug, place: "slug", message: "another resource has it"))
+            }
+            problems += resource.declarationProblems()
+        }
+        return problems
+    }
+
+    /// Refuses to start with a broken declaration: one line per problem, naming the resource and the field.
+    func check() throws {
+        let problems = declarationProblems()
+        guard !problems.isEmpty else { return }
+        throw StartupError(problems.map(\.description).joined(separator: "\n"))
+    }
+}
