@@ -19,7 +19,6 @@ extension Area {
                 authenticator: accounts.authenticator, users: accounts.users, browserSessions: accounts.browserSessions,
                 policy: accounts.policy, views: services.views
             ).addRoutes(to: surfaces.signedIn)
-            UserPasswordController(authenticator: accounts.authenticator, services: services.admin).addRoutes(to: surfaces.signedIn)
         },
         jobs: { registry, configuration, database in
             registry.register(PurgeEndedBrowserSessionsJob(browserSessions: BrowserSessionStore(database: database, settings: configuration.browserSessions)))

@@ -17,8 +17,8 @@ struct AdminBulkAction: Sendable {
         var allowed: [(id: Int, label: String)] = []
         var refusals: [String] = []
         for target in targets {
-            let readOnlyReason = readOnly.contains(target.id) ? resource.readOnlyCondition?.message : nil
-            if let reason = readOnlyReason ?? resource.refusal(action.rowOperation, String(target.id), context.user) ?? procedureRefusals[target.id] {
+            let readOnlyReason = readOnly.contains(target.id) ? resource.access.readOnlyCondition?.message : nil
+            if let reason = readOnlyReason ?? resource.access.refusal(action.rowOperation, String(target.id), context.user) ?? procedureRefusals[target.id] {
                 refusals.append("“\(target.label)”: " + localizer.t(reason))
             } else {
                 allowed.append(target)

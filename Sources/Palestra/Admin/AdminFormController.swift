@@ -42,7 +42,7 @@ struct AdminFormController: Sendable {
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         } catch let refusal as AdminReadOnlyError {
             for file in files { await services.media.remove(file) }
-            input.errors[resource.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
+            input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
             return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         } catch let violation as AdminInlineViolation {
             for file in files { await services.media.remove(file) }
@@ -129,7 +129,7 @@ struct AdminFormController: Sendable {
             form: form, resource: resource, adding: adding, choices: try await services.lookups(for: resource),
             policy: services.passwordPolicy, localizer: localizer
         )
-        for (field, message) in resource.validate(input.submission(objectID: objectID, actor: context.user)) where input.errors[field] == nil {
+        for (field, message) in resource.form.validate(input.submission(objectID: objectID, actor: context.user)) where input.errors[field] == nil {
             input.errors[field] = localizer.t(message)
         }
         return input
@@ -137,8 +137,8 @@ struct AdminFormController: Sendable {
 
     private func uniqueErrors(_ resource: AdminResource, constraint: String?, context: SignedInContext) -> [String: String] {
         let localizer = services.views.localizer(for: context)
-        guard let constraint, let known = resource.uniqueConstraints[constraint] else {
-            return [resource.fields.first?.name ?? "": localizer.t("Another record already has this value.")]
+        guard let constraint, let known = resource.form.uniqueConstraints[constraint] else {
+            return [resource.form.fields.first?.name ?? "": localizer.t("Another record already has this value.")]
         }
         return [known.field: localizer.t(known.message)]
     }
@@ -156,7 +156,7 @@ struct AdminFormController: Sendable {
     ) async throws -> Response {
         var panels: [[[String?]]] = []
         if let id = values.record?.id {
-            for panel in resource.panels { panels.append(try await services.records.rows(of: panel, objectID: id)) }
+            for panel in resource.form.panels { panels.append(try await services.records.rows(of: panel, objectID: id)) }
         }
         let view = AdminFormView(
             resource: resource, values: values, isReadOnly: isReadOnly, user: context.user,

@@ -23,10 +23,10 @@ struct AdminFormInput: Sendable {
         policy: PasswordPolicy, localizer: Localizer
     ) {
         self.adding = adding
-        for field in resource.fields where field.isEditable(adding: adding) {
+        for field in resource.form.fields where field.isEditable(adding: adding) {
             read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
         }
-        for inline in resource.inlines {
+        for inline in resource.form.inlines {
             inlineRows[inline.name] = AdminInlineRow.read(inline, from: form, choices: choices, localizer: localizer)
         }
     }

@@ -44,7 +44,7 @@ extension AdminFormView {
         self.csrfToken = csrfToken
         version = record.map { String($0.version) } ?? ""
         let errors = isConflict ? [:] : (input?.errors ?? [:])
-        fields = resource.fields.compactMap { field in
+        fields = resource.form.fields.compactMap { field in
             if case .newPassword = field.kind, !adding { return nil }
             if case .never = field.editability, adding { return nil }
             if case .hidden = field.editability { return nil }
@@ -66,7 +66,7 @@ extension AdminFormView {
         }
         // After a conflict too: the rows the user typed are shown again (over the current ones), never lost.
         let posted = input?.inlineRows ?? [:]
-        inlines = resource.inlines.map { inline in
+        inlines = resource.form.inlines.map { inline in
             let readOnlyReason = record?.readOnlyInlines[inline.name]
             return AdminInlineView(
                 inline: inline, stored: record?.inlines[inline.name] ?? [], posted: posted[inline.name],
@@ -74,15 +74,15 @@ extension AdminFormView {
             )
         }
         hasInlines = !inlines.isEmpty
-        panels = record == nil ? [] : resource.panels.enumerated().map { index, panel in
+        panels = record == nil ? [] : resource.form.panels.enumerated().map { index, panel in
             AdminPanelView(panel: panel, index: index, rows: index < panelRows.count ? panelRows[index] : [], formatter: formatter)
         }
         hasPanels = !panels.isEmpty
         readOnlyMessage = record?.readOnlyReason.map(localizer.t) ?? ""
         hasReadOnlyMessage = record?.readOnlyReason != nil
-        errorSummary = resource.fields.compactMap { field in
+        errorSummary = resource.form.fields.compactMap { field in
             errors[field.name].map { Link(label: localizer.t(field.label) + ": " + $0, url: "#field-" + field.name) }
-        } + resource.inlines.flatMap { inline in
+        } + resource.form.inlines.flatMap { inline in
             AdminInlineView.summary(inline, posted: posted[inline.name] ?? [], localizer: localizer)
         }
         hasErrors = !errorSummary.isEmpty
@@ -95,14 +95,7 @@ extension AdminFormView {
         canDelete = record != nil && resource.allows(.delete, for: user)
         // Shown on read-only forms too: the pages they lead to check their own permissions.
         links = record.map { record in
-            resource.objectLinks.map { link in
-                let id = String(record.id)
-                var path = link.path.replacingOccurrences(of: "{id}", with: id)
-                for (name, value) in record.values where path.contains("{\(name)}") {
-                    path = path.replacingOccurrences(of: "{\(name)}", with: SiteURL.queryEscaped(value ?? ""))
-                }
-                return Link(label: localizer.t(link.label), url: link.path.hasPrefix("/") ? path : AdminURL.changeForm(resource.slug, id) + path)
-            }
+            resource.form.objectLinks.map { Link(label: localizer.t($0.label), url: $0.url(slug: resource.slug, record: record)) }
         } ?? []
         hasLinks = !links.isEmpty
         canAddAnother = resource.allows(.add, for: user)

@@ -27,7 +27,7 @@ struct AdminListEdit: Sendable {
     init(form: FormData, resource: AdminResource, choices: [String: [AdminChoice]], localizer: Localizer) {
         var seen: Set<Int> = []
         let ids = form.values("rows").compactMap(Int.init).filter { $0 > 0 && seen.insert($0).inserted }
-        for id in ids.prefix(resource.pageSize * 2) {
+        for id in ids.prefix(resource.list.pageSize * 2) {
             var row = Row(id: id, version: form.value("row-\(id)-version").flatMap(Int.init))
             for field in resource.listEditableFields {
                 let raw = form.value("row-\(id)-\(field.name)") ?? ""

@@ -13,7 +13,7 @@ struct AdminListEditController: Sendable {
 
     @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
-        guard !resource.listEditable.isEmpty else { throw AppError.notFound }
+        guard !resource.list.editable.isEmpty else { throw AppError.notFound }
         guard resource.allows(.change, for: context.user) else { throw AppError.forbidden }
         var request = request
         let form = try await request.formData(context: context)

@@ -29,15 +29,15 @@ struct AdminListState: Sendable, Equatable {
     init(query: FormData, resource: AdminResource) {
         search = String((query.value("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maximumSearchLength))
         page = query.value("p").flatMap(Int.init).map { max(1, min($0, 1_000_000)) } ?? 1
-        let sortable = Set(resource.columns.indices.filter { resource.columns[$0].sortExpression != nil }.map { $0 + 1 })
+        let sortable = Set(resource.list.columns.indices.filter { resource.list.columns[$0].sortExpression != nil }.map { $0 + 1 })
         var seen = Set<Int>()
         // Only indexes of sortable columns survive, before any arithmetic on them (Int.min has no absolute value).
-        let columns = -resource.columns.count...resource.columns.count
+        let columns = -resource.list.columns.count...resource.list.columns.count
         ordering = (query.value("o") ?? "").split(separator: ".").compactMap { Int($0) }.filter { index in
             columns.contains(index) && sortable.contains(abs(index)) && seen.insert(abs(index)).inserted
         }
-        if ordering.isEmpty { ordering = resource.defaultOrdering }
-        let names = Set(resource.filters.flatMap { [$0.name, $0.name + "_from", $0.name + "_to"] })
+        if ordering.isEmpty { ordering = resource.list.defaultOrdering }
+        let names = Set(resource.list.filters.flatMap { [$0.name, $0.name + "_from", $0.name + "_to"] })
         filterValues = query.fields.filter { names.contains($0.name) && !$0.value.isEmpty }
             .map { (String($0.name.prefix(100)), String($0.value.prefix(100))) }
     }
@@ -51,7 +51,7 @@ struct AdminListState: Sendable, Equatable {
         var parts: [String] = []
         if !search.isEmpty { parts.append("q=" + SiteURL.queryEscaped(search)) }
         for (name, value) in filterValues { parts.append(name + "=" + SiteURL.queryEscaped(value)) }
-        if ordering != resource.defaultOrdering { parts.append("o=" + ordering.map(String.init).joined(separator: ".")) }
+        if ordering != resource.list.defaultOrdering { parts.append("o=" + ordering.map(String.init).joined(separator: ".")) }
         if page > 1 { parts.append("p=\(page)") }
         return parts.joined(separator: "&")
     }

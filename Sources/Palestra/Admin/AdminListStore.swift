@@ -21,7 +21,7 @@ struct AdminListStore: Sendable {
             AdminListPage.Row(
                 id: try row.decode("pk"),
                 label: try row.decode("label", as: String?.self) ?? "",
-                cells: try resource.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
+                cells: try resource.list.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
                 edit: editable.isEmpty ? nil : AdminListPage.Edit(
                     version: try row.decode("version"), isReadOnly: try row.decode("read_only"),
                     values: Dictionary(uniqueKeysWithValues: try editable.enumerated().map { ($1.name, try row.decode("e\($0)", as: String?.self)) })
@@ -36,7 +36,7 @@ struct AdminListStore: Sendable {
         var parameters = SQLParameters()
         let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
         let counting = SQLStatement(sql: conditions, parameters: parameters)
-        var columns = resource.columns.enumerated().map {
+        var columns = resource.list.columns.enumerated().map {
             "(\(parameters.expand($1.expression, in: .column, .init(timeZone: timeZone))))::text AS c\($0)"
         }
         // A list-editable resource also reads each row's version, whether it is read-only, and the
@@ -44,12 +44,12 @@ struct AdminListStore: Sendable {
         let editable = resource.listEditableFields
         if !editable.isEmpty {
             columns.append(resource.isVersioned ? "version" : "0 AS version")
-            columns.append("(\(resource.readOnlyCondition?.sql ?? "false")) AS read_only")
+            columns.append("(\(resource.access.readOnlyCondition?.sql ?? "false")) AS read_only")
             columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
         let order = orderBy(resource, state: state, parameters: &parameters)
-        let limit = parameters.bind(resource.pageSize)
-        let offset = parameters.bind((state.page - 1) * resource.pageSize)
+        let limit = parameters.bind(resource.list.pageSize)
+        let offset = parameters.bind((state.page - 1) * resource.list.pageSize)
         let select = """
             SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
             FROM \(resource.table)
@@ -109,7 +109,7 @@ struct AdminListStore: Sendable {
 
     /// The resource's row scope for `user` as a condition; shared with ``AdminRecordStore``.
     static func scopeClause(_ resource: AdminResource, user: User, parameters: inout SQLParameters) -> String {
-        condition(resource.scope(user), user: user, parameters: &parameters)
+        condition(resource.access.scope(user), user: user, parameters: &parameters)
     }
 
     /// A scope (a resource's, a lookup's) as a condition.
@@ -123,17 +123,17 @@ struct AdminListStore: Sendable {
 
     func whereClause(_ resource: AdminResource, user: User, state: AdminListState, parameters: inout SQLParameters) -> String {
         var conditions = [Self.scopeClause(resource, user: user, parameters: &parameters)]
-        if !resource.searchExpressions.isEmpty {
+        if !resource.list.searchExpressions.isEmpty {
             for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
                 // One fragment per word, so the pattern is bound once for every expression.
-                let any = resource.searchExpressions.map { expression in
+                let any = resource.list.searchExpressions.map { expression in
                     expression.contains(SQLPlaceholder.pattern.rawValue) ? "(\(expression))" : "(\(expression))::text ILIKE {pattern}"
                 }.joined(separator: " OR ")
                 let pattern = "%" + Self.likeEscaped(String(word)) + "%"
                 conditions.append("(" + parameters.expand(any, in: .search, .init(pattern: pattern)) + ")")
             }
         }
-        for filter in resource.filters {
+        for filter in resource.list.filters {
             conditions += filterConditions(filter, state: state, parameters: &parameters)
         }
         return conditions.joined(separator: " AND ")
@@ -196,7 +196,7 @@ struct AdminListStore: Sendable {
     ) -> String {
         var terms: [String] = []
         for index in state.ordering {
-            guard let expression = resource.columns[abs(index) - 1].sortExpression else { continue }
+            guard let expression = resource.list.columns[abs(index) - 1].sortExpression else { continue }
             terms.append("(\(parameters.expand(expression, in: .column, .init(timeZone: timeZone)))) \(index < 0 ? "DESC" : "ASC")")
         }
         // The key breaks ties in the first column's direction, so an index on (column, key) serves both ways.

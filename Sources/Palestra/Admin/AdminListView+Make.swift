@@ -13,10 +13,10 @@ extension AdminListView {
         addURL = AdminURL.addForm(resource.slug)
         canAdd = resource.allows(.add, for: user)
         addLabel = localizer.t("Add {name}", ["name": localizer.t(resource.singularName)])
-        links = resource.listLinks.map { Link(label: localizer.t($0.label), url: $0.url) }
+        links = resource.list.links.map { Link(label: localizer.t($0.label), url: $0.url) }
         hasLinks = !links.isEmpty
         search = state.search
-        hasSearchFields = !resource.searchExpressions.isEmpty
+        hasSearchFields = !resource.list.searchExpressions.isEmpty
         var kept = state
         kept.search = ""
         kept.page = 1
@@ -26,15 +26,15 @@ extension AdminListView {
             : localizer.plural("{count} results", count: page.total)
         clearURL = AdminURL.changeList(resource.slug)
         isFiltered = !state.search.isEmpty || !state.filterValues.isEmpty
-        filters = resource.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
-        hasFilters = !resource.filters.isEmpty
+        filters = resource.list.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
+        hasFilters = !resource.list.filters.isEmpty
         // A value the filter does not know is not applied, so it does not count as active.
         let ignored = Set(filters.filter(\.hasValueError).map(\.name))
         let active = Set(state.filterValues.filter { !ignored.contains($0.name) }.map {
             $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "")
         })
         activeFilterCount = active.isEmpty ? "" : localizer.plural("{count} active", count: active.count)
-        headers = resource.columns.enumerated().map { index, column in
+        headers = resource.list.columns.enumerated().map { index, column in
             let position = state.ordering.firstIndex { abs($0) == index + 1 }
             let descending = position.map { state.ordering[$0] < 0 } ?? false
             return Header(
@@ -56,7 +56,7 @@ extension AdminListView {
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
             let posted = edit?.row(row.id)
             let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: resource.listEditableFields) }
-            return Row(id: String(row.id), label: row.label, cells: resource.columns.enumerated().map { index, column in
+            return Row(id: String(row.id), label: row.label, cells: resource.list.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
                 let editor = rowEdit.flatMap { edit in
                     editable[column.name].map { field in
@@ -83,7 +83,7 @@ extension AdminListView {
             }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,
             versionName: "row-\(row.id)-version", version: loaded?.version ?? "", was: loaded?.was ?? [],
             message: posted?.message ?? "", hasMessage: posted?.message != nil,
-            columnCount: String(resource.columns.count + (hasCheckbox ? 1 : 0)))
+            columnCount: String(resource.list.columns.count + (hasCheckbox ? 1 : 0)))
         }
         hasRows = !page.rows.isEmpty
         actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
@@ -97,7 +97,7 @@ extension AdminListView {
             ? localizer.plural("Select all (about {count}) matching", count: page.total)
             : localizer.plural("Select all {count} matching", count: page.total)
         showSelectAcross = page.total > page.rows.count
-        let pageCount = max(1, (page.total + resource.pageSize - 1) / resource.pageSize)
+        let pageCount = max(1, (page.total + resource.list.pageSize - 1) / resource.list.pageSize)
         pages = AdminPageLink.links(current: state.page, count: pageCount) { state.onPage($0).url(resource: resource) }
         hasPages = pageCount > 1
         previousURL = state.onPage(state.page - 1).url(resource: resource)

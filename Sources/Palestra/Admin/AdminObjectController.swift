@@ -1,7 +1,8 @@
 import Hummingbird
 import Postgres
 
-/// An object's delete confirmation `/admin/<slug>/<id>/delete` and its history `/admin/<slug>/<id>/history`.
+/// An object's delete confirmation `/admin/<slug>/<id>/delete`, its history `/admin/<slug>/<id>/history`
+/// and the pages its resource declares, `/admin/<slug>/<id>/<page>` (``AdminHooks/objectPages``).
 struct AdminObjectController: Sendable {
     let services: AdminServices
 
@@ -9,13 +10,15 @@ struct AdminObjectController: Sendable {
         routes.get(AdminURL.delete(.key, .key), use: confirmDelete)
         routes.post(AdminURL.delete(.key, .key), use: delete)
         routes.get(AdminURL.history(.key, .key), use: history)
+        routes.get(AdminURL.objectPage(.key, .key, page: .key), use: objectPage)
+        routes.post(AdminURL.objectPage(.key, .key, page: .key), use: objectPage)
     }
 
     /// Lists the object and what goes with it; deleting takes a POST from this page.
     @Sendable func confirmDelete(_ request: Request, context: SignedInContext) async throws -> Response {
         let (resource, record) = try await deletable(context)
         let localizer = services.views.localizer(for: context)
-        if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
+        if let reason = record.readOnlyReason ?? resource.access.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(
                 to: AdminURL.changeForm(resource.slug, String(record.id)), flash: .error(localizer.t(reason)), context: context
             )
@@ -31,7 +34,7 @@ struct AdminObjectController: Sendable {
         let (resource, record) = try await deletable(context)
         let localizer = services.views.localizer(for: context)
         let formURL = AdminURL.changeForm(resource.slug, String(record.id))
-        if let reason = record.readOnlyReason ?? resource.refusal(.delete, String(record.id), context.user) {
+        if let reason = record.readOnlyReason ?? resource.access.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
         }
         do {
@@ -51,6 +54,18 @@ struct AdminObjectController: Sendable {
         let entries = try await AuditStore.history(objectType: resource.slug, objectID: String(id), on: services.records.database)
         let view = AdminHistoryView(resource: resource, record: record, entries: entries, formatter: services.formatter(for: context))
         return services.views.render(.adminHistory, title: view.title, content: view, context: context)
+    }
+
+    /// A page the resource declares for its objects: 404 when it declares none of that name (or none for
+    /// the method), 403 without the page's permission.
+    @Sendable func objectPage(_ request: Request, context: SignedInContext) async throws -> Response {
+        let resource = try services.resource(context)
+        guard let page = resource.hooks.objectPage(named: context.parameters.get("page")),
+              let handler = request.method == .post ? page.submit : page.show
+        else { throw AppError.notFound }
+        guard resource.allows(page.permission, for: context.user) else { throw AppError.forbidden }
+        let id = try services.objectID(context)
+        return try await handler(AdminObjectPageRequest(request: request, context: context, resource: resource, objectID: id, services: services))
     }
 
     private func deletable(_ context: SignedInContext) async throws -> (AdminResource, AdminRecord) {

@@ -33,7 +33,7 @@ extension AdminRecordStore {
     /// Every inline's rows of the object, by inline name.
     func inlineRecords(of resource: AdminResource, parentID: Int, on connection: any PostgresQueryable) async throws -> [String: [AdminInlineRecord]] {
         var found: [String: [AdminInlineRecord]] = [:]
-        for inline in resource.inlines {
+        for inline in resource.form.inlines {
             found[inline.name] = try await inlineRecords(inline, parentID: parentID, on: connection)
         }
         return found
@@ -48,7 +48,7 @@ extension AdminRecordStore {
         on connection: PostgresConnection
     ) async throws -> [FieldChange] {
         var changes: [FieldChange] = []
-        for inline in resource.inlines {
+        for inline in resource.form.inlines {
             guard let rows = posted[inline.name], !rows.isEmpty else { continue }
             let stored = try await inlineRecords(inline, parentID: parentID, lock: true, on: connection)
             let before = stored.map(\.label)

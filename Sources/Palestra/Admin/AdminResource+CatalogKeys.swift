@@ -3,13 +3,13 @@ extension AdminResource {
     /// messages), so a test can check that each language has them.
     var catalogKeys: (messages: Set<String>, plurals: Set<String>) {
         var keys: Set<String> = [singularName, pluralName]
-        keys.formUnion(columns.map(\.label))
-        for column in columns { keys.formUnion(Self.choiceLabels(column.format)) }
-        for filter in filters {
+        keys.formUnion(list.columns.map(\.label))
+        for column in list.columns { keys.formUnion(Self.choiceLabels(column.format)) }
+        for filter in list.filters {
             keys.insert(filter.label)
             if case .choices(let choices) = filter.kind { keys.formUnion(choices.map(\.label)) }
         }
-        for field in fields {
+        for field in form.fields {
             keys.insert(field.label)
             if let help = field.help { keys.insert(help) }
             keys.formUnion(Self.choiceLabels(field.cellFormat))
@@ -18,7 +18,7 @@ extension AdminResource {
                 for column in columns { keys.formUnion(Self.choiceLabels(column.format)) }
             }
         }
-        for inline in inlines {
+        for inline in form.inlines {
             keys.insert(inline.label)
             keys.formUnion(inline.constraints.values.map(\.message))
             if let condition = inline.readOnlyCondition { keys.insert(condition.message) }
@@ -28,18 +28,18 @@ extension AdminResource {
                 keys.formUnion(Self.choiceLabels(field.cellFormat))
             }
         }
-        for panel in panels {
+        for panel in form.panels {
             keys.formUnion([panel.label, panel.empty])
             if let help = panel.help { keys.insert(help) }
             keys.formUnion(panel.columns.map(\.label))
             for column in panel.columns { keys.formUnion(Self.choiceLabels(column.format)) }
         }
-        if let condition = readOnlyCondition { keys.insert(condition.message) }
-        keys.formUnion(actions.map(\.label))
-        keys.formUnion(actions.compactMap(\.objectLabel))
-        keys.formUnion(uniqueConstraints.values.map(\.message))
-        keys.formUnion(objectLinks.map(\.label))
-        keys.formUnion(listLinks.map(\.label))
+        if let condition = access.readOnlyCondition { keys.insert(condition.message) }
+        keys.formUnion(list.actions.map(\.label))
+        keys.formUnion(list.actions.compactMap(\.objectLabel))
+        keys.formUnion(form.uniqueConstraints.values.map(\.message))
+        keys.formUnion(form.objectLinks.map(\.label))
+        keys.formUnion(list.links.map(\.label))
         return (keys, Set(dependents.map(\.label)))
     }
 

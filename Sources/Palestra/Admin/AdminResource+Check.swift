@@ -6,49 +6,50 @@ extension AdminResource {
     func declarationProblems() -> [AdminDeclarationProblem] {
         var check = Check(resource: slug)
         check.sql(labelExpression, .label, "labelExpression")
-        check.unique(columns.map(\.name), "column")
-        for column in columns { check.sql(column.expression, .column, "column “\(column.name)”") }
-        for expression in searchExpressions { check.sql(expression, .search, "searchExpressions “\(expression)”") }
-        check.unique(filters.map(\.name), "filter")
-        for filter in filters {
+        check.unique(list.columns.map(\.name), "column")
+        for column in list.columns { check.sql(column.expression, .column, "column “\(column.name)”") }
+        for expression in list.searchExpressions { check.sql(expression, .search, "searchExpressions “\(expression)”") }
+        check.unique(list.filters.map(\.name), "filter")
+        for filter in list.filters {
             check.sql(filter.expression, .filterExpression, "filter “\(filter.name)”")
             if let condition = filter.condition { check.sql(condition, .filterCondition, "filter “\(filter.name)”") }
             if case .foreignKey(let lookup) = filter.kind { check.lookup(lookup, "filter “\(filter.name)”") }
         }
         checkOrdering(&check)
-        check.unique(actions.map(\.name), "action")
-        for action in actions {
+        check.unique(list.actions.map(\.name), "action")
+        for action in list.actions {
             if case .setField(let name, _) = action.operation, field(named: name) == nil {
                 check.fail("action “\(action.name)”", "sets “\(name)”, which is not a field")
             }
         }
-        check.unique(fields.map(\.name), "field")
-        for field in fields {
+        check.unique(form.fields.map(\.name), "field")
+        for field in form.fields {
             if case .foreignKey(let lookup) = field.kind { check.lookup(lookup, "field “\(field.name)”") }
         }
-        for name in listEditable {
+        for name in list.editable {
             let place = "listEditable “\(name)”"
             guard let field = field(named: name) else { check.fail(place, "not a field"); continue }
             if !field.isEditable(adding: false) { check.fail(place, "the field is never editable") }
-            if !columns.contains(where: { $0.name == name }) { check.fail(place, "no column of the same name shows it") }
+            if !list.columns.contains(where: { $0.name == name }) { check.fail(place, "no column of the same name shows it") }
         }
-        for inline in inlines { checkInline(inline, &check) }
-        for panel in panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
-        if let condition = readOnlyCondition { check.sql(condition.sql, .readOnlyCondition, "readOnlyCondition") }
-        check.scope(scope, "scope")
-        for (constraint, target) in uniqueConstraints where field(named: target.field) == nil {
+        for inline in form.inlines { checkInline(inline, &check) }
+        for panel in form.panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
+        if let condition = access.readOnlyCondition { check.sql(condition.sql, .readOnlyCondition, "readOnlyCondition") }
+        check.scope(access.scope, "scope")
+        for (constraint, target) in form.uniqueConstraints where field(named: target.field) == nil {
             check.fail("uniqueConstraints “\(constraint)”", "“\(target.field)” is not a field")
         }
         for dependent in dependents { check.sql(dependent.countSQL, .dependentCount, "dependent “\(dependent.label)”") }
-        for link in objectLinks {
-            for token in SQLPlaceholder.tokens(in: link.path) where token != SQLPlaceholder.id.rawValue {
-                let name = String(token.dropFirst().dropLast())
-                if !token.hasPrefix("{") || field(named: name).map(\.isSecret) ?? true {
-                    check.fail("objectLinks “\(link.path)”", "\(token) is neither {id} nor a field")
-                }
+        for link in form.objectLinks {
+            let place = "objectLinks “\(link.path)”"
+            for name in link.placeholders where name != "id" && field(named: name).map(\.isSecret) ?? true {
+                check.fail(place, "{\(name)} is neither {id} nor a field")
+            }
+            if link.isObjectPage, hooks.objectPage(named: link.path) == nil {
+                check.fail(place, "not a site path (starting with /) nor one of the resource's object pages")
             }
         }
-        for stamp in stamps where field(named: stamp.field) == nil {
+        for stamp in form.stamps where field(named: stamp.field) == nil {
             check.fail("stamps “\(stamp.column)”", "“\(stamp.field)” is not a field")
         }
         return check.problems
@@ -56,15 +57,15 @@ extension AdminResource {
 
     /// Column indexes, 1-based, negative for descending: each names a sortable column, once.
     private func checkOrdering(_ check: inout Check) {
-        if defaultOrdering.isEmpty { check.fail("defaultOrdering", "empty") }
+        if list.defaultOrdering.isEmpty { check.fail("defaultOrdering", "empty") }
         var seen = Set<Int>()
-        for index in defaultOrdering {
+        for index in list.defaultOrdering {
             let place = "defaultOrdering \(index)"
-            guard index != 0, abs(index) <= columns.count else {
-                check.fail(place, "no such column (1 to \(columns.count), negative for descending)")
+            guard index != 0, abs(index) <= list.columns.count else {
+                check.fail(place, "no such column (1 to \(list.columns.count), negative for descending)")
                 continue
             }
-            if columns[abs(index) - 1].sortExpression == nil { check.fail(place, "column “\(columns[abs(index) - 1].name)” does not sort") }
+            if list.columns[abs(index) - 1].sortExpression == nil { check.fail(place, "column “\(list.columns[abs(index) - 1].name)” does not sort") }
             if !seen.insert(abs(index)).inserted { check.fail(place, "the column is named twice") }
         }
     }

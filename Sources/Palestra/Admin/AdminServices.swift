@@ -3,7 +3,7 @@ import Hummingbird
 import Foundation
 
 /// What the admin controllers share: the registered resources, their stores, sessions (for flash
-/// messages), the views and the password policy.
+/// messages), the views, the password policy and the authenticator.
 struct AdminServices: Sendable {
     let site: AdminSite
     let lists: AdminListStore
@@ -13,6 +13,8 @@ struct AdminServices: Sendable {
     let passwordPolicy: PasswordPolicy
     let hasher: PasswordHasher
     let media: MediaStorage
+    /// For the users' password page (``UserPasswordPage``).
+    let authenticator: Authenticator
 
     func formatter(for context: SignedInContext) -> AdminCellFormatter {
         AdminCellFormatter(localizer: views.localizer(for: context), timeZone: views.timeZone)
@@ -35,7 +37,7 @@ struct AdminServices: Sendable {
     /// Choices of the foreign-key filters a user is offered (narrowed by each lookup's `filterScope`).
     func filterLookups(for resource: AdminResource, user: User) async throws -> [String: [AdminChoice]] {
         var found: [String: [AdminChoice]] = [:]
-        for filter in resource.filters {
+        for filter in resource.list.filters {
             if case .foreignKey(let lookup) = filter.kind { found[filter.name] = try await lists.choices(lookup, filteringFor: user) }
         }
         return found
@@ -44,10 +46,10 @@ struct AdminServices: Sendable {
     /// Choices of the foreign-key fields of a resource and its inlines (inline fields as `<inline>.<field>`).
     func lookups(for resource: AdminResource) async throws -> [String: [AdminChoice]] {
         var found: [String: [AdminChoice]] = [:]
-        for field in resource.fields {
+        for field in resource.form.fields {
             if case .foreignKey(let lookup) = field.kind { found[field.name] = try await lists.choices(lookup) }
         }
-        for inline in resource.inlines {
+        for inline in resource.form.inlines {
             for field in inline.fields {
                 if case .foreignKey(let lookup) = field.kind { found[inline.name + "." + field.name] = try await lists.choices(lookup) }
             }

@@ -64,7 +64,7 @@ public enum SQLPlaceholder: String, CaseIterable, Sendable {
             let character = fragment[index]
             var end: String.Index?
             if character == "{" {
-                let rest = fragment[fragment.index(after: index)...].prefix { $0.isLetter || $0 == "_" }
+                let rest = fragment[fragment.index(after: index)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
                 let close = rest.endIndex
                 if !rest.isEmpty, close < fragment.endIndex, fragment[close] == "}" { end = fragment.index(after: close) }
             } else if character == "$" {

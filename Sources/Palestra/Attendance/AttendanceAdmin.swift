@@ -47,45 +47,51 @@ enum AttendanceAdmin {
     static let resource = AdminResource(
         slug: AttendanceJournal.recordAuditType, singularName: "attendance record", pluralName: "attendance records", table: "attendance_records",
         labelExpression: "\(athleteName) || ', ' || session_date",
-        columns: [
-            AdminColumn("session_date", label: "Session date", format: .date),
-            AdminColumn("group", label: "Group", expression: "(SELECT g.name FROM training_groups g WHERE g.id = attendance_records.group_id)", sortable: false),
-            AdminColumn("photo", label: "Photo", expression: "(SELECT a.avatar FROM athletes a WHERE a.id = attendance_records.athlete_id)",
-                        sortable: false, format: .image, secondary: true),
-            AdminColumn("athlete", label: "Athlete", expression: athleteName, sortable: false),
-            AdminColumn("status", label: "Status", format: .choice(statuses)),
-            AdminColumn("note", label: "Note", sortable: false),
-            AdminColumn("marked_by", label: "Marked by", expression: "(SELECT u.display_name FROM users u WHERE u.id = attendance_records.marked_by)",
-                        sortable: false, secondary: true),
-        ],
-        searchExpressions: ["athlete_id IN (SELECT a.id FROM athletes a WHERE a.full_name ILIKE {pattern})"],
-        filters: [
-            AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
-            AdminFilter("session_date", label: "Session date", kind: .date(isTimestamp: false)),
-            AdminFilter("status", label: "Status", kind: .choices(statuses)),
-        ],
-        defaultOrdering: [-1],
-        actions: [
-            AdminAction("mark_present", label: "Mark selected as present", operation: .setField("status", to: "present")),
-            AdminAction("mark_absent", label: "Mark selected as absent", operation: .setField("status", to: "absent")),
-            AdminAction("mark_excused", label: "Mark selected as excused", operation: .setField("status", to: "excused")),
-        ],
-        fields: [
-            AdminField("status", label: "Status", kind: .select(statuses), required: true),
-            AdminField("note", label: "Note", kind: .text(maxLength: AttendanceSubmission.noteLimit)),
-            AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .hidden),
-            AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
-        ],
-        listEditable: ["status", "note"],
-        panels: [athleteCard, sessionCard],
-        readOnlyCondition: (
-            sql: TrainingReadOnly.attendanceLocked(sessionID: "attendance_records.session_id", groupID: "attendance_records.group_id"),
-            message: "The session is closed, or its group archived: its attendance cannot be changed."
+        list: AdminListDeclaration(
+            columns: [
+                AdminColumn("session_date", label: "Session date", format: .date),
+                AdminColumn("group", label: "Group", expression: "(SELECT g.name FROM training_groups g WHERE g.id = attendance_records.group_id)", sortable: false),
+                AdminColumn("photo", label: "Photo", expression: "(SELECT a.avatar FROM athletes a WHERE a.id = attendance_records.athlete_id)",
+                            sortable: false, format: .image, secondary: true),
+                AdminColumn("athlete", label: "Athlete", expression: athleteName, sortable: false),
+                AdminColumn("status", label: "Status", format: .choice(statuses)),
+                AdminColumn("note", label: "Note", sortable: false),
+                AdminColumn("marked_by", label: "Marked by", expression: "(SELECT u.display_name FROM users u WHERE u.id = attendance_records.marked_by)",
+                            sortable: false, secondary: true),
+            ],
+            searchExpressions: ["athlete_id IN (SELECT a.id FROM athletes a WHERE a.full_name ILIKE {pattern})"],
+            filters: [
+                AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
+                AdminFilter("session_date", label: "Session date", kind: .date(isTimestamp: false)),
+                AdminFilter("status", label: "Status", kind: .choices(statuses)),
+            ],
+            defaultOrdering: [-1],
+            actions: [
+                AdminAction("mark_present", label: "Mark selected as present", operation: .setField("status", to: "present")),
+                AdminAction("mark_absent", label: "Mark selected as absent", operation: .setField("status", to: "absent")),
+                AdminAction("mark_excused", label: "Mark selected as excused", operation: .setField("status", to: "excused")),
+            ],
+            editable: ["status", "note"]
         ),
-        permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
-        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
-        objectLinks: [(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
-        // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
-        stamps: [AdminStamp(when: "status", set: "marked_by", to: .actor), AdminStamp(when: "status", set: "marked_at", to: .now)]
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("status", label: "Status", kind: .select(statuses), required: true),
+                AdminField("note", label: "Note", kind: .text(maxLength: AttendanceSubmission.noteLimit)),
+                AdminField("session_id", label: "Training session", kind: .integer(1...Int.max), editable: .hidden),
+                AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
+            ],
+            panels: [athleteCard, sessionCard],
+            objectLinks: [AdminObjectLink(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
+            // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
+            stamps: [AdminStamp(when: "status", set: "marked_by", to: .actor), AdminStamp(when: "status", set: "marked_at", to: .now)]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
+            scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
+            readOnlyCondition: (
+                sql: TrainingReadOnly.attendanceLocked(sessionID: "attendance_records.session_id", groupID: "attendance_records.group_id"),
+                message: "The session is closed, or its group archived: its attendance cannot be changed."
+            )
+        )
     )
 }

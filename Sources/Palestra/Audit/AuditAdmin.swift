@@ -4,41 +4,46 @@ enum AuditAdmin {
 
     static let resource = AdminResource(
         slug: "audit", singularName: "audit record", pluralName: "audit records", table: "audit_records",
-        labelExpression: "action || ' ' || coalesce(object_type || ' ' || object_label, '')",
-        columns: [
-            AdminColumn("occurred_at", label: "When", format: .dateTime),
-            AdminColumn("actor_label", label: "Actor"),
-            AdminColumn("action", label: "Action", format: .choice(actionChoices)),
-            AdminColumn("object_type", label: "Object type", secondary: true),
-            AdminColumn("object_label", label: "Object"),
-            AdminColumn("address", label: "Address", secondary: true),
-        ],
-        searchExpressions: ["object_label", "actor_label"],
-        filters: [
-            AdminFilter("actor", label: "Actor", expression: "actor_id",
-                        kind: .foreignKey(AdminLookup(
-                            table: "users", labelExpression: "display_name || ' <' || email || '>'",
-                            condition: "id IN (SELECT actor_id FROM audit_records WHERE actor_id IS NOT NULL)"
-                        ))),
-            AdminFilter("action", label: "Action", kind: .choices(actionChoices)),
-            AdminFilter("object_type", label: "Object type", kind: .foreignKey(AuditStore.objectTypeLookup)),
-            AdminFilter("occurred_at", label: "When", kind: .date(isTimestamp: true)),
-        ],
-        defaultOrdering: [-1],
-        pageSize: 100,
-        fields: [
-            AdminField("occurred_at", label: "When", kind: .dateTime, editable: .never),
-            AdminField("actor_label", label: "Actor", kind: .text(maxLength: 300), editable: .never),
-            AdminField("action", label: "Action", kind: .select(actionChoices), editable: .never),
-            AdminField("object_type", label: "Object type", kind: .text(maxLength: 100), editable: .never),
-            AdminField("object_id", label: "Object id", kind: .text(maxLength: 100), editable: .never),
-            AdminField("object_label", label: "Object", kind: .text(maxLength: 300), editable: .never),
-            AdminField("changes", label: "Changes", kind: .table([
-                AdminTableColumn("field", label: "Field"), AdminTableColumn("old", label: "Before"), AdminTableColumn("new", label: "After"),
-            ]), editable: .never),
-            AdminField("address", label: "Address", kind: .text(maxLength: 100), editable: .never),
-        ],
-        permissions: [.admin: [.view]],
-        isVersioned: false
+        labelExpression: "action || ' ' || coalesce(object_type || ' ' || object_label, '')", isVersioned: false,
+        list: AdminListDeclaration(
+            columns: [
+                AdminColumn("occurred_at", label: "When", format: .dateTime),
+                AdminColumn("actor_label", label: "Actor"),
+                AdminColumn("action", label: "Action", format: .choice(actionChoices)),
+                AdminColumn("object_type", label: "Object type", secondary: true),
+                AdminColumn("object_label", label: "Object"),
+                AdminColumn("address", label: "Address", secondary: true),
+            ],
+            searchExpressions: ["object_label", "actor_label"],
+            filters: [
+                AdminFilter("actor", label: "Actor", expression: "actor_id",
+                            kind: .foreignKey(AdminLookup(
+                                table: "users", labelExpression: "display_name || ' <' || email || '>'",
+                                condition: "id IN (SELECT actor_id FROM audit_records WHERE actor_id IS NOT NULL)"
+                            ))),
+                AdminFilter("action", label: "Action", kind: .choices(actionChoices)),
+                AdminFilter("object_type", label: "Object type", kind: .foreignKey(AuditStore.objectTypeLookup)),
+                AdminFilter("occurred_at", label: "When", kind: .date(isTimestamp: true)),
+            ],
+            defaultOrdering: [-1],
+            pageSize: 100
+        ),
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("occurred_at", label: "When", kind: .dateTime, editable: .never),
+                AdminField("actor_label", label: "Actor", kind: .text(maxLength: 300), editable: .never),
+                AdminField("action", label: "Action", kind: .select(actionChoices), editable: .never),
+                AdminField("object_type", label: "Object type", kind: .text(maxLength: 100), editable: .never),
+                AdminField("object_id", label: "Object id", kind: .text(maxLength: 100), editable: .never),
+                AdminField("object_label", label: "Object", kind: .text(maxLength: 300), editable: .never),
+                AdminField("changes", label: "Changes", kind: .table([
+                    AdminTableColumn("field", label: "Field"), AdminTableColumn("old", label: "Before"), AdminTableColumn("new", label: "After"),
+                ]), editable: .never),
+                AdminField("address", label: "Address", kind: .text(maxLength: 100), editable: .never),
+            ]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: [.view]]
+        )
     )
 }

@@ -42,41 +42,47 @@ enum AthletesAdmin {
     static let resource = AdminResource(
         slug: "athletes", singularName: "athlete", pluralName: "athletes", table: "athletes",
         labelExpression: "full_name",
-        columns: [
-            AdminColumn("full_name", label: "Full name"),
-            AdminColumn("avatar", label: "Photo", sortable: false, format: .image),
-            AdminColumn("birth_date", label: "Birth date", format: .date),
-            AdminColumn("groups", label: "Groups", expression: groupsNow(of: "athletes.id"), sortable: false, secondary: true),
-            AdminColumn("contact", label: "Contact", secondary: true),
-        ],
-        searchExpressions: ["full_name"],
-        filters: [
-            AdminFilter("group", label: "Group", condition: """
-                EXISTS (SELECT 1 FROM group_memberships m WHERE m.athlete_id = athletes.id AND m.group_id::text = {value})
-                """, kind: .foreignKey(TrainingChoices.groups)),
-        ],
-        defaultOrdering: [1],
-        fields: [
-            AdminField("full_name", label: "Full name", kind: .text(maxLength: 200), required: true),
-            AdminField("birth_date", label: "Birth date", kind: .date, required: true),
-            AdminField("contact", label: "Contact", kind: .text(maxLength: 200), help: "A phone number or email of the athlete or a parent."),
-            AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
-            AdminField("avatar", label: "Photo", kind: .file(.image), help: "PNG, JPEG or WebP, at most 2 MB."),
-            AdminField("user_id", label: "User account", kind: .foreignKey(TrainingChoices.students),
-                       help: "The athlete's own sign-in (a student), if they have one."),
-        ],
-        inlines: [memberships],
-        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
-        scope: { TrainingGroupAccess(user: $0).adminScope(athleteID: "id") },
-        uniqueConstraints: ["athletes_user_key": (field: "user_id", message: "This user is already linked to another athlete.")],
-        validate: { submission in
-            guard let text = submission.values["birth_date"], let birth = CalendarDate(text) else { return [:] }
-            let today = CalendarDate.split(Date(), in: .gmt)?.0
-            // ISO dates compare as text.
-            if birth.description < "1900-01-01" || today.map({ birth > $0 }) == true {
-                return ["birth_date": CatalogKey.t("Enter a birth date between 1900 and today.")]
-            }
-            return [:]
-        }
+        list: AdminListDeclaration(
+            columns: [
+                AdminColumn("full_name", label: "Full name"),
+                AdminColumn("avatar", label: "Photo", sortable: false, format: .image),
+                AdminColumn("birth_date", label: "Birth date", format: .date),
+                AdminColumn("groups", label: "Groups", expression: groupsNow(of: "athletes.id"), sortable: false, secondary: true),
+                AdminColumn("contact", label: "Contact", secondary: true),
+            ],
+            searchExpressions: ["full_name"],
+            filters: [
+                AdminFilter("group", label: "Group", condition: """
+                    EXISTS (SELECT 1 FROM group_memberships m WHERE m.athlete_id = athletes.id AND m.group_id::text = {value})
+                    """, kind: .foreignKey(TrainingChoices.groups)),
+            ],
+            defaultOrdering: [1]
+        ),
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("full_name", label: "Full name", kind: .text(maxLength: 200), required: true),
+                AdminField("birth_date", label: "Birth date", kind: .date, required: true),
+                AdminField("contact", label: "Contact", kind: .text(maxLength: 200), help: "A phone number or email of the athlete or a parent."),
+                AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
+                AdminField("avatar", label: "Photo", kind: .file(.image), help: "PNG, JPEG or WebP, at most 2 MB."),
+                AdminField("user_id", label: "User account", kind: .foreignKey(TrainingChoices.students),
+                           help: "The athlete's own sign-in (a student), if they have one."),
+            ],
+            inlines: [memberships],
+            validate: { submission in
+                guard let text = submission.values["birth_date"], let birth = CalendarDate(text) else { return [:] }
+                let today = CalendarDate.split(Date(), in: .gmt)?.0
+                // ISO dates compare as text.
+                if birth.description < "1900-01-01" || today.map({ birth > $0 }) == true {
+                    return ["birth_date": CatalogKey.t("Enter a birth date between 1900 and today.")]
+                }
+                return [:]
+            },
+            uniqueConstraints: ["athletes_user_key": (field: "user_id", message: "This user is already linked to another athlete.")]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
+            scope: { TrainingGroupAccess(user: $0).adminScope(athleteID: "id") }
+        )
     )
 }

@@ -68,52 +68,60 @@ enum TrainingGroupsAdmin {
     static let resource = AdminResource(
         slug: "training-groups", singularName: "training group", pluralName: "training groups", table: "training_groups",
         labelExpression: "name",
-        columns: [
-            AdminColumn("name", label: "Name"),
-            AdminColumn("coach", label: "Coach", expression: "(SELECT u.display_name FROM users u WHERE u.id = training_groups.coach_id)"),
-            AdminColumn("athletes", label: "Athletes", expression: """
-                (SELECT count(*) FROM group_memberships m
-                 WHERE m.group_id = training_groups.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
-                """, format: .number),
-            AdminColumn("slots", label: "Weekly schedule", expression: """
-                (SELECT string_agg(s.weekday || ' ' || to_char(s.starts_at, 'HH24:MI'), ',' ORDER BY s.weekday, s.starts_at)
-                 FROM group_schedule_slots s WHERE s.group_id = training_groups.id)
-                """, sortable: false, format: .weekdayTimes, secondary: true),
-            AdminColumn("is_archived", label: "Archived", format: .boolean),
-        ],
-        searchExpressions: ["name"],
-        filters: [
-            AdminFilter("coach", label: "Coach", expression: "coach_id", kind: .foreignKey(TrainingChoices.coaches)),
-            AdminFilter("is_archived", label: "Archived", kind: .boolean),
-        ],
-        defaultOrdering: [1],
-        actions: [
-            AdminAction("archive", label: "Archive selected groups", operation: .setField("is_archived", to: "true"), needsConfirmation: true),
-            AdminAction("unarchive", label: "Un-archive selected groups", operation: .setField("is_archived", to: "false")),
-        ],
-        fields: [
-            AdminField("name", label: "Name", kind: .text(maxLength: 150), required: true),
-            AdminField("coach_id", label: "Coach", kind: .foreignKey(TrainingChoices.activeCoaches), required: true),
-            AdminField("description", label: "Description", kind: .markdown(maxLength: 20000), help: "Markdown."),
-            AdminField("is_archived", label: "Archived", kind: .checkbox,
-                       help: "An archived group gets no new sessions; its schedule and sessions cannot be changed."),
-        ],
-        inlines: [slots],
-        panels: [preview],
-        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
-        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "id") },
-        uniqueConstraints: ["training_groups_name_key": (field: "name", message: "A group with this name already exists.")],
         dependents: [
             AdminDependent(label: "{count} training sessions", countSQL: "SELECT count(*)::bigint FROM training_sessions WHERE group_id = ANY($1::bigint[])"),
             AdminDependent(label: "{count} memberships", countSQL: "SELECT count(*)::bigint FROM group_memberships WHERE group_id = ANY($1::bigint[])"),
         ],
-        afterSave: { event, connection in
-            guard let id = Int(event.objectID) else { return }
-            let slotsChanged = event.changes.contains { $0.field == slots.name }
-            let archivingChanged = !event.isNew && event.changes.contains { $0.field == "is_archived" }
-            if slotsChanged || archivingChanged {
-                try await ScheduleResyncJob.enqueue(groupID: id, on: connection)
+        list: AdminListDeclaration(
+            columns: [
+                AdminColumn("name", label: "Name"),
+                AdminColumn("coach", label: "Coach", expression: "(SELECT u.display_name FROM users u WHERE u.id = training_groups.coach_id)"),
+                AdminColumn("athletes", label: "Athletes", expression: """
+                    (SELECT count(*) FROM group_memberships m
+                     WHERE m.group_id = training_groups.id AND m.joined_on <= {today} AND (m.left_on IS NULL OR m.left_on >= {today}))
+                    """, format: .number),
+                AdminColumn("slots", label: "Weekly schedule", expression: """
+                    (SELECT string_agg(s.weekday || ' ' || to_char(s.starts_at, 'HH24:MI'), ',' ORDER BY s.weekday, s.starts_at)
+                     FROM group_schedule_slots s WHERE s.group_id = training_groups.id)
+                    """, sortable: false, format: .weekdayTimes, secondary: true),
+                AdminColumn("is_archived", label: "Archived", format: .boolean),
+            ],
+            searchExpressions: ["name"],
+            filters: [
+                AdminFilter("coach", label: "Coach", expression: "coach_id", kind: .foreignKey(TrainingChoices.coaches)),
+                AdminFilter("is_archived", label: "Archived", kind: .boolean),
+            ],
+            defaultOrdering: [1],
+            actions: [
+                AdminAction("archive", label: "Archive selected groups", operation: .setField("is_archived", to: "true"), needsConfirmation: true),
+                AdminAction("unarchive", label: "Un-archive selected groups", operation: .setField("is_archived", to: "false")),
+            ]
+        ),
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("name", label: "Name", kind: .text(maxLength: 150), required: true),
+                AdminField("coach_id", label: "Coach", kind: .foreignKey(TrainingChoices.activeCoaches), required: true),
+                AdminField("description", label: "Description", kind: .markdown(maxLength: 20000), help: "Markdown."),
+                AdminField("is_archived", label: "Archived", kind: .checkbox,
+                           help: "An archived group gets no new sessions; its schedule and sessions cannot be changed."),
+            ],
+            inlines: [slots],
+            panels: [preview],
+            uniqueConstraints: ["training_groups_name_key": (field: "name", message: "A group with this name already exists.")]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
+            scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "id") }
+        ),
+        hooks: AdminHooks(
+            afterSave: { event, connection in
+                guard let id = Int(event.objectID) else { return }
+                let slotsChanged = event.changes.contains { $0.field == slots.name }
+                let archivingChanged = !event.isNew && event.changes.contains { $0.field == "is_archived" }
+                if slotsChanged || archivingChanged {
+                    try await ScheduleResyncJob.enqueue(groupID: id, on: connection)
+                }
             }
-        }
+        )
     )
 }

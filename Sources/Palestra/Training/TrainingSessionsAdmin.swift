@@ -30,61 +30,69 @@ enum TrainingSessionsAdmin {
     static let resource = AdminResource(
         slug: "training-sessions", singularName: "training session", pluralName: "training sessions", table: "training_sessions",
         labelExpression: "\(groupName) || ', ' || session_date || ' ' || to_char(starts_at, 'HH24:MI')",
-        columns: [
-            AdminColumn("session_date", label: "Date", format: .date),
-            AdminColumn("weekday", label: "Weekday", expression: "extract(isodow FROM session_date)::int", format: .choice(TrainingChoices.weekdays), secondary: true),
-            AdminColumn("time", label: "Time", expression: "to_char(starts_at, 'HH24:MI') || '–' || to_char(ends_at, 'HH24:MI')"),
-            AdminColumn("group", label: "Group", expression: groupName),
-            AdminColumn("location", label: "Location", secondary: true),
-            AdminColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
-            AdminColumn("is_closed", label: "Closed", format: .boolean, secondary: true),
-        ],
-        searchExpressions: [groupName],
-        filters: [
-            AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
-            AdminFilter("session_date", label: "Date", kind: .date(isTimestamp: false)),
-            AdminFilter("status", label: "Status", kind: .choices(TrainingChoices.sessionStatuses)),
-            AdminFilter("is_closed", label: "Closed", kind: .boolean),
-        ],
-        defaultOrdering: [-1, 3],
-        actions: [
-            // A coach closes a session from its journal, once it is held; only an administrator closes in bulk
-            AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"), roles: [.admin]),
-        ],
-        fields: [
-            AdminField("group_id", label: "Group", kind: .foreignKey(TrainingChoices.groups), required: true, editable: .onAdd),
-            AdminField("session_date", label: "Date", kind: .date, required: true),
-            AdminField("starts_at", label: "Start", kind: .time, required: true),
-            AdminField("ends_at", label: "End", kind: .time, required: true),
-            AdminField("location", label: "Location", kind: .text(maxLength: 200)),
-            AdminField("status", label: "Status", kind: .select(TrainingChoices.sessionStatuses), required: true, default: "planned"),
-            // Closed and reopened only through the journal (closing is the coach's, reopening an administrator's,
-            // both audited) and by the nightly auto-close: never by this form.
-            AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync.", editable: .never),
-            AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
-        ],
-        panels: [attendance],
-        readOnlyCondition: (
-            sql: TrainingReadOnly.archivedGroup(groupID: "training_sessions.group_id"),
-            message: "The session's group is archived: its sessions cannot be changed."
+        list: AdminListDeclaration(
+            columns: [
+                AdminColumn("session_date", label: "Date", format: .date),
+                AdminColumn("weekday", label: "Weekday", expression: "extract(isodow FROM session_date)::int", format: .choice(TrainingChoices.weekdays), secondary: true),
+                AdminColumn("time", label: "Time", expression: "to_char(starts_at, 'HH24:MI') || '–' || to_char(ends_at, 'HH24:MI')"),
+                AdminColumn("group", label: "Group", expression: groupName),
+                AdminColumn("location", label: "Location", secondary: true),
+                AdminColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses)),
+                AdminColumn("is_closed", label: "Closed", format: .boolean, secondary: true),
+            ],
+            searchExpressions: [groupName],
+            filters: [
+                AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
+                AdminFilter("session_date", label: "Date", kind: .date(isTimestamp: false)),
+                AdminFilter("status", label: "Status", kind: .choices(TrainingChoices.sessionStatuses)),
+                AdminFilter("is_closed", label: "Closed", kind: .boolean),
+            ],
+            defaultOrdering: [-1, 3],
+            actions: [
+                // A coach closes a session from its journal, once it is held; only an administrator closes in bulk
+                AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"), roles: [.admin]),
+            ]
         ),
-        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],
-        scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
-        uniqueConstraints: [
-            "training_sessions_group_date_start_key": (field: "starts_at", message: "The group already has a session starting then on this date."),
-        ],
-        objectLinks: [(label: "Attendance journal", path: "/coach/sessions/{id}")],
-        validate: { submission in
-            guard let start = submission.values["starts_at"].flatMap({ TimeOfDay($0) }), let end = submission.values["ends_at"].flatMap({ TimeOfDay($0) }),
-                  end <= start
-            else { return [:] }
-            return ["ends_at": CatalogKey.t("The session must end after it starts.")]
-        },
-        afterSave: { event, connection in
-            // A session moved or changed by hand is no longer the schedule's: a re-sync leaves it as it is.
-            let byHand: Set<String> = ["session_date", "starts_at", "ends_at", "location"]
-            guard !event.isNew, event.changes.contains(where: { byHand.contains($0.field) }), let id = Int(event.objectID) else { return }
-            try await TrainingSessionGenerationStore.detachFromSchedule(session: id, on: connection)
-        }
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("group_id", label: "Group", kind: .foreignKey(TrainingChoices.groups), required: true, editable: .onAdd),
+                AdminField("session_date", label: "Date", kind: .date, required: true),
+                AdminField("starts_at", label: "Start", kind: .time, required: true),
+                AdminField("ends_at", label: "End", kind: .time, required: true),
+                AdminField("location", label: "Location", kind: .text(maxLength: 200)),
+                AdminField("status", label: "Status", kind: .select(TrainingChoices.sessionStatuses), required: true, default: "planned"),
+                // Closed and reopened only through the journal (closing is the coach's, reopening an administrator's,
+                // both audited) and by the nightly auto-close: never by this form.
+                AdminField("is_closed", label: "Closed", kind: .checkbox, help: "A closed session is never changed by a schedule re-sync.", editable: .never),
+                AdminField("notes", label: "Notes", kind: .markdown(maxLength: 5000)),
+            ],
+            panels: [attendance],
+            validate: { submission in
+                guard let start = submission.values["starts_at"].flatMap({ TimeOfDay($0) }), let end = submission.values["ends_at"].flatMap({ TimeOfDay($0) }),
+                      end <= start
+                else { return [:] }
+                return ["ends_at": CatalogKey.t("The session must end after it starts.")]
+            },
+            uniqueConstraints: [
+                "training_sessions_group_date_start_key": (field: "starts_at", message: "The group already has a session starting then on this date."),
+            ],
+            objectLinks: [AdminObjectLink(label: "Attendance journal", path: "/coach/sessions/{id}")]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],
+            scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
+            readOnlyCondition: (
+                sql: TrainingReadOnly.archivedGroup(groupID: "training_sessions.group_id"),
+                message: "The session's group is archived: its sessions cannot be changed."
+            )
+        ),
+        hooks: AdminHooks(
+            afterSave: { event, connection in
+                // A session moved or changed by hand is no longer the schedule's: a re-sync leaves it as it is.
+                let byHand: Set<String> = ["session_date", "starts_at", "ends_at", "location"]
+                guard !event.isNew, event.changes.contains(where: { byHand.contains($0.field) }), let id = Int(event.objectID) else { return }
+                try await TrainingSessionGenerationStore.detachFromSchedule(session: id, on: connection)
+            }
+        )
     )
 }

@@ -33,7 +33,7 @@ struct MediaController: Sendable {
     /// The slugs of the site's resources with a file field.
     static func folders(of site: AdminSite) -> Set<String> {
         Set(site.resources.filter { resource in
-            resource.fields.contains { if case .file = $0.kind { true } else { false } }
+            resource.form.fields.contains { if case .file = $0.kind { true } else { false } }
         }.map(\.slug))
     }
 }

@@ -21,15 +21,32 @@ struct AdminDeclarationCheckTests {
         scope: @escaping @Sendable (User) -> AdminScope = { user in user.role == .admin ? .all : .rows("owner = {user}") },
         uniqueConstraints: [String: (field: String, message: String)] = ["gadgets_name_key": (field: "name", message: "Taken.")],
         dependents: [AdminDependent] = [],
-        objectLinks: [(label: String, path: String)] = [(label: "Owner", path: "/admin/users/{id}/")],
+        objectLinks: [AdminObjectLink] = [AdminObjectLink(label: "Owner", path: "/admin/users/{id}/")],
         stamps: [AdminStamp] = []
     ) -> AdminResource {
         AdminResource(
-            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-            columns: columns, searchExpressions: searchExpressions, filters: filters, defaultOrdering: defaultOrdering,
-            actions: actions, fields: fields, listEditable: listEditable, inlines: inlines, panels: panels,
-            permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]], scope: scope,
-            uniqueConstraints: uniqueConstraints, dependents: dependents, objectLinks: objectLinks, stamps: stamps
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+            labelExpression: "name", dependents: dependents,
+            list: AdminListDeclaration(
+                columns: columns,
+                searchExpressions: searchExpressions,
+                filters: filters,
+                defaultOrdering: defaultOrdering,
+                actions: actions,
+                editable: listEditable
+            ),
+            form: AdminFormDeclaration(
+                fields: fields,
+                inlines: inlines,
+                panels: panels,
+                uniqueConstraints: uniqueConstraints,
+                objectLinks: objectLinks,
+                stamps: stamps
+            ),
+            access: AdminAccess(
+                permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],
+                scope: scope
+            )
         )
     }
 
@@ -55,8 +72,10 @@ struct AdminDeclarationCheckTests {
          "admin resource “gadgets”, defaultOrdering 1: column “name” does not sort"),
         (gadgets(actions: [AdminAction("close", label: "Close", operation: .setField("is_closed", to: "true"))]),
          "admin resource “gadgets”, action “close”: sets “is_closed”, which is not a field"),
-        (gadgets(objectLinks: [(label: "Session", path: "/admin/training-sessions/{sesion_id}/")]),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Session", path: "/admin/training-sessions/{sesion_id}/")]),
          "admin resource “gadgets”, objectLinks “/admin/training-sessions/{sesion_id}/”: {sesion_id} is neither {id} nor a field"),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Password", path: "pasword")]),
+         "admin resource “gadgets”, objectLinks “pasword”: not a site path (starting with /) nor one of the resource's object pages"),
         (gadgets(uniqueConstraints: ["gadgets_name_key": (field: "nmae", message: "Taken.")]),
          "admin resource “gadgets”, uniqueConstraints “gadgets_name_key”: “nmae” is not a field"),
         (gadgets(scope: { _ in .rows("day = {today}") }),
@@ -112,8 +131,17 @@ struct AdminDeclarationCheckTests {
                 }
                 // The test can fail: a column typo in a fragment is found.
                 let typo = AdminResource(
-                    slug: "users", singularName: "user", pluralName: "users", table: "users", labelExpression: "email",
-                    columns: [AdminColumn("email", label: "Email", expression: "emial")], fields: [], permissions: [.admin: [.view]]
+                    slug: "users", singularName: "user", pluralName: "users", table: "users",
+                    labelExpression: "email",
+                    list: AdminListDeclaration(
+                        columns: [AdminColumn("email", label: "Email", expression: "emial")]
+                    ),
+                    form: AdminFormDeclaration(
+                        fields: []
+                    ),
+                    access: AdminAccess(
+                        permissions: [.admin: [.view]]
+                    )
                 )
                 let found = try await Self.explain(typo, on: client)
                 #expect(found.count == 1 && found.first?.hasPrefix("list (admin): ") == true && found.first?.contains("emial") == true, "\(found)")
@@ -128,8 +156,8 @@ struct AdminDeclarationCheckTests {
         let zone = TimeZone(identifier: "Europe/Moscow")!
         let lists = AdminListStore(database: client, timeZone: zone)
         let records = AdminRecordStore(database: client, timeZone: zone)
-        var query = ["q=a+b", "o=" + resource.columns.indices.filter { resource.columns[$0].sortExpression != nil }.map { String(-($0 + 1)) }.joined(separator: ".")]
-        for filter in resource.filters {
+        var query = ["q=a+b", "o=" + resource.list.columns.indices.filter { resource.list.columns[$0].sortExpression != nil }.map { String(-($0 + 1)) }.joined(separator: ".")]
+        for filter in resource.list.filters {
             switch filter.kind {
             case .choices(let choices): query.append("\(filter.name)=\(choices.first?.value ?? "")")
             case .boolean: query.append("\(filter.name)=yes")
@@ -146,13 +174,13 @@ struct AdminDeclarationCheckTests {
             statements.append(("list (\(role.rawValue))", select))
             statements.append(("count (\(role.rawValue))", SQLStatement(sql: "SELECT 1 FROM \(resource.table) WHERE \(conditions.sql)", parameters: conditions.parameters)))
             statements.append(("record (\(role.rawValue))", records.recordStatement(of: resource, id: 1, for: user)))
-            for filter in resource.filters {
+            for filter in resource.list.filters {
                 if case .foreignKey(let lookup) = filter.kind {
                     statements.append(("filter \(filter.name) (\(role.rawValue))", lists.choicesStatement(lookup, filteringFor: user)))
                 }
             }
         }
-        for inline in resource.inlines {
+        for inline in resource.form.inlines {
             statements.append(("inline \(inline.name)", records.inlineStatement(inline, parentID: 1)))
             for field in inline.fields {
                 if case .foreignKey(let lookup) = field.kind {
@@ -160,9 +188,9 @@ struct AdminDeclarationCheckTests {
                 }
             }
         }
-        for panel in resource.panels { statements.append(("panel \(panel.label)", records.panelStatement(panel, objectID: 1))) }
+        for panel in resource.form.panels { statements.append(("panel \(panel.label)", records.panelStatement(panel, objectID: 1))) }
         for dependent in resource.dependents { statements.append(("dependent \(dependent.label)", records.dependentStatement(dependent, ids: [1]))) }
-        for field in resource.fields {
+        for field in resource.form.fields {
             if case .foreignKey(let lookup) = field.kind { statements.append(("field \(field.name)", lists.choicesStatement(lookup, filteringFor: nil))) }
         }
         var failures: [String] = []

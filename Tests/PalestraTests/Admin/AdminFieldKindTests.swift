@@ -9,22 +9,29 @@ struct AdminFieldKindTests {
     static let kinds = [AdminChoice("red", "Red"), AdminChoice("blue", "Blue")]
 
     static let resource = AdminResource(
-        slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-        columns: [AdminColumn("name", label: "Name")],
-        fields: [
-            AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true),
-            AdminField("notes", label: "Notes", kind: .markdown(maxLength: 200)),
-            AdminField("contact", label: "Contact", kind: .email),
-            AdminField("amount", label: "Amount", kind: .integer(0...100)),
-            AdminField("day", label: "Day", kind: .date),
-            AdminField("starts", label: "Starts", kind: .time),
-            AdminField("moment", label: "Moment", kind: .dateTime),
-            AdminField("colour", label: "Colour", kind: .select(kinds)),
-            AdminField("owner", label: "Owner", kind: .foreignKey(AdminLookup(table: "users", labelExpression: "email"))),
-            AdminField("tags", label: "Tags", kind: .multiSelect(kinds)),
-            AdminField("flag", label: "Flag", kind: .checkbox),
-        ],
-        permissions: [.admin: Set(AdminPermission.allCases)]
+        slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+        labelExpression: "name",
+        list: AdminListDeclaration(
+            columns: [AdminColumn("name", label: "Name")]
+        ),
+        form: AdminFormDeclaration(
+            fields: [
+                AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true),
+                AdminField("notes", label: "Notes", kind: .markdown(maxLength: 200)),
+                AdminField("contact", label: "Contact", kind: .email),
+                AdminField("amount", label: "Amount", kind: .integer(0...100)),
+                AdminField("day", label: "Day", kind: .date),
+                AdminField("starts", label: "Starts", kind: .time),
+                AdminField("moment", label: "Moment", kind: .dateTime),
+                AdminField("colour", label: "Colour", kind: .select(kinds)),
+                AdminField("owner", label: "Owner", kind: .foreignKey(AdminLookup(table: "users", labelExpression: "email"))),
+                AdminField("tags", label: "Tags", kind: .multiSelect(kinds)),
+                AdminField("flag", label: "Flag", kind: .checkbox),
+            ]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases)]
+        )
     )
 
     static let createTable = """

@@ -9,10 +9,17 @@ struct AdminFileFieldTests {
     static let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8) + Array(repeating: 2, count: 16)
 
     static let resource = AdminResource(
-        slug: "photos", singularName: "photo", pluralName: "photos", table: "photos", labelExpression: "id::text",
-        columns: [AdminColumn("id", label: "Id")],
-        fields: [AdminField("picture", label: "Picture", kind: .file(.image), required: true)],
-        permissions: [.admin: Set(AdminPermission.allCases)]
+        slug: "photos", singularName: "photo", pluralName: "photos", table: "photos",
+        labelExpression: "id::text",
+        list: AdminListDeclaration(
+            columns: [AdminColumn("id", label: "Id")]
+        ),
+        form: AdminFormDeclaration(
+            fields: [AdminField("picture", label: "Picture", kind: .file(.image), required: true)]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases)]
+        )
     )
 
     static func input(_ file: UploadedFile?, adding: Bool = true) async throws -> AdminFormInput {

@@ -49,13 +49,13 @@ struct AdminHostileInputTests {
             for path in paths {
                 posts += try await Self.sweep(path, browser: &browser, database: database)
             }
-            if !resource.listEditable.isEmpty {
+            if !resource.list.editable.isEmpty {
                 posts += try await Self.sweepList(resource, browser: &browser, database: database)
             }
             #expect(try await browser.get("/admin/").status == .ok, "the sweep must not have signed the administrator out")
             // Audit records and jobs have no form; the others each have fields enough for dozens of posts.
             let administrator = User(id: 0, email: "admin@example.org", displayName: "Ada Admin", role: .admin, language: nil)
-            if resource.allows(.add, for: administrator) || !resource.listEditable.isEmpty {
+            if resource.allows(.add, for: administrator) || !resource.list.editable.isEmpty {
                 #expect(posts > 40, "the sweep found too few fields to be working: \(posts) posts")
             }
             print("hostile input: \(slug), \(posts) posts")

@@ -7,12 +7,19 @@ import Testing
 @Suite("Admin engine: scopes and date filters")
 struct AdminScopeTests {
     static let scoped = AdminResource(
-        slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-        columns: [AdminColumn("name", label: "Name"), AdminColumn("day", label: "Day", format: .date)],
-        filters: [AdminFilter("day", label: "Day", kind: .date(isTimestamp: false))],
-        fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)],
-        permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change, .delete]],
-        scope: { user in user.role == .admin ? .all : .rows("owner = {user}") }
+        slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+        labelExpression: "name",
+        list: AdminListDeclaration(
+            columns: [AdminColumn("name", label: "Name"), AdminColumn("day", label: "Day", format: .date)],
+            filters: [AdminFilter("day", label: "Day", kind: .date(isTimestamp: false))]
+        ),
+        form: AdminFormDeclaration(
+            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)]
+        ),
+        access: AdminAccess(
+            permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change, .delete]],
+            scope: { user in user.role == .admin ? .all : .rows("owner = {user}") }
+        )
     )
 
     static func user(_ id: Int, _ role: Role) -> User {
@@ -104,10 +111,17 @@ struct AdminScopeTests {
     @Test("{today} in a column's expression is the organisation's date, in the cells and in the sort, not the session's UTC one")
     func todayColumn() async throws {
         let resource = AdminResource(
-            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-            columns: [AdminColumn("name", label: "Name"), AdminColumn("is_today", label: "Today", expression: "(day = {today})")],
-            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)],
-            permissions: [.admin: Set(AdminPermission.allCases)]
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+            labelExpression: "name",
+            list: AdminListDeclaration(
+                columns: [AdminColumn("name", label: "Name"), AdminColumn("is_today", label: "Today", expression: "(day = {today})")]
+            ),
+            form: AdminFormDeclaration(
+                fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true)]
+            ),
+            access: AdminAccess(
+                permissions: [.admin: Set(AdminPermission.allCases)]
+            )
         )
         try await TestDatabase.with { database in
             try await database.run(AdminFieldKindTests.createTable)
@@ -134,12 +148,19 @@ struct AdminScopeTests {
     @Test("stamps: a column set in the saving statement only when its field changes — on add, change and set-based bulk change")
     func stamps() async throws {
         let resource = AdminResource(
-            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-            columns: [AdminColumn("name", label: "Name")],
-            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true),
-                     AdminField("colour", label: "Colour", kind: .text(maxLength: 20))],
-            permissions: [.admin: Set(AdminPermission.allCases)],
-            stamps: [AdminStamp(when: "name", set: "owner", to: .actor), AdminStamp(when: "name", set: "moment", to: .now)]
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+            labelExpression: "name",
+            list: AdminListDeclaration(
+                columns: [AdminColumn("name", label: "Name")]
+            ),
+            form: AdminFormDeclaration(
+                fields: [AdminField("name", label: "Name", kind: .text(maxLength: 20), required: true),
+                         AdminField("colour", label: "Colour", kind: .text(maxLength: 20))],
+                stamps: [AdminStamp(when: "name", set: "owner", to: .actor), AdminStamp(when: "name", set: "moment", to: .now)]
+            ),
+            access: AdminAccess(
+                permissions: [.admin: Set(AdminPermission.allCases)]
+            )
         )
         try await TestDatabase.with { database in
             try await database.run(AdminFieldKindTests.createTable)
@@ -176,11 +197,18 @@ struct AdminScopeTests {
     @Test("a bulk change and a stamp compare values whatever the column's type: a select of numbers over a text column")
     func stampsAcrossTypes() async throws {
         let resource = AdminResource(
-            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets", labelExpression: "name",
-            columns: [AdminColumn("name", label: "Name")],
-            fields: [AdminField("colour", label: "Colour", kind: .select([AdminChoice("1", "one"), AdminChoice("2", "two")]))],
-            permissions: [.admin: Set(AdminPermission.allCases)],
-            stamps: [AdminStamp(when: "colour", set: "owner", to: .actor)]
+            slug: "gadgets", singularName: "gadget", pluralName: "gadgets", table: "gadgets",
+            labelExpression: "name",
+            list: AdminListDeclaration(
+                columns: [AdminColumn("name", label: "Name")]
+            ),
+            form: AdminFormDeclaration(
+                fields: [AdminField("colour", label: "Colour", kind: .select([AdminChoice("1", "one"), AdminChoice("2", "two")]))],
+                stamps: [AdminStamp(when: "colour", set: "owner", to: .actor)]
+            ),
+            access: AdminAccess(
+                permissions: [.admin: Set(AdminPermission.allCases)]
+            )
         )
         try await TestDatabase.with { database in
             try await database.run(AdminFieldKindTests.createTable)

@@ -34,10 +34,17 @@ extension Area {
     static let kitRoom = Area(
         name: "kit room",
         resources: [AdminResource(
-            slug: "kits", singularName: "kit", pluralName: "kits", table: "kits", labelExpression: "name",
-            columns: [AdminColumn("name", label: "Name")],
-            fields: [AdminField("name", label: "Name", kind: .text(maxLength: 50), required: true)],
-            permissions: [.admin: Set(AdminPermission.allCases)], isVersioned: false
+            slug: "kits", singularName: "kit", pluralName: "kits", table: "kits",
+            labelExpression: "name", isVersioned: false,
+            list: AdminListDeclaration(
+                columns: [AdminColumn("name", label: "Name")]
+            ),
+            form: AdminFormDeclaration(
+                fields: [AdminField("name", label: "Name", kind: .text(maxLength: 50), required: true)]
+            ),
+            access: AdminAccess(
+                permissions: [.admin: Set(AdminPermission.allCases)]
+            )
         )],
         templates: [.kitShelf],
         navigation: [NavigationEntry("Kit room", url: KitRoomURL.shelf, policy: .admins, slot: .reports)],

@@ -1,0 +1,34 @@
+/// The change list's part of a resource's declaration (Django's `list_display`, `search_fields`,
+/// `list_filter`, `ordering`, `list_per_page`, `actions`, `list_editable`): what the list shows, how it is
+/// searched, filtered, sorted and paged, what may be done to many rows at once, and what is edited in place.
+public struct AdminListDeclaration: Sendable {
+    public let columns: [AdminColumn]
+    /// What `q` searches: each word must match one of them. An expression is compared with `ILIKE
+    /// '%word%'`; one containing `{pattern}` is a whole condition with the pattern bound there (e.g.
+    /// `athlete_id IN (SELECT id FROM athletes WHERE full_name ILIKE {pattern})`, which an index serves).
+    public let searchExpressions: [String]
+    public let filters: [AdminFilter]
+    /// Column indexes (1-based, negative for descending), Django's `o` parameter.
+    public let defaultOrdering: [Int]
+    public let pageSize: Int
+    public let actions: [AdminAction]
+    /// Fields edited on the change list itself (Django's `list_editable`), each shown in the column of the
+    /// same name; one Save saves every row under its own version.
+    public let editable: [String]
+    /// Links beside the change list's heading (`label` catalog key, a site URL), e.g. to an overview page.
+    public let links: [(label: String, url: String)]
+
+    public init(
+        columns: [AdminColumn], searchExpressions: [String] = [], filters: [AdminFilter] = [], defaultOrdering: [Int] = [1],
+        pageSize: Int = 50, actions: [AdminAction] = [], editable: [String] = [], links: [(label: String, url: String)] = []
+    ) {
+        self.columns = columns
+        self.searchExpressions = searchExpressions
+        self.filters = filters
+        self.defaultOrdering = defaultOrdering
+        self.pageSize = pageSize
+        self.actions = actions
+        self.editable = editable
+        self.links = links
+    }
+}
