@@ -1,17 +1,11 @@
 import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 import Testing
 
 @Suite("Admin engine: change lists")
 struct AdminChangeListTests {
-    static func signedInAdmin(_ client: any TestClientProtocol, _ database: TestDatabase) async throws -> Browser {
-        try await TestUsers.create("admin@example.org", role: .admin, name: "Ada Admin", in: database)
-        var browser = Browser(client)
-        try await browser.signIn("admin@example.org")
-        return browser
-    }
-
     /// Users straight in SQL (the hash is never checked in these tests).
     static func insertUsers(_ database: TestDatabase, count: Int, role: String = "student", prefix: String = "pupil") async throws {
         try await database.run(
@@ -27,7 +21,7 @@ struct AdminChangeListTests {
     @Test("search: every word must match one of the fields, case-insensitively; LIKE wildcards are literal")
     func search() async throws {
         try await TestApp.test { client, database in
-            var browser = try await Self.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await TestUsers.create("ivan.petrov@example.org", role: .coach, name: "Иван Петров", in: database)
             try await TestUsers.create("maria@example.org", role: .coach, name: "Мария Петрова", in: database)
             let both = try await browser.get("/admin/users/?q=%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2")
@@ -49,7 +43,7 @@ struct AdminChangeListTests {
     @Test("filters by role, active and dates narrow the list; links keep the rest of the state")
     func filters() async throws {
         try await TestApp.test { client, database in
-            var browser = try await Self.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await Self.insertUsers(database, count: 30)
             let coaches = try await browser.get("/admin/users/?role=coach")
             #expect(coaches.text.contains("0 results"))
@@ -87,7 +81,7 @@ struct AdminChangeListTests {
     @Test("sorting by several columns, the primary key breaking ties, and pages that keep the state")
     func sortingAndPaging() async throws {
         try await TestApp.test { client, database in
-            var browser = try await Self.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await Self.insertUsers(database, count: 120)
             let first = try await browser.get("/admin/users/?role=student&o=-2")
             #expect(first.text.contains("120 results"))
@@ -110,7 +104,7 @@ struct AdminChangeListTests {
     @Test("beyond 10,000 matching rows the count is the planner's estimate and still shown")
     func estimatedCount() async throws {
         try await TestApp.test { client, database in
-            var browser = try await Self.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await Self.insertUsers(database, count: 12_000)
             try await database.run("ANALYZE users")
             let page = try await browser.get("/admin/users/")

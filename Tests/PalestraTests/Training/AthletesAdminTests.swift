@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The athletes' pages: the photo upload (checked by its bytes, at most 2 MB, served by the media route
