@@ -61,10 +61,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What both test targets share: a database of its own per test, and waiting for a condition.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PostgresTests",
             dependencies: [
-                "Postgres",
+                "Postgres", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -72,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "PalestraTests",
             dependencies: [
-                "Palestra",
+                "Palestra", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 @testable import Postgres
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite("LISTEN/NOTIFY")

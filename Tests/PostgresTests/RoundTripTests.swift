@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 /// Every supported type goes to the server as a parameter and comes back equal.

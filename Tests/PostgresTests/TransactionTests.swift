@@ -1,5 +1,6 @@
 import Foundation
 @testable import Postgres
+import TestSupport
 import Testing
 
 @Suite("Transactions")

@@ -8,7 +8,7 @@ struct AdminActionTests {
     @Test("deactivating asks for confirmation listing the users, changes nothing until confirmed, then signs them out")
     func deactivate() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let coach = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             let student = try await TestUsers.create("student@example.org", role: .student, in: database)
             var coachBrowser = Browser(client)
@@ -49,7 +49,7 @@ struct AdminActionTests {
     @Test("\"select all matching\" applies to every row the filters match, not only the page")
     func selectAcross() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await AdminChangeListTests.insertUsers(database, count: 70)
             let page = try await browser.get("/admin/users/?role=student")
             #expect(page.text.contains("Select all 70 matching"))
@@ -63,7 +63,7 @@ struct AdminActionTests {
     @Test("delete selected: confirmation, then deletion; nothing selected or an unknown action changes nothing")
     func deleteSelected() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let coach = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             _ = try await browser.get("/admin/users/")
             let nothing = try await browser.post("/admin/users/actions", [("action", "delete")])

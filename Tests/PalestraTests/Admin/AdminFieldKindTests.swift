@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// Every field kind through the engine's own SQL, on a table made for the test.

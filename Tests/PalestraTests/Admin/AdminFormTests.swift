@@ -14,7 +14,7 @@ struct AdminFormTests {
     @Test("adding a user: saved with an argon2id hash at the configured cost, flash on the list, audited without the password")
     func add() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let form = try await browser.get("/admin/users/add")
             #expect(form.text.contains(#"<label for="field-email">Email"#))
             #expect(form.text.contains(#"<input type="checkbox" id="field-is_active" name="is_active" value="true" checked"#))
@@ -48,7 +48,7 @@ struct AdminFormTests {
     ])
     func badInput(form: [(String, String)], errorID: String, message: String) async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             _ = try await browser.get("/admin/users/add")
             let response = try await browser.post("/admin/users/add", form)
             #expect(response.status == .unprocessableContent)
@@ -67,7 +67,7 @@ struct AdminFormTests {
     @Test("posted fields the form does not declare are ignored")
     func undeclaredFields() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             _ = try await browser.get("/admin/users/\(id)/")
             let response = try await browser.post("/admin/users/\(id)/", [
@@ -85,7 +85,7 @@ struct AdminFormTests {
     @Test("saving over a newer version changes nothing and shows the current values with the user's own beside them")
     func staleVersion() async throws {
         try await TestApp.test { client, database in
-            var first = try await AdminChangeListTests.signedInAdmin(client, database)
+            var first = try await Browser.signedInAdmin(client, database)
             var second = Browser(client)
             try await second.signIn("admin@example.org")
             let id = try await TestUsers.create("coach@example.org", role: .coach, name: "Old Name", in: database)
@@ -111,7 +111,7 @@ struct AdminFormTests {
     @Test("a save that changes nothing keeps the version and the time of the last change, so a form opened before it still saves")
     func unchangedSave() async throws {
         try await TestApp.test { client, database in
-            var first = try await AdminChangeListTests.signedInAdmin(client, database)
+            var first = try await Browser.signedInAdmin(client, database)
             var second = Browser(client)
             try await second.signIn("admin@example.org")
             let id = try await TestUsers.create("coach@example.org", role: .coach, name: "Old Name", in: database)
@@ -136,7 +136,7 @@ struct AdminFormTests {
     @Test("history lists who changed which fields from what to what; the audit list filters by action and actor")
     func history() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             _ = try await browser.get("/admin/users/\(id)/")
             _ = try await browser.post("/admin/users/\(id)/", [("version", "1"), ("email", "coach@example.org"), ("display_name", "Coach"), ("role", "manager"), ("is_active", "true"), ("_addanother", "1")])
@@ -163,7 +163,7 @@ struct AdminFormTests {
     @Test("deleting asks first, lists what goes with it, then deletes and audits; one's own account is refused")
     func delete() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
@@ -187,7 +187,7 @@ struct AdminFormTests {
     @Test("an admin may not deactivate or demote themselves through the form")
     func selfProtection() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let adminID: Int = try await database.value("SELECT id FROM users WHERE email = 'admin@example.org'")
             _ = try await browser.get("/admin/users/\(adminID)/")
             let response = try await browser.post("/admin/users/\(adminID)/", [("version", "1"), ("email", "admin@example.org"), ("display_name", "Ada"), ("role", "student")])
@@ -201,7 +201,7 @@ struct AdminFormTests {
     @Test("an admin sets a user's password on its own page; the user is signed out everywhere")
     func setPassword() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
@@ -226,7 +226,7 @@ struct AdminEdgeCaseTests {
     @Test("a name of 100 letters with combining accents (200 code points) gets a message, not a 500")
     func codePoints() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             _ = try await browser.get("/admin/users/add")
             let name = String(repeating: "e\u{0301}", count: 100)
             let response = try await browser.post("/admin/users/add", AdminFormTests.addForm(name: name))
@@ -240,7 +240,7 @@ struct AdminEdgeCaseTests {
     ])
     func absurdState(query: String) async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             #expect(try await browser.get("/admin/users/?\(query)").status == .ok)
             _ = try await browser.get("/admin/users/")
             let action = try await browser.post("/admin/users/actions", [("action", "activate"), ("select_across", "1"), ("list_query", query)])
@@ -251,7 +251,7 @@ struct AdminEdgeCaseTests {
     @Test("deactivating a user through the change form signs them out; their language is theirs")
     func deactivateThroughForm() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
@@ -269,7 +269,7 @@ struct AdminEdgeCaseTests {
     @Test("an admin's own password changes on the account page, which asks for the current one")
     func ownPassword() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let adminID: Int = try await database.value("SELECT id FROM users WHERE email = 'admin@example.org'")
             let page = try await browser.get("/admin/users/\(adminID)/password")
             #expect(page.status == .seeOther)
@@ -292,7 +292,7 @@ struct UserPasswordFormTests {
     ])
     func badInput(password: String, again: String, message: String) async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             let before: String = try await database.value("SELECT password_hash FROM users WHERE id = $1", [id])
             _ = try await browser.get("/admin/users/\(id)/password")

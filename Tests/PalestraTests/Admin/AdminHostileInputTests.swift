@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 import Testing
 
 /// Every field of every admin form, posted with what a careless or hostile user sends: never an
@@ -37,7 +38,7 @@ struct AdminHostileInputTests {
                 WHERE s.status = 'held' AND m.joined_on <= s.session_date AND (m.left_on IS NULL OR m.left_on >= s.session_date)
                 """
             )
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             var posts = 0
             let list = try await browser.get(AdminURL.changeList(resource.slug))
             #expect(list.status == .ok, "\(resource.slug)")
@@ -71,7 +72,7 @@ struct AdminHostileInputTests {
             try await database.run("UPDATE training_sessions SET is_closed = false")
             let session: Int = try await database.value("SELECT max(id)::int FROM training_sessions WHERE status = 'held'")
             let coach: Int = try await database.value("SELECT max(id)::int FROM users WHERE role = 'coach'")
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let forms = [
                 (AttendanceURL.journal(session), #"class="journal""#),
                 (AccountsURL.account.path, #"action="\#(AccountsURL.accountPassword.path)""#),

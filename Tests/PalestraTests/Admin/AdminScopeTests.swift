@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// Row scopes and date filters through the engine's stores, on the field-kind tests' table.

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// A kit room, an area that exists only in the tests: a resource, a page, a menu entry, a job and a
@@ -122,8 +123,8 @@ struct AreaRegistrationTests {
 
     @Test("without the area, the template is not required, the page is not there and its job is not registered")
     func absentWithoutRegistration() async throws {
-        let database = PostgresClient(configuration: try TestDatabase.serverConfiguration(), logger: TestDatabase.logger)
-        let configuration = TestApp.configuration(database: try TestDatabase.serverConfiguration())
+        let database = PostgresClient(configuration: try TestDatabase.maintenanceConfiguration(), logger: TestDatabase.logger)
+        let configuration = TestApp.configuration(database: try TestDatabase.maintenanceConfiguration())
         #expect(!JobSetup.registry(configuration: configuration, database: database).names.contains(CountKitsJob.name))
         #expect(JobSetup.registry(configuration: configuration, database: database, areas: Area.all + [.kitRoom]).names.contains(CountKitsJob.name))
         #expect(JobSetup.periodicJobs(configuration: configuration, areas: Area.all + [.kitRoom]).map(\.name).contains("count-kits"))
@@ -157,7 +158,7 @@ struct AreaRegistrationTests {
                 }
                 try await TestWorker.run(worker) {
                     // The enqueued job, and the area's periodic job (never fired on this database, so made up at once).
-                    try await TestWorker.eventually("the kit room's jobs have counted the kits") {
+                    try await eventually("the kit room's jobs have counted the kits") {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [CountKitsJob.name], as: Int.self) == 2
                     }
                 }

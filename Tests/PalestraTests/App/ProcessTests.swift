@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("The palestra executable")
@@ -57,14 +58,14 @@ struct ProcessTests {
                     try await lock.execute("BEGIN")
                     try await lock.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE")
                     async let inFlight = ServerProcess.get(port: port, path: "/login")
-                    try await poll("the login page's query waits for the lock") {
+                    try await eventually("the login page's query waits for the lock") {
                         let rows = try await client.query(
                             "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
                             [database.name])
                         return try rows[0].decode("n", as: Int.self) > 0
                     }
                     server.terminate()
-                    try await poll("the server stops accepting connections") { await ServerProcess.get(port: port, path: "/healthz") == nil }
+                    try await eventually("the server stops accepting connections") { await ServerProcess.get(port: port, path: "/healthz") == nil }
                     try await lock.execute("COMMIT")
                     return await inFlight
                 }
@@ -86,7 +87,7 @@ struct ProcessTests {
             port: port
         )
         do {
-            try await poll("the server answers /healthz on port \(port)") {
+            try await eventually("the server answers /healthz on port \(port)") {
                 await ServerProcess.get(port: port, path: "/healthz")?.status == 200
             }
         } catch {
@@ -94,16 +95,5 @@ struct ProcessTests {
             throw error
         }
         return server
-    }
-
-    func poll(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while try await !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting until \(what)")
-                throw ServerProcess.ProcessError.timedOut
-            }
-            try await Task.sleep(for: .milliseconds(25))
-        }
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("HTTP server")

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// Attendance at the desk: the change list's in-place editing (one Save, each row under its version),

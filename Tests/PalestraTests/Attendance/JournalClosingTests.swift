@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// Closing sessions: by their coach from the journal, reopening by administrators only, the
@@ -103,7 +104,7 @@ struct JournalClosingTests {
                     try await JobQueue.enqueue(AutoCloseTrainingSessionsJob.self, .init(), on: connection)
                 }
                 try await SessionGenerationTests.withTrainingWorker(client) {
-                    try await TestWorker.eventually("the auto-close completes") {
+                    try await eventually("the auto-close completes") {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [AutoCloseTrainingSessionsJob.name], as: Int.self) == 1
                     }
                 }

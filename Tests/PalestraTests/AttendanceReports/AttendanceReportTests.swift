@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The attendance reports: membership-aware counts, the chart, the CSV, who may see what, bad input.

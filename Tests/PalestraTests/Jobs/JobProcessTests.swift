@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -22,14 +23,14 @@ struct JobProcessTests {
                 let id = try #require(try await JobQueue.enqueue(SleepJob.self, .init(milliseconds: 1500), on: client))
                 let first = try Self.worker(database)
                 defer { first.stopIfRunning() }
-                try await TestWorker.eventually("the first worker runs the job") {
+                try await eventually("the first worker runs the job") {
                     try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "running"
                 }
                 let owner: String = try await client.scalar("SELECT locked_by FROM jobs WHERE id = $1", [id])
                 first.stopIfRunning() // SIGKILL: no cleanup, no hand-back
                 let second = try Self.worker(database)
                 defer { second.stopIfRunning() }
-                try await TestWorker.eventually("another worker completes it") {
+                try await eventually("another worker completes it") {
                     try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                 }
                 #expect(try await client.scalar("SELECT attempt FROM jobs WHERE id = $1", [id], as: Int.self) == 2)
@@ -49,7 +50,7 @@ struct JobProcessTests {
                 #expect(ids.count == 1000)
                 let workers = try [Self.worker(database, slots: 8), Self.worker(database, slots: 8)]
                 defer { workers.forEach { $0.stopIfRunning() } }
-                try await TestWorker.eventually("every job completes", within: .seconds(60)) {
+                try await eventually("every job completes", timeout: .seconds(60)) {
                     try await client.scalar("SELECT count(*)::int FROM jobs WHERE state = 'completed' AND kind = 'palestra.noop'", as: Int.self) == 1000
                 }
                 #expect(try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = 'palestra.noop' AND (attempt <> 1 OR errors <> '[]')", as: Int.self) == 0)
@@ -68,13 +69,13 @@ struct JobProcessTests {
             try await database.withClient { client in
                 let workers = try (0..<3).map { _ in try Self.worker(database, slots: 1) }
                 defer { workers.forEach { $0.stopIfRunning() } }
-                try await TestWorker.eventually("all three heartbeat") {
+                try await eventually("all three heartbeat") {
                     try await client.scalar("SELECT count(*)::int FROM job_workers", as: Int.self) == 3
                 }
                 // Each process runs its maintenance (and so the periodic check) at start and every second, and
                 // heartbeats every second: two heartbeats after the last one started mean every process has
                 // been through its periodic check at least twice while the others were running.
-                try await TestWorker.eventually("every process heartbeats twice after the last one started") {
+                try await eventually("every process heartbeats twice after the last one started") {
                     try await client.scalar(
                         "SELECT min(heartbeat_at) >= max(started_at) + interval '2 seconds' FROM job_workers", as: Bool.self
                     )
@@ -96,7 +97,7 @@ struct JobProcessTests {
                 let id = try #require(try await JobQueue.enqueue(SleepJob.self, .init(milliseconds: 1000), on: client))
                 let worker = try Self.worker(database)
                 defer { worker.stopIfRunning() }
-                try await TestWorker.eventually("the job runs") {
+                try await eventually("the job runs") {
                     try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "running"
                 }
                 worker.terminate()

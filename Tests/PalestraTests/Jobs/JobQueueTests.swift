@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Job queue")
@@ -36,7 +37,7 @@ struct JobQueueTests {
                 try await client.execute(RecordingJob.createTable)
                 let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(), on: client))
                 try await TestWorker.with(client) {
-                    try await TestWorker.eventually("the job completes") {
+                    try await eventually("the job completes") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                     }
                 }
@@ -53,7 +54,7 @@ struct JobQueueTests {
                 try await client.execute(RecordingJob.createTable)
                 let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(failures: 99), on: client))
                 try await TestWorker.with(client) {
-                    try await TestWorker.eventually("the job is discarded") {
+                    try await eventually("the job is discarded") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "discarded"
                     }
                 }
@@ -99,7 +100,7 @@ struct JobQueueTests {
                 try await client.execute(RecordingJob.createTable)
                 let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(failures: 1), on: client))
                 try await TestWorker.with(client) {
-                    try await TestWorker.eventually("the job completes") {
+                    try await eventually("the job completes") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                     }
                 }
@@ -143,7 +144,7 @@ struct JobQueueTests {
                 let id = try #require(try await JobQueue.enqueue(RecordingJob.self, .init(), options: JobOptions(runAt: runAt), on: client))
                 #expect(try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "scheduled")
                 try await TestWorker.with(client) {
-                    try await TestWorker.eventually("the job completes") {
+                    try await eventually("the job completes") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                     }
                 }
@@ -163,7 +164,7 @@ struct JobQueueTests {
                 let claimed = try await JobStore.claim(queues: ["default"], limit: 1, worker: "dead-worker", leaseSeconds: 1, on: client)
                 #expect(claimed.map(\.id) == [id])
                 try await TestWorker.with(client) {
-                    try await TestWorker.eventually("the job completes") {
+                    try await eventually("the job completes") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                     }
                 }
@@ -185,7 +186,7 @@ struct JobQueueTests {
                 var settings = TestWorker.settings
                 settings.shutdownTimeout = .seconds(3)
                 try await TestWorker.with(client, settings: settings) {
-                    try await TestWorker.eventually("both jobs run") {
+                    try await eventually("both jobs run") {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE state = 'running'", as: Int.self) == 2
                     }
                 }
@@ -284,20 +285,20 @@ struct NotificationQueueTests {
                 )
                 try await TestWorker.run(worker) {
                     // The folder does not exist yet: the first attempt fails and is retried later.
-                    try await TestWorker.eventually("the first delivery fails") {
+                    try await eventually("the first delivery fails") {
                         try await client.scalar("SELECT state FROM jobs WHERE kind = $1", [DeliverNotification.name], as: String.self) == "retryable"
                     }
                     #expect(try await client.scalar("SELECT delivered_at IS NULL FROM notifications WHERE id = $1", [id], as: Bool.self))
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     try await client.execute("UPDATE jobs SET run_at = now() WHERE state = 'retryable'")
-                    try await TestWorker.eventually("the retry delivers it") {
+                    try await eventually("the retry delivers it") {
                         try await client.scalar("SELECT state FROM jobs WHERE kind = $1", [DeliverNotification.name], as: String.self) == "completed"
                     }
                     // Running the job again (as after a lost completion) sends nothing more.
                     _ = try await client.transaction { connection in
                         try await JobQueue.enqueue(DeliverNotification.self, .init(notificationID: id), on: connection)
                     }
-                    try await TestWorker.eventually("the repeated job completes") {
+                    try await eventually("the repeated job completes") {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE kind = $1 AND state = 'completed'", [DeliverNotification.name], as: Int.self) == 2
                     }
                 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Jobs dashboard")
@@ -14,7 +15,7 @@ struct JobsDashboardTests {
     @Test("the change list filters by state, kind, queue and dates, and searches kinds and arguments")
     func listFilters() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await TestJobs.insert(database, kind: "send_email", args: #"{"to": "ann@example.org"}"#)
             try await TestJobs.insert(database, kind: "send_email", state: .completed, args: #"{"to": "bob@example.org"}"#, attempt: 1)
             try await TestJobs.insert(
@@ -58,7 +59,7 @@ struct JobsDashboardTests {
     @Test("a job's page shows its arguments as indented JSON and its failed attempts as a table; nothing on it is editable")
     func jobPage() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let errors = """
                 [{"attempt": 1, "at": "2026-03-01T09:00:00.123456+00:00", "error": "SMTP timeout"},
                  {"attempt": 2, "at": "2026-03-01T09:05:30+00:00", "error": "connection refused <b>"}]
@@ -112,7 +113,7 @@ struct JobsDashboardTests {
     @Test("retry puts every selected job that is not running back in the queue now, keeps its errors and allows one more attempt")
     func retry() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let threeErrors = #"[{"attempt": 1, "at": "2026-03-01T09:00:00+00:00", "error": "a"}, {"attempt": 2, "at": "2026-03-01T09:01:00+00:00", "error": "b"}, {"attempt": 3, "at": "2026-03-01T09:02:00+00:00", "error": "c"}]"#
             let discarded = try await TestJobs.insert(database, state: .discarded, attempt: 3, maxAttempts: 3, errors: threeErrors)
             let cancelled = try await TestJobs.insert(database, state: .cancelled, runAt: "now() + interval '1 day'")
@@ -168,7 +169,7 @@ struct JobsDashboardTests {
     @Test("cancel asks first, then cancels only waiting jobs; a running or finished job is left alone with the reason")
     func cancel() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let available = try await TestJobs.insert(database, state: .available)
             let scheduled = try await TestJobs.insert(database, state: .scheduled, runAt: "now() + interval '1 hour'")
             let retryable = try await TestJobs.insert(database, state: .retryable, attempt: 1)
@@ -205,7 +206,7 @@ struct JobsDashboardTests {
     @Test("discard from a job's page: a confirmation that leads back to the page, then the job ends, even a running one")
     func discardFromJobPage() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let running = try await TestJobs.insert(database, state: .running, attempt: 1, lockedBy: "w1")
             let other = try await TestJobs.insert(database, state: .available)
             let page = try await browser.get("/admin/jobs/\(running)/")
@@ -246,7 +247,7 @@ struct JobsDashboardTests {
     @Test("many administrators discarding one job at once: it ends once, with one audit record")
     func concurrentDiscards() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let id = try await TestJobs.insert(database, state: .retryable, attempt: 1)
             _ = try await browser.get("/admin/jobs/")
             let signedIn = browser
@@ -295,7 +296,7 @@ struct JobsDashboardTests {
             PeriodicJob(name: "monthly-sessions", schedule: .monthly(day: 1, hour: 3, minute: 0)) { _ in nil },
         ]
         try await TestApp.test(periodicJobs: periodic) { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await TestJobs.insert(database, kind: "send_email", state: .available)
             try await TestJobs.insert(database, kind: "send_email", state: .available)
             try await TestJobs.insert(database, kind: "send_email", state: .discarded, attempt: 20)

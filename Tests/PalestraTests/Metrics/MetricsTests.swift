@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Metrics")
@@ -61,7 +62,7 @@ struct MetricsTests {
     @Test("an administrator reads the queue in Prometheus' text format, and every figure matches the database")
     func exposition() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             try await TestJobs.insert(database, kind: "send_email", state: .available)
             try await TestJobs.insert(database, kind: "send_email", state: .available)
             try await TestJobs.insert(database, kind: "say \"hi\"\\", state: .scheduled, runAt: "now() + interval '1 hour'")
@@ -134,7 +135,7 @@ struct MetricsTests {
     @Test("an empty queue still lists every state, an empty histogram and zero workers")
     func emptyQueue() async throws {
         try await TestApp.test { client, database in
-            var browser = try await AdminChangeListTests.signedInAdmin(client, database)
+            var browser = try await Browser.signedInAdmin(client, database)
             let (samples, _) = try Self.parse(try await browser.get("/metrics").text)
             #expect(samples.filter { $0.name == "palestra_jobs" }.count == 7)
             #expect(!samples.contains { $0.name == "palestra_jobs_by_kind" })

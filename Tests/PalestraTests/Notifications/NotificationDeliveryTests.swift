@@ -2,6 +2,7 @@ import Foundation
 import Logging
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Notification delivery")

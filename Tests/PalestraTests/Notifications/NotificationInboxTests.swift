@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Notifications inbox")

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("Notifier: a notification and its delivery job commit together")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 
 /// A browser over the router test client: it keeps cookies, remembers the CSRF token of the last page
 /// it read, and signs in through the real login form.
@@ -76,6 +77,14 @@ struct Browser {
         var fields = [("email", email), ("password", password)]
         if let next { fields.append(("next", next)) }
         return try await post(AccountsURL.login.path, fields)
+    }
+
+    /// A browser signed in as a new admin, `admin@example.org` ("Ada Admin").
+    static func signedInAdmin(_ client: any TestClientProtocol, _ database: TestDatabase) async throws -> Browser {
+        try await TestUsers.create("admin@example.org", role: .admin, name: "Ada Admin", in: database)
+        var browser = Browser(client)
+        try await browser.signIn("admin@example.org")
+        return browser
     }
 
     private mutating func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, bytes: ByteBuffer?) async throws -> TestResponse {

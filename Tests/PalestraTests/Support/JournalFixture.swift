@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// A coach (`coach@example.org`) with a group of three athletes who are members from long ago, one
 /// session of that group today (on the organisation's clock), and helpers for the journal's tests.

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// The real `palestra` executable run as a child process, for what only a process shows:
@@ -47,13 +48,11 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to end and returns its exit status and what it wrote to standard error.
     func waitForExit(timeout: Duration = .seconds(30)) async throws -> (status: Int32, errors: String) {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                process.interrupt()
-                throw ProcessError.timedOut
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        do {
+            try await eventually("the process ends", timeout: timeout) { !process.isRunning }
+        } catch {
+            process.interrupt()
+            throw error
         }
         let data = standardError.fileHandleForReading.readDataToEndOfFile()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -135,13 +134,11 @@ final class ServerProcess: @unchecked Sendable {
 
     enum ProcessError: Error, CustomStringConvertible {
         case missingExecutable(String)
-        case timedOut
         case noPort
 
         var description: String {
             switch self {
             case .missingExecutable(let path): "\(path) is not built: run the tests with `make test`"
-            case .timedOut: "the process did not end in time"
             case .noPort: "no free port"
             }
         }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// The repository's folders, found from this file's place so tests run from any working directory.
 enum Repository {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// Jobs written straight in SQL, in any state, for the dashboard and metrics tests.
 enum TestJobs {

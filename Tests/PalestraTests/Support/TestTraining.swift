@@ -1,5 +1,6 @@
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// Training rows written straight in SQL for the training pages' tests.
 enum TestTraining {

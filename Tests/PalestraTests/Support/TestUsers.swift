@@ -1,5 +1,6 @@
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// Users made straight in a test's database, one per role, all with the same password.
 enum TestUsers {

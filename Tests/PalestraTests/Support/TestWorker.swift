@@ -3,6 +3,7 @@ import Logging
 @testable import Palestra
 import Postgres
 import ServiceLifecycle
+import TestSupport
 
 /// A job kind for the queue's tests: records each run in `job_effects`, and fails its first
 /// `failures` attempts.
@@ -74,23 +75,6 @@ enum TestWorker {
                 throw error
             }
         }
-    }
-
-    /// Polls a condition every 50 ms until it holds or the deadline passes (then the test fails).
-    static func eventually(
-        _ what: String, within limit: Duration = .seconds(20), _ condition: () async throws -> Bool
-    ) async throws {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw TimedOut(what: what)
-    }
-
-    struct TimedOut: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "timed out waiting until \(what)" }
     }
 }
 

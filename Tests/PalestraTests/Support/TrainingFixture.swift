@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 
 /// A coach and one training group with weekly slots in a test's database, and what its sessions look like.
 struct TrainingFixture {

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The athletes' pages: the photo upload (checked by its bytes, at most 2 MB, served by the media route
@@ -21,10 +22,12 @@ struct AthletesAdminTests {
         return fields + [("_save", "1")]
     }
 
-    /// Runs `body` with a fresh media folder, removed afterwards.
+    /// Runs `body` with a fresh media folder inside a folder of its own (so what lies above the media
+    /// folder is the test's too), both removed afterwards.
     static func withMedia(_ body: @escaping @Sendable (any TestClientProtocol, TestDatabase, String) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
+        let folder = root + "/media"
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try await TestApp.test(configure: { $0.mediaDirectory = folder }) { client, database in
             try await body(client, database, folder)
         }
@@ -102,16 +105,38 @@ struct AthletesAdminTests {
         }
     }
 
-    @Test("media names other than <32 hex>.<png|jpg|webp> under a resource's folder answer 404", arguments: [
-        "/media/athletes/../../Package.swift", "/media/athletes/%2e%2e%2fPackage.swift", "/media/athletes/0123456789ABCDEF0123456789abcdef.png",
-        "/media/athletes/0123456789abcdef0123456789abcdef.svg", "/media/athletes/0123456789abcdef0123456789abcdef.png",
-        "/media/users/0123456789abcdef0123456789abcdef.png", "/media/athletes/x.png", "/media/athletes/0123456789abcdef0123456789abcdef.png.html",
+    /// Real files, relative to the media folder, wherever a bad name would lead if the media route took it:
+    /// each bad name under `athletes/` (read literally, as the router hands it over), a well-formed name
+    /// under a folder that is no resource's, and `secret.png` where a decoded `..` would lead.
+    static let plantedFiles = [
+        "athletes/0123456789ABCDEF0123456789abcdef.png", "athletes/0123456789abcdef0123456789abcdef.svg",
+        "athletes/x.png", "athletes/0123456789abcdef0123456789abcdef.png.html",
+        "athletes/%2e%2e%2fsecret.png", "athletes/..%2f..%2fsecret.png", "users/0123456789abcdef0123456789abcdef.png",
+        "secret.png", "../secret.png",
+    ]
+    /// Planted beside them under a good name: it is served, so the planted files are where the route looks.
+    static let plantedGoodFile = "athletes/fedcba9876543210fedcba9876543210.png"
+
+    @Test("media names other than <32 hex>.<png|jpg|webp> under a resource's folder answer 404, though a file is there", arguments: [
+        "/media/athletes/../secret.png", "/media/athletes/%2e%2e%2fsecret.png", "/media/athletes/..%2f..%2fsecret.png",
+        "/media/athletes/0123456789ABCDEF0123456789abcdef.png", "/media/athletes/0123456789abcdef0123456789abcdef.svg",
+        "/media/users/0123456789abcdef0123456789abcdef.png", "/media/athletes/x.png",
+        "/media/athletes/0123456789abcdef0123456789abcdef.png.html",
+        // A good name with no file behind it.
+        "/media/athletes/0123456789abcdef0123456789abcdef.png",
     ])
     func badNames(path: String) async throws {
-        try await Self.withMedia { client, database, _ in
+        try await Self.withMedia { client, database, folder in
+            for subfolder in ["athletes", "users"] {
+                try FileManager.default.createDirectory(atPath: folder + "/" + subfolder, withIntermediateDirectories: true)
+            }
+            for file in Self.plantedFiles + [Self.plantedGoodFile] {
+                #expect(FileManager.default.createFile(atPath: folder + "/" + file, contents: Data(Self.png)), "\(file)")
+            }
             _ = try await TestUsers.everyRole(in: database)
             var browser = Browser(client)
             try await browser.signIn("admin@example.org")
+            #expect(try await browser.get("/media/" + Self.plantedGoodFile).status == .ok)
             let status = try await browser.get(path).status
             #expect(status == .notFound || status == .badRequest, "\(path)")
         }

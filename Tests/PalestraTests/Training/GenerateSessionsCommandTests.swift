@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// `palestra generate-sessions` and `palestra seed`, run as the real executable against a test database.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// Generating months, cleaning up old placeholders, and the training jobs through a real worker.
@@ -128,7 +129,7 @@ struct SessionGenerationTests {
                 try await database.run("ALTER TABLE attendance_records RENAME TO attendance_records_gone")
                 let id = try #require(try await ScheduleResyncJob.enqueue(groupID: fixture.group, on: client))
                 try await Self.withTrainingWorker(client) {
-                    try await TestWorker.eventually("the failure is audited and the job waits for a retry") {
+                    try await eventually("the failure is audited and the job waits for a retry") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "retryable"
                     }
                     let failure: String = try await client.scalar(
@@ -137,7 +138,7 @@ struct SessionGenerationTests {
                     #expect(failure.contains("schedule re-sync") && failure.contains("attendance_records"))
                     try await client.execute("ALTER TABLE attendance_records_gone RENAME TO attendance_records")
                     try await client.execute("UPDATE jobs SET run_at = now() WHERE id = $1", [id])
-                    try await TestWorker.eventually("the retry completes") {
+                    try await eventually("the retry completes") {
                         try await client.scalar("SELECT state FROM jobs WHERE id = $1", [id], as: String.self) == "completed"
                     }
                 }
@@ -163,7 +164,7 @@ struct SessionGenerationTests {
                 let arguments: [String] = try await client.query("SELECT args::text FROM jobs WHERE kind = 'training.generate-month'").map { try $0.decode(at: 0) }
                 #expect(arguments == ["{\"month\": \"\(next)\", \"group_id\": \(active.group)}"])
                 try await Self.withTrainingWorker(client) {
-                    try await TestWorker.eventually("the generation completes") {
+                    try await eventually("the generation completes") {
                         try await client.scalar("SELECT count(*)::int FROM jobs WHERE state = 'completed'", as: Int.self) == 1
                     }
                 }
@@ -179,7 +180,7 @@ struct SessionGenerationTests {
 
     /// A worker with the real registry (its jobs use `client`).
     static func withTrainingWorker(_ client: PostgresClient, _ body: @Sendable () async throws -> Void) async throws {
-        let configuration = AppConfiguration(database: try TestDatabase.serverConfiguration())
+        let configuration = AppConfiguration(database: try TestDatabase.maintenanceConfiguration())
         let worker = JobWorker(
             database: client, registry: JobSetup.registry(configuration: configuration, database: client), periodic: [],
             timeZone: TrainingFixture.zone, settings: TestWorker.settings, logger: TestDatabase.logger

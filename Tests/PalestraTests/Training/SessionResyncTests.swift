@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The schedule re-sync, case by case: the month (and the next one, when generated) is generated from

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The one rule of who reaches which training groups, and of what is read-only: its SQL and its Swift

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The training groups' pages: the schedule slots edited inline, their checks, the re-sync job each
