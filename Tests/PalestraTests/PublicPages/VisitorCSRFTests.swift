@@ -8,6 +8,13 @@ import Testing
 struct VisitorCSRFTests {
     static let form = "/public/test/form"
 
+    /// A visitor's browser that has opened the test form (its cookie and token in hand).
+    static func visitor(_ client: any TestClientProtocol) async throws -> Browser {
+        var browser = Browser(client)
+        _ = try await browser.get(form)
+        return browser
+    }
+
     @Test("a GET sets the visitor's cookie (HttpOnly, SameSite=Lax, Path=/) and renders its token; a second GET keeps both")
     func cookie() async throws {
         let pages = PublicPageTestRoutes()
@@ -43,10 +50,8 @@ struct VisitorCSRFTests {
     func refused() async throws {
         let pages = PublicPageTestRoutes()
         try await SurfaceTestApp.test(addRoutes: pages.add) { client, _ in
-            var browser = Browser(client)
-            _ = try await browser.get(Self.form)
-            var other = Browser(client)
-            _ = try await other.get(Self.form)
+            var browser = try await Self.visitor(client)
+            let other = try await Self.visitor(client)
             let foreign = try #require(other.csrfToken)
             #expect(foreign != browser.csrfToken)
             for csrf: String? in [nil, "", "x", String(repeating: "A", count: 43), foreign] {
@@ -67,8 +72,7 @@ struct VisitorCSRFTests {
     func crossSite(header: String, value: String) async throws {
         let pages = PublicPageTestRoutes()
         try await SurfaceTestApp.test(addRoutes: pages.add) { client, _ in
-            var browser = Browser(client)
-            _ = try await browser.get(Self.form)
+            var browser = try await Self.visitor(client)
             let response = try await browser.post(Self.form, [("name", "Forged")], headers: [HTTPField.Name(header)!: value])
             #expect(response.status == .forbidden)
             #expect(pages.names.isEmpty)
@@ -79,8 +83,7 @@ struct VisitorCSRFTests {
     func accepted() async throws {
         let pages = PublicPageTestRoutes()
         try await SurfaceTestApp.test(addRoutes: pages.add) { client, _ in
-            var browser = Browser(client)
-            _ = try await browser.get(Self.form)
+            var browser = try await Self.visitor(client)
             let response = try await browser.post(Self.form, [("name", "Ann")], headers: [.secFetchSite: "same-origin", .origin: "http://localhost"])
             #expect(response.status == .seeOther)
             #expect(pages.names == ["Ann"])
@@ -93,8 +96,7 @@ struct VisitorCSRFTests {
         try await TestDatabase.with { database in
             try await SurfaceTestApp.withApp(on: database, addRoutes: first.add) { firstClient in
                 try await SurfaceTestApp.withApp(on: database, addRoutes: second.add) { secondClient in
-                    var browser = Browser(firstClient)
-                    _ = try await browser.get(Self.form)
+                    let browser = try await Self.visitor(firstClient)
                     var other = Browser(secondClient)
                     other.cookies = browser.cookies
                     other.csrfToken = browser.csrfToken
