@@ -5,9 +5,13 @@ enum SessionToken {
     static let byteCount = 32
 
     static func make() -> String {
+        encode(randomBytes(byteCount))
+    }
+
+    /// `count` bytes from the kernel's CSPRNG.
+    static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return encode(bytes)
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// Whether `text` has the shape of a token, so anything else is refused before it reaches SQL.

@@ -12,6 +12,12 @@ public struct AppRequestContext: PageRequestContext {
     public var session: BrowserSession?
     /// The peer's IP address, or the configured proxy header's value (see ``BrowserSessionMiddleware``).
     public var clientAddress: String
+    /// The API token the request's `Authorization: Bearer` header named, with its user, once
+    /// ``BearerTokenMiddleware`` has checked it; ``APIRequestContext`` cannot be made without it.
+    public var apiCredential: APICredential?
+    /// The anonymous visitor's cookie and form token on public pages (see ``VisitorCSRFMiddleware``);
+    /// ``PublicRequestContext`` cannot be made without it.
+    public var visitor: Visitor?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -19,5 +25,7 @@ public struct AppRequestContext: PageRequestContext {
         self.bodyLimit = 2 * 1024 * 1024
         self.session = nil
         self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.apiCredential = nil
+        self.visitor = nil
     }
 }

@@ -120,5 +120,9 @@ func buildRouter(
     for area in areas {
         area.routes(surfaces, services)
     }
+    // The public pages' and the API's surfaces, and the API's answer to its paths no route takes.
+    _ = PublicSurface(database: database, secureCookie: configuration.browserSessions.secureCookie).addGroup(to: router)
+    APIMeController().addRoutes(to: APISurface(database: database).addGroup(to: router))
+    router.add(middleware: APISurface.unmatchedRouteMiddleware())
     return router
 }

@@ -14,6 +14,8 @@ public enum AppError: HTTPResponseError, Sendable, Equatable {
     /// The path exists for other methods only.
     case methodNotAllowed(allowed: [HTTPRequest.Method])
     case payloadTooLarge
+    /// A rate limit's window is full: try again after this many seconds (`Retry-After`).
+    case tooManyRequests(retryAfter: Int)
     /// The database cannot be reached or is saturated; the page may be retried shortly.
     case serviceUnavailable
 
@@ -25,6 +27,7 @@ public enum AppError: HTTPResponseError, Sendable, Equatable {
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .payloadTooLarge: .contentTooLarge
+        case .tooManyRequests: .tooManyRequests
         case .serviceUnavailable: .serviceUnavailable
         }
     }

@@ -21,6 +21,7 @@ struct BrowserSessionMiddleware: RouterMiddleware {
            let last = value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
             context.clientAddress = String(last.prefix(64))
         }
+        if APISurface.owns(request.uri.path) { return try await next(request, context) }
         if let token = request.cookies[BrowserSessionSettings.cookieName]?.value {
             context.session = try await store.load(token: token)
             if let language = context.session?.user?.language {

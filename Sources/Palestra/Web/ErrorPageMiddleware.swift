@@ -42,6 +42,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if !allowed.isEmpty {
                 response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
             }
+            if case AppError.tooManyRequests(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             if status == .serviceUnavailable {
                 response.headers[.retryAfter] = "5"
             }

@@ -27,6 +27,9 @@ struct ErrorPageView: Sendable {
         case .contentTooLarge:
             heading = localizer.t("Request too large")
             explanation = localizer.t("What you sent is larger than the server accepts.")
+        case .tooManyRequests:
+            heading = localizer.t("Too many requests")
+            explanation = localizer.t("Too many requests came from your address. Wait a little and try again.")
         case .serviceUnavailable:
             heading = localizer.t("Service unavailable")
             explanation = localizer.t("The database cannot be reached right now. Try again in a few seconds.")
