@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 import Postgres
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 
 /// Tokens and requests of the API tests.
 enum APITest {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Palestra
+import TestSupport
 import Postgres
 import Testing
 

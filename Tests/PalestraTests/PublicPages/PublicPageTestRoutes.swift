@@ -1,5 +1,6 @@
 import Hummingbird
 @testable import Palestra
+import TestSupport
 import Postgres
 import Synchronization
 

@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 import Testing
 
 @Suite("Rate limits")

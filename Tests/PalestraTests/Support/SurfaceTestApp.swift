@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
+import TestSupport
 import Postgres
 
 /// The whole router of the application plus test-only routes, for the surfaces' tests: `addRoutes`
