@@ -42,7 +42,9 @@ struct AccountController: Sendable {
         if current.isEmpty {
             currentError = localizer.t("Enter your current password.")
         } else {
-            switch try await authenticator.checkCurrentPassword(current, of: context.user, address: context.clientAddress) {
+            switch try await authenticator.checkCurrentPassword(
+                current, of: context.user, address: context.clientAddress, deviceToken: LoginDeviceCookie.token(of: request)
+            ) {
             case .right: break
             case .wrong: currentError = localizer.t("This is not your current password.")
             case .throttled(let until):

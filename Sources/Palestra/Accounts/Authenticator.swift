@@ -11,12 +11,13 @@ public struct Authenticator: Sendable {
     /// Its `dummyHash` stands in for an unknown email's hash, so that costs as much time as a wrong password.
     let hasher: PasswordHasher
 
-    /// Checks the credentials and, when they hold, replaces the browser's session with a new one.
-    func login(email: String, password: String, address: String, previous: BrowserSession?) async throws -> LoginOutcome {
+    /// Checks the credentials and, when they hold, replaces the browser's session with a new one and
+    /// remembers the browser as a known device of the account (`deviceToken`, its device cookie, or a new one).
+    func login(email: String, password: String, address: String, previous: BrowserSession?, deviceToken: String?) async throws -> LoginOutcome {
         // What the audit log shows of the typed email: people type their password there by mistake.
         let label = EmailAddress.isValid(email) ? email : "(not an email address)"
         let attempt: Int
-        switch try await attempts.begin(email: email, address: address) {
+        switch try await attempts.begin(email: email, address: address, deviceToken: deviceToken) {
         case .locked(let until):
             if try await !attempts.refusalAudited(email: label, address: address) {
                 try await AuditStore.record(
@@ -25,8 +26,10 @@ public struct Authenticator: Sendable {
                 )
             }
             return .throttled(until: until)
-        case .recorded(let id):
+        case .recorded(let id, let delay):
             attempt = id
+            // Past a number of failures from this address, each attempt waits a little (holding no connection).
+            if delay > .zero { try await Task.sleep(for: delay) }
         }
         let stored = try await users.credentials(email: email)
         let matches = await hasher.verify(password, against: stored?.passwordHash ?? hasher.dummyHash)
@@ -41,6 +44,7 @@ public struct Authenticator: Sendable {
             return .refused
         }
         let newHash = hasher.needsRehash(stored.passwordHash) ? try await hasher.hash(password) : nil
+        let device = deviceToken ?? SessionToken.make()
         let session = try await database.transaction { connection in
             if let newHash {
                 try await users.replacePasswordHash(userID: stored.user.id, with: newHash, bumpVersion: false, on: connection)
@@ -53,9 +57,10 @@ public struct Authenticator: Sendable {
                 ),
                 on: connection
             )
+            try await LoginDeviceStore.remember(device, of: stored.user, on: connection)
             return try await browserSessions.signIn(stored.user, replacing: previous, on: connection)
         }
-        return .signedIn(session)
+        return .signedIn(session, deviceToken: device)
     }
 
     func logout(_ session: BrowserSession, user: User, address: String) async throws {
@@ -73,11 +78,13 @@ public struct Authenticator: Sendable {
 
     /// Whether `password` is the user's current password; wrong guesses count against the account like
     /// failed sign-ins, so a stolen session cannot guess the password at leisure.
-    func checkCurrentPassword(_ password: String, of user: User, address: String) async throws -> PasswordCheck {
+    func checkCurrentPassword(_ password: String, of user: User, address: String, deviceToken: String?) async throws -> PasswordCheck {
         let attempt: Int
-        switch try await attempts.begin(email: user.email, address: address) {
+        switch try await attempts.begin(email: user.email, address: address, deviceToken: deviceToken) {
         case .locked(let until): return .throttled(until: until)
-        case .recorded(let id): attempt = id
+        case .recorded(let id, let delay):
+            attempt = id
+            if delay > .zero { try await Task.sleep(for: delay) }
         }
         guard let stored = try await users.credentials(userID: user.id),
               await hasher.verify(password, against: stored.passwordHash)
@@ -96,6 +103,7 @@ public struct Authenticator: Sendable {
         try await database.transaction { connection in
             try await users.replacePasswordHash(userID: user.id, with: hash, bumpVersion: true, on: connection)
             try await BrowserSessionStore.endAll(ofUser: user.id, keeping: keeping, on: connection)
+            if actor.id != user.id { try await LoginDeviceStore.forgetAll(of: user.id, on: connection) }
             try await AuditStore.record(
                 AuditEntry(
                     actor: actor, action: actor.id == user.id ? .passwordChange : .passwordSet, objectType: "users",

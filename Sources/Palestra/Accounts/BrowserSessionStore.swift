@@ -113,7 +113,10 @@ public struct BrowserSessionStore: Sendable {
             [settings.idleTimeout.wholeSeconds]
         )
         let attempts = try await database.execute("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'")
-        return sessions + attempts
+        let devices = try await database.execute(
+            "DELETE FROM login_devices WHERE last_used_at < now() - $1 * interval '1 second'", [LoginDeviceCookie.lifetime.wholeSeconds]
+        )
+        return sessions + attempts + devices
     }
 
     /// Ends one session (logout).

@@ -56,7 +56,10 @@ struct LoginController: Sendable {
                 passwordError: password.isEmpty ? localizer.t("Enter your password.") : nil
             )
         }
-        switch try await authenticator.login(email: email, password: password, address: context.clientAddress, previous: session) {
+        let deviceToken = LoginDeviceCookie.token(of: request)
+        switch try await authenticator.login(
+            email: email, password: password, address: context.clientAddress, previous: session, deviceToken: deviceToken
+        ) {
         case .refused:
             return again(.unprocessableContent, notice: localizer.t("The email address or the password is not right. Check both and try again."))
         case .throttled(let until):
@@ -68,9 +71,10 @@ struct LoginController: Sendable {
             var response = again(.tooManyRequests, notice: notice)
             response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
             return response
-        case .signedIn(let newSession):
+        case .signedIn(let newSession, let device):
             var response = Response.redirect(to: next, type: .normal)
             BrowserSessionCookie.set(newSession, settings: browserSessions.settings, on: &response)
+            LoginDeviceCookie.set(device, settings: browserSessions.settings, on: &response)
             return response
         }
     }

@@ -43,9 +43,11 @@ func buildApplication(
         configuration: configuration, database: database, hasher: hasher,
         policy: PasswordPolicy(commonPasswords: commonPasswords)
     )
+    let publicSurface = PublicSurface(database: database, secureCookie: configuration.browserSessions.secureCookie)
     let router = buildRouter(
         configuration: configuration, views: views, database: database, accounts: accounts,
-        periodicJobs: periodicJobs ?? JobSetup.periodicJobs(configuration: configuration, areas: areas), areas: areas, logger: logger
+        periodicJobs: periodicJobs ?? JobSetup.periodicJobs(configuration: configuration, areas: areas), areas: areas,
+        publicSurface: publicSurface, logger: logger
     )
     // Services stop in reverse order: the server first, then the workers, then the pool they share.
     var services: [any Service] = [DatabaseService(database: database)]
@@ -60,10 +62,13 @@ func buildApplication(
         services: services,
         logger: logger
     )
-    if migrate {
-        let migrator = Migrator(database: database, directory: configuration.migrationsDirectory, logger: logger)
-        app.beforeServerStarts {
-            try await migrator.migrate()
+    let migrator = migrate ? Migrator(database: database, directory: configuration.migrationsDirectory, logger: logger) : nil
+    app.beforeServerStarts {
+        try await migrator?.migrate()
+        // The public pages' secret, created on the first start: loaded now, so no visitor waits for it
+        // (without its table — a database not migrated yet — the first public page loads it).
+        do { try await publicSurface.prepare() } catch {
+            logger.warning("the public pages' secret could not be loaded yet", metadata: ["error": "\(error)"])
         }
     }
     return app
@@ -71,13 +76,15 @@ func buildApplication(
 
 /// The router: the middleware every request passes, then each area's routes on their surfaces.
 ///
-/// A request's way: security headers, the request log, the language, the error page (outermost, for
-/// what nothing inside answered), the size and encoding guard, static files, the bare surface (health),
-/// then the browser session, the error page again (inside the session: a signed-in user's error page has
-/// their language and header), and the session surface with its CSRF check, the signed-in surface inside it.
+/// A request's way: security headers, the request log, the language, the client's address, the error page
+/// (outermost: what no surface answered — unknown paths, 405s, the guard's refusals; problem documents under
+/// `/api/`), the size and encoding guard, static files; then its surface, a route group with its own middleware
+/// (``Surfaces``): bare, public pages, the API, or the session (the browser session, the error page again —
+/// inside the session, a signed-in user's error page has their language and menu — and CSRF), with the
+/// signed-in pages inside it.
 func buildRouter(
     configuration: AppConfiguration, views: Views, database: PostgresClient, accounts: AccountServices,
-    periodicJobs: [PeriodicJob], areas: [Area], logger: Logger
+    periodicJobs: [PeriodicJob], areas: [Area], publicSurface: PublicSurface, logger: Logger
 ) -> Router<AppRequestContext> {
     let admin = AdminServices(
         site: AdminSite(areas: areas),
@@ -95,7 +102,8 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: LanguageMiddleware(defaultLanguage: configuration.defaultLanguage))
-    router.add(middleware: ErrorPageMiddleware(views: views, routes: table))
+    router.add(middleware: ClientAddressMiddleware(header: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }))
+    router.add(middleware: ErrorPageMiddleware(views: views, routes: table, sessions: accounts.browserSessions))
     router.add(middleware: RequestGuardMiddleware(bodyLimit: configuration.bodyLimit, uploadBodyLimit: configuration.uploadBodyLimit))
     router.add(middleware: FileMiddleware(
         configuration.publicDirectory,
@@ -106,23 +114,19 @@ func buildRouter(
         ]),
         logger: logger
     ))
-    let bare = Routes(group: router.group(), table: table)
-    router.add(middleware: BrowserSessionMiddleware(
-        store: accounts.browserSessions, clientAddressHeader: configuration.clientAddressHeader.flatMap { HTTPField.Name($0) }
-    ))
-    router.add(middleware: ErrorPageMiddleware(views: views, routes: table, passesUnmatched: true))
-    let sessionGroup = router.group().add(middleware: CSRFMiddleware())
+    let sessionGroup = router.group()
+        .add(middleware: BrowserSessionMiddleware(store: accounts.browserSessions))
+        .add(middleware: ErrorPageMiddleware(views: views, routes: table))
+        .add(middleware: CSRFMiddleware())
     let surfaces = Surfaces(
         signedIn: Routes(group: sessionGroup.group(context: SignedInContext.self), table: table),
         session: Routes(group: sessionGroup, table: table),
-        bare: bare
+        bare: Routes(group: router.group(), table: table),
+        publicPages: Routes(group: publicSurface.addGroup(to: router), table: table),
+        api: Routes(group: APISurface(database: database).addGroup(to: router), table: table)
     )
     for area in areas {
         area.routes(surfaces, services)
     }
-    // The public pages' and the API's surfaces, and the API's answer to its paths no route takes.
-    _ = PublicSurface(database: database, secureCookie: configuration.browserSessions.secureCookie).addGroup(to: router)
-    APIMeController().addRoutes(to: APISurface(database: database).addGroup(to: router))
-    router.add(middleware: APISurface.unmatchedRouteMiddleware())
     return router
 }

@@ -10,11 +10,6 @@ public struct PublicSurface: Sendable {
     /// The counters for the surface's routes' rate limits.
     public let rateLimits: RateLimitStore
 
-    /// The paths of public pages, which carry their own CSRF check. Needed only while the signed-in
-    /// pages' ``CSRFMiddleware`` covers the whole router, which skips these; it goes when that
-    /// middleware moves onto the signed-in group.
-    static let pathPrefixes = ["/public/"]
-
     public init(database: PostgresClient, secureCookie: Bool) {
         self.signer = VisitorTokenSigner(secrets: SiteSecretStore(database: database))
         self.secureCookie = secureCookie
@@ -24,10 +19,6 @@ public struct PublicSurface: Sendable {
     /// Loads the site's secret now, so the first public request does not wait for it.
     public func prepare() async throws {
         try await signer.load()
-    }
-
-    static func owns(_ path: String) -> Bool {
-        pathPrefixes.contains { path.hasPrefix($0) }
     }
 
     /// Adds the public group (no path prefix) and returns it for routes. Middleware added to the

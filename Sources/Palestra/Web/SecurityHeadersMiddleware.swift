@@ -1,7 +1,9 @@
 import HTTPTypes
 import Hummingbird
 
-/// Adds the security headers to every response, error pages included.
+/// Adds the security headers to every response, error pages included, and marks every answer that says
+/// nothing of caching `Cache-Control: no-store` (pages carry CSRF tokens and personal data; static files
+/// say how long they keep).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headers: [(HTTPField.Name, String)] {
         [
@@ -17,6 +19,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         for (name, value) in Self.headers {
             response.headers[name] = value
+        }
+        if response.headers[.cacheControl] == nil {
+            response.headers[.cacheControl] = "no-store"
         }
         return response
     }

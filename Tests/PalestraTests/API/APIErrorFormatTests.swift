@@ -16,14 +16,15 @@ struct APIErrorFormatTests {
 
     /// A test-only endpoint on the API surface: `POST /api/test/greetings` with `{name, times}`, and
     /// `POST /api/test/conflict`, which breaks a unique constraint; both limited to 3 a minute per address.
-    static let routes: SurfaceTestApp.AddRoutes = { router, database in
-        let api = APISurface(database: database).addGroup(to: router)
-        api.add(middleware: RateLimitMiddleware(RateLimit(bucket: "api-test", limit: 3, window: .seconds(60)), store: RateLimitStore(database: database)))
-        api.post("test/greetings") { request, context -> Response in
+    static let routes: SurfaceTestApp.AddRoutes = { surfaces, database in
+        let api = surfaces.api.adding(
+            RateLimitMiddleware(RateLimit(bucket: "api-test", limit: 3, window: .seconds(60)), store: RateLimitStore(database: database))
+        )
+        api.post(TestRoute("/api/test/greetings")) { request, context -> Response in
             let greeting = try await request.decodeJSON(as: Greeting.self, context: context)
             return Response(status: .created, body: .init(byteBuffer: ByteBuffer(string: "\(greeting.name) ×\(greeting.times) by \(context.user.id)")))
         }
-        api.post("test/conflict") { _, _ -> Response in
+        api.post(TestRoute("/api/test/conflict")) { _, _ -> Response in
             try await database.execute("INSERT INTO site_secrets (name, value) VALUES ('same', decode(repeat('00', 32), 'hex'))")
             try await database.execute("INSERT INTO site_secrets (name, value) VALUES ('same', decode(repeat('00', 32), 'hex'))")
             return Response(status: .ok)

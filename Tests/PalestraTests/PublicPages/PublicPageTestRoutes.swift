@@ -18,24 +18,24 @@ final class PublicPageTestRoutes: Sendable {
 
     var names: [String] { received.withLock { $0 } }
 
-    func add(to router: Router<AppRequestContext>, database: PostgresClient) {
-        let surface = PublicSurface(database: database, secureCookie: false)
-        let pages = surface.addGroup(to: router)
-        pages.get("public/test/form") { _, context -> Response in
+    func add(to surfaces: Surfaces, database: PostgresClient) {
+        let pages = surfaces.publicPages
+        pages.get(TestRoute("/public/test/form")) { _, context -> Response in
             let html = """
                 <!doctype html><title>Form</title><form method="post">\
                 <input type="hidden" name="csrf_token" value="\(context.csrfToken)"><input name="name"></form>
                 """
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
         }
-        pages.post("public/test/form") { [self] request, context -> Response in
+        pages.post(TestRoute("/public/test/form")) { [self] request, context -> Response in
             var request = request
             let name = try await request.formData(context: context).value("name") ?? ""
             self.received.withLock { $0.append(name) }
             return Response(status: .seeOther, headers: [.location: "/public/test/form"])
         }
-        let limited = surface.addGroup(to: router)
-        limited.add(middleware: RateLimitMiddleware(RateLimit(bucket: "public-test", limit: limit, window: .seconds(60)), store: surface.rateLimits))
-        limited.get("public/test/limited") { _, _ in "ok" }
+        let limited = pages.adding(
+            RateLimitMiddleware(RateLimit(bucket: "public-test", limit: limit, window: .seconds(60)), store: RateLimitStore(database: database))
+        )
+        limited.get(TestRoute("/public/test/limited")) { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
     }
 }

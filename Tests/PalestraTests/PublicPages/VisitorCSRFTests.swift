@@ -1,4 +1,5 @@
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 @testable import Palestra
 import TestSupport
@@ -39,8 +40,8 @@ struct VisitorCSRFTests {
 
     @Test("the cookie is Secure when the configuration says the site is served over HTTPS")
     func secure() async throws {
-        try await SurfaceTestApp.test(addRoutes: { router, database in
-            _ = PublicSurface(database: database, secureCookie: true).addGroup(to: router).get("public/test/plain") { _, _ in "ok" }
+        try await SurfaceTestApp.test(configure: { $0.browserSessions.secureCookie = true }, addRoutes: { surfaces, _ in
+            surfaces.publicPages.get(TestRoute("/public/test/plain")) { _, _ in Response(status: .ok) }
         }) { client, _ in
             let response = try await client.execute(uri: "/public/test/plain", method: .get)
             #expect(response.headers[values: .setCookie].contains { $0.hasPrefix(Visitor.cookieName + "=") && $0.contains("Secure") })

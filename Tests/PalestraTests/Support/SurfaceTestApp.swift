@@ -4,11 +4,10 @@ import HummingbirdTesting
 import TestSupport
 import Postgres
 
-/// The whole router of the application plus test-only routes, for the surfaces' tests: `addRoutes`
-/// registers them after every route of Palestra's, so they pass through all of its router middleware
-/// as a surface's real routes do.
+/// The whole application plus test-only routes, for the surfaces' tests: `addRoutes` adds them to the
+/// surfaces through a test-only area's registration, as an area adds its real routes.
 enum SurfaceTestApp {
-    typealias AddRoutes = @Sendable (Router<AppRequestContext>, PostgresClient) -> Void
+    typealias AddRoutes = @Sendable (Surfaces, PostgresClient) -> Void
 
     /// Runs `body` against such an application on a fresh database.
     static func test<T>(
@@ -31,25 +30,18 @@ enum SurfaceTestApp {
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         var configuration = TestApp.configuration(database: database.configuration)
+        configuration.databasePoolSize = 20
         configure(&configuration)
-        let views = try Views(
-            templatesDirectory: configuration.templatesDirectory, publicDirectory: configuration.publicDirectory,
-            timeZone: configuration.timeZone, areas: Area.all
+        let testRoutes = Area(name: "surface tests", routes: { surfaces, services in addRoutes(surfaces, services.database) })
+        let app = try await buildApplication(
+            configuration: configuration, logger: TestDatabase.logger, migrate: false, periodicJobs: [], areas: Area.all + [testRoutes]
         )
-        let pool = PostgresClient(
-            configuration: configuration.database, maxConnections: 20, checkoutTimeout: configuration.databaseCheckoutTimeout,
-            logger: TestDatabase.logger
-        )
-        let accounts = AccountServices(
-            configuration: configuration, database: pool, hasher: try await TestUsers.hasher(),
-            policy: PasswordPolicy(commonPasswords: try CommonPasswords.load())
-        )
-        let router = buildRouter(
-            configuration: configuration, views: views, database: pool, accounts: accounts, periodicJobs: [], areas: Area.all,
-            logger: TestDatabase.logger
-        )
-        addRoutes(router, pool)
-        let app = Application(router: router, services: [DatabaseService(database: pool)], logger: TestDatabase.logger)
         return try await app.test(.router, body)
     }
+}
+
+/// A test-only route's path.
+struct TestRoute: SiteRoute {
+    let path: String
+    init(_ path: String) { self.path = path }
 }
