@@ -55,7 +55,7 @@ enum UsersAdmin {
                 return errors
             },
             uniqueConstraints: ["users_email_key": (field: "email", message: "A user with this email address already exists.")],
-            objectLinks: [AdminObjectLink(label: "Set a new password", path: "password")]
+            objectLinks: [AdminObjectLink(label: "Set a new password", page: UserPasswordPage.page.name)]
         ),
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases)],

@@ -43,10 +43,16 @@ extension AdminResource {
         for link in form.objectLinks {
             let place = "objectLinks “\(link.path)”"
             for name in link.placeholders where name != "id" && field(named: name).map(\.isSecret) ?? true {
-                check.fail(place, "{\(name)} is neither {id} nor a field")
+                check.fail(place, "“\(name)” is neither id nor a field")
+            }
+            for parameter in link.parameters where link.fields[parameter] == nil {
+                check.fail(place, ":\(parameter) is filled by no field")
+            }
+            for parameter in link.fields.keys.sorted() where !link.parameters.contains(parameter) {
+                check.fail(place, "the route has no :\(parameter)")
             }
             if link.isObjectPage, hooks.objectPage(named: link.path) == nil {
-                check.fail(place, "not a site path (starting with /) nor one of the resource's object pages")
+                check.fail(place, "not one of the resource's object pages")
             }
         }
         for stamp in form.stamps where field(named: stamp.field) == nil {

@@ -81,7 +81,10 @@ enum AttendanceAdmin {
                 AdminField("marked_at", label: "Marked at", kind: .dateTime, editable: .never),
             ],
             panels: [athleteCard, sessionCard],
-            objectLinks: [AdminObjectLink(label: "Back to the training session", path: "/admin/training-sessions/{session_id}/")],
+            objectLinks: [AdminObjectLink(
+                label: "Back to the training session", to: AdminURL.changeForm(.value(TrainingSessionsAdmin.resource.slug), .key),
+                filling: ["id": "session_id"]
+            )],
             // Whoever changes a status (form, list or bulk action) is the one who marked it, now.
             stamps: [AdminStamp(when: "status", set: "marked_by", to: .actor), AdminStamp(when: "status", set: "marked_at", to: .now)]
         ),

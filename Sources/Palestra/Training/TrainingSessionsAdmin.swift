@@ -76,7 +76,7 @@ enum TrainingSessionsAdmin {
             uniqueConstraints: [
                 "training_sessions_group_date_start_key": (field: "starts_at", message: "The group already has a session starting then on this date."),
             ],
-            objectLinks: [AdminObjectLink(label: "Attendance journal", path: "/coach/sessions/{id}")]
+            objectLinks: [AdminObjectLink(label: "Attendance journal", to: AttendanceURL.journal(.key))]
         ),
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],

@@ -22,7 +22,7 @@ struct AdminDeclarationCheckTests {
         scope: @escaping @Sendable (User) -> AdminScope = { user in user.role == .admin ? .all : .rows("owner = {user}") },
         uniqueConstraints: [String: (field: String, message: String)] = ["gadgets_name_key": (field: "name", message: "Taken.")],
         dependents: [AdminDependent] = [],
-        objectLinks: [AdminObjectLink] = [AdminObjectLink(label: "Owner", path: "/admin/users/{id}/")],
+        objectLinks: [AdminObjectLink] = [AdminObjectLink(label: "Owner", to: AdminURL.changeForm(.value("users"), .key))],
         stamps: [AdminStamp] = []
     ) -> AdminResource {
         AdminResource(
@@ -73,10 +73,14 @@ struct AdminDeclarationCheckTests {
          "admin resource “gadgets”, defaultOrdering 1: column “name” does not sort"),
         (gadgets(actions: [AdminAction("close", label: "Close", operation: .setField("is_closed", to: "true"))]),
          "admin resource “gadgets”, action “close”: sets “is_closed”, which is not a field"),
-        (gadgets(objectLinks: [AdminObjectLink(label: "Session", path: "/admin/training-sessions/{sesion_id}/")]),
-         "admin resource “gadgets”, objectLinks “/admin/training-sessions/{sesion_id}/”: {sesion_id} is neither {id} nor a field"),
-        (gadgets(objectLinks: [AdminObjectLink(label: "Password", path: "pasword")]),
-         "admin resource “gadgets”, objectLinks “pasword”: not a site path (starting with /) nor one of the resource's object pages"),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Session", to: AdminURL.changeForm(.value("training-sessions"), .key), filling: ["id": "sesion_id"])]),
+         "admin resource “gadgets”, objectLinks “/admin/training-sessions/:id/”: “sesion_id” is neither id nor a field"),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Session", to: AttendanceURL.journal(.key), filling: [:])]),
+         "admin resource “gadgets”, objectLinks “/coach/sessions/:id”: :id is filled by no field"),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Session", to: AttendanceURL.journal(.key), filling: ["id": "id", "slug": "name"])]),
+         "admin resource “gadgets”, objectLinks “/coach/sessions/:id”: the route has no :slug"),
+        (gadgets(objectLinks: [AdminObjectLink(label: "Password", page: "pasword")]),
+         "admin resource “gadgets”, objectLinks “pasword”: not one of the resource's object pages"),
         (gadgets(uniqueConstraints: ["gadgets_name_key": (field: "nmae", message: "Taken.")]),
          "admin resource “gadgets”, uniqueConstraints “gadgets_name_key”: “nmae” is not a field"),
         (gadgets(scope: { _ in .rows("day = {today}") }),
