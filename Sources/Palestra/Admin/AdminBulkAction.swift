@@ -46,9 +46,9 @@ struct AdminBulkAction: Sendable {
         switch action.operation {
         case .delete:
             do {
-                done = try await services.records.delete(
-                    ids: allowed.map(\.id), of: resource, actor: user, address: context.clientAddress
-                ).count
+                let deletion = try await services.records.delete(ids: allowed.map(\.id), of: resource, actor: user, address: context.clientAddress)
+                await services.removeFiles(deletion.files)
+                done = deletion.labels.count
             } catch PostgresError.foreignKeyViolation {
                 return .error(localizer.t("Nothing was deleted: other records still refer to some of the selected rows."))
             }

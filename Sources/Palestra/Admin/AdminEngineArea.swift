@@ -19,7 +19,8 @@ extension Area {
             AdminFormController(services: admin).addRoutes(to: surfaces.signedIn)
             AdminObjectController(services: admin).addRoutes(to: surfaces.signedIn)
             AdminListEditController(services: admin).addRoutes(to: surfaces.signedIn)
-            MediaController(media: admin.media, folders: MediaController.folders(of: admin.site)).addRoutes(to: surfaces.signedIn)
+            MediaController(media: admin.media, records: admin.records, resources: MediaController.resources(of: admin.site))
+                .addRoutes(to: surfaces.signedIn)
         }
     )
 }

@@ -110,4 +110,9 @@ extension AdminField {
             name, label: label, kind: kind, required: isRequired, column: column, help: help, editable: editability, default: defaultValue
         )
     }
+
+    /// Whether the column holds an uploaded file's stored name.
+    var isFile: Bool {
+        if case .file = kind { true } else { false }
+    }
 }

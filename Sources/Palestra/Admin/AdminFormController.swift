@@ -112,6 +112,7 @@ struct AdminFormController: Sendable {
             let current = try await services.records.record(of: resource, id: id, for: context.user) ?? record
             return try await render(resource, values: .stored(current), isReadOnly: current.readOnlyReason != nil, context: context, status: .forbidden)
         case .saved(let label, let changes):
+            await services.removeFiles(AdminServices.replacedFiles(changes, of: resource))
             let localizer = services.views.localizer(for: context)
             let message = changes.isEmpty
                 ? localizer.t("No fields changed.")

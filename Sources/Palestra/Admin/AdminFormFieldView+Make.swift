@@ -69,6 +69,8 @@ extension AdminFormFieldView {
         let storedFile = isFile ? stored.flatMap { $0.isEmpty ? nil : $0 } : nil
         hasImage = storedFile != nil
         imageURL = storedFile.map(MediaURL.file) ?? ""
+        canClear = storedFile != nil && !field.isRequired
+        clearName = AdminFormInput.clearName(of: field)
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable || field.kind.isDisplayOnly

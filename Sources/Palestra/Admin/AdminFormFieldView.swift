@@ -59,6 +59,9 @@ struct AdminFormFieldView: Sendable {
     /// A stored image of a file field, shown on the form.
     let hasImage: Bool
     let imageURL: String
+    /// A stored file that may be removed (the field is not required): the "remove" checkbox's name.
+    let canClear: Bool
+    let clearName: String
     let confirmationName: String
     let confirmationID: String
     let isReadOnly: Bool

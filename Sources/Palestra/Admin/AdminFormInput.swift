@@ -96,8 +96,17 @@ struct AdminFormInput: Sendable {
         if let problem { errors[field.name] = problem }
     }
 
-    /// No file chosen keeps the stored one (a new object's required file is then missing).
+    /// The name of the checkbox that removes a stored file (`avatar-clear`).
+    static func clearName(of field: AdminField) -> String { field.name + "-clear" }
+
+    /// No file chosen keeps the stored one (a new object's required file is then missing), unless the
+    /// "remove" checkbox of a field that is not required is ticked: then the field is emptied.
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
+        let chosen = form.file(field.name).map { $0.size > 0 || !$0.filename.isEmpty } ?? false
+        if !chosen, !field.isRequired, !adding, form.value(Self.clearName(of: field)) != nil {
+            values[field.name] = .null
+            return
+        }
         guard let file = form.file(field.name), file.size > 0 || !file.filename.isEmpty else {
             if field.isRequired && adding { errors[field.name] = localizer.t("Choose a file.") }
             return

@@ -33,15 +33,25 @@ struct AdminHistoryView: Sendable {
                 changes: entry.changes.map { change in
                     let field = resource.field(named: change.field)
                     let format = field?.cellFormat ?? .text
-                    return Change(
-                        field: field.map { localizer.t($0.label) } ?? resource.inline(named: change.field).map { localizer.t($0.label) } ?? change.field,
-                        old: formatter.format(change.old, as: format),
-                        new: formatter.format(change.new, as: format)
-                    )
+                    let label = field.map { localizer.t($0.label) } ?? resource.inline(named: change.field).map { localizer.t($0.label) } ?? change.field
+                    // A file is named by what happened to it, never by its stored name.
+                    if field?.isFile == true {
+                        return Change(
+                            field: label, old: Self.file(change.old, localizer: localizer, formatter: formatter, isNew: false),
+                            new: Self.file(change.new, localizer: localizer, formatter: formatter, isNew: true)
+                        )
+                    }
+                    return Change(field: label, old: formatter.format(change.old, as: format), new: formatter.format(change.new, as: format))
                 },
                 hasChanges: !entry.changes.isEmpty
             )
         }
         hasEntries = !entries.isEmpty
+    }
+
+    /// "a file" / "a new file" where a file was, the empty value's dash where none was.
+    private static func file(_ stored: String?, localizer: Localizer, formatter: AdminCellFormatter, isNew: Bool) -> String {
+        guard let stored, !stored.isEmpty else { return formatter.format(nil, as: .text) }
+        return isNew ? localizer.t("a new file") : localizer.t("a file")
     }
 }

@@ -38,7 +38,8 @@ struct AdminObjectController: Sendable {
             return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
         }
         do {
-            _ = try await services.records.delete(ids: [record.id], of: resource, actor: context.user, address: context.clientAddress)
+            let deletion = try await services.records.delete(ids: [record.id], of: resource, actor: context.user, address: context.clientAddress)
+            await services.removeFiles(deletion.files)
         } catch PostgresError.foreignKeyViolation {
             let message = localizer.t("“{label}” was not deleted: other records still refer to it.", ["label": record.label])
             return try await services.redirect(to: formURL, flash: .error(message), context: context)

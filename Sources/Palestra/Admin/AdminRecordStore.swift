@@ -211,27 +211,45 @@ struct AdminRecordStore: Sendable {
     }
 
     /// Deletes the objects (in the user's scope), each audited; the labels of those deleted.
-    func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> [String] {
+    /// Deletes the rows within the actor's scope that may be deleted, each audited; returns the deleted rows'
+    /// labels and the stored files their file fields held, for the caller to remove once this has committed.
+    func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> AdminDeletion {
         try await database.transaction { connection in
             var parameters = SQLParameters()
             let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &parameters)
+            let files = resource.form.fields.filter(\.isFile).map(\.name)
+            let fileColumns = files.map { ", \($0)::text AS \($0)" }.joined()
             let rows = try await connection.query(
                 """
                 DELETE FROM \(resource.table)
                 WHERE \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource))
-                RETURNING \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label
+                RETURNING \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label\(fileColumns)
                 """,
                 parameters.values
             )
             let deleted = try rows.map { row in
                 (id: try row.decode("pk", as: Int.self), label: try row.decode("label", as: String?.self) ?? "")
             }
+            let storedFiles = try rows.flatMap { row in try files.compactMap { try row.decode($0, as: String?.self) } }.filter { !$0.isEmpty }
             try await AuditStore.record(
                 deleted.map { AuditEntry(actor: actor, action: .delete, objectType: resource.slug, objectID: String($0.id), objectLabel: $0.label, address: address) },
                 on: connection
             )
-            return deleted.map(\.label)
+            return AdminDeletion(labels: deleted.map(\.label), files: storedFiles)
         }
+    }
+
+    /// Whether a row the user may see holds the stored file `relative` in one of its file fields.
+    func holdsFile(_ relative: String, resource: AdminResource, for user: User) async throws -> Bool {
+        let columns = resource.form.fields.filter(\.isFile).map(\.name)
+        guard !columns.isEmpty else { return false }
+        var parameters = SQLParameters()
+        let file = parameters.bind(relative)
+        let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
+        let holds = columns.map { "\($0) = \(file)" }.joined(separator: " OR ")
+        return try await database.query(
+            "SELECT EXISTS (SELECT 1 FROM \(resource.table) WHERE (\(holds)) AND \(scope)) AS holds", parameters.values
+        )[0].decode("holds")
     }
 
     /// What goes with the objects when they are deleted: each dependent's label key and count (non-zero only).

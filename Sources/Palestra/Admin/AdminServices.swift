@@ -72,6 +72,20 @@ struct AdminServices: Sendable {
         return stored
     }
 
+    /// Removes stored files no row refers to any more: call it once the change that let go of them has
+    /// committed (a rolled-back change keeps its files).
+    func removeFiles(_ files: [String]) async {
+        for file in files { await media.remove(file) }
+    }
+
+    /// The files a saved change let go of: the old values of its file fields that changed.
+    static func replacedFiles(_ changes: [FieldChange], of resource: AdminResource) -> [String] {
+        changes.compactMap { change in
+            guard resource.field(named: change.field)?.isFile == true, let old = change.old, !old.isEmpty else { return nil }
+            return old
+        }
+    }
+
     /// A 303 to `location` with a message for the page it leads to.
     func redirect(to location: String, flash: FlashMessage, context: SignedInContext) async throws -> Response {
         try await browserSessions.redirect(to: location, flash: flash, session: context.signedInSession)

@@ -39,4 +39,20 @@ public struct MediaStorage: Sendable {
         let path = directory + "/" + relative
         _ = try? await offload { try FileManager.default.removeItem(atPath: path) }
     }
+
+    /// The stored files under a folder (relative names), last changed more than `age` ago.
+    func files(under folder: String, olderThan age: Duration) async throws -> [String] {
+        guard !folder.contains("..") else { return [] }
+        let path = directory + "/" + folder
+        let cutoff = Date().addingTimeInterval(-Double(age.components.seconds))
+        return try await offload {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { name in
+                guard !name.hasPrefix("."),
+                      let modified = (try? FileManager.default.attributesOfItem(atPath: path + "/" + name))?[.modificationDate] as? Date
+                else { return false }
+                return modified < cutoff
+            }.map { folder + "/" + $0 }
+        }
+    }
 }

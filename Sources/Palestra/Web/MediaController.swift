@@ -1,14 +1,16 @@
 import Foundation
 import Hummingbird
 
-/// Uploaded files for signed-in users: `/media/<folder>/<32 hex digits>.<png|jpg|webp>`, where the
-/// folder is the slug of an admin resource with a file field. The type comes from the extension the
-/// server chose when it stored the file (never sniffed, never the sender's claim), with `nosniff`;
-/// any other name is a 404, so no path can leave the media folder.
+/// Uploaded files: `/media/<folder>/<32 hex digits>.<png|jpg|webp>`, where the folder is the slug of an
+/// admin resource with a file field. A file answers only to a user who may see the object it belongs to
+/// (the resource's permission and access rule: a coach sees their own athletes' photos); anyone else, and
+/// any other name, gets 404, so no path can leave the media folder. The type comes from the extension the
+/// server chose when it stored the file (never sniffed, never the sender's claim), with `nosniff`.
 struct MediaController: Sendable {
     let media: MediaStorage
-    /// The folders files are stored under.
-    let folders: Set<String>
+    let records: AdminRecordStore
+    /// The resources with a file field, by slug (the folders files are stored under).
+    let resources: [String: AdminResource]
 
     nonisolated(unsafe) private static let storedName = /([0-9a-f]{32})\.(png|jpg|webp)/
 
@@ -17,11 +19,14 @@ struct MediaController: Sendable {
     }
 
     @Sendable func file(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard let folder = context.parameters.get("folder"), folders.contains(folder),
+        guard let folder = context.parameters.get("folder"), let resource = resources[folder],
               let name = context.parameters.get("name"), let match = name.wholeMatch(of: Self.storedName),
               let kind = UploadKind.allCases.first(where: { $0.fileExtension == match.output.2 })
         else { throw AppError.notFound }
-        guard let bytes = try await media.contents(of: folder + "/" + name) else { throw AppError.notFound }
+        let relative = folder + "/" + name
+        guard resource.allows(.view, for: context.user), try await records.holdsFile(relative, resource: resource, for: context.user),
+              let bytes = try await media.contents(of: relative)
+        else { throw AppError.notFound }
         var headers = HTTPFields()
         headers[.contentType] = kind.contentType
         headers[.xContentTypeOptions] = "nosniff"
@@ -30,10 +35,8 @@ struct MediaController: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The slugs of the site's resources with a file field.
-    static func folders(of site: AdminSite) -> Set<String> {
-        Set(site.resources.filter { resource in
-            resource.form.fields.contains { if case .file = $0.kind { true } else { false } }
-        }.map(\.slug))
+    /// The site's resources with a file field, by slug.
+    static func resources(of site: AdminSite) -> [String: AdminResource] {
+        Dictionary(uniqueKeysWithValues: site.resources.filter { $0.form.fields.contains(where: \.isFile) }.map { ($0.slug, $0) })
     }
 }
