@@ -19,6 +19,10 @@ enum PasswordMessages {
             localizer.plural("Use at most {count} characters.", count: maximum)
         case .tooCommon:
             localizer.t("This password is too common: it is on lists attackers try first. Choose another.")
+        case .repeatedPattern:
+            localizer.t("This password repeats one character or a short pattern, like aaaa or abcabc: it is guessed at once. Choose another.")
+        case .keyboardRun:
+            localizer.t("This password is mostly keys side by side or letters and digits in order, like qwerty or 12345: it is guessed at once. Choose another.")
         case .resemblesEmailOrName:
             localizer.t("This password is too close to your email address or name. Choose another.")
         }

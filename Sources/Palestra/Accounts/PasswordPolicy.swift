@@ -1,9 +1,9 @@
 import Foundation
 
-/// What a new password must satisfy: its length, not a common password, not made of the
-/// account's email or name. It only inspects: the password is hashed exactly as typed, never
-/// trimmed or normalised, and the policy returns a ``PasswordProblem`` for the form to translate
-/// rather than any text.
+/// What a new password must satisfy: its length, not a common password, not a repetition or a
+/// keyboard run (``PasswordPatterns``), not containing the account's email name or name. It only
+/// inspects: the password is hashed exactly as typed, never trimmed or normalised, and the policy
+/// returns a ``PasswordProblem`` for the form to translate rather than any text.
 ///
 /// Lengths count `Character`s (grapheme clusters), what a person sees as one character: `é`
 /// typed as `e` plus a combining accent, or a family emoji, counts once however many bytes it has.
@@ -35,8 +35,10 @@ public struct PasswordPolicy: Sendable {
     }
 
     /// The first problem found with `password` for an account with this email and name, or `nil`
-    /// when it may be used. Checked in order: too short, too long, too common, resembles the email
-    /// or name.
+    /// when it may be used. Checked in order: too short, too long, too common, a repeated pattern,
+    /// mostly keyboard runs, contains the email name or name. The cheapest and most general come
+    /// first; the personal check last, so a password that is several things at once is named by
+    /// what any attacker would try, not by what only someone who knows the user would.
     public func problem(with password: String, email: String?, name: String?) -> PasswordProblem? {
         let length = password.count
         if length < minimumLength {
@@ -47,6 +49,12 @@ public struct PasswordPolicy: Sendable {
         }
         if isCommon(password) {
             return .tooCommon
+        }
+        if PasswordPatterns.isRepeatedPattern(password) {
+            return .repeatedPattern
+        }
+        if PasswordPatterns.isMostlyRuns(password) {
+            return .keyboardRun
         }
         if resemblesAccount(password, email: email, name: name) {
             return .resemblesEmailOrName
@@ -61,35 +69,35 @@ public struct PasswordPolicy: Sendable {
             || commonPasswords.contains(lowercased.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// True when the password equals, ignoring case, the email or name or one of their parts; or
-    /// when its letters, ignoring digits, punctuation and spaces, are exactly the letters of one of
-    /// them (at least ``shortestResemblance`` letters).
-    ///
-    /// The parts are the email, its local part (before the last `@`), the runs of letters in the
-    /// local part, the name and the words of the name.
+    /// True when the password equals, ignoring case, the email, its local part (before the last `@`) or
+    /// the name; or when its letters, lowercased and with everything else left out, contain the letters
+    /// of one of these pieces, if it has at least ``shortestResemblance`` of them: the local part, each
+    /// run of letters in it, the name, each word of the name. For Ivan Petrov, `ivan.petrov@…`:
+    /// `ivanpetrov-rocks-2024`, `Petrov2024!` and `my-Ivan` are refused; `Al` is too short to look for.
     func resemblesAccount(_ password: String, email: String?, name: String?) -> Bool {
-        var candidates: [Substring] = []
+        var whole: [Substring] = []
+        var pieces: [Substring] = []
         if let email, !email.isEmpty {
-            candidates.append(Substring(email))
+            whole.append(Substring(email))
             if let at = email.lastIndex(of: "@") {
                 let local = email[..<at]
-                candidates.append(local)
-                candidates += local.split { !$0.isLetter }
+                whole.append(local)
+                pieces.append(local)
+                pieces += local.split { !$0.isLetter }
             }
         }
         if let name, !name.isEmpty {
-            candidates.append(Substring(name))
-            candidates += name.split { !$0.isLetter }
+            whole.append(Substring(name))
+            pieces.append(Substring(name))
+            pieces += name.split { !$0.isLetter }
         }
         let lowercased = password.lowercased()
         let letters = Self.letters(of: password)
-        return candidates.contains { candidate in
-            if candidate.lowercased() == lowercased {
-                return true
+        return whole.contains { $0.lowercased() == lowercased }
+            || pieces.contains { piece in
+                let pieceLetters = Self.letters(of: piece)
+                return pieceLetters.count >= Self.shortestResemblance && letters.contains(pieceLetters)
             }
-            let candidateLetters = Self.letters(of: candidate)
-            return candidateLetters.count >= Self.shortestResemblance && candidateLetters == letters
-        }
     }
 
     /// The letters of `text`, lowercased, everything else left out: `Ivan.Petrov-1990!` → `ivanpetrov`.

@@ -42,7 +42,7 @@ enum UsersAdmin {
                 AdminField("language", label: "Interface language", kind: .select(languageChoices),
                            help: "Empty: the browser's language."),
                 AdminField("password", label: "Password", kind: .newPassword, required: true, column: "password_hash",
-                           help: "8 to 256 characters; not a common password.", editable: .onAdd),
+                           help: "8 to 256 characters; not a common password, a repetition, a keyboard run, or the account's name or email.", editable: .onAdd),
                 AdminField("last_login_at", label: "Last login", kind: .dateTime, editable: .never),
             ],
             validate: { submission in

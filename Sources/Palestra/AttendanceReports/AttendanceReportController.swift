@@ -82,7 +82,7 @@ struct AttendanceReportController: Sendable {
     }
 
     private func csv(_ rows: [(name: String, counts: AttendanceCounts)], firstColumn: String, fileName: String, localizer: Localizer) -> Response {
-        var csv = AttendanceCSV()
+        var csv = CSVWriter()
         csv.append([
             firstColumn, localizer.t("Sessions held"), localizer.t("Present"), localizer.t("Late"), localizer.t("Excused"),
             localizer.t("Absent"), localizer.t("Unmarked"), localizer.t("Attendance %"), localizer.t("Below threshold"),
@@ -95,9 +95,6 @@ struct AttendanceReportController: Sendable {
                 counts.percentage.map { $0 < Double(settings.attendanceWarningPercent) ? localizer.t("Yes") : localizer.t("No") } ?? "",
             ])
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv.text)))
+        return csv.response(fileName: fileName)
     }
 }

@@ -73,4 +73,42 @@ struct AccountPageTests {
             #expect(!audit.contains("fresh-meadow") && !audit.contains("argon2"))
         }
     }
+
+    @Test("a guessable new password is refused beside the field, saying why, in the user's language, and nothing changes")
+    func guessablePassword() async throws {
+        try await TestApp.test { client, database in
+            let id = try await TestUsers.create("coach@example.org", role: .coach, name: "Ivan Petrov", in: database)
+            var browser = Browser(client)
+            try await browser.signIn("coach@example.org")
+            _ = try await browser.get("/account")
+            let hashBefore: String = try await database.value("SELECT password_hash FROM users WHERE id = $1", [id])
+            let cases: [(password: String, message: String)] = [
+                ("aaaaaaaaaaaa", "This password repeats one character or a short pattern, like aaaa or abcabc: it is guessed at once. Choose another."),
+                ("abcabcabcabc", "This password repeats one character or a short pattern"),
+                ("ytrewq!!asdf", "This password is mostly keys side by side or letters and digits in order, like qwerty or 12345: it is guessed at once. Choose another."),
+                ("йцукенгшщзхъ", "This password is mostly keys side by side"),
+                ("ivanpetrov-rocks-2024", "This password is too close to your email address or name. Choose another."),
+            ]
+            for (password, message) in cases {
+                let response = try await browser.post("/account/password", [
+                    ("current_password", TestUsers.password), ("new_password", password), ("new_password_confirmation", password),
+                ])
+                #expect(response.status == .unprocessableContent, "\(password)")
+                #expect(response.text.contains(#"<p class="field__error" id="new-password-error">\#(message)"#), "\(password)")
+                #expect(response.text.contains(#"aria-describedby="new-password-help new-password-error" aria-invalid="true""#), "\(password)")
+            }
+            browser.extraHeaders[.acceptLanguage] = "ru"
+            let russian = try await browser.post("/account/password", [
+                ("current_password", TestUsers.password), ("new_password", "фывапролджэ"), ("new_password_confirmation", "фывапролджэ"),
+            ])
+            #expect(russian.status == .unprocessableContent)
+            #expect(russian.text.contains(#"id="new-password-error">Пароль почти целиком из соседних клавиш"#))
+            #expect(try await database.value("SELECT password_hash FROM users WHERE id = $1", [id], as: String.self) == hashBefore)
+            let audit: Int = try await database.value("SELECT count(*)::int FROM audit_records WHERE object_id = $1 AND action = 'password_change'", [String(id)])
+            #expect(audit == 0)
+            var again = Browser(client)
+            #expect(try await again.signIn("coach@example.org", "aaaaaaaaaaaa").status == .unprocessableContent)
+            #expect(try await again.signIn("coach@example.org").status == .seeOther)
+        }
+    }
 }
