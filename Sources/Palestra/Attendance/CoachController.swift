@@ -22,11 +22,10 @@ struct CoachController: Sendable {
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let today = journal.today()
-        let summaries = try await journal.store.coachSessions(
-            access: TrainingGroupAccess(user: context.user), from: today, through: today.adding(days: 7) ?? today
-        )
+        let access = TrainingGroupAccess(user: context.user)
+        let summaries = try await journal.store.coachSessions(access: access, from: today, through: today.adding(days: 7) ?? today)
         let localizer = views.localizer(for: context)
-        let view = CoachSessionsView(sessions: summaries, today: today, seesEveryGroup: context.user.isAdmin, localizer: localizer)
+        let view = CoachSessionsView(sessions: summaries, today: today, seesEveryGroup: access.reach == .everyGroup, localizer: localizer)
         return views.render(.coachSessions, title: localizer.t("My sessions"), content: view, context: context)
     }
 
