@@ -34,6 +34,15 @@ struct AthletesAdminTests {
         }
     }
 
+    /// Every role's user in `database`, and the admin's browser on the add form (its CSRF token read).
+    static func adminOnAddForm(_ client: any TestClientProtocol, _ database: TestDatabase) async throws -> Browser {
+        _ = try await TestUsers.everyRole(in: database)
+        var browser = Browser(client)
+        try await browser.signIn("admin@example.org")
+        _ = try await browser.get(add)
+        return browser
+    }
+
     static func storedFiles(_ folder: String) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: folder + "/athletes")) ?? []
     }
@@ -41,10 +50,7 @@ struct AthletesAdminTests {
     @Test("a real PNG is stored under a server-made name, shown in the list and served with a fixed type and nosniff")
     func photo() async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             let saved = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.html", Self.png)])
             #expect(saved.status == .seeOther)
             let avatar: String = try await database.value("SELECT avatar FROM athletes WHERE full_name = 'Anna Petrova'")
@@ -75,10 +81,7 @@ struct AthletesAdminTests {
     ])
     func refusedUploads(bytes: [UInt8], message: String) async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             let response = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "evil.png", bytes)])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("id=\"field-avatar-error\""))
@@ -92,10 +95,7 @@ struct AthletesAdminTests {
     @Test("a change with a bad photo keeps the stored one, on disk and in the row")
     func badPhotoOnChange() async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             _ = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.png", Self.png)])
             let (id, avatar): (Int, String) = (try await database.value("SELECT id::int FROM athletes"), try await database.value("SELECT avatar FROM athletes"))
             let url = AdminURL.changeForm("athletes", String(id))
@@ -110,10 +110,7 @@ struct AthletesAdminTests {
     @Test("a photo with EXIF GPS is stored without it; one with data after its end gets a message and changes nothing")
     func photoMetadata() async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             let photo = TestImage.jpeg(segments: TestImage.jpegMetadata)
             #expect(photo.contains(Array(TestImage.gpsText.utf8)))
             let saved = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "phone.jpg", photo)])
