@@ -100,7 +100,8 @@ struct AdminFormInput: Sendable {
     static func clearName(of field: AdminField) -> String { field.name + "-clear" }
 
     /// No file chosen keeps the stored one (a new object's required file is then missing), unless the
-    /// "remove" checkbox of a field that is not required is ticked: then the field is emptied.
+    /// "remove" checkbox of a field that is not required is ticked: then the field is emptied. An accepted
+    /// image is kept without its metadata (`ImageSanitizer`), a damaged one refused.
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
         let chosen = form.file(field.name).map { $0.size > 0 || !$0.filename.isEmpty } ?? false
         if !chosen, !field.isRequired, !adding, form.value(Self.clearName(of: field)) != nil {
@@ -124,7 +125,11 @@ struct AdminFormInput: Sendable {
             errors[field.name] = localizer.t("This file is not one of the accepted kinds ({kinds}).", ["kinds": kinds])
             return
         }
-        uploads[field.name] = (kind, file.bytes)
+        guard let sanitized = try? ImageSanitizer.sanitize(file.bytes, as: kind) else {
+            errors[field.name] = localizer.t("The image is damaged or has data after its end; save it again from an image program and upload that.")
+            return
+        }
+        uploads[field.name] = (kind, sanitized)
     }
 
     static func megabytes(_ bytes: Int, _ localizer: Localizer) -> String {

@@ -4,9 +4,9 @@ import Testing
 
 @Suite("Admin engine: file fields")
 struct AdminFileFieldTests {
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 1, count: 32)
-    static let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8) + Array(repeating: 2, count: 16)
+    static let png = TestImage.png()
+    static let jpeg = TestImage.jpeg()
+    static let webp = TestImage.webp()
 
     static let resource = AdminResource(
         slug: "photos", singularName: "photo", pluralName: "photos", table: "photos",
@@ -38,12 +38,23 @@ struct AdminFileFieldTests {
         let input = try await Self.input(UploadedFile(name: "picture", filename: "evil.exe", contentType: "text/html", bytes: bytes))
         #expect(input.errors.isEmpty)
         #expect(input.uploads["picture"]?.kind == kind)
+        #expect(input.uploads["picture"]?.bytes == bytes)
+    }
+
+    @Test("an accepted image is kept without its metadata")
+    func sanitized() async throws {
+        let photo = TestImage.jpeg(segments: TestImage.jpegMetadata)
+        let input = try await Self.input(UploadedFile(name: "picture", filename: "photo.jpg", contentType: "image/jpeg", bytes: photo))
+        #expect(input.errors.isEmpty)
+        #expect(input.uploads["picture"]?.bytes == TestImage.jpeg())
     }
 
     @Test("anything else, an oversized file, or an empty file is refused with a message", arguments: [
         (Array("<svg onload=alert(1)>".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
         (Array("GIF89a....".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
         (png + Array(repeating: 0, count: 2 * 1024 * 1024), "The file is too large: at most 2 MB."),
+        (png + [0], "The image is damaged or has data after its end; save it again from an image program and upload that."),
+        (Array(jpeg.dropLast(2)), "The image is damaged or has data after its end; save it again from an image program and upload that."),
         ([], "The file is empty."),
     ])
     func refused(bytes: [UInt8], message: String) async throws {

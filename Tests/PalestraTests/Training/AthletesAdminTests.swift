@@ -10,7 +10,8 @@ import Testing
 @Suite("Training admin: athletes, photos and memberships")
 struct AthletesAdminTests {
     static let add = AdminURL.addForm("athletes")
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64)
+    static let png = TestImage.png()
+    static let damaged = "The image is damaged or has data after its end; save it again from an image program and upload that."
 
     static func fields(name: String = "Anna Petrova", birth: String = "2012-04-05", memberships: [(id: Int?, group: String, joined: String, left: String)] = []) -> [(String, String)] {
         var fields = [("full_name", name), ("birth_date", birth), ("contact", "+7 900 000 00 00"), ("notes", ""), ("user_id", ""),
@@ -33,6 +34,15 @@ struct AthletesAdminTests {
         }
     }
 
+    /// Every role's user in `database`, and the admin's browser on the add form (its CSRF token read).
+    static func adminOnAddForm(_ client: any TestClientProtocol, _ database: TestDatabase) async throws -> Browser {
+        _ = try await TestUsers.everyRole(in: database)
+        var browser = Browser(client)
+        try await browser.signIn("admin@example.org")
+        _ = try await browser.get(add)
+        return browser
+    }
+
     static func storedFiles(_ folder: String) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: folder + "/athletes")) ?? []
     }
@@ -40,10 +50,7 @@ struct AthletesAdminTests {
     @Test("a real PNG is stored under a server-made name, shown in the list and served with a fixed type and nosniff")
     func photo() async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             let saved = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.html", Self.png)])
             #expect(saved.status == .seeOther)
             let avatar: String = try await database.value("SELECT avatar FROM athletes WHERE full_name = 'Anna Petrova'")
@@ -70,13 +77,11 @@ struct AthletesAdminTests {
         (Array("<html><script>alert(1)</script></html>".utf8), "This file is not one of the accepted kinds (PNG, JPEG, WEBP)."),
         (png + Array(repeating: 0, count: 2 * 1024 * 1024 + 1 - png.count), "The file is too large: at most 2 MB."),
         ([UInt8](), "The file is empty."),
+        (png + Array("<script>alert(1)</script>".utf8), damaged),
     ])
     func refusedUploads(bytes: [UInt8], message: String) async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             let response = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "evil.png", bytes)])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("id=\"field-avatar-error\""))
@@ -90,10 +95,7 @@ struct AthletesAdminTests {
     @Test("a change with a bad photo keeps the stored one, on disk and in the row")
     func badPhotoOnChange() async throws {
         try await Self.withMedia { client, database, folder in
-            _ = try await TestUsers.everyRole(in: database)
-            var browser = Browser(client)
-            try await browser.signIn("admin@example.org")
-            _ = try await browser.get(Self.add)
+            var browser = try await Self.adminOnAddForm(client, database)
             _ = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "me.png", Self.png)])
             let (id, avatar): (Int, String) = (try await database.value("SELECT id::int FROM athletes"), try await database.value("SELECT avatar FROM athletes"))
             let url = AdminURL.changeForm("athletes", String(id))
@@ -102,6 +104,35 @@ struct AthletesAdminTests {
             #expect(response.status == .unprocessableContent)
             #expect(try await database.value("SELECT avatar FROM athletes", as: String.self) == avatar)
             #expect(Self.storedFiles(folder).count == 1)
+        }
+    }
+
+    @Test("a photo with EXIF GPS is stored without it; one with data after its end gets a message and changes nothing")
+    func photoMetadata() async throws {
+        try await Self.withMedia { client, database, folder in
+            var browser = try await Self.adminOnAddForm(client, database)
+            let photo = TestImage.jpeg(segments: TestImage.jpegMetadata)
+            #expect(photo.contains(Array(TestImage.gpsText.utf8)))
+            let saved = try await browser.postMultipart(Self.add, Self.fields(), files: [("avatar", "phone.jpg", photo)])
+            #expect(saved.status == .seeOther)
+            let (id, avatar): (Int, String) = (try await database.value("SELECT id::int FROM athletes"), try await database.value("SELECT avatar FROM athletes"))
+            #expect(avatar.hasSuffix(".jpg"))
+            let stored = try #require(FileManager.default.contents(atPath: folder + "/" + avatar))
+            #expect(!stored.contains(Data(TestImage.gpsText.utf8)))
+            #expect(!stored.contains(Data("Exif".utf8)))
+            #expect(Array(stored) == TestImage.jpeg())
+
+            let url = AdminURL.changeForm("athletes", String(id))
+            _ = try await browser.get(url)
+            let response = try await browser.postMultipart(
+                url, Self.fields(name: "Anna Sidorova") + [("version", "1")], files: [("avatar", "next.jpg", TestImage.jpeg(trailer: Array("PK\u{3}\u{4}".utf8)))]
+            )
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("id=\"field-avatar-error\""))
+            #expect(response.text.contains(Self.damaged))
+            let row: String = try await database.value("SELECT full_name || ' ' || avatar || ' ' || version FROM athletes")
+            #expect(row == "Anna Petrova \(avatar) 1")
+            #expect(Self.storedFiles(folder) == [String(avatar.dropFirst("athletes/".count))])
         }
     }
 
