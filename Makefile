@@ -176,7 +176,7 @@ bench-http: deps
 # admin created with `palestra createuser`: wrk, 2 threads, 8 connections, 15 s a page (a 10 s timeout, not
 # wrk's 2 s, so slow pages get latencies rather than only timeouts). Each page is first checked to
 # answer 200 with the session cookie.
-BENCH_ADMIN_PASSWORD := bench-runner-4471
+BENCH_ADMIN_PASSWORD := tundra-violet-4471
 bench-admin: deps
 	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 	swift build -c release --product palestra
