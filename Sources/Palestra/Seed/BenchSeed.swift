@@ -5,7 +5,7 @@ import Postgres
 /// of sessions (eleven past months held, with about 200,000 attendance records, and the current month),
 /// ten coaches. Set-based SQL, no audit records; into a database without training data only.
 public struct BenchSeed: Sendable {
-    public static let coachPassword = "bench-whistle-3318"
+    public static let coachPassword = "larch-whistle-3318"
 
     let database: PostgresClient
     let hasher: PasswordHasher

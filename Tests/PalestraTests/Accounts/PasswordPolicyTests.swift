@@ -128,9 +128,17 @@ struct PasswordPolicyTests {
         ("gentle-otter-canoe", "manager@example.org", "Manager"),
         ("quiet-river-stone", "coach@example.org", "Coach"),
         ("fresh-meadow-lantern", "coach@example.org", "Ivan Petrov"),
+        (BenchSeed.coachPassword, "bench.coach1@palestra.example", "Bench Coach 1"),
     ])
     func demo(password: String, email: String, name: String) {
         #expect(policy.problem(with: password, email: email, name: name) == nil)
+    }
+
+    @Test("the benchmarks' administrator password (the Makefile's BENCH_ADMIN_PASSWORD) passes for bench@example.org")
+    func benchAdmin() throws {
+        let makefile = try String(contentsOfFile: Repository.root + "/Makefile", encoding: .utf8)
+        let password = try #require(makefile.firstMatch(of: /BENCH_ADMIN_PASSWORD := (\S+)/).map { String($0.output.1) })
+        #expect(policy.problem(with: password, email: "bench@example.org", name: "Bench") == nil, "\(password)")
     }
 
     @Test("each problem has its own message, in English and Russian")
