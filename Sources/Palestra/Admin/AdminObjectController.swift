@@ -10,8 +10,14 @@ struct AdminObjectController: Sendable {
         routes.get(AdminURL.delete(.key, .key), use: confirmDelete)
         routes.post(AdminURL.delete(.key, .key), use: delete)
         routes.get(AdminURL.history(.key, .key), use: history)
-        routes.get(AdminURL.objectPage(.key, .key, page: .key), use: objectPage)
-        routes.post(AdminURL.objectPage(.key, .key, page: .key), use: objectPage)
+        // Each page name some resource declares, with the methods it answers (so `…/history` is not taken
+        // for a page, and a 405's `Allow` names only real methods); the handler finds the slug's own page.
+        let pages = services.site.resources.flatMap(\.hooks.objectPages)
+        for name in Set(pages.map(\.name)).sorted() {
+            let route = AdminURL.objectPage(.key, .key, page: .value(name))
+            if pages.contains(where: { $0.name == name && $0.show != nil }) { routes.get(route, use: objectPage) }
+            if pages.contains(where: { $0.name == name && $0.submit != nil }) { routes.post(route, use: objectPage) }
+        }
     }
 
     /// Lists the object and what goes with it; deleting takes a POST from this page.
@@ -61,7 +67,7 @@ struct AdminObjectController: Sendable {
     /// the method), 403 without the page's permission.
     @Sendable func objectPage(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
-        guard let page = resource.hooks.objectPage(named: context.parameters.get("page")),
+        guard let page = resource.hooks.objectPage(named: request.uri.path.split(separator: "/").last.map(String.init)),
               let handler = request.method == .post ? page.submit : page.show
         else { throw AppError.notFound }
         guard resource.allows(page.permission, for: context.user) else { throw AppError.forbidden }

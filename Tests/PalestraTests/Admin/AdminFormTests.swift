@@ -217,6 +217,12 @@ struct AdminFormTests {
             #expect(try await again.signIn("coach@example.org", "quiet-river-stone").status == .seeOther)
             #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'password_set' AND object_id = $1", [String(id)], as: Int.self) == 1)
             #expect(try await browser.get("/admin/audit/\(id)/password").status == .notFound)
+            // Only declared page names are routes: another name is 404, and the history (GET only) answers
+            // a POST with 405 naming GET alone.
+            #expect(try await browser.get("/admin/users/\(id)/nothing").status == .notFound)
+            let posted = try await browser.post(AdminURL.history("users", String(id)))
+            #expect(posted.status == .methodNotAllowed)
+            #expect(posted.headers[.allow] == "GET, HEAD")
         }
     }
 }
