@@ -36,21 +36,19 @@ struct AdminFormController: Sendable {
             let localizer = services.views.localizer(for: context)
             let message = localizer.t("The {name} “{label}” was added.", ["name": localizer.t(resource.singularName), "label": saved.label])
             return try await services.redirect(to: next(form, resource: resource, id: saved.id), flash: .success(message), context: context)
-        } catch PostgresError.uniqueViolation(let constraint, _) {
-            for file in files { await services.media.remove(file) }
-            input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
-            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
-        } catch let refusal as AdminReadOnlyError {
-            for file in files { await services.media.remove(file) }
-            input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
-            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
-        } catch let violation as AdminInlineViolation {
-            for file in files { await services.media.remove(file) }
-            input.add(violation, localizer: services.views.localizer(for: context))
-            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         } catch {
-            for file in files { await services.media.remove(file) }
-            throw error
+            // Nothing was saved: the files stored for it go, and the form comes back with the reason.
+            await services.removeFiles(files)
+            if case PostgresError.uniqueViolation(let constraint, _) = error {
+                input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else if let refusal = error as? AdminReadOnlyError {
+                input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
+            } else if let violation = error as? AdminInlineViolation {
+                input.add(violation, localizer: services.views.localizer(for: context))
+            } else {
+                throw error
+            }
+            return try await render(resource, values: .submitted(input, record: nil), isReadOnly: false, context: context, status: .unprocessableContent)
         }
     }
 
@@ -90,7 +88,7 @@ struct AdminFormController: Sendable {
                 address: context.clientAddress
             )
         } catch {
-            for file in files { await services.media.remove(file) }
+            await services.removeFiles(files)
             if let violation = error as? AdminInlineViolation {
                 input.add(violation, localizer: services.views.localizer(for: context))
             } else if case PostgresError.uniqueViolation(let constraint, _) = error {
@@ -101,7 +99,7 @@ struct AdminFormController: Sendable {
             return try await render(resource, values: .submitted(input, record: record), isReadOnly: false, context: context, status: .unprocessableContent)
         }
         if case .saved = result {} else {
-            for file in files { await services.media.remove(file) }
+            await services.removeFiles(files)
         }
         switch result {
         case .notFound:

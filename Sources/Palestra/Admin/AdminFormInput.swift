@@ -104,8 +104,12 @@ struct AdminFormInput: Sendable {
     /// image is kept without its metadata (`ImageSanitizer`), a damaged one refused.
     private mutating func readFile(_ field: AdminField, rule: AdminFileRule, from form: FormData, localizer: Localizer) {
         let chosen = form.file(field.name).map { $0.size > 0 || !$0.filename.isEmpty } ?? false
-        if !chosen, !field.isRequired, !adding, form.value(Self.clearName(of: field)) != nil {
-            values[field.name] = .null
+        if !field.isRequired, !adding, form.value(Self.clearName(of: field)) != nil {
+            if chosen {
+                errors[field.name] = localizer.t("Choose a file or tick Remove, not both.")
+            } else {
+                values[field.name] = .null
+            }
             return
         }
         guard let file = form.file(field.name), file.size > 0 || !file.filename.isEmpty else {

@@ -74,8 +74,6 @@ extension AdminRecordStore {
         }
     }
 
-    /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
-    /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
     /// The fields (secret ones left out) whose value differs between two readings of a row, for the audit
     /// and `afterSave`.
     static func changes(of fields: [AdminField], from old: AdminRecord, to new: AdminRecord) -> [FieldChange] {
@@ -145,6 +143,8 @@ extension AdminRecordStore {
         }
     }
 
+    /// A bound value cast to what the column holds. Empty text (and Markdown) is stored as `''`, not NULL,
+    /// as Django stores it: such columns are `NOT NULL DEFAULT ''`.
     func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
         switch field.kind {
         case .text, .markdown: "coalesce(\(placeholder)::text, '')"

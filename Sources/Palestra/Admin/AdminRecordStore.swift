@@ -210,15 +210,14 @@ struct AdminRecordStore: Sendable {
         }
     }
 
-    /// Deletes the objects (in the user's scope), each audited; the labels of those deleted.
     /// Deletes the rows within the actor's scope that may be deleted, each audited; returns the deleted rows'
     /// labels and the stored files their file fields held, for the caller to remove once this has committed.
     func delete(ids: [Int], of resource: AdminResource, actor: User, address: String) async throws -> AdminDeletion {
         try await database.transaction { connection in
             var parameters = SQLParameters()
             let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &parameters)
-            let files = resource.form.fields.filter(\.isFile).map(\.name)
-            let fileColumns = files.map { ", \($0)::text AS \($0)" }.joined()
+            let files = resource.form.fields.filter(\.isFile).map(\.column)
+            let fileColumns = files.indices.map { ", \(files[$0])::text AS file_\($0)" }.joined()
             let rows = try await connection.query(
                 """
                 DELETE FROM \(resource.table)
@@ -230,7 +229,9 @@ struct AdminRecordStore: Sendable {
             let deleted = try rows.map { row in
                 (id: try row.decode("pk", as: Int.self), label: try row.decode("label", as: String?.self) ?? "")
             }
-            let storedFiles = try rows.flatMap { row in try files.compactMap { try row.decode($0, as: String?.self) } }.filter { !$0.isEmpty }
+            let storedFiles = try rows.flatMap { row in
+                try files.indices.compactMap { try row.decode("file_\($0)", as: String?.self) }
+            }.filter { !$0.isEmpty }
             try await AuditStore.record(
                 deleted.map { AuditEntry(actor: actor, action: .delete, objectType: resource.slug, objectID: String($0.id), objectLabel: $0.label, address: address) },
                 on: connection
@@ -241,7 +242,7 @@ struct AdminRecordStore: Sendable {
 
     /// Whether a row the user may see holds the stored file `relative` in one of its file fields.
     func holdsFile(_ relative: String, resource: AdminResource, for user: User) async throws -> Bool {
-        let columns = resource.form.fields.filter(\.isFile).map(\.name)
+        let columns = resource.form.fields.filter(\.isFile).map(\.column)
         guard !columns.isEmpty else { return false }
         var parameters = SQLParameters()
         let file = parameters.bind(relative)
