@@ -44,7 +44,9 @@ public struct Authenticator: Sendable {
             return .refused
         }
         let newHash = hasher.needsRehash(stored.passwordHash) ? try await hasher.hash(password) : nil
-        let device = deviceToken ?? SessionToken.make()
+        // A new device token at every sign-in (a cookie planted beforehand is worth nothing afterwards),
+        // standing for the accounts the old one stood for too.
+        let device = SessionToken.make()
         let session = try await database.transaction { connection in
             if let newHash {
                 try await users.replacePasswordHash(userID: stored.user.id, with: newHash, bumpVersion: false, on: connection)
@@ -57,7 +59,7 @@ public struct Authenticator: Sendable {
                 ),
                 on: connection
             )
-            try await LoginDeviceStore.remember(device, of: stored.user, on: connection)
+            try await LoginDeviceStore.remember(device, of: stored.user, replacing: deviceToken, on: connection)
             return try await browserSessions.signIn(stored.user, replacing: previous, on: connection)
         }
         return .signedIn(session, deviceToken: device)

@@ -2,8 +2,15 @@ import Postgres
 
 /// The browsers that have signed in to each account (`login_devices`), by their device cookie's hash.
 enum LoginDeviceStore {
-    /// Records (or refreshes) that the browser with this device token signed in to the account.
-    static func remember(_ token: String, of user: User, on connection: any PostgresQueryable) async throws {
+    /// Records that the browser signed in to the account under its new device token; the accounts its
+    /// previous token (`replacing`) stood for move to the new one.
+    static func remember(_ token: String, of user: User, replacing previous: String?, on connection: any PostgresQueryable) async throws {
+        if let previous {
+            try await connection.execute(
+                "UPDATE login_devices SET token_hash = sha256(convert_to($1, 'UTF8')) WHERE token_hash = sha256(convert_to($2, 'UTF8'))",
+                [token, previous]
+            )
+        }
         try await connection.execute(
             """
             INSERT INTO login_devices (token_hash, user_id) VALUES (sha256(convert_to($1, 'UTF8')), $2)

@@ -91,8 +91,15 @@ struct DeviceThrottleTests {
             var forged = Self.browser(client, address: "192.0.2.11")
             forged.cookies[LoginDeviceCookie.name] = SessionToken.make()
             #expect(try await forged.signIn("second@example.org").status == .tooManyRequests)
-            // It does still sign in to the first.
+            // It does still sign in to the first, and gets a new device token there: the old one (a copy planted
+            // elsewhere, say) stands for nothing any more.
+            let before = try #require(browser.cookies[LoginDeviceCookie.name])
             #expect(try await browser.signIn("first@example.org").status == .seeOther)
+            let after = try #require(browser.cookies[LoginDeviceCookie.name])
+            #expect(after != before)
+            let known = "SELECT count(*)::int FROM login_devices WHERE token_hash = sha256(convert_to($1, 'UTF8'))"
+            #expect(try await database.value(known, [before], as: Int.self) == 0)
+            #expect(try await database.value(known, [after], as: Int.self) == 1)
         }
     }
 
