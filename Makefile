@@ -9,7 +9,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-PACKAGES := pkg-config libpq-dev libcmark-dev libargon2-dev postgresql
+PACKAGES := pkg-config libpq-dev libcmark-dev libargon2-dev postgresql python3
 # Debian installs the server binaries outside PATH; take the newest major version present.
 PG_BIN = $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 LOCAL_PG := $(CURDIR)/.local/pg
