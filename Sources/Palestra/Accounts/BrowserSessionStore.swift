@@ -39,16 +39,8 @@ public struct BrowserSessionStore: Sendable {
                 "UPDATE sessions SET last_seen_at = now() WHERE token_hash = sha256(convert_to($1, 'UTF8'))", [token]
             )
         }
-        var user: User?
-        if let id = try row.decode("id", as: Int?.self) {
-            user = User(
-                id: id,
-                email: try row.decode("email"),
-                displayName: try row.decode("display_name"),
-                role: Role(rawValue: try row.decode("role")) ?? .student,
-                language: try row.decode("language", as: String?.self).flatMap(Language.init(rawValue:))
-            )
-        }
+        // A pre-login session has no user: its user columns are NULL.
+        let user = try row.decode("id", as: Int?.self) == nil ? nil : try User(row: row)
         let flashes = (try? JSONDecoder().decode([FlashMessage].self, from: Data(try row.decode("flashes", as: String.self).utf8))) ?? []
         return BrowserSession(
             token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,

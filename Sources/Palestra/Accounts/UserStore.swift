@@ -30,13 +30,7 @@ public struct UserStore: Sendable {
 
     private static func credentials(from row: PostgresRow) throws -> StoredCredentials {
         StoredCredentials(
-            user: User(
-                id: try row.decode("id"),
-                email: try row.decode("email"),
-                displayName: try row.decode("display_name"),
-                role: Role(rawValue: try row.decode("role")) ?? .student,
-                language: try row.decode("language", as: String?.self).flatMap(Language.init(rawValue:))
-            ),
+            user: try User(row: row),
             passwordHash: try row.decode("password_hash"),
             isActive: try row.decode("is_active")
         )
