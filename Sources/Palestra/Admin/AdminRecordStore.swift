@@ -253,6 +253,15 @@ struct AdminRecordStore: Sendable {
         )[0].decode("holds")
     }
 
+    /// Every stored file the resource's rows hold, whoever may see them (for `palestra media prune`).
+    static func heldFiles(of resource: AdminResource, on database: PostgresClient) async throws -> Set<String> {
+        let columns = resource.form.fields.filter(\.isFile).map(\.column)
+        guard !columns.isEmpty else { return [] }
+        return Set(try await database.query(
+            columns.map { "SELECT \($0)::text AS file FROM \(resource.table) WHERE \($0) IS NOT NULL" }.joined(separator: " UNION ")
+        ).map { try $0.decode("file", as: String.self) })
+    }
+
     /// What goes with the objects when they are deleted: each dependent's label key and count (non-zero only).
     func dependents(of resource: AdminResource, ids: [Int]) async throws -> [(label: String, count: Int)] {
         var found: [(String, Int)] = []

@@ -19,10 +19,7 @@ public struct MediaPrune: Sendable {
     public func run(delete: Bool, minimumAge: Duration = .seconds(3600)) async throws -> [String] {
         var orphans: [String] = []
         for resource in resources {
-            let columns = resource.form.fields.filter(\.isFile).map(\.column)
-            let held = Set(try await database.query(
-                columns.map { "SELECT \($0)::text AS file FROM \(resource.table) WHERE \($0) IS NOT NULL" }.joined(separator: " UNION ")
-            ).map { try $0.decode("file", as: String.self) })
+            let held = try await AdminRecordStore.heldFiles(of: resource, on: database)
             let stored = try await media.files(under: resource.slug, olderThan: minimumAge)
             orphans += stored.filter { !held.contains($0) }
         }
