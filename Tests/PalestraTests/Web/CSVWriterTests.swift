@@ -94,10 +94,13 @@ struct CSVWriterTests {
 
     /// A cell a spreadsheet would read as a formula: starts with one of its characters, and not with a field that
     /// is a plain number (what follows such a field, read with another separator, is the next field: see ``CSVWriter``).
+    /// Written out here, not taken from ``CSVWriter``, so that the writer is checked against what spreadsheets do.
     static func startsWithFormula(_ cell: String) -> Bool {
-        guard let first = cell.unicodeScalars.first, CSVWriter.formulaStarts.contains(first) else { return false }
-        let field = Substring(cell).unicodeScalars.prefix { !CSVWriter.cellBreaks.contains($0) && $0 != "\"" }
-        return !CSVWriter.isPlainNumber(field)
+        let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+        let cellBreaks: Set<Unicode.Scalar> = [",", ";", "\t", "\r", "\n"]
+        guard let first = cell.unicodeScalars.first, formulaStarts.contains(first) else { return false }
+        let field = String(String.UnicodeScalarView(Substring(cell).unicodeScalars.prefix { !cellBreaks.contains($0) && $0 != "\"" }))
+        return field.wholeMatch(of: /[+-]?[0-9]+([.,][0-9]+)?/) == nil
     }
 
     /// The rows Python's `csv.reader` reads from `text` with this delimiter (BOM taken off as Excel does).
