@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "palestra", targets: ["PalestraCLI"]),
         .library(name: "Palestra", targets: ["Palestra"]),
         .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Mustache", targets: ["Mustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -37,12 +38,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Palestra's own Mustache: templates compiled once into flat programs, checked against typed view models.
+        .target(
+            name: "Mustache",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Palestra",
             dependencies: [
-                "Postgres", "CCmark", "CArgon2",
+                "Postgres", "CCmark", "CArgon2", "Mustache",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Mustache", package: "swift-mustache", moduleAliases: ["Mustache": "HBMustache"]),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,6 +78,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MustacheTests",
+            dependencies: ["Mustache", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict
         ),
         .testTarget(

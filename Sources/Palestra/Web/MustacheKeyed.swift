@@ -1,4 +1,4 @@
-import Mustache
+import HBMustache
 
 /// A view model swift-mustache reads through a table of accessors instead of reflection. Reflection
 /// (`Mirror`) lists and boxes every stored property on every lookup: on a change list of 50 rows it was

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Mustache
+import HBMustache
 
 /// Every template, compiled once per language at start-up, and the page layout around them.
 ///

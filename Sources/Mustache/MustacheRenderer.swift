@@ -1,0 +1,122 @@
+import NIOCore
+
+/// A context frame: a pointer to a value and the table that reads it. Frames point into values the
+/// caller keeps alive for the whole render; nothing is copied or boxed.
+struct MustacheFrame {
+    let base: UnsafeRawPointer
+    unowned(unsafe) let table: MustacheTable
+}
+
+/// Runs a compiled program over a stack of frames, writing bytes straight into the response's buffer.
+struct MustacheRenderer {
+    let code: UnsafeBufferPointer<MustacheInstruction>
+    let text: UnsafeRawBufferPointer
+    let programs: UnsafeBufferPointer<Range<Int>>
+    let dotted: [[Int32]]
+    var output: ByteBuffer
+    var frames: [MustacheFrame]
+    private let escapes: UnsafeBufferPointer<UInt8>
+
+    init(program: borrowing MustacheProgramPointers, output: ByteBuffer, root: MustacheFrame) {
+        self.code = program.code
+        self.text = program.text
+        self.programs = program.programs
+        self.dotted = program.dotted
+        self.escapes = program.escapes
+        self.output = output
+        self.frames = []
+        self.frames.reserveCapacity(32)
+        self.frames.append(root)
+    }
+
+    mutating func run(_ range: Range<Int>) {
+        var pc = range.lowerBound
+        while pc < range.upperBound {
+            switch code[pc] {
+            case .text(let offset, let count):
+                output.writeBytes(UnsafeRawBufferPointer(rebasing: text[Int(offset)..<Int(offset + count)]))
+                pc += 1
+            case .variable(let name, let rest, let escaped):
+                if let (frame, reader) = resolve(name, rest) { reader.write(frame.base, &self, escaped: escaped) }
+                pc += 1
+            case .section(let name, let rest, let end):
+                if let (frame, reader) = resolve(name, rest) { reader.section(frame.base, &self, body: pc + 1..<Int(end)) }
+                pc = Int(end)
+            case .inverted(let name, let rest, let end):
+                let falsy = resolve(name, rest).map { $0.1.isFalsy($0.0.base) } ?? true
+                if falsy { run(pc + 1..<Int(end)) }
+                pc = Int(end)
+            case .call(let program):
+                run(programs[Int(program)])
+                pc += 1
+            }
+        }
+    }
+
+    /// Renders `body` with `frame` on top of the stack.
+    @inline(__always)
+    mutating func run(_ body: Range<Int>, with frame: MustacheFrame) {
+        frames.append(frame)
+        run(body)
+        frames.removeLast()
+    }
+
+    /// The frame and reader a name resolves to: the first component up the stack (a `nil` value goes on
+    /// climbing), the rest within what the first found (no climbing: a broken chain resolves to nothing).
+    @inline(__always)
+    private func resolve(_ name: Int32, _ rest: Int32) -> (MustacheFrame, MustacheReader)? {
+        guard name >= 0 else {
+            let top = frames[frames.count - 1]
+            return top.table.selfReader.map { (top, $0) }
+        }
+        var index = frames.count - 1
+        while index >= 0 {
+            let frame = frames[index]
+            index -= 1
+            guard let reader = frame.table.reader(Int(name)) else { continue }
+            if reader.isOptional, !reader.isPresent(frame.base) { continue }
+            if rest < 0 { return (frame, reader) }
+            var current = (frame, reader)
+            for id in dotted[Int(rest)] {
+                guard let next = current.1.frame(current.0.base), let nextReader = next.table.reader(Int(id)),
+                      !nextReader.isOptional || nextReader.isPresent(next.base)
+                else { return nil }
+                current = (next, nextReader)
+            }
+            return current
+        }
+        return nil
+    }
+
+    // MARK: Output
+
+    mutating func writeRaw(_ string: String) {
+        output.writeString(string)
+    }
+
+    /// Writes `string` with `& < > " '` replaced by entities, byte by byte (a quote followed by a
+    /// combining mark is still a quote to an HTML parser).
+    mutating func writeEscaped(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let entity = escapes[Int(bytes[index])]
+                if entity == 0 { continue }
+                if index > runStart { output.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))) }
+                output.writeStaticString(HTMLEscaping.entities[Int(entity) - 1])
+                runStart = index + 1
+            }
+            if runStart < bytes.count { output.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
+        }
+    }
+}
+
+/// The program's arrays as pointers, valid for one render.
+struct MustacheProgramPointers: ~Copyable {
+    let code: UnsafeBufferPointer<MustacheInstruction>
+    let text: UnsafeRawBufferPointer
+    let programs: UnsafeBufferPointer<Range<Int>>
+    let dotted: [[Int32]]
+    let escapes: UnsafeBufferPointer<UInt8>
+}
