@@ -3,6 +3,9 @@
 /// is the instructions after it, up to `end`.
 enum MustacheInstruction: Sendable {
     case text(offset: Int32, count: Int32)
+    /// Indentation where the compiler cannot know whether a line starts (after a section, partial or
+    /// block that may or may not have ended a line): written only when the output ends with a newline.
+    case indent(offset: Int32, count: Int32)
     case variable(name: Int32, rest: Int32, escaped: Bool)
     case section(name: Int32, rest: Int32, end: Int32)
     case inverted(name: Int32, rest: Int32, end: Int32)

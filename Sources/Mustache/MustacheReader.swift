@@ -198,7 +198,7 @@ final class ListReader<Root, Element: MustacheObject>: MustacheReader, @unchecke
     override func section(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, body: Range<Int>) {
         let table = Element.mustacheTable
         access.pointer(base)!.pointee.withUnsafeBufferPointer { elements in
-            guard let first = elements.baseAddress else { return }
+            guard !elements.isEmpty, let first = elements.baseAddress else { return }
             table.verifyOnce(first.pointee)
             for index in 0..<elements.count {
                 renderer.run(body, with: MustacheFrame(base: UnsafeRawPointer(first + index), table: table))

@@ -36,6 +36,11 @@ struct MustacheRenderer {
             case .text(let offset, let count):
                 output.writeBytes(UnsafeRawBufferPointer(rebasing: text[Int(offset)..<Int(offset + count)]))
                 pc += 1
+            case .indent(let offset, let count):
+                if output.readableBytes == 0 || output.getInteger(at: output.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "\n") {
+                    output.writeBytes(UnsafeRawBufferPointer(rebasing: text[Int(offset)..<Int(offset + count)]))
+                }
+                pc += 1
             case .variable(let name, let rest, let escaped):
                 if let (frame, reader) = resolve(name, rest) { reader.write(frame.base, &self, escaped: escaped) }
                 pc += 1

@@ -26,7 +26,7 @@ private struct TemplateChecker {
         var pc = range.lowerBound
         while pc < range.upperBound {
             switch program.code[pc] {
-            case .text:
+            case .text, .indent:
                 pc += 1
             case .variable(let name, let rest, let escaped):
                 if let kind = resolve(name, rest, stack, at: pc) {

@@ -56,6 +56,9 @@ struct TemplateCompiler {
         case start
         /// At a line's start whose indentation is already written: strip only.
         case startNoIndent
+        /// Known only when rendering (after something that may or may not end a line): indentation is
+        /// written if the output ends with a newline.
+        case unknown
     }
 
     /// Local instructions with section ends relative to the local array, moved into the program at the end.
@@ -108,6 +111,7 @@ struct TemplateCompiler {
                 append(.variable(name: name, rest: rest, escaped: escaped), context, line, &builder)
             case .section(let path, let body, let inverted, let opensLine, let line):
                 if !opensLine { startLine(context, &state, &builder) }
+                let before = state
                 let (name, rest) = intern(path)
                 let at = builder.code.count
                 append(.call(program: -1), context, line, &builder)  // the section, once its end is known
@@ -116,6 +120,9 @@ struct TemplateCompiler {
                 let end = Int32(builder.code.count)
                 builder.code[at] = inverted ? .inverted(name: name, rest: rest, end: end) : .section(name: name, rest: rest, end: end)
                 builder.mergeFrom = builder.code.count
+                // The body may render nothing (or many times): where the line stands after it is known
+                // only if the body leaves it as it found it.
+                if state != before { state = .unknown }
             case .partial(let name, let indentation, let line):
                 try include(name, indentation: indentation, environment: context.environment, context: context, line: line, state: &state, into: &builder)
             case .parent(let name, let overrides, let indentation, let line):
@@ -132,7 +139,7 @@ struct TemplateCompiler {
                         add: context.add + site.indentation.droppingIndentation(context.strip), environment: context.environment)
                     var innerState: LineState = site.standalone ? .start : (state == .middle ? .middle : .startNoIndent)
                     try compile(override.nodes, context: inner, state: &innerState, into: &builder)
-                    state = innerState == .middle ? .middle : .start
+                    state = innerState == .startNoIndent ? .start : innerState
                 } else {
                     try compile(defaultContent.nodes, context: context, state: &state, into: &builder)
                 }
@@ -160,7 +167,8 @@ struct TemplateCompiler {
         }
         let index = try compileProgram(name, context: inner, start: start)
         append(.call(program: Int32(index)), context, line, &builder)
-        state = indentation == nil ? .middle : .start
+        builder.mergeFrom = builder.code.count
+        state = .unknown
     }
 
     // MARK: Emitting
@@ -181,6 +189,12 @@ struct TemplateCompiler {
     /// Before a tag at the start of a line: the line's indentation.
     private mutating func startLine(_ context: Context, _ state: inout LineState, _ builder: inout Builder) {
         if state == .start, !context.add.isEmpty { appendBytes(Array(context.add.utf8), context, &builder) }
+        if state == .unknown, !context.add.isEmpty {
+            let offset = Int32(program.text.count)
+            program.text.append(contentsOf: context.add.utf8)
+            append(.indent(offset: offset, count: Int32(context.add.utf8.count)), context, 0, &builder)
+            builder.mergeFrom = builder.code.count
+        }
         state = .middle
     }
 
@@ -192,7 +206,7 @@ struct TemplateCompiler {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             if end < bytes.count { end += 1 }
             var segment = start
-            if state != .middle {
+            if state == .start || state == .startNoIndent {
                 var stripped = 0
                 while stripped < context.strip, segment < end, bytes[segment] == UInt8(ascii: " ") || bytes[segment] == UInt8(ascii: "\t") {
                     segment += 1

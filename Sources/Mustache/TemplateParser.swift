@@ -248,7 +248,7 @@ struct TemplateParser {
                 case .variable, .raw:
                     nodes.append(.variable(TemplatePath(name), escaped: kind == .variable, line: token.line))
                 case .section, .inverted:
-                    let body = try tree(tokens, from: &position, closing: (name, token.line))
+                    let body = try tree(tokens, from: &position, closing: ((kind == .section ? "#" : "^") + name, token.line))
                     nodes.append(.section(TemplatePath(name), body: body, inverted: kind == .inverted, opensLine: token.standalone, line: token.line))
                 case .partial:
                     nodes.append(.partial(name, indentation: token.standalone ? token.indentation ?? "" : nil, line: token.line))
@@ -256,7 +256,7 @@ struct TemplateParser {
                     let overrides = try parentOverrides(tokens, from: &position, parent: name, line: token.line)
                     nodes.append(.parent(name, overrides: overrides, indentation: token.standalone ? token.indentation ?? "" : nil, line: token.line))
                 case .block:
-                    let content = try tree(tokens, from: &position, closing: (name, token.line))
+                    let content = try tree(tokens, from: &position, closing: ("$" + name, token.line))
                     let site: BlockSite
                     if token.standalone {
                         site = BlockSite(standalone: true, indentation: content.isEmpty ? token.indentation ?? "" : content.leadingIndentation)
@@ -267,8 +267,8 @@ struct TemplateParser {
                     nodes.append(.block(name, block, site: site, line: token.line))
                 case .close:
                     guard let closing else { throw error(token.line, "{{/\(name)}} closes nothing") }
-                    guard closing.name == name else {
-                        throw error(token.line, "{{/\(name)}} closes {{#\(closing.name)}} of line \(closing.line)")
+                    guard closing.name.dropFirst() == name else {
+                        throw error(token.line, "{{/\(name)}} closes {{\(closing.name)}} of line \(closing.line)")
                     }
                     return nodes
                 }
@@ -289,7 +289,7 @@ struct TemplateParser {
             case .comment:
                 continue
             case .block:
-                let content = try tree(tokens, from: &position, closing: (name, token.line))
+                let content = try tree(tokens, from: &position, closing: ("$" + name, token.line))
                 overrides[name] = TemplateBlock(
                     nodes: content, intrinsicIndentation: token.standalone ? content.leadingIndentation : "", template: template)
             case .close where name == parent:

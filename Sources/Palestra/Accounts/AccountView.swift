@@ -1,3 +1,5 @@
+import Mustache
+
 /// `/account`: who you are, your interface language, and changing your password.
 struct AccountView: Sendable {
     struct Option: Sendable {
@@ -31,4 +33,19 @@ struct AccountView: Sendable {
         self.newError = newError ?? ""
         hasNewError = newError != nil
     }
+}
+
+extension AccountView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("displayName", \.displayName), .text("email", \.email), .text("roleLabel", \.roleLabel),
+        .text("languageURL", \.languageURL), .text("passwordURL", \.passwordURL), .list("languages", \.languages),
+        .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken), .text("currentError", \.currentError),
+        .bool("hasCurrentError", \.hasCurrentError), .text("newError", \.newError), .bool("hasNewError", \.hasNewError),
+    ])
+}
+
+extension AccountView.Option: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("value", \.value), .text("label", \.label), .bool("isSelected", \.isSelected),
+    ])
 }

@@ -1,7 +1,7 @@
 extension PageTemplate {
-    static let login = PageTemplate("accounts/login")
-    static let account = PageTemplate("accounts/account")
-    static let userPassword = PageTemplate("accounts/user_password")
+    static let login = PageTemplate("accounts/login", rendering: LoginView.self)
+    static let account = PageTemplate("accounts/account", rendering: AccountView.self)
+    static let userPassword = PageTemplate("accounts/user_password", rendering: UserPasswordView.self)
 }
 
 extension Area {

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The login page's view model.
 struct LoginView: Sendable {
     let actionURL = AccountsURL.login.path
@@ -29,4 +31,13 @@ struct LoginView: Sendable {
         hasNotice = notice != nil
         self.noticeIsError = noticeIsError
     }
+}
+
+extension LoginView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("actionURL", \.actionURL), .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken), .text("next", \.next),
+        .text("email", \.email), .text("emailError", \.emailError), .bool("hasEmailError", \.hasEmailError),
+        .text("passwordError", \.passwordError), .bool("hasPasswordError", \.hasPasswordError), .text("notice", \.notice),
+        .bool("hasNotice", \.hasNotice), .bool("noticeIsError", \.noticeIsError),
+    ])
 }

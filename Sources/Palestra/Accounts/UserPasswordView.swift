@@ -1,3 +1,5 @@
+import Mustache
+
 /// The page where an administrator sets a user's password.
 struct UserPasswordView: Sendable {
     let title: String
@@ -16,4 +18,11 @@ struct UserPasswordView: Sendable {
         self.error = error ?? ""
         hasError = error != nil
     }
+}
+
+extension UserPasswordView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("actionURL", \.actionURL), .text("formURL", \.formURL), .text("csrfField", \.csrfField),
+        .text("csrfToken", \.csrfToken), .text("error", \.error), .bool("hasError", \.hasError),
+    ])
 }

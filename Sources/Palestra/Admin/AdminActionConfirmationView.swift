@@ -1,3 +1,5 @@
+import Mustache
+
 /// The page that asks "are you sure?" before a destructive bulk action, listing every row it touches
 /// and what goes with them.
 struct AdminActionConfirmationView: Sendable {
@@ -57,4 +59,16 @@ struct AdminActionConfirmationView: Sendable {
         self.csrfToken = csrfToken
         if case .delete = action.operation { isDelete = true } else { isDelete = false }
     }
+}
+
+extension AdminActionConfirmationView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("question", \.question), .list("items", \.items), .text("moreCount", \.moreCount),
+        .bool("hasMore", \.hasMore), .list("dependents", \.dependents), .bool("hasDependents", \.hasDependents),
+        .list("refusals", \.refusals), .bool("hasRefusals", \.hasRefusals), .bool("isEmpty", \.isEmpty),
+        .text("actionURL", \.actionURL), .text("actionName", \.actionName), .list("ids", \.ids), .text("listQuery", \.listQuery),
+        .text("objectID", \.objectID), .bool("hasObjectID", \.hasObjectID), .text("cancelURL", \.cancelURL),
+        .text("confirmLabel", \.confirmLabel), .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
+        .bool("isDelete", \.isDelete),
+    ])
 }

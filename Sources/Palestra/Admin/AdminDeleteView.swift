@@ -1,3 +1,5 @@
+import Mustache
+
 /// "Are you sure?" before deleting one object, with what goes with it.
 struct AdminDeleteView: Sendable {
     let title: String
@@ -19,4 +21,12 @@ struct AdminDeleteView: Sendable {
         cancelURL = AdminURL.changeForm(resource.slug, String(record.id))
         self.csrfToken = csrfToken
     }
+}
+
+extension AdminDeleteView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("question", \.question), .list("dependents", \.dependents),
+        .bool("hasDependents", \.hasDependents), .text("actionURL", \.actionURL), .text("cancelURL", \.cancelURL),
+        .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
+    ])
 }

@@ -1,10 +1,10 @@
 extension PageTemplate {
-    static let adminIndex = PageTemplate("admin/index")
-    static let adminList = PageTemplate("admin/change_list")
-    static let adminForm = PageTemplate("admin/change_form")
-    static let adminDelete = PageTemplate("admin/delete_confirmation")
-    static let adminActionConfirmation = PageTemplate("admin/action_confirmation")
-    static let adminHistory = PageTemplate("admin/history")
+    static let adminIndex = PageTemplate("admin/index", rendering: AdminIndexView.self)
+    static let adminList = PageTemplate("admin/change_list", rendering: AdminListView.self)
+    static let adminForm = PageTemplate("admin/change_form", rendering: AdminFormView.self)
+    static let adminDelete = PageTemplate("admin/delete_confirmation", rendering: AdminDeleteView.self)
+    static let adminActionConfirmation = PageTemplate("admin/action_confirmation", rendering: AdminActionConfirmationView.self)
+    static let adminHistory = PageTemplate("admin/history", rendering: AdminHistoryView.self)
 }
 
 extension Area {

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One filter in a change list's side panel: links for each choice, or a date range form.
 struct AdminFilterView: Sendable {
     struct Choice: Sendable {
@@ -33,4 +35,21 @@ struct AdminFilterView: Sendable {
     let rangeAction: String
     let usesSelect: Bool
     let selectID: String
+}
+
+extension AdminFilterView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("name", \.name), .list("choices", \.choices), .bool("isDate", \.isDate),
+        .text("fromName", \.fromName), .text("fromValue", \.fromValue), .text("toName", \.toName), .text("toValue", \.toValue),
+        .text("rangeError", \.rangeError), .bool("hasRangeError", \.hasRangeError), .text("valueError", \.valueError),
+        .bool("hasValueError", \.hasValueError), .list("rangeHidden", \.rangeHidden), .text("fromID", \.fromID),
+        .text("toID", \.toID), .text("rangeAction", \.rangeAction), .bool("usesSelect", \.usesSelect),
+        .text("selectID", \.selectID),
+    ])
+}
+
+extension AdminFilterView.Choice: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("value", \.value), .text("url", \.url), .bool("isSelected", \.isSelected),
+    ])
 }

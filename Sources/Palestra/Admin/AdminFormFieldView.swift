@@ -1,3 +1,5 @@
+import Mustache
+
 /// One field of a change form, ready for the template: which input to draw, its value, its options,
 /// its message.
 struct AdminFormFieldView: Sendable {
@@ -82,4 +84,42 @@ struct AdminFormFieldView: Sendable {
     /// The `aria-describedby` ids: the help and the message.
     let describedBy: String
     let hasDescribedBy: Bool
+}
+
+extension AdminFormFieldView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("id", \.id), .text("label", \.label), .text("help", \.help), .bool("hasHelp", \.hasHelp),
+        .text("error", \.error), .bool("hasError", \.hasError), .bool("isRequired", \.isRequired), .bool("isInput", \.isInput),
+        .text("inputType", \.inputType), .text("value", \.value), .bool("hasValue", \.hasValue), .text("maxLength", \.maxLength),
+        .bool("hasMaxLength", \.hasMaxLength), .text("minimum", \.minimum), .text("maximum", \.maximum),
+        .bool("hasRange", \.hasRange), .bool("isTextarea", \.isTextarea), .bool("isSelect", \.isSelect),
+        .bool("isMultiple", \.isMultiple), .list("options", \.options), .bool("isCheckbox", \.isCheckbox),
+        .bool("isChecked", \.isChecked), .bool("isPassword", \.isPassword), .bool("isFile", \.isFile), .text("accept", \.accept),
+        .bool("hasImage", \.hasImage), .text("imageURL", \.imageURL), .bool("canClear", \.canClear),
+        .text("clearName", \.clearName), .text("confirmationName", \.confirmationName), .text("confirmationID", \.confirmationID),
+        .bool("isReadOnly", \.isReadOnly), .text("displayValue", \.displayValue), .bool("isPreformatted", \.isPreformatted),
+        .bool("isTable", \.isTable), .list("tableHeaders", \.tableHeaders), .list("tableRows", \.tableRows),
+        .bool("hasTableRows", \.hasTableRows), .text("tableEmpty", \.tableEmpty), .bool("isPlainReadOnly", \.isPlainReadOnly),
+        .text("yourValue", \.yourValue), .bool("hasYourValue", \.hasYourValue), .text("describedBy", \.describedBy),
+        .bool("hasDescribedBy", \.hasDescribedBy),
+    ])
+}
+
+extension AdminFormFieldView.Option: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("value", \.value), .text("label", \.label), .bool("isSelected", \.isSelected),
+    ])
+}
+
+extension AdminFormFieldView.TableRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .list("cells", \.cells),
+    ])
+}
+
+extension AdminFormFieldView.TableCell: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("text", \.text), .bool("isImage", \.isImage), .bool("hasImage", \.hasImage),
+        .text("imageURL", \.imageURL),
+    ])
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The change (or add) form page's view model.
 struct AdminFormView: Sendable {
     struct Link: Sendable {
@@ -45,4 +47,32 @@ struct AdminFormView: Sendable {
     let hasInlines: Bool
     let panels: [AdminPanelView]
     let hasPanels: Bool
+}
+
+extension AdminFormView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("listURL", \.listURL), .text("listLabel", \.listLabel), .text("actionURL", \.actionURL),
+        .bool("isAdding", \.isAdding), .bool("isReadOnly", \.isReadOnly), .text("csrfField", \.csrfField),
+        .text("csrfToken", \.csrfToken), .text("version", \.version), .list("fields", \.fields),
+        .list("errorSummary", \.errorSummary), .bool("hasErrors", \.hasErrors), .text("conflictMessage", \.conflictMessage),
+        .bool("hasConflict", \.hasConflict), .text("historyURL", \.historyURL), .text("deleteURL", \.deleteURL),
+        .bool("canDelete", \.canDelete), .list("links", \.links), .bool("hasLinks", \.hasLinks),
+        .bool("canAddAnother", \.canAddAnother), .bool("hasFiles", \.hasFiles), .list("objectActions", \.objectActions),
+        .bool("hasObjectActions", \.hasObjectActions), .text("objectActionsURL", \.objectActionsURL),
+        .text("objectID", \.objectID), .text("readOnlyMessage", \.readOnlyMessage),
+        .bool("hasReadOnlyMessage", \.hasReadOnlyMessage), .list("inlines", \.inlines), .bool("hasInlines", \.hasInlines),
+        .list("panels", \.panels), .bool("hasPanels", \.hasPanels),
+    ])
+}
+
+extension AdminFormView.Link: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("url", \.url),
+    ])
+}
+
+extension AdminFormView.ObjectAction: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("label", \.label),
+    ])
 }

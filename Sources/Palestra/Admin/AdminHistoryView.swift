@@ -1,3 +1,5 @@
+import Mustache
+
 /// An object's history: who did what, when, and which fields changed from what to what.
 struct AdminHistoryView: Sendable {
     struct Change: Sendable {
@@ -54,4 +56,24 @@ struct AdminHistoryView: Sendable {
         guard let stored, !stored.isEmpty else { return formatter.format(nil, as: .text) }
         return isNew ? localizer.t("a new file") : localizer.t("a file")
     }
+}
+
+extension AdminHistoryView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("formURL", \.formURL), .text("label", \.label), .list("entries", \.entries),
+        .bool("hasEntries", \.hasEntries),
+    ])
+}
+
+extension AdminHistoryView.Entry: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("when", \.when), .text("actor", \.actor), .text("action", \.action), .list("changes", \.changes),
+        .bool("hasChanges", \.hasChanges),
+    ])
+}
+
+extension AdminHistoryView.Change: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("field", \.field), .text("old", \.old), .text("new", \.new),
+    ])
 }

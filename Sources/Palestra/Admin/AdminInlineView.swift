@@ -1,3 +1,5 @@
+import Mustache
+
 /// An inline's section of a change form, ready for the template: a table with one row per child row
 /// (its inputs, or its values when read-only), blank rows for adding, and a "remove" box per stored row.
 struct AdminInlineView: Sendable {
@@ -37,4 +39,28 @@ struct AdminInlineView: Sendable {
     let countValue: String
     let emptyText: String
     let removeLabel: String
+}
+
+extension AdminInlineView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("headingID", \.headingID), .list("headers", \.headers), .list("rows", \.rows),
+        .bool("hasRows", \.hasRows), .bool("isReadOnly", \.isReadOnly), .text("readOnlyMessage", \.readOnlyMessage),
+        .bool("hasReadOnlyMessage", \.hasReadOnlyMessage), .text("countName", \.countName), .text("countValue", \.countValue),
+        .text("emptyText", \.emptyText), .text("removeLabel", \.removeLabel),
+    ])
+}
+
+extension AdminInlineView.Header: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .bool("isRequired", \.isRequired),
+    ])
+}
+
+extension AdminInlineView.Row: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("anchor", \.anchor), .text("number", \.number), .text("idName", \.idName), .text("idValue", \.idValue),
+        .bool("hasID", \.hasID), .text("removeName", \.removeName), .text("removeID", \.removeID),
+        .bool("isRemoved", \.isRemoved), .bool("canRemove", \.canRemove), .list("cells", \.cells), .text("message", \.message),
+        .bool("hasMessage", \.hasMessage), .bool("hasError", \.hasError),
+    ])
 }

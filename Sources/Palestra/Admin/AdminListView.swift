@@ -1,3 +1,5 @@
+import Mustache
+
 /// The change list page's view model: every string preformatted, every link built.
 struct AdminListView: Sendable {
     struct Header: Sendable {
@@ -106,4 +108,64 @@ struct AdminListView: Sendable {
     /// After a Save that left some rows alone or found errors: what happened.
     let editNotice: String
     let hasEditNotice: Bool
+}
+
+extension AdminListView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("listURL", \.listURL), .text("addURL", \.addURL), .bool("canAdd", \.canAdd),
+        .text("addLabel", \.addLabel), .list("links", \.links), .bool("hasLinks", \.hasLinks), .text("search", \.search),
+        .bool("hasSearchFields", \.hasSearchFields), .list("searchHidden", \.searchHidden),
+        .text("resultSummary", \.resultSummary), .text("clearURL", \.clearURL), .bool("isFiltered", \.isFiltered),
+        .list("filters", \.filters), .bool("hasFilters", \.hasFilters), .text("activeFilterCount", \.activeFilterCount),
+        .list("headers", \.headers), .list("rows", \.rows), .bool("hasRows", \.hasRows), .list("actions", \.actions),
+        .bool("hasActions", \.hasActions), .text("actionURL", \.actionURL), .text("csrfField", \.csrfField),
+        .text("csrfToken", \.csrfToken), .text("listQuery", \.listQuery), .text("selectAcrossLabel", \.selectAcrossLabel),
+        .bool("showSelectAcross", \.showSelectAcross), .list("pages", \.pages), .bool("hasPages", \.hasPages),
+        .text("previousURL", \.previousURL), .bool("hasPrevious", \.hasPrevious), .text("nextURL", \.nextURL),
+        .bool("hasNext", \.hasNext), .bool("canEditList", \.canEditList), .text("editURL", \.editURL),
+        .text("editNotice", \.editNotice), .bool("hasEditNotice", \.hasEditNotice),
+    ])
+}
+
+extension AdminListView.Link: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("url", \.url),
+    ])
+}
+
+extension AdminListView.Hidden: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("value", \.value),
+    ])
+}
+
+extension AdminListView.Header: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("sortURL", \.sortURL), .bool("isSortable", \.isSortable), .bool("isSorted", \.isSorted),
+        .bool("isDescending", \.isDescending), .text("priority", \.priority), .text("ariaSort", \.ariaSort),
+        .bool("isSecondary", \.isSecondary),
+    ])
+}
+
+extension AdminListView.Row: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("id", \.id), .text("label", \.label), .list("cells", \.cells), .bool("hasCheckbox", \.hasCheckbox),
+        .bool("isEditable", \.isEditable), .text("versionName", \.versionName), .text("version", \.version), .list("was", \.was),
+        .text("message", \.message), .bool("hasMessage", \.hasMessage), .text("columnCount", \.columnCount),
+    ])
+}
+
+extension AdminListView.Option: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("value", \.value), .text("label", \.label),
+    ])
+}
+
+extension AdminListView.Cell: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("text", \.text), .bool("isLink", \.isLink), .text("url", \.url), .bool("isSecondary", \.isSecondary),
+        .bool("isMoment", \.isMoment), .bool("isImage", \.isImage), .bool("hasImage", \.hasImage), .text("imageURL", \.imageURL),
+        .text("imageAlt", \.imageAlt), .list("editor", \.editor), .bool("isEditable", \.isEditable),
+        .text("editorLabel", \.editorLabel), .text("yourValue", \.yourValue), .bool("hasYourValue", \.hasYourValue),
+    ])
 }

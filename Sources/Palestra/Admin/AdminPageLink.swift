@@ -1,3 +1,5 @@
+import Mustache
+
 /// A page number (or a gap) in a change list's pagination.
 struct AdminPageLink: Sendable {
     let label: String
@@ -19,4 +21,10 @@ struct AdminPageLink: Sendable {
         }
         return links
     }
+}
+
+extension AdminPageLink: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("url", \.url), .bool("isCurrent", \.isCurrent), .bool("isGap", \.isGap),
+    ])
 }

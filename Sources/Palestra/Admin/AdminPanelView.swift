@@ -1,3 +1,5 @@
+import Mustache
+
 /// A read-only panel of a change form: its heading, column labels and formatted rows.
 struct AdminPanelView: Sendable {
     let label: String
@@ -24,4 +26,11 @@ struct AdminPanelView: Sendable {
         hasRows = !rows.isEmpty
         empty = localizer.t(panel.empty)
     }
+}
+
+extension AdminPanelView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("headingID", \.headingID), .text("help", \.help), .bool("hasHelp", \.hasHelp),
+        .list("headers", \.headers), .list("rows", \.rows), .bool("hasRows", \.hasRows), .text("empty", \.empty),
+    ])
 }

@@ -1,6 +1,6 @@
 extension PageTemplate {
-    static let coachSessions = PageTemplate("attendance/sessions")
-    static let attendanceJournal = PageTemplate("attendance/journal")
+    static let coachSessions = PageTemplate("attendance/sessions", rendering: CoachSessionsView.self)
+    static let attendanceJournal = PageTemplate("attendance/journal", rendering: AttendanceJournalView.self)
 }
 
 extension Area {

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// One athlete's row of the journal: photo or initials, name, the four status choices, the note, who
 /// marked them, and the problems or the conflicting saved mark beside it.
@@ -89,4 +90,23 @@ struct AttendanceJournalRow: Sendable {
     static func initials(of name: String) -> String {
         name.split(whereSeparator: \.isWhitespace).prefix(2).compactMap { $0.first.map { String($0).uppercased() } }.joined()
     }
+}
+
+extension AttendanceJournalRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("athleteID", \.athleteID), .text("recordVersionName", \.recordVersionName), .text("recordVersion", \.recordVersion),
+        .text("name", \.name), .text("initials", \.initials), .text("photoURL", \.photoURL), .bool("hasPhoto", \.hasPhoto),
+        .list("options", \.options), .text("noteName", \.noteName), .text("noteID", \.noteID), .text("note", \.note),
+        .bool("hasNote", \.hasNote), .text("statusText", \.statusText), .text("statusKey", \.statusKey),
+        .bool("isMarked", \.isMarked), .text("markedBy", \.markedBy), .bool("hasMarkedBy", \.hasMarkedBy),
+        .list("errors", \.errors), .bool("hasErrors", \.hasErrors), .text("errorID", \.errorID),
+        .text("savedMeanwhile", \.savedMeanwhile), .bool("hasSavedMeanwhile", \.hasSavedMeanwhile),
+    ])
+}
+
+extension AttendanceJournalRow.Option: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("value", \.value), .text("label", \.label), .text("inputName", \.inputName), .text("inputID", \.inputID),
+        .bool("isChecked", \.isChecked),
+    ])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Mustache
 
 /// `/coach/sessions/<id>`: a session's attendance journal, editable or read-only, with the user's
 /// posted choices kept after a refused save (problems beside their rows, or a conflict with marks
@@ -85,4 +86,19 @@ struct AttendanceJournalView: Sendable {
         self.csrfToken = csrfToken
         version = String(session.version)
     }
+}
+
+extension AttendanceJournalView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("groupName", \.groupName), .text("when", \.when), .text("time", \.time), .text("location", \.location),
+        .bool("hasLocation", \.hasLocation), .text("status", \.status), .text("statusKey", \.statusKey),
+        .bool("isClosed", \.isClosed), .text("markedSummary", \.markedSummary), .list("rows", \.rows),
+        .bool("hasAthletes", \.hasAthletes), .bool("isEditable", \.isEditable), .text("lockMessage", \.lockMessage),
+        .bool("isLocked", \.isLocked), .bool("hasErrors", \.hasErrors), .list("formErrors", \.formErrors),
+        .bool("hasConflict", \.hasConflict), .text("refusal", \.refusal), .bool("isRefused", \.isRefused),
+        .bool("canClose", \.canClose), .bool("canReopen", \.canReopen), .text("formURL", \.formURL),
+        .text("closeURL", \.closeURL), .text("reopenURL", \.reopenURL), .text("backURL", \.backURL),
+        .text("sessionURL", \.sessionURL), .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
+        .text("version", \.version),
+    ])
 }

@@ -1,4 +1,5 @@
 import Postgres
+import Mustache
 
 /// `/coach`: the coach's sessions today, in the next 7 days, and past ones with athletes unmarked.
 struct CoachSessionsView: Sendable {
@@ -66,4 +67,26 @@ struct CoachSessionsView: Sendable {
             journalURL: AttendanceURL.journal(session.id)
         )
     }
+}
+
+extension CoachSessionsView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .list("sections", \.sections), .bool("seesEveryGroup", \.seesEveryGroup),
+    ])
+}
+
+extension CoachSessionsView.Section: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("id", \.id), .text("title", \.title), .list("entries", \.entries), .bool("hasEntries", \.hasEntries),
+        .text("emptyText", \.emptyText),
+    ])
+}
+
+extension CoachSessionsView.Entry: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("groupName", \.groupName), .text("weekday", \.weekday), .text("date", \.date), .text("dateISO", \.dateISO),
+        .text("time", \.time), .text("location", \.location), .bool("hasLocation", \.hasLocation), .text("status", \.status),
+        .text("statusKey", \.statusKey), .bool("isClosed", \.isClosed), .text("marked", \.marked),
+        .bool("isComplete", \.isComplete), .text("journalURL", \.journalURL),
+    ])
 }

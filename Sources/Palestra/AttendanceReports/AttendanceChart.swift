@@ -1,3 +1,5 @@
+import Mustache
+
 /// A horizontal bar chart of attendance percentages, drawn as inline SVG on the server: one bar per row
 /// with its label above it, and a dashed line at the warning threshold. Geometry in viewBox units.
 struct AttendanceChart: Sendable {
@@ -46,4 +48,18 @@ struct AttendanceChart: Sendable {
         let value = (min(max(percentage, 0), 100) * Double(width) / 100 * 10).rounded() / 10
         return value == value.rounded() ? String(Int(value)) : String(value)
     }
+}
+
+extension AttendanceChart: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .list("bars", \.bars), .number("height", \.height), .text("viewBox", \.viewBox), .text("thresholdX", \.thresholdX),
+        .text("thresholdLabel", \.thresholdLabel), .bool("hasBars", \.hasBars), .text("title", \.title),
+    ])
+}
+
+extension AttendanceChart.Bar: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("valueText", \.valueText), .number("labelY", \.labelY), .number("barY", \.barY),
+        .text("width", \.width), .bool("isLow", \.isLow), .number("trackWidth", \.trackWidth),
+    ])
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One line of an attendance table, formatted: a group, an athlete or a month, its counts and percentage,
 /// and the warning mark when it is below the threshold.
 struct AttendanceReportRow: Sendable {
@@ -31,4 +33,12 @@ struct AttendanceReportRow: Sendable {
     static func percentText(_ value: Double?, format: LocalizedFormat) -> String {
         value.map { format.decimal($0, fractionDigits: 1) + "\u{00A0}%" } ?? "—"
     }
+}
+
+extension AttendanceReportRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("url", \.url), .bool("hasURL", \.hasURL), .text("held", \.held), .text("present", \.present),
+        .text("late", \.late), .text("excused", \.excused), .text("absent", \.absent), .text("unmarked", \.unmarked),
+        .text("percentage", \.percentage), .bool("isLow", \.isLow),
+    ])
 }

@@ -1,6 +1,6 @@
 extension PageTemplate {
-    static let attendanceReport = PageTemplate("attendance-reports/attendance")
-    static let athleteAttendance = PageTemplate("attendance-reports/athlete_attendance")
+    static let attendanceReport = PageTemplate("attendance-reports/attendance", rendering: AttendanceReportView.self)
+    static let athleteAttendance = PageTemplate("attendance-reports/athlete_attendance", rendering: AthleteAttendanceView.self)
 }
 
 extension Area {

@@ -1,5 +1,5 @@
 extension PageTemplate {
-    static let dashboard = PageTemplate("dashboard")
+    static let dashboard = PageTemplate("dashboard", rendering: DashboardView.self)
 }
 
 extension Area {

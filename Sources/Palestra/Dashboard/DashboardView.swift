@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Mustache
 
 /// The dashboard's view model: today's date in the organisation's time zone and the state of the database.
 struct DashboardView: Sendable {
@@ -17,4 +18,11 @@ struct DashboardView: Sendable {
         self.latestMigration = state.latestMigration ?? "—"
         self.latestAppliedAt = state.latestAppliedAt.map { format.dateTime($0, in: timeZone) } ?? "—"
     }
+}
+
+extension DashboardView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("today", \.today), .text("timeZone", \.timeZone), .text("schemaSummary", \.schemaSummary),
+        .text("latestMigration", \.latestMigration), .text("latestAppliedAt", \.latestAppliedAt),
+    ])
 }

@@ -1,5 +1,5 @@
 extension PageTemplate {
-    static let jobsOverview = PageTemplate("jobs/overview")
+    static let jobsOverview = PageTemplate("jobs/overview", rendering: JobsOverviewView.self)
 }
 
 extension Area {

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Mustache
 
 /// The queue overview's view model: every figure counted, formatted and linked to the change list
 /// it summarises.
@@ -156,4 +157,47 @@ struct JobsOverviewView: Sendable {
             return localizer.t("Monthly: day {day}, {time}", ["day": String(day), "time": time(hour, minute)])
         }
     }
+}
+
+extension JobsOverviewView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .text("listURL", \.listURL), .list("stateTotals", \.stateTotals),
+        .list("stateHeaders", \.stateHeaders), .list("kindRows", \.kindRows), .bool("hasKinds", \.hasKinds),
+        .list("columnTotals", \.columnTotals), .object("grandTotal", \.grandTotal), .list("periodicRows", \.periodicRows),
+        .bool("hasPeriodic", \.hasPeriodic), .list("workerRows", \.workerRows), .bool("hasWorkers", \.hasWorkers),
+        .text("workersSummary", \.workersSummary), .text("timeZone", \.timeZone),
+    ])
+}
+
+extension JobsOverviewView.StateTotal: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .object("count", \.count), .bool("needsAttention", \.needsAttention),
+    ])
+}
+
+extension JobsOverviewView.KindRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("kind", \.kind), .text("url", \.url), .list("counts", \.counts), .object("total", \.total),
+    ])
+}
+
+extension JobsOverviewView.Count: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("text", \.text), .text("url", \.url), .bool("isZero", \.isZero),
+    ])
+}
+
+extension JobsOverviewView.PeriodicRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("schedule", \.schedule), .text("lastFire", \.lastFire), .bool("hasLastJob", \.hasLastJob),
+        .text("lastJobURL", \.lastJobURL), .text("lastJobLabel", \.lastJobLabel), .text("lastJobState", \.lastJobState),
+        .text("nextFire", \.nextFire),
+    ])
+}
+
+extension JobsOverviewView.WorkerRow: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("host", \.host), .text("pid", \.pid), .text("slots", \.slots), .text("startedAt", \.startedAt),
+        .text("heartbeat", \.heartbeat), .text("status", \.status), .bool("isAlive", \.isAlive),
+    ])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// `/notifications`: one page of the signed-in user's notifications, newest first.
 struct NotificationInboxView: Sendable {
@@ -67,4 +68,22 @@ struct NotificationInboxView: Sendable {
         nextURL = NotificationsURL.inbox(page: page + 1)
         hasNext = page < pageCount
     }
+}
+
+extension NotificationInboxView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .list("entries", \.entries), .bool("hasEntries", \.hasEntries), .text("summary", \.summary),
+        .bool("hasUnread", \.hasUnread), .text("readAllURL", \.readAllURL), .text("newestID", \.newestID), .text("page", \.page),
+        .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken), .list("pages", \.pages), .bool("hasPages", \.hasPages),
+        .text("previousURL", \.previousURL), .bool("hasPrevious", \.hasPrevious), .text("nextURL", \.nextURL),
+        .bool("hasNext", \.hasNext),
+    ])
+}
+
+extension NotificationInboxView.Entry: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .number("id", \.id), .text("subject", \.subject), .html("bodyHTML", \.bodyHTML), .bool("hasBody", \.hasBody),
+        .text("link", \.link), .bool("hasLink", \.hasLink), .text("createdAt", \.createdAt),
+        .text("createdAtISO", \.createdAtISO), .bool("isUnread", \.isUnread), .text("readURL", \.readURL),
+    ])
 }

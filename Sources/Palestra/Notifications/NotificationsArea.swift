@@ -1,5 +1,5 @@
 extension PageTemplate {
-    static let notificationInbox = PageTemplate("notifications/inbox")
+    static let notificationInbox = PageTemplate("notifications/inbox", rendering: NotificationInboxView.self)
 }
 
 extension Area {

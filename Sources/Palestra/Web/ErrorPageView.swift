@@ -1,4 +1,5 @@
 import Hummingbird
+import Mustache
 
 /// The error page's view model: a heading and an explanation for the status, and the request id
 /// to quote when reporting the problem.
@@ -38,4 +39,11 @@ struct ErrorPageView: Sendable {
             explanation = localizer.t("The server could not complete the request. The problem has been logged.")
         }
     }
+}
+
+extension ErrorPageView: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .number("code", \.code), .text("heading", \.heading), .text("explanation", \.explanation),
+        .text("requestID", \.requestID),
+    ])
 }

@@ -1,7 +1,9 @@
+import Mustache
+
 /// What the layout shows around every page: language, title, stylesheet, navigation, flash
 /// messages and the page's own view model under `content`.
 ///
-/// Every property is stored: swift-mustache renders stored properties only.
+/// Its table (below) is built once per content type: `Page<AdminListView>`, `Page<DashboardView>`…
 public struct Page<Content: Sendable>: Sendable {
     public let lang: String
     public let title: String
@@ -32,5 +34,19 @@ public struct Page<Content: Sendable>: Sendable {
         self.hasFlashes = !flashes.isEmpty
         self.requestID = requestID
         self.content = content
+    }
+}
+
+extension Page: MustacheObject where Content: MustacheObject {
+    /// One table per content type, built on first use (a generic type cannot store a static property).
+    public static var mustacheTable: MustacheTable {
+        MustacheTableCache.table(for: Self.self) {
+            MustacheTable(for: Self.self, [
+                .text("lang", \.lang), .text("title", \.title), .text("appName", \.appName), .text("homeURL", \.homeURL),
+                .text("stylesheetURL", \.stylesheetURL), .text("iconURL", \.iconURL), .list("navigation", \.navigation),
+                .object("account", \.account), .list("flashes", \.flashes), .bool("hasFlashes", \.hasFlashes),
+                .text("requestID", \.requestID), .object("content", \.content),
+            ])
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The header's account corner: who is signed in, their role, their unread notifications and the
 /// logout form's token.
 public struct PageAccount: Sendable {
@@ -22,4 +24,13 @@ public struct PageAccount: Sendable {
             ? localizer.t("99+ unread")
             : localizer.plural("{count} unread", count: unread)
     }
+}
+
+extension PageAccount: MustacheObject {
+    public static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("displayName", \.displayName), .text("roleLabel", \.roleLabel), .text("accountURL", \.accountURL),
+        .text("logoutURL", \.logoutURL), .text("csrfToken", \.csrfToken), .text("csrfField", \.csrfField),
+        .text("notificationsURL", \.notificationsURL), .text("unreadNotifications", \.unreadNotifications),
+        .bool("hasUnreadNotifications", \.hasUnreadNotifications),
+    ])
 }

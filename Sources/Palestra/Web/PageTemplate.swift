@@ -1,12 +1,30 @@
-/// A page template a handler renders, by its path below `Templates/` without `.mustache`. Each area
-/// declares its own (``Area/templates``); start-up fails when one is missing, naming it.
+import Mustache
+
+/// A page template a handler renders, by its path below `Templates/` without `.mustache`, and the view
+/// model it renders (inside the layout's ``Page``). Each area declares its own (``Area/templates``);
+/// start-up fails when one is missing, or when it reads a name its view model does not have.
 public struct PageTemplate: Hashable, Sendable {
     public let name: String
+    /// `Page<Content>`'s table, or `nil` for a template that is only a parent (the layout).
+    let root: (@Sendable () -> MustacheTable)?
+    let contentType: ObjectIdentifier?
 
-    public init(_ name: String) {
+    public init<Content: MustacheObject & Sendable>(_ name: String, rendering content: Content.Type) {
         self.name = name
+        self.root = { Page<Content>.mustacheTable }
+        self.contentType = ObjectIdentifier(Content.self)
     }
 
-    public static let layout = PageTemplate("layout")
-    public static let error = PageTemplate("error")
+    /// A template no handler renders by itself: a layout other pages extend.
+    init(parent name: String) {
+        self.name = name
+        self.root = nil
+        self.contentType = nil
+    }
+
+    public static func == (left: PageTemplate, right: PageTemplate) -> Bool { left.name == right.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    public static let layout = PageTemplate(parent: "layout")
+    public static let error = PageTemplate("error", rendering: ErrorPageView.self)
 }

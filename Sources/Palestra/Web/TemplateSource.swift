@@ -2,8 +2,8 @@ import Foundation
 
 /// The text of every template under `Templates/`, and the `{{#t}}…{{/t}}` translation blocks in it.
 ///
-/// Translation happens once, when templates load: each block is replaced by its translation before
-/// the template is parsed, so every language gets its own compiled library and rendering pays nothing.
+/// Translation happens once, when templates load: templates are parsed once, and each language's
+/// library is compiled with every block replaced by its translation, so rendering pays nothing.
 struct TemplateSource: Sendable {
     /// Template name (path below the folder, without `.mustache`) → its text.
     let templates: [String: String]
@@ -34,11 +34,6 @@ struct TemplateSource: Sendable {
 
     nonisolated(unsafe) private static let translationBlock = /\{\{#t\}\}(.*?)\{\{\/t\}\}/.dotMatchesNewlines()
     nonisolated(unsafe) private static let reference = /\{\{\s*[<>]\s*([A-Za-z0-9_\/.-]+)\s*\}\}/
-
-    /// A template's text with every translation block replaced by `translate(key)`.
-    static func translating(_ text: String, with translate: (String) -> String) -> String {
-        text.replacing(translationBlock) { match in translate(normalizedKey(String(match.output.1))) }
-    }
 
     /// The catalog keys a template uses.
     static func translationKeys(in text: String) -> [String] {

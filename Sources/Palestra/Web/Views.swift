@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
-import HBMustache
+import Mustache
 
-/// Every template, compiled once per language at start-up, and the page layout around them.
+/// Every template, parsed once and compiled once per language at start-up, and the page layout around them.
 ///
-/// Start-up fails, naming the template, when a required template is missing, a template refers to
-/// a partial or parent that does not exist, or a template does not parse.
+/// Start-up fails, naming the template and line, when a required template is missing, a template refers
+/// to a partial or parent that does not exist, a template does not parse, or a page template reads a
+/// name its view model does not have (or uses it as what it is not: raw HTML escaped, a list as text…).
 public struct Views: Sendable {
     let libraries: [Language: MustacheLibrary]
     public let localizations: Localizations
@@ -41,17 +42,21 @@ public struct Views: Sendable {
             }
         }
         var libraries: [Language: MustacheLibrary] = [:]
-        for language in Language.allCases {
-            let localizer = localizations.localizer(for: language)
-            var library = MustacheLibrary()
-            for (name, text) in source.templates {
-                do {
-                    try library.register(TemplateSource.translating(text, with: localizer.templateText), named: name)
-                } catch {
-                    throw StartupError("template \(name).mustache is broken: \(error)")
-                }
+        do {
+            let parsed = try MustacheTemplates(source.templates)
+            for language in Language.allCases {
+                let localizer = localizations.localizer(for: language)
+                libraries[language] = try MustacheLibrary(parsed) { localizer.templateText(TemplateSource.normalizedKey($0)) }
             }
-            libraries[language] = library
+        } catch let error as MustacheLoadError {
+            throw StartupError("template \(error)")
+        }
+        // Names do not depend on the language: one library is enough to check every page against its view model.
+        if let library = libraries[.en] {
+            let problems = required.flatMap { template in template.root.map { library.check(template.name, rootedAt: $0()) } ?? [] }
+            if !problems.isEmpty {
+                throw StartupError("templates read what their view models do not have:\n" + problems.map(\.description).joined(separator: "\n"))
+            }
         }
         return libraries
     }
@@ -61,13 +66,14 @@ public struct Views: Sendable {
         localizations.localizer(for: context.language)
     }
 
-    public func render<Content: Sendable>(
+    public func render<Content: MustacheObject & Sendable>(
         _ template: PageTemplate,
         title: String,
         content: Content,
         context: some PageRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        assert(template.contentType == ObjectIdentifier(Content.self), "\(template.name) renders another view model than \(Content.self)")
         let localizer = localizations.localizer(for: context.language)
         let page = Page(
             lang: context.language.rawValue,
@@ -82,9 +88,9 @@ public struct Views: Sendable {
             requestID: context.id,
             content: content
         )
-        let html = libraries[context.language]?.render(page, withTemplate: template.name) ?? ""
+        let body = libraries[context.language]?.render(page, template: template.name) ?? ByteBuffer()
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }

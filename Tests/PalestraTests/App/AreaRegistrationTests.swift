@@ -4,6 +4,7 @@ import HummingbirdTesting
 @testable import Palestra
 import Postgres
 import TestSupport
+import Mustache
 import Testing
 
 /// A kit room, an area that exists only in the tests: a resource, a page, a menu entry, a job and a
@@ -13,8 +14,9 @@ enum KitRoomURL: SiteRoute {
     var path: String { "/kit-room" }
 }
 
-struct KitShelf: Sendable {
+struct KitShelf: Sendable, MustacheObject {
     let kitCount: String
+    static let mustacheTable = MustacheTable(for: Self.self, [.text("kitCount", \.kitCount)])
 }
 
 /// Counts the kits into `kit_counts`.
@@ -28,7 +30,7 @@ struct CountKitsJob: JobKind {
 }
 
 extension PageTemplate {
-    static let kitShelf = PageTemplate("kit_room/shelf")
+    static let kitShelf = PageTemplate("kit_room/shelf", rendering: KitShelf.self)
 }
 
 extension Area {

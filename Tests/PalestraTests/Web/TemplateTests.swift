@@ -1,5 +1,6 @@
 import Foundation
 @testable import Palestra
+import Mustache
 import Testing
 
 @Suite("Templates")
@@ -35,12 +36,38 @@ struct TemplateTests {
         }
     }
 
-    @Test("a broken template stops start-up with its name")
+    @Test("a broken template stops start-up with its name and line")
     func broken() throws {
         try Self.withTemplateCopy { folder in
-            try "{{#content}} unclosed".write(toFile: folder + "/dashboard.mustache", atomically: true, encoding: .utf8)
+            try "<p>\n{{#content}} unclosed".write(toFile: folder + "/dashboard.mustache", atomically: true, encoding: .utf8)
             let message = try #require(Self.startupError(folder))
-            #expect(message.contains("dashboard.mustache is broken"))
+            #expect(message == "template dashboard.mustache:2: {{#content}} is never closed")
+        }
+    }
+
+    @Test("a template reading a name its view model lacks stops start-up naming the template, line, name and type")
+    func unknownName() throws {
+        try Self.withTemplateCopy { folder in
+            let path = folder + "/admin/change_form.mustache"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex { $0.contains("<label for=\"{{id}}\">{{label}}") })
+            try text.replacingOccurrences(of: "<label for=\"{{id}}\">{{label}}", with: "<label for=\"{{id}}\">{{lable}}")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let message = try #require(Self.startupError(folder))
+            #expect(message.contains("admin/change_form.mustache:\(line + 1): {{lable}}: no such key in AdminFormFieldView"))
+        }
+    }
+
+    @Test("raw output of a text key, or a list written as text, stops start-up")
+    func misuse() throws {
+        try Self.withTemplateCopy { folder in
+            let path = folder + "/dashboard.mustache"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "{{today}}", with: "{{{today}}} {{navigation}}").write(toFile: path, atomically: true, encoding: .utf8)
+            let message = try #require(Self.startupError(folder))
+            #expect(message.contains("{{{today}}}: writes text without escaping; raw HTML must come from a …HTML key"))
+            #expect(message.contains("{{navigation}}: is a list of NavigationLink, which a variable cannot write; use a section"))
         }
     }
 
@@ -55,11 +82,11 @@ struct TemplateTests {
     }
 
     @Test("translation blocks are replaced when templates load, whitespace folded")
-    func translationBlocks() {
+    func translationBlocks() throws {
         let text = "<h1>{{#t}}Dashboard{{/t}}</h1><p>{{#t}}Back to\n   the dashboard{{/t}}</p>"
         #expect(TemplateSource.translationKeys(in: text) == ["Dashboard", "Back to the dashboard"])
-        let translated = TemplateSource.translating(text) { "[\($0)]" }
-        #expect(translated == "<h1>[Dashboard]</h1><p>[Back to the dashboard]</p>")
+        let library = try MustacheLibrary(MustacheTemplates(["page": text])) { "[\(TemplateSource.normalizedKey($0))]" }
+        #expect(library.renderText("", template: "page") == "<h1>[Dashboard]</h1><p>[Back to the dashboard]</p>")
     }
 
     @Test("only fields named …HTML are rendered unescaped")
