@@ -51,7 +51,10 @@ public struct MustacheLibrary: Sendable {
                     program.programs.withUnsafeBufferPointer { programs in
                         HTMLEscaping.table.withUnsafeBufferPointer { escapes in
                             let pointers = MustacheProgramPointers(code: code, text: text, programs: programs, dotted: program.dotted, escapes: escapes)
-                            var renderer = MustacheRenderer(program: pointers, output: output, root: MustacheFrame(base: UnsafeRawPointer(base), table: table))
+                            let frames = UnsafeMutablePointer<MustacheFrame>.allocate(capacity: MustacheRenderer.maximumDepth)
+                            defer { frames.deallocate() }
+                            var renderer = MustacheRenderer(
+                                program: pointers, output: output, frames: frames, root: MustacheFrame(base: UnsafeRawPointer(base), table: table))
                             renderer.run(programs[entry])
                             return renderer.output
                         }

@@ -47,8 +47,10 @@ enum MustacheValueKind {
 /// One type's keys, indexed by interned name, and the reader of the value itself (`{{.}}`).
 public final class MustacheTable: @unchecked Sendable {
     public let typeName: String
-    /// By interned name id; `nil` where the type has no such key.
-    let readers: [MustacheReader?]
+    /// By interned name id; `nil` where the type has no such key. Unretained: `keys` holds the readers
+    /// for the table's lifetime (tables live as long as the process), and rendering reads them without
+    /// reference counting.
+    let readers: UnsafeMutableBufferPointer<Unmanaged<MustacheReader>?>
     let keys: [String: MustacheReader]
     let selfReader: MustacheReader?
     /// For dynamic values: finds a reader for any name.
@@ -64,13 +66,15 @@ public final class MustacheTable: @unchecked Sendable {
         self.selfReader = selfReader
         self.lookup = lookup
         self.ignoring = ignoring
-        var readers: [MustacheReader?] = []
-        for (name, reader) in keys {
-            let id = MustacheNames.id(name)
-            if readers.count <= id { readers.append(contentsOf: repeatElement(nil, count: id + 1 - readers.count)) }
-            readers[id] = reader
-        }
+        let ids = keys.map { (MustacheNames.id($0.key), $0.value) }
+        let readers = UnsafeMutableBufferPointer<Unmanaged<MustacheReader>?>.allocate(capacity: (ids.map(\.0).max() ?? -1) + 1)
+        readers.initialize(repeating: nil)
+        for (id, reader) in ids { readers[id] = Unmanaged.passUnretained(reader) }
         self.readers = readers
+    }
+
+    deinit {
+        readers.deallocate()
     }
 
     /// The table of `Root`'s keys. A name appears once; a `…HTML` name must be declared with `.html`.
@@ -87,10 +91,20 @@ public final class MustacheTable: @unchecked Sendable {
     }
 
     @inline(__always)
-    func reader(_ id: Int) -> MustacheReader? {
+    func reader(_ id: Int) -> Unmanaged<MustacheReader>? {
         if id < readers.count, let reader = readers[id] { return reader }
-        return lookup?(id)
+        return lookupDynamic(id)
     }
+
+    @inline(never)
+    private func lookupDynamic(_ id: Int) -> Unmanaged<MustacheReader>? {
+        guard let lookup, let reader = lookup(id) else { return nil }
+        // A dynamic table's readers are made on demand; they are kept so that an unretained one stays alive.
+        dynamicReaders.withLock { $0.append(reader) }
+        return Unmanaged.passUnretained(reader)
+    }
+
+    private let dynamicReaders = Mutex<[MustacheReader]>([])
 
     /// The stored properties of `value` the table does not declare, and the declared stored keys that
     /// name no stored property: what a table drifting from its struct looks like. Empty when they agree.

@@ -14,19 +14,22 @@ struct MustacheRenderer {
     let programs: UnsafeBufferPointer<Range<Int>>
     let dotted: [[Int32]]
     var output: ByteBuffer
-    var frames: [MustacheFrame]
+    /// The context stack: `frames[0..<depth]`.
+    let frames: UnsafeMutablePointer<MustacheFrame>
+    var depth = 0
+    static let maximumDepth = 256
     private let escapes: UnsafeBufferPointer<UInt8>
 
-    init(program: borrowing MustacheProgramPointers, output: ByteBuffer, root: MustacheFrame) {
+    init(program: borrowing MustacheProgramPointers, output: ByteBuffer, frames: UnsafeMutablePointer<MustacheFrame>, root: MustacheFrame) {
         self.code = program.code
         self.text = program.text
         self.programs = program.programs
         self.dotted = program.dotted
         self.escapes = program.escapes
         self.output = output
-        self.frames = []
-        self.frames.reserveCapacity(32)
-        self.frames.append(root)
+        self.frames = frames
+        frames[0] = root
+        depth = 1
     }
 
     mutating func run(_ range: Range<Int>) {
@@ -42,13 +45,17 @@ struct MustacheRenderer {
                 }
                 pc += 1
             case .variable(let name, let rest, let escaped):
-                if let (frame, reader) = resolve(name, rest) { reader.write(frame.base, &self, escaped: escaped) }
+                if let (frame, reader) = resolve(name, rest) {
+                    reader._withUnsafeGuaranteedRef { $0.write(frame.base, &self, escaped: escaped) }
+                }
                 pc += 1
             case .section(let name, let rest, let end):
-                if let (frame, reader) = resolve(name, rest) { reader.section(frame.base, &self, body: pc + 1..<Int(end)) }
+                if let (frame, reader) = resolve(name, rest) {
+                    reader._withUnsafeGuaranteedRef { $0.section(frame.base, &self, body: pc + 1..<Int(end)) }
+                }
                 pc = Int(end)
             case .inverted(let name, let rest, let end):
-                let falsy = resolve(name, rest).map { $0.1.isFalsy($0.0.base) } ?? true
+                let falsy = resolve(name, rest).map { frame, reader in reader._withUnsafeGuaranteedRef { $0.isFalsy(frame.base) } } ?? true
                 if falsy { run(pc + 1..<Int(end)) }
                 pc = Int(end)
             case .call(let program):
@@ -61,30 +68,33 @@ struct MustacheRenderer {
     /// Renders `body` with `frame` on top of the stack.
     @inline(__always)
     mutating func run(_ body: Range<Int>, with frame: MustacheFrame) {
-        frames.append(frame)
+        precondition(depth < Self.maximumDepth, "templates nested deeper than \(Self.maximumDepth) sections")
+        frames[depth] = frame
+        depth += 1
         run(body)
-        frames.removeLast()
+        depth -= 1
     }
 
     /// The frame and reader a name resolves to: the first component up the stack (a `nil` value goes on
     /// climbing), the rest within what the first found (no climbing: a broken chain resolves to nothing).
     @inline(__always)
-    private func resolve(_ name: Int32, _ rest: Int32) -> (MustacheFrame, MustacheReader)? {
+    private func resolve(_ name: Int32, _ rest: Int32) -> (MustacheFrame, Unmanaged<MustacheReader>)? {
         guard name >= 0 else {
-            let top = frames[frames.count - 1]
-            return top.table.selfReader.map { (top, $0) }
+            let top = frames[depth - 1]
+            return top.table.selfReader.map { (top, Unmanaged.passUnretained($0)) }
         }
-        var index = frames.count - 1
+        var index = depth - 1
         while index >= 0 {
             let frame = frames[index]
             index -= 1
             guard let reader = frame.table.reader(Int(name)) else { continue }
-            if reader.isOptional, !reader.isPresent(frame.base) { continue }
+            if reader._withUnsafeGuaranteedRef({ $0.isOptional && !$0.isPresent(frame.base) }) { continue }
             if rest < 0 { return (frame, reader) }
             var current = (frame, reader)
             for id in dotted[Int(rest)] {
-                guard let next = current.1.frame(current.0.base), let nextReader = next.table.reader(Int(id)),
-                      !nextReader.isOptional || nextReader.isPresent(next.base)
+                guard let next = current.1._withUnsafeGuaranteedRef({ $0.frame(current.0.base) }),
+                      let nextReader = next.table.reader(Int(id)),
+                      !nextReader._withUnsafeGuaranteedRef({ $0.isOptional && !$0.isPresent(next.base) })
                 else { return nil }
                 current = (next, nextReader)
             }

@@ -77,7 +77,7 @@ private struct TemplateChecker {
         }
         for table in stack.reversed() {
             if table.lookup != nil { return .dynamic }
-            guard let reader = table.reader(Int(name)) else { continue }
+            guard let reader = table.reader(Int(name))?.takeUnretainedValue() else { continue }
             var kind = reader.kind
             if rest >= 0 {
                 for id in program.dotted[Int(rest)] {
@@ -87,7 +87,7 @@ private struct TemplateChecker {
                     }
                     let nextTable = next()
                     if nextTable.lookup != nil { return .dynamic }
-                    guard let nextReader = nextTable.reader(Int(id)) else {
+                    guard let nextReader = nextTable.reader(Int(id))?.takeUnretainedValue() else {
                         fail(pc, "{{\(program.name(of: name, rest: rest))}}: no key \(MustacheNames.name(Int(id))) in \(nextTable.typeName)")
                         return nil
                     }

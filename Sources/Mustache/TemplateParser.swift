@@ -209,14 +209,18 @@ struct TemplateParser {
             }
         }
         guard whitespaceOnly, !tags.isEmpty else { return }
-        let standalone: Bool
-        if tags.count == 1 {
-            standalone = tokens[tags[0]].tagKind.map { $0 != .variable && $0 != .raw } ?? false
-        } else {
-            // A parent tag with its overrides' tags: `{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`.
-            standalone = tags.allSatisfy { tokens[$0].partOfParent }
-                && tags.contains { tokens[$0].tagKind == .parent || tokens[$0].tagKind == .close }
+        // One tag that is not a variable; or a parent tag with its overrides' tags (`{{<parent}}{{$block}}`,
+        // `{{/block}}{{/parent}}`).
+        var allPartOfParent = true
+        var hasParentOrClose = false
+        var hasVariable = false
+        for index in tags {
+            let kind = tokens[index].tagKind
+            if !tokens[index].partOfParent { allPartOfParent = false }
+            if kind == .parent || kind == .close { hasParentOrClose = true }
+            if kind == .variable || kind == .raw { hasVariable = true }
         }
+        let standalone = tags.count == 1 ? !hasVariable : (allPartOfParent && hasParentOrClose)
         guard standalone else { return }
         for index in line {
             if tokens[index].isTag {
