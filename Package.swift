@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "palestra", targets: ["PalestraCLI"]),
+        .executable(name: "palestra-render-benchmark", targets: ["RenderBenchmark"]),
         .library(name: "Palestra", targets: ["Palestra"]),
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Mustache", targets: ["Mustache"]),
@@ -68,6 +69,12 @@ let package = Package(
                 "Palestra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        // `make bench-render`: the change list's render, timed and counted by callgrind.
+        .executableTarget(
+            name: "RenderBenchmark",
+            dependencies: ["Palestra"],
             swiftSettings: strict
         ),
         // What both test targets share: a database of its own per test, and waiting for a condition.
