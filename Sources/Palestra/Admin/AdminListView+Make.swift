@@ -124,9 +124,14 @@ extension AdminListView {
         localizer: Localizer
     ) -> AdminFilterView {
         let current = state.filterValue(filter.name)
+        // Beyond the link limit the choices are a select, which posts values: no link is built for them.
+        let links = switch filter.kind {
+        case .foreignKey: (lookups[filter.name]?.count ?? 0) + 1 <= AdminFilterView.linkLimit
+        default: true
+        }
         func choice(_ label: String, _ value: String?) -> AdminFilterView.Choice {
             AdminFilterView.Choice(
-                label: label, value: value ?? "", url: state.filtering(filter.name, value).url(resource: resource),
+                label: label, value: value ?? "", url: links ? state.filtering(filter.name, value).url(resource: resource) : "",
                 isSelected: current == value
             )
         }

@@ -38,21 +38,28 @@ public struct Localizer: Sendable {
     /// Replaces each `{name}` with its value in one pass, so a value is never itself searched for
     /// placeholders; unknown `{…}` stay as they are.
     static func fill(_ text: String, with values: KeyValuePairs<String, String>) -> String {
+        // Braces are ASCII, so searching the UTF-8 view finds them at scalar boundaries, without the
+        // grapheme breaking a search over Characters costs.
+        let utf8 = text.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
         var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"),
-               let value = values.first(where: { $0.key == rest[afterOpen..<close] })?.value {
+        result.reserveCapacity(utf8.count + 16)
+        var start = utf8.startIndex
+        while true {
+            result += text[start..<open]
+            let afterOpen = utf8.index(after: open)
+            if let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values.first(where: { $0.key.utf8.elementsEqual(utf8[afterOpen..<close]) })?.value {
                 result += value
-                rest = rest[rest.index(after: close)...]
+                start = utf8.index(after: close)
             } else {
-                result.append("{")
-                rest = rest[afterOpen...]
+                result += "{"
+                start = afterOpen
             }
+            guard let next = utf8[start...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        return result + rest
+        return result + text[start...]
     }
 
     /// A translation as it goes into a template's source: HTML-escaped, like any text Mustache renders
