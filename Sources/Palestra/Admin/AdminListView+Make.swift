@@ -51,11 +51,12 @@ extension AdminListView {
         let canOpen = resource.allows(.view, for: user)
         let hasCheckbox = !resource.availableActions(for: user).isEmpty
         let canEdit = resource.allows(.change, for: user)
-        let editable = canEdit ? Dictionary(uniqueKeysWithValues: resource.listEditableFields.map { ($0.name, $0) }) : [:]
+        let editableFields = resource.listEditableFields
+        let editable = canEdit ? Dictionary(uniqueKeysWithValues: editableFields.map { ($0.name, $0) }) : [:]
         rows = page.rows.map { row in
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
             let posted = edit?.row(row.id)
-            let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: resource.listEditableFields) }
+            let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: editableFields) }
             return Row(id: String(row.id), label: row.label, cells: resource.list.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
                 let editor = rowEdit.flatMap { edit in
@@ -66,18 +67,20 @@ extension AdminListView {
                         )
                     }
                 }
+                // What a cell shows only as a link, a photo or an input is built only for such a cell.
+                let isLink = index == 0 && canOpen
                 return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
-                    isLink: index == 0 && canOpen,
-                    url: AdminURL.changeForm(resource.slug, String(row.id)),
+                    isLink: isLink,
+                    url: isLink ? AdminURL.changeForm(resource.slug, String(row.id)) : "",
                     isSecondary: column.isSecondary,
                     isMoment: column.format.isMoment,
                     isImage: column.format.isImage,
                     hasImage: image != nil,
                     imageURL: image.map(MediaURL.file) ?? "",
-                    imageAlt: localizer.t("Photo of {name}", ["name": row.label]),
+                    imageAlt: image == nil ? "" : localizer.t("Photo of {name}", ["name": row.label]),
                     editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
-                    editorLabel: localizer.t(column.label) + ", " + row.label,
+                    editorLabel: editor == nil ? "" : localizer.t(column.label) + ", " + row.label,
                     yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty
                 )
             }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,

@@ -38,28 +38,27 @@ public struct Localizer: Sendable {
     /// Replaces each `{name}` with its value in one pass, so a value is never itself searched for
     /// placeholders; unknown `{…}` stay as they are.
     static func fill(_ text: String, with values: KeyValuePairs<String, String>) -> String {
-        // Braces are ASCII, so searching the UTF-8 view finds them at scalar boundaries, without the
-        // grapheme breaking a search over Characters costs.
-        let utf8 = text.utf8
-        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
-        var result = ""
-        result.reserveCapacity(utf8.count + 16)
-        var start = utf8.startIndex
-        while true {
-            result += text[start..<open]
-            let afterOpen = utf8.index(after: open)
-            if let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values.first(where: { $0.key.utf8.elementsEqual(utf8[afterOpen..<close]) })?.value {
-                result += value
-                start = utf8.index(after: close)
-            } else {
-                result += "{"
-                start = afterOpen
+        // Over UTF-8 bytes: braces are ASCII, so they are found at scalar boundaries without the grapheme
+        // breaking a search over Characters costs; the result is built in one buffer.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + values.reduce(0) { $0 + $1.value.utf8.count })
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "{"),
+                   let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                   let value = values.first(where: { $0.key.utf8.elementsEqual(bytes[(index + 1)..<close]) })?.value {
+                    output.append(contentsOf: value.utf8)
+                    index = close + 1
+                } else {
+                    output.append(bytes[index])
+                    index += 1
+                }
             }
-            guard let next = utf8[start...].firstIndex(of: UInt8(ascii: "{")) else { break }
-            open = next
         }
-        return result + text[start...]
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A translation as it goes into a template's source: HTML-escaped, like any text Mustache renders
