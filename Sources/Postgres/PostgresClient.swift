@@ -42,9 +42,11 @@ public final class PostgresClient: PostgresQueryable, Sendable {
         threadPool.shutdownGracefully { _ in }
     }
 
-    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?]) async throws -> PostgresQueryResult {
+    public func query(
+        _ sql: String, _ parameters: [(any PostgresEncodable)?], planning: PostgresPlanning
+    ) async throws -> PostgresQueryResult {
         try await withConnection { connection in
-            try await connection.query(sql, parameters)
+            try await connection.query(sql, parameters, planning: planning)
         }
     }
 

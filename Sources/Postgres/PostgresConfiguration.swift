@@ -22,6 +22,10 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
     public var connectTimeout: Int
     /// Shown in `pg_stat_activity`: "palestra" unless the string sets `application_name`.
     public var applicationName: String
+    /// The most named statements each connection keeps prepared (``PostgresPlanning/cached``), the least
+    /// recently used deallocated beyond it; 0 prepares none, every statement then runs as the unnamed one
+    /// (for a pooler that cannot keep prepared statements).
+    public var statementCacheCapacity = 256
 
     /// Accepts a URL (`postgres://` or `postgresql://user:pass@host:port/db?sslmode=…`, with Unix-socket
     /// directories as `?host=/path` or a percent-encoded host) or a libpq keyword string (`host=/tmp dbname=x`).

@@ -24,6 +24,8 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         var pointer: OpaquePointer?
         /// Set once a failure left the connection unusable; the pool then discards it.
         var isBroken = false
+        /// The named statements prepared on this `PGconn`: a new connection starts with none.
+        var statements: PreparedStatementCache
     }
 
     private let handle: Mutex<Handle>
@@ -31,8 +33,8 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     let threadPool: NIOThreadPool
     let logger: Logger
 
-    private init(pointer: OpaquePointer, threadPool: NIOThreadPool, logger: Logger) {
-        self.handle = Mutex(Handle(pointer: pointer))
+    private init(pointer: OpaquePointer, statementCacheCapacity: Int, threadPool: NIOThreadPool, logger: Logger) {
+        self.handle = Mutex(Handle(pointer: pointer, statements: PreparedStatementCache(capacity: statementCacheCapacity)))
         self.notices = NoticeSink(logger: logger)
         self.threadPool = threadPool
         self.logger = logger
@@ -56,11 +58,15 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         let parameters = configuration.connectionParameters(sessionOptions: sessionOptions)
         return try await run(on: threadPool) {
             let pointer = try openBlocking(parameters)
-            return PostgresConnection(pointer: pointer, threadPool: threadPool, logger: logger)
+            return PostgresConnection(
+                pointer: pointer, statementCacheCapacity: configuration.statementCacheCapacity, threadPool: threadPool, logger: logger
+            )
         }
     }
 
-    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?]) async throws -> PostgresQueryResult {
+    public func query(
+        _ sql: String, _ parameters: [(any PostgresEncodable)?], planning: PostgresPlanning
+    ) async throws -> PostgresQueryResult {
         var encoded = [PostgresParameter]()
         encoded.reserveCapacity(parameters.count)
         for (index, parameter) in parameters.enumerated() {
@@ -82,7 +88,9 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         }
         let parameters = encoded
         return try await Self.run(on: threadPool) { [self] in
-            try withOpenHandle { pointer in try self.executeBlocking(sql, parameters, on: pointer) }
+            try withOpenHandle { pointer, statements in
+                try self.executeBlocking(sql, parameters, planning: planning, on: pointer, statements: &statements)
+            }
         }
     }
 
@@ -169,6 +177,12 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
 
     /// Runs `body` with the open `PGconn` under the lock, on the calling (thread-pool) thread.
     func withOpenHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try withOpenHandle { pointer, _ in try body(pointer) }
+    }
+
+    /// Runs `body` with the open `PGconn` and its prepared statements under the lock, on the calling
+    /// (thread-pool) thread.
+    func withOpenHandle<T>(_ body: (OpaquePointer, inout PreparedStatementCache) throws -> T) throws -> T {
         try handle.withLock { handle throws -> T in
             guard let pointer = handle.pointer else {
                 throw PostgresError.connectionLost("the connection is closed")
@@ -177,7 +191,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
                 throw PostgresError.connectionLost("the connection was broken by an earlier failure")
             }
             do {
-                return try body(pointer)
+                return try body(pointer, &handle.statements)
             } catch let error as PostgresError {
                 if error.isConnectionProblem || PQstatus(pointer) != CONNECTION_OK {
                     handle.isBroken = true
@@ -196,7 +210,10 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         }
     }
 
-    private func executeBlocking(_ sql: String, _ parameters: [PostgresParameter], on pointer: OpaquePointer) throws -> PostgresQueryResult {
+    private func executeBlocking(
+        _ sql: String, _ parameters: [PostgresParameter], planning: PostgresPlanning, on pointer: OpaquePointer,
+        statements: inout PreparedStatementCache
+    ) throws -> PostgresQueryResult {
         try Self.rejectNUL(sql)
         guard parameters.count <= 65_535 else {
             throw PostgresError.server(sqlState: "54000", message: "at most 65535 parameters are allowed, not \(parameters.count)")
@@ -223,8 +240,14 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         }
         let types = parameters.map { Oid($0.type.oid) }
         let formats = parameters.map(\.format.rawValue)
-        let result = PQexecParams(pointer, sql, Int32(parameters.count), types, values, lengths, formats, 0)
-        return try consume(result, on: pointer)
+        guard planning == .cached, statements.capacity > 0 else {
+            return try consume(PQexecParams(pointer, sql, Int32(parameters.count), types, values, lengths, formats, 0), on: pointer)
+        }
+        return try executeCached(
+            PreparedStatementCache.Key(sql: sql, types: types), on: pointer, statements: &statements
+        ) { name in
+            try consume(PQexecPrepared(pointer, name, Int32(parameters.count), values, lengths, formats, 0), on: pointer)
+        }
     }
 
     /// A parameter's length as libpq takes it (a C `int`); larger values throw
@@ -240,7 +263,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     }
 
     /// Turns a `PGresult` into a result or the matching ``PostgresError``, and clears it.
-    private func consume(_ result: OpaquePointer?, on pointer: OpaquePointer) throws -> PostgresQueryResult {
+    func consume(_ result: OpaquePointer?, on pointer: OpaquePointer) throws -> PostgresQueryResult {
         guard let result else {
             let message = Self.errorMessage(of: pointer)
             throw PQstatus(pointer) == CONNECTION_OK

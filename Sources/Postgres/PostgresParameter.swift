@@ -1,4 +1,4 @@
-/// A parameter as sent to the server with `PQexecParams`: bytes (nil for NULL), their format and type.
+/// A parameter as sent to the server (`PQexecPrepared`, `PQexecParams`): bytes (nil for NULL), their format and type.
 public struct PostgresParameter: Sendable, Equatable {
     public enum Format: Int32, Sendable {
         case text = 0
