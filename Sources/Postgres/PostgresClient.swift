@@ -50,6 +50,13 @@ public final class PostgresClient: PostgresQueryable, Sendable {
         }
     }
 
+    /// Runs `statements` in one round trip on one connection (``PostgresConnection/pipeline(_:)``).
+    public func pipeline(_ statements: [PostgresStatement]) async throws -> [PostgresQueryResult] {
+        try await withConnection { connection in
+            try await connection.pipeline(statements)
+        }
+    }
+
     /// Runs `body` with a connection checked out of the pool, returned afterwards (or closed when broken).
     /// `body` runs in the caller's isolation (`nonisolated(nonsending)`), so actor-isolated callers can pass
     /// closures that touch their state.

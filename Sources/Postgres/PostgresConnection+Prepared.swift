@@ -39,7 +39,7 @@ extension PostgresConnection {
 
     /// `DEALLOCATE`s the statements evicted or retired, when no transaction block is open. A failure is only
     /// logged: the statement then stays prepared until the connection closes.
-    private func deallocateRetired(on pointer: OpaquePointer, statements: inout PreparedStatementCache) {
+    func deallocateRetired(on pointer: OpaquePointer, statements: inout PreparedStatementCache) {
         guard PQtransactionStatus(pointer) == PQTRANS_IDLE else { return }
         let names = statements.namesToDeallocate()
         guard !names.isEmpty else { return }

@@ -67,6 +67,16 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     public func query(
         _ sql: String, _ parameters: [(any PostgresEncodable)?], planning: PostgresPlanning
     ) async throws -> PostgresQueryResult {
+        let parameters = try Self.encode(parameters)
+        return try await Self.run(on: threadPool) { [self] in
+            try withOpenHandle { pointer, statements in
+                try self.executeBlocking(sql, parameters, planning: planning, on: pointer, statements: &statements)
+            }
+        }
+    }
+
+    /// The parameters as sent to the server; a value that cannot be sent throws, naming its `$n`.
+    static func encode(_ parameters: [(any PostgresEncodable)?]) throws -> [PostgresParameter] {
         var encoded = [PostgresParameter]()
         encoded.reserveCapacity(parameters.count)
         for (index, parameter) in parameters.enumerated() {
@@ -86,12 +96,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
                 throw error
             }
         }
-        let parameters = encoded
-        return try await Self.run(on: threadPool) { [self] in
-            try withOpenHandle { pointer, statements in
-                try self.executeBlocking(sql, parameters, planning: planning, on: pointer, statements: &statements)
-            }
-        }
+        return encoded
     }
 
     /// Runs a multi-statement script without parameters (`PQexec`, the simple query protocol): the
@@ -215,38 +220,14 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         statements: inout PreparedStatementCache
     ) throws -> PostgresQueryResult {
         try Self.rejectNUL(sql)
-        guard parameters.count <= 65_535 else {
-            throw PostgresError.server(sqlState: "54000", message: "at most 65535 parameters are allowed, not \(parameters.count)")
-        }
-        var lengths = [Int32]()
-        lengths.reserveCapacity(parameters.count)
-        for (index, parameter) in parameters.enumerated() {
-            lengths.append(try Self.wireLength(ofParameter: index, byteCount: parameter.bytes?.count ?? 0))
-        }
-        var values = [UnsafePointer<CChar>?]()
-        var buffers = [UnsafeMutablePointer<UInt8>]()
-        defer { buffers.forEach { $0.deallocate() } }
-        for parameter in parameters {
-            guard let bytes = parameter.bytes else {
-                values.append(nil)
-                continue
-            }
-            // Text values must be NUL-terminated; binary ones get a harmless terminator too.
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
-            buffer.initialize(from: bytes, count: bytes.count)
-            buffer[bytes.count] = 0
-            buffers.append(buffer)
-            values.append(UnsafeRawPointer(buffer).assumingMemoryBound(to: CChar.self))
-        }
-        let types = parameters.map { Oid($0.type.oid) }
-        let formats = parameters.map(\.format.rawValue)
+        let bound = try LibpqParameters(parameters)
         guard planning == .cached, statements.capacity > 0 else {
-            return try consume(PQexecParams(pointer, sql, Int32(parameters.count), types, values, lengths, formats, 0), on: pointer)
+            return try consume(
+                PQexecParams(pointer, sql, bound.count, bound.types, bound.values, bound.lengths, bound.formats, 0), on: pointer
+            )
         }
-        return try executeCached(
-            PreparedStatementCache.Key(sql: sql, types: types), on: pointer, statements: &statements
-        ) { name in
-            try consume(PQexecPrepared(pointer, name, Int32(parameters.count), values, lengths, formats, 0), on: pointer)
+        return try executeCached(PreparedStatementCache.Key(sql: sql, types: bound.types), on: pointer, statements: &statements) { name in
+            try consume(PQexecPrepared(pointer, name, bound.count, bound.values, bound.lengths, bound.formats, 0), on: pointer)
         }
     }
 
@@ -333,7 +314,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         return pointer
     }
 
-    private static func rejectNUL(_ sql: String) throws {
+    static func rejectNUL(_ sql: String) throws {
         guard !sql.utf8.contains(0) else {
             throw PostgresError.server(sqlState: "22021", message: "the SQL text contains U+0000 (NUL)")
         }
