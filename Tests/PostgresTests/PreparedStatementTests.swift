@@ -112,6 +112,22 @@ struct PreparedStatementTests {
         }
     }
 
+    @Test("a cached EXPLAIN plans with each execution's values: a rare value's estimate stays its own")
+    func cachedExplainPlansPerValue() async throws {
+        try await Self.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE marks (status text)")
+            try await client.execute("INSERT INTO marks SELECT CASE WHEN n = 1 THEN 'rare' ELSE 'common' END FROM generate_series(1, 10000) AS n")
+            try await client.execute("ANALYZE marks")
+            let sql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM marks WHERE status = $1"
+            // More than the five executions after which a reused plan may turn generic.
+            for _ in 1...8 {
+                let common: String = try await client.query(sql, ["common"])[0].decode(at: 0)
+                let rare: String = try await client.query(sql, ["rare"])[0].decode(at: 0)
+                #expect(common.contains("\"Plan Rows\": 99") && rare.contains("\"Plan Rows\": 1,"), "\(common) \(rare)")
+            }
+        }
+    }
+
     @Test("a statement that fails to prepare is not cached, and the connection stays usable")
     func failedPrepare() async throws {
         try await Self.withClient(maxConnections: 1) { client in
