@@ -25,7 +25,7 @@ struct AdminListController: Sendable {
         let page = try await services.lists.page(of: resource, for: context.user, state: state)
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
-            lookups: try await services.filterLookups(for: resource, user: context.user), formatter: services.formatter(for: context),
+            lookups: page.filterChoices, formatter: services.formatter(for: context),
             editChoices: resource.list.editable.isEmpty ? [:] : try await services.lookups(for: resource)
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context)

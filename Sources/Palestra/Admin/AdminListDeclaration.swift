@@ -1,6 +1,7 @@
 /// The change list's part of a resource's declaration (Django's `list_display`, `search_fields`,
-/// `list_filter`, `ordering`, `list_per_page`, `actions`, `list_editable`): what the list shows, how it is
-/// searched, filtered, sorted and paged, what may be done to many rows at once, and what is edited in place.
+/// `list_filter`, `ordering`, `list_per_page`, `actions`, `list_editable`, `list_select_related`): what the
+/// list shows, how it is searched, filtered, sorted and paged, what may be done to many rows at once, and what
+/// is edited in place.
 public struct AdminListDeclaration: Sendable {
     public let columns: [AdminColumn]
     /// What `q` searches: each word must match one of them. An expression is compared with `ILIKE
@@ -17,10 +18,14 @@ public struct AdminListDeclaration: Sendable {
     public let editable: [String]
     /// Links beside the change list's heading (`label` catalog key, a site URL), e.g. to an overview page.
     public let links: [(label: String, url: String)]
+    /// Rows of other tables the columns show, joined to the page once it is chosen (Django's
+    /// `list_select_related`).
+    public let related: [AdminRelated]
 
     public init(
         columns: [AdminColumn], searchExpressions: [String] = [], filters: [AdminFilter] = [], defaultOrdering: [Int] = [1],
-        pageSize: Int = 50, actions: [AdminAction] = [], editable: [String] = [], links: [(label: String, url: String)] = []
+        pageSize: Int = 50, actions: [AdminAction] = [], editable: [String] = [], links: [(label: String, url: String)] = [],
+        related: [AdminRelated] = []
     ) {
         self.columns = columns
         self.searchExpressions = searchExpressions
@@ -30,5 +35,6 @@ public struct AdminListDeclaration: Sendable {
         self.actions = actions
         self.editable = editable
         self.links = links
+        self.related = related
     }
 }

@@ -68,7 +68,7 @@ struct AdminListEditController: Sendable {
         let page = try await services.lists.page(of: resource, for: context.user, state: state)
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
-            lookups: try await services.filterLookups(for: resource, user: context.user), formatter: services.formatter(for: context),
+            lookups: page.filterChoices, formatter: services.formatter(for: context),
             editChoices: choices, edit: edit, editNotice: notice
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)

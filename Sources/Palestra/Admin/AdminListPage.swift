@@ -1,4 +1,5 @@
-/// One page of a change list as the store reads it: each row's id, label and cells (as PostgreSQL prints them).
+/// One page of a change list as the store reads it: each row's id, label and cells (as PostgreSQL prints them),
+/// the total, and the choices of its foreign-key filters.
 struct AdminListPage: Sendable {
     struct Row: Sendable {
         let id: Int
@@ -20,4 +21,6 @@ struct AdminListPage: Sendable {
     let total: Int
     /// The total is the planner's estimate (above ``AdminListStore/exactCountLimit`` rows).
     let isEstimate: Bool
+    /// Each foreign-key filter's choices for the user, by filter name.
+    var filterChoices: [String: [AdminChoice]] = [:]
 }

@@ -9,15 +9,29 @@ struct AdminListStore: Sendable {
 
     /// Up to this many matching rows are counted exactly; beyond it the planner's estimate is shown.
     static let exactCountLimit = 10_000
+    /// A planner's estimate at least this large is shown without counting: counting would pass the limit
+    /// unless the planner were more than five times too high.
+    static let trustedEstimate = 5 * exactCountLimit
     /// The most rows a bulk action over "all matching" touches at once.
     static let bulkLimit = 10_000
 
+    /// A page of the list, its total and its filters' choices. One round trip reads the planner's estimate
+    /// of the total, the page and the choices; a second counts, only when neither the page (the last one,
+    /// within the limit) nor the estimate (far above the limit) gives the total.
     func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
         let (conditions, select) = pageStatements(of: resource, for: user, state: state)
-        let total = try await count(resource, conditions: conditions.sql, parameters: conditions.parameters)
-        let rows = try await database.query(select.sql, select.values)
+        let lookups = resource.list.filters.compactMap { filter -> (name: String, statement: SQLStatement)? in
+            guard case .foreignKey(let lookup) = filter.kind else { return nil }
+            return (filter.name, choicesStatement(lookup, filteringFor: user))
+        }
+        let planning = Self.planning(of: state)
+        let estimate = estimateStatement(resource, conditions: conditions)
+        let results = try await database.pipeline(
+            [PostgresStatement(estimate.sql, estimate.values), PostgresStatement(select.sql, select.values, planning: planning)]
+                + lookups.map { PostgresStatement($0.statement.sql, $0.statement.values) }
+        )
         let editable = resource.listEditableFields
-        let listed = try rows.map { row in
+        let listed = try results[1].map { row in
             AdminListPage.Row(
                 id: try row.decode("pk"),
                 label: try row.decode("label", as: String?.self) ?? "",
@@ -28,14 +42,41 @@ struct AdminListStore: Sendable {
                 )
             )
         }
-        return AdminListPage(rows: listed, total: total.value, isEstimate: total.isEstimate)
+        var choices: [String: [AdminChoice]] = [:]
+        for (index, lookup) in lookups.enumerated() {
+            choices[lookup.name] = try Self.choices(from: results[2 + index])
+        }
+        let offset = (state.page - 1) * resource.list.pageSize
+        let total: (value: Int, isEstimate: Bool)
+        if listed.count < resource.list.pageSize, !listed.isEmpty || offset == 0, offset + listed.count <= Self.exactCountLimit {
+            // The last page, within the limit: what it holds is the exact total.
+            total = (offset + listed.count, false)
+        } else {
+            total = try await count(resource, conditions: conditions, planning: planning, estimate: try Self.estimate(from: results[0]))
+        }
+        return AdminListPage(rows: listed, total: total.value, isEstimate: total.isEstimate, filterChoices: choices)
+    }
+
+    /// How the list's statements are planned: for their values when a search or filter binds what the
+    /// request asked for, so a rare value gets its own plan (a generic plan settled on after common values
+    /// could scan the table for it); otherwise prepared once and reused.
+    static func planning(of state: AdminListState) -> PostgresPlanning {
+        state.search.isEmpty && state.filterValues.isEmpty ? .cached : .perExecution
     }
 
     /// A page's `WHERE` conditions (which the count reuses) and its `SELECT`.
+    ///
+    /// The page's keys are chosen first, in a subquery that reads only the key and the sort values (an
+    /// index-only scan where an index holds them, so a deep page skips index entries, not rows); the rows
+    /// themselves and their ``AdminListDeclaration/related`` rows are then read by key for that page alone.
+    /// The page size and offset are numbers in the SQL, so the planner plans for the page asked for (as
+    /// parameters a reused plan would assume a tenth of the table); they are Swift integers, never text from
+    /// the request.
     func pageStatements(of resource: AdminResource, for user: User, state: AdminListState) -> (conditions: SQLStatement, select: SQLStatement) {
         var parameters = SQLParameters()
         let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
         let counting = SQLStatement(sql: conditions, parameters: parameters)
+        let key = "\(resource.table).\(resource.primaryKey)"
         var columns = resource.list.columns.enumerated().map {
             "(\(parameters.expand($1.expression, in: .column, .init(timeZone: timeZone))))::text AS c\($0)"
         }
@@ -43,19 +84,27 @@ struct AdminListStore: Sendable {
         // editable fields as their inputs hold them.
         let editable = resource.listEditableFields
         if !editable.isEmpty {
-            columns.append(resource.isVersioned ? "version" : "0 AS version")
+            columns.append(resource.isVersioned ? "\(resource.table).version" : "0 AS version")
             columns.append("(\(resource.access.readOnlyCondition?.sql ?? "false")) AS read_only")
             columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
-        let order = orderBy(resource, state: state, parameters: &parameters)
-        let limit = parameters.bind(resource.list.pageSize)
-        let offset = parameters.bind((state.page - 1) * resource.list.pageSize)
+        let order = orderTerms(resource, state: state, parameters: &parameters)
+        let sortValues = order.dropLast().enumerated().map { "(\($1.expression)) AS page_order\($0 + 1)" }
+        let direction = { (term: (expression: String, descending: Bool)) in term.descending ? "DESC" : "ASC" }
+        let pageOrder = order.enumerated().map { index, term in
+            (index == order.count - 1 ? "page_key" : "page_order\(index + 1)") + " " + direction(term)
+        }
         let select = """
-            SELECT \(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
-            FROM \(resource.table)
-            WHERE \(conditions)
-            ORDER BY \(order)
-            LIMIT \(limit) OFFSET \(offset)
+            SELECT \(key) AS pk, (\(resource.labelExpression))::text AS label, \(columns.joined(separator: ", "))
+            FROM (
+                SELECT \(([key + " AS page_key"] + sortValues).joined(separator: ", "))
+                FROM \(resource.table)
+                WHERE \(conditions)
+                ORDER BY \(pageOrder.joined(separator: ", "))
+                LIMIT \(resource.list.pageSize) OFFSET \((state.page - 1) * resource.list.pageSize)
+            ) AS page
+            JOIN \(resource.table) ON \(key) = page.page_key
+            \(resource.list.related.map { $0.join(to: resource.table) + "\n" }.joined())ORDER BY \(pageOrder.map { "page." + $0 }.joined(separator: ", "))
             """
         return (counting, SQLStatement(sql: select, parameters: parameters))
     }
@@ -72,7 +121,8 @@ struct AdminListStore: Sendable {
         if !selectAcross {
             conditions += " AND \(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[])"
         }
-        let order = orderBy(resource, state: state, parameters: &parameters)
+        let order = orderTerms(resource, state: state, parameters: &parameters)
+            .map { "(\($0.expression)) \($0.descending ? "DESC" : "ASC")" }.joined(separator: ", ")
         // One more than the limit, so the caller can tell a selection that is too large.
         let limit = parameters.bind(Self.bulkLimit + 1)
         let rows = try await database.query(
@@ -89,8 +139,11 @@ struct AdminListStore: Sendable {
     /// A foreign key's choices; for a filter, only those `user` is offered (the lookup's `filterScope`).
     func choices(_ lookup: AdminLookup, filteringFor user: User? = nil) async throws -> [AdminChoice] {
         let statement = choicesStatement(lookup, filteringFor: user)
-        let rows = try await database.query(statement.sql, statement.values)
-        return try rows.map { AdminChoice(try $0.decode("value"), try $0.decode("label", as: String?.self) ?? "") }
+        return try Self.choices(from: try await database.query(statement.sql, statement.values))
+    }
+
+    static func choices(from rows: PostgresQueryResult) throws -> [AdminChoice] {
+        try rows.map { AdminChoice(try $0.decode("value"), try $0.decode("label", as: String?.self) ?? "") }
     }
 
     // MARK: Composing the query
@@ -191,35 +244,52 @@ struct AdminListStore: Sendable {
         return conditions
     }
 
-    func orderBy(
+    /// The ordering: the state's sortable columns, then the key, which breaks ties in the first column's
+    /// direction, so an index on (column, key) serves both ways.
+    func orderTerms(
         _ resource: AdminResource, state: AdminListState, parameters: inout SQLParameters
-    ) -> String {
-        var terms: [String] = []
+    ) -> [(expression: String, descending: Bool)] {
+        var terms: [(expression: String, descending: Bool)] = []
         for index in state.ordering {
             guard let expression = resource.list.columns[abs(index) - 1].sortExpression else { continue }
-            terms.append("(\(parameters.expand(expression, in: .column, .init(timeZone: timeZone)))) \(index < 0 ? "DESC" : "ASC")")
+            terms.append((parameters.expand(expression, in: .column, .init(timeZone: timeZone)), index < 0))
         }
-        // The key breaks ties in the first column's direction, so an index on (column, key) serves both ways.
-        let descending = state.ordering.first.map { $0 < 0 } ?? false
-        terms.append(resource.primaryKey + (descending ? " DESC" : " ASC"))
-        return terms.joined(separator: ", ")
+        terms.append((resource.primaryKey, state.ordering.first.map { $0 < 0 } ?? false))
+        return terms
     }
 
-    /// Exact up to ``exactCountLimit``; beyond it the planner's row estimate, which costs no scan.
-    func count(_ resource: AdminResource, conditions: String, parameters: SQLParameters) async throws -> (value: Int, isEstimate: Bool) {
-        var countParameters = parameters
-        let limit = countParameters.bind(Self.exactCountLimit + 1)
-        let exact: Int = try await database.query(
-            "SELECT count(*)::bigint AS n FROM (SELECT 1 FROM \(resource.table) WHERE \(conditions) LIMIT \(limit)) AS matching",
-            countParameters.values
-        )[0].decode("n")
+    /// The planner's estimate when it is far above ``exactCountLimit`` (``trustedEstimate``); otherwise
+    /// counted exactly up to the limit, and beyond it the larger of the two, as an estimate.
+    func count(
+        _ resource: AdminResource, conditions: SQLStatement, planning: PostgresPlanning, estimate: Int?
+    ) async throws -> (value: Int, isEstimate: Bool) {
+        if let estimate, estimate >= Self.trustedEstimate { return (estimate, true) }
+        let counting = countStatement(resource, conditions: conditions)
+        let exact: Int = try await database.query(counting.sql, counting.values, planning: planning)[0].decode("n")
         guard exact > Self.exactCountLimit else { return (exact, false) }
-        let plan: String = try await database.query(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM \(resource.table) WHERE \(conditions)", parameters.values
-        )[0].decode(at: 0)
-        let estimate = (try? JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [[String: Any]])?
-            .first.flatMap { $0["Plan"] as? [String: Any] }.flatMap { $0["Plan Rows"] as? Int } ?? exact
-        return (max(estimate, exact), true)
+        return (max(estimate ?? exact, exact), true)
+    }
+
+    /// The matching rows counted up to one more than ``exactCountLimit``.
+    func countStatement(_ resource: AdminResource, conditions: SQLStatement) -> SQLStatement {
+        let sql = """
+            SELECT count(*)::bigint AS n
+            FROM (SELECT 1 FROM \(resource.table) WHERE \(conditions.sql) LIMIT \(Self.exactCountLimit + 1)) AS matching
+            """
+        return SQLStatement(sql: sql, parameters: conditions.parameters)
+    }
+
+    /// The planner's estimate of the matching rows (``estimate(from:)`` reads it); planned with the
+    /// statement's values each time, even prepared.
+    func estimateStatement(_ resource: AdminResource, conditions: SQLStatement) -> SQLStatement {
+        SQLStatement(sql: "EXPLAIN (FORMAT JSON) SELECT 1 FROM \(resource.table) WHERE \(conditions.sql)", parameters: conditions.parameters)
+    }
+
+    /// The row count of an `EXPLAIN (FORMAT JSON)`'s top plan node, which costs planning, not a scan.
+    static func estimate(from explained: PostgresQueryResult) throws -> Int? {
+        let plan: String = try explained[0].decode(at: 0)
+        return (try? JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [[String: Any]])?
+            .first.flatMap { $0["Plan"] as? [String: Any] }.flatMap { $0["Plan Rows"] as? Int }
     }
 
     /// `%`, `_` and `\` match themselves in an ILIKE pattern.

@@ -1,6 +1,8 @@
+import Foundation
+
 /// Django's system checks for a declaration: every name it uses resolves (columns, fields, list-editable
-/// fields, filters, orderings, object-link placeholders, constraint and stamp fields) and every SQL
-/// fragment holds only the placeholders its slot allows. What the schema holds is checked by the tests,
+/// fields, filters, orderings, related rows, object-link placeholders, constraint and stamp fields) and every
+/// SQL fragment holds only the placeholders its slot allows. What the schema holds is checked by the tests,
 /// which `EXPLAIN` every resource's queries against the migrated database.
 extension AdminResource {
     func declarationProblems() -> [AdminDeclarationProblem] {
@@ -16,6 +18,7 @@ extension AdminResource {
             if case .foreignKey(let lookup) = filter.kind { check.lookup(lookup, "filter “\(filter.name)”") }
         }
         checkOrdering(&check)
+        checkRelated(&check)
         check.unique(list.actions.map(\.name), "action")
         for action in list.actions {
             if case .setField(let name, _) = action.operation, field(named: name) == nil {
@@ -73,6 +76,28 @@ extension AdminResource {
             }
             if list.columns[abs(index) - 1].sortExpression == nil { check.fail(place, "column “\(list.columns[abs(index) - 1].name)” does not sort") }
             if !seen.insert(abs(index)).inserted { check.fail(place, "the column is named twice") }
+        }
+    }
+
+    /// Related rows are joined once the page is chosen: what chooses it (ordering, search, filters) cannot
+    /// read them.
+    private func checkRelated(_ check: inout Check) {
+        check.unique(list.related.map(\.alias), "related")
+        for related in list.related {
+            let place = "related “\(related.alias)”"
+            if related.alias == table { check.fail(place, "the alias is the list's own table") }
+            let reads = { (fragment: String?) in
+                fragment.map { $0.range(of: "(?<![A-Za-z0-9_.])\(related.alias)\\.", options: .regularExpression) != nil } ?? false
+            }
+            for column in list.columns where reads(column.sortExpression) {
+                check.fail(place, "column “\(column.name)” sorts by it, but the page is chosen before it is joined: make the column sortable: false")
+            }
+            for expression in list.searchExpressions where reads(expression) {
+                check.fail(place, "the search “\(expression)” reads it, but the page is chosen before it is joined")
+            }
+            for filter in list.filters where reads(filter.expression) || reads(filter.condition) {
+                check.fail(place, "filter “\(filter.name)” reads it, but the page is chosen before it is joined")
+            }
         }
     }
 

@@ -34,15 +34,6 @@ struct AdminServices: Sendable {
         return id
     }
 
-    /// Choices of the foreign-key filters a user is offered (narrowed by each lookup's `filterScope`).
-    func filterLookups(for resource: AdminResource, user: User) async throws -> [String: [AdminChoice]] {
-        var found: [String: [AdminChoice]] = [:]
-        for filter in resource.list.filters {
-            if case .foreignKey(let lookup) = filter.kind { found[filter.name] = try await lists.choices(lookup, filteringFor: user) }
-        }
-        return found
-    }
-
     /// Choices of the foreign-key fields of a resource and its inlines (inline fields as `<inline>.<field>`).
     func lookups(for resource: AdminResource) async throws -> [String: [AdminChoice]] {
         var found: [String: [AdminChoice]] = [:]
