@@ -57,10 +57,12 @@ struct TrainingGroupAccess: Sendable, Equatable {
     private static let coachedGroups = "SELECT g.id FROM training_groups g WHERE g.coach_id = {user}"
 
     /// The admin engine's scope for rows whose group id is `groupID` (an expression over the resource's table).
+    /// The coach's few group ids are read once into an array, so the rows are found by an index on `groupID`
+    /// (`IN (SELECT …)` let the planner hash the groups and scan a whole table of attendance for them).
     func adminScope(groupID: String) -> AdminScope {
         switch reach {
         case .everyGroup: .all
-        case .groupsCoachedBy: .rows("\(groupID) IN (\(Self.coachedGroups))")
+        case .groupsCoachedBy: .rows("\(groupID) = ANY (ARRAY(\(Self.coachedGroups)))")
         case .noGroup: .none
         }
     }
