@@ -1,0 +1,194 @@
+import Foundation
+import Postgres
+
+/// Reading a change list's page, its total and its filters' choices in as few round trips and scans as the
+/// list allows.
+///
+/// - A list neither searched nor filtered usually holds far more rows than ``exactCountLimit``: one round
+///   trip reads the planner's estimate, the page and the choices, its statements prepared once and reused.
+///   A count follows only when neither the page (the last one, within the limit) nor the estimate (far
+///   above it) gives the total.
+/// - A searched or filtered list often holds few: the estimate and the choices first, then the page and,
+///   by the estimate, its count (below the limit from the same scan of the matching rows). Its statements
+///   are planned for the request's values each time, so a rare value gets a plan of its own (a generic plan
+///   settled on after common values could scan the whole table for it).
+extension AdminListStore {
+    /// A page's statements, composed from the declaration and the state.
+    struct PageStatements {
+        /// The `WHERE` conditions, which the estimate and the count reuse.
+        let conditions: SQLStatement
+        /// The page's rows.
+        let select: SQLStatement
+        /// The page's rows, each with `total`: the matching rows counted up to one past ``exactCountLimit``,
+        /// by the same scan. The page is right only when `total` is within the limit (the scan stops there).
+        let selectCounted: SQLStatement
+    }
+
+    func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
+        let statements = pageStatements(of: resource, for: user, state: state)
+        let lookups = resource.list.filters.compactMap { filter -> (name: String, statement: SQLStatement)? in
+            guard case .foreignKey(let lookup) = filter.kind else { return nil }
+            return (filter.name, choicesStatement(lookup, filteringFor: user))
+        }
+        let estimate = estimateStatement(resource, conditions: statements.conditions)
+        let isNarrowed = !state.search.isEmpty || !state.filterValues.isEmpty
+        let results = try await database.pipeline(
+            [PostgresStatement(estimate.sql, estimate.values)]
+                + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
+                + lookups.map { PostgresStatement($0.statement.sql, $0.statement.values) }
+        )
+        let estimated = try Self.estimate(from: results[0])
+        var choices: [String: [AdminChoice]] = [:]
+        for (index, lookup) in lookups.enumerated() {
+            choices[lookup.name] = try Self.choices(from: results[results.count - lookups.count + index])
+        }
+        let (rows, total) = isNarrowed
+            ? try await narrowedPage(resource, statements, state: state, estimate: estimated)
+            : (results[1], try await total(resource, statements, state: state, rows: results[1].count, estimate: estimated))
+        return AdminListPage(
+            rows: try rows.map { try Self.row($0, of: resource) }, total: total.value, isEstimate: total.isEstimate, filterChoices: choices
+        )
+    }
+
+    /// A searched or filtered list's page and total, by the planner's estimate of the matching rows: far
+    /// above the limit, the page and the estimate; near it, the page and a count in one round trip; below it,
+    /// the page with its count from one scan — or, past the limit after all, the page alone and the larger of
+    /// the two.
+    private func narrowedPage(
+        _ resource: AdminResource, _ statements: PageStatements, state: AdminListState, estimate: Int?
+    ) async throws -> (PostgresQueryResult, (value: Int, isEstimate: Bool)) {
+        let select = PostgresStatement(statements.select.sql, statements.select.values, planning: .perExecution)
+        let estimate = estimate ?? Self.exactCountLimit
+        if estimate >= Self.trustedEstimate {
+            return (try await database.query(select.sql, select.parameters, planning: .perExecution), (estimate, true))
+        }
+        if estimate >= Self.exactCountLimit {
+            let counting = countStatement(resource, conditions: statements.conditions)
+            let results = try await database.pipeline([select, PostgresStatement(counting.sql, counting.values, planning: .perExecution)])
+            let exact: Int = try results[1][0].decode("n")
+            return (results[0], exact > Self.exactCountLimit ? (max(estimate, exact), true) : (exact, false))
+        }
+        let counted = try await database.query(statements.selectCounted.sql, statements.selectCounted.values, planning: .perExecution)
+        guard let first = counted.first else {
+            // No row on this page: nothing matches, or the page is past the end.
+            let total = state.page == 1 ? (0, false) : try await count(resource, statements.conditions, planning: .perExecution, estimate: estimate)
+            return (counted, total)
+        }
+        let matching: Int = try first.decode("total")
+        guard matching > Self.exactCountLimit else { return (counted, (matching, false)) }
+        return (try await database.query(select.sql, select.parameters, planning: .perExecution), (max(estimate, matching), true))
+    }
+
+    /// The total of a list neither searched nor filtered, whose page holds `rows` rows.
+    private func total(
+        _ resource: AdminResource, _ statements: PageStatements, state: AdminListState, rows: Int, estimate: Int?
+    ) async throws -> (value: Int, isEstimate: Bool) {
+        let offset = (state.page - 1) * resource.list.pageSize
+        // The last page, within the limit: what it holds is the exact total.
+        if rows < resource.list.pageSize, rows > 0 || offset == 0, offset + rows <= Self.exactCountLimit {
+            return (offset + rows, false)
+        }
+        return try await count(resource, statements.conditions, planning: .cached, estimate: estimate)
+    }
+
+    /// The planner's estimate when it is far above ``exactCountLimit`` (``trustedEstimate``); otherwise
+    /// counted exactly up to the limit, and beyond it the larger of the two, as an estimate.
+    private func count(
+        _ resource: AdminResource, _ conditions: SQLStatement, planning: PostgresPlanning, estimate: Int?
+    ) async throws -> (value: Int, isEstimate: Bool) {
+        if let estimate, estimate >= Self.trustedEstimate { return (estimate, true) }
+        let counting = countStatement(resource, conditions: conditions)
+        let exact: Int = try await database.query(counting.sql, counting.values, planning: planning)[0].decode("n")
+        guard exact > Self.exactCountLimit else { return (exact, false) }
+        return (max(estimate ?? exact, exact), true)
+    }
+
+    private static func row(_ row: PostgresRow, of resource: AdminResource) throws -> AdminListPage.Row {
+        let editable = resource.listEditableFields
+        return AdminListPage.Row(
+            id: try row.decode("pk"),
+            label: try row.decode("label", as: String?.self) ?? "",
+            cells: try resource.list.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
+            edit: editable.isEmpty ? nil : AdminListPage.Edit(
+                version: try row.decode("version"), isReadOnly: try row.decode("read_only"),
+                values: Dictionary(uniqueKeysWithValues: try editable.enumerated().map { ($1.name, try row.decode("e\($0)", as: String?.self)) })
+            )
+        )
+    }
+
+    // MARK: Composing the statements
+
+    /// The page's statements. The page's keys are chosen first, reading only the key and the sort values (an
+    /// index-only scan where an index holds them, so a deep page skips index entries, not rows); the rows
+    /// and their ``AdminListDeclaration/related`` rows are then read by key for that page alone. The page
+    /// size and offset are numbers in the SQL, so the planner plans for the page asked for (as parameters a
+    /// reused plan would assume a tenth of the table); they are Swift integers, never text from the request.
+    func pageStatements(of resource: AdminResource, for user: User, state: AdminListState) -> PageStatements {
+        var parameters = SQLParameters()
+        let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
+        let counting = SQLStatement(sql: conditions, parameters: parameters)
+        let key = "\(resource.table).\(resource.primaryKey)"
+        var columns = resource.list.columns.enumerated().map {
+            "(\(parameters.expand($1.expression, in: .column, .init(timeZone: timeZone))))::text AS c\($0)"
+        }
+        // A list-editable resource also reads each row's version, whether it is read-only, and the
+        // editable fields as their inputs hold them.
+        let editable = resource.listEditableFields
+        if !editable.isEmpty {
+            columns.append(resource.isVersioned ? "\(resource.table).version" : "0 AS version")
+            columns.append("(\(resource.access.readOnlyCondition?.sql ?? "false")) AS read_only")
+            columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
+        }
+        let order = orderTerms(resource, state: state, parameters: &parameters)
+        let keys = ([key + " AS page_key"] + order.dropLast().enumerated().map { "(\($1.expression)) AS page_order\($0 + 1)" })
+            .joined(separator: ", ")
+        let pageOrder = order.enumerated().map { index, term in
+            (index == order.count - 1 ? "page_key" : "page_order\(index + 1)") + (term.descending ? " DESC" : " ASC")
+        }
+        let paging = "ORDER BY \(pageOrder.joined(separator: ", ")) LIMIT \(resource.list.pageSize) OFFSET \((state.page - 1) * resource.list.pageSize)"
+        let rows = """
+            JOIN \(resource.table) ON \(key) = page.page_key
+            \(resource.list.related.map { $0.join(to: resource.table) + "\n" }.joined())ORDER BY \(pageOrder.map { "page." + $0 }.joined(separator: ", "))
+            """
+        let label = "\(key) AS pk, (\(resource.labelExpression))::text AS label"
+        let select = """
+            SELECT \(label), \(columns.joined(separator: ", "))
+            FROM (SELECT \(keys) FROM \(resource.table) WHERE \(conditions) \(paging)) AS page
+            \(rows)
+            """
+        let selectCounted = """
+            WITH matching AS MATERIALIZED (
+                SELECT \(keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.exactCountLimit + 1)
+            )
+            SELECT \(label), (SELECT count(*) FROM matching)::bigint AS total, \(columns.joined(separator: ", "))
+            FROM (SELECT * FROM matching \(paging)) AS page
+            \(rows)
+            """
+        return PageStatements(
+            conditions: counting, select: SQLStatement(sql: select, parameters: parameters),
+            selectCounted: SQLStatement(sql: selectCounted, parameters: parameters)
+        )
+    }
+
+    /// The matching rows counted up to one more than ``exactCountLimit``.
+    func countStatement(_ resource: AdminResource, conditions: SQLStatement) -> SQLStatement {
+        let sql = """
+            SELECT count(*)::bigint AS n
+            FROM (SELECT 1 FROM \(resource.table) WHERE \(conditions.sql) LIMIT \(Self.exactCountLimit + 1)) AS matching
+            """
+        return SQLStatement(sql: sql, parameters: conditions.parameters)
+    }
+
+    /// The planner's estimate of the matching rows (``estimate(from:)`` reads it); planned with the
+    /// statement's values each time, even prepared.
+    func estimateStatement(_ resource: AdminResource, conditions: SQLStatement) -> SQLStatement {
+        SQLStatement(sql: "EXPLAIN (FORMAT JSON) SELECT 1 FROM \(resource.table) WHERE \(conditions.sql)", parameters: conditions.parameters)
+    }
+
+    /// The row count of an `EXPLAIN (FORMAT JSON)`'s top plan node, which costs planning, not a scan.
+    static func estimate(from explained: PostgresQueryResult) throws -> Int? {
+        let plan: String = try explained[0].decode(at: 0)
+        return (try? JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [[String: Any]])?
+            .first.flatMap { $0["Plan"] as? [String: Any] }.flatMap { $0["Plan Rows"] as? Int }
+    }
+}
