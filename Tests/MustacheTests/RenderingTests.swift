@@ -157,4 +157,30 @@ struct RenderingTests {
         ])
         #expect(Root.mustacheTable.drift(of: Root()).isEmpty)
     }
+
+    @Test func oneLibraryRendersFromManyTasksAtOnceAlike() async throws {
+        let library = try MustacheLibrary([
+            "page": "{{#flashes}}<p class=\"{{kind}}\">{{message}} {{title}}</p>\n{{/flashes}}{{#account}}{{displayName}}{{/account}}",
+        ])
+        let pages = (0..<16).map { task in
+            var root = Root()
+            root.title = "Task \(task) <&>"
+            root.flashes = (0..<50).map { Flash(kind: "k\($0)", message: "Message \($0) of \(task)") }
+            root.account = Account(displayName: "User \(task)", unread: task)
+            return root
+        }
+        let expected = pages.map { library.renderText($0, template: "page") }
+        let rendered = await withTaskGroup(of: (Int, [String?]).self) { group in
+            for (index, page) in pages.enumerated() {
+                group.addTask { (index, (0..<40).map { _ in library.renderText(page, template: "page") }) }
+            }
+            var results = [[String?]](repeating: [], count: pages.count)
+            for await (index, texts) in group { results[index] = texts }
+            return results
+        }
+        for (index, texts) in rendered.enumerated() {
+            #expect(texts.allSatisfy { $0 == expected[index] }, "task \(index)")
+        }
+        #expect(expected[3]?.contains("Message 49 of 3 Task 3 &lt;&amp;&gt;") == true)
+    }
 }
