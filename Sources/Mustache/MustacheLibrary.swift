@@ -13,8 +13,6 @@ public struct MustacheTemplates: Sendable {
         }
         self.parsed = parsed
     }
-
-    public var names: [String] { parsed.keys.sorted() }
 }
 
 /// Every template compiled for one language into one program: what pages render with.
@@ -34,8 +32,6 @@ public struct MustacheLibrary: Sendable {
     public init(_ sources: [String: String], missingPartialsRenderNothing: Bool = false) throws {
         try self.init(MustacheTemplates(sources), missingPartialsRenderNothing: missingPartialsRenderNothing)
     }
-
-    public func hasTemplate(_ name: String) -> Bool { program.entries[name] != nil }
 
     /// Renders `template` over `value` into a new buffer (sized from the template's previous render), or
     /// `nil` when there is no such template.

@@ -131,8 +131,7 @@ struct TemplateCompiler {
                 environments += 1
                 let environment = BlockEnvironment(id: environments, overrides: merged)
                 try include(name, indentation: indentation, environment: environment, context: context, line: line, state: &state, into: &builder)
-            case .block(let name, let defaultContent, let site, let line):
-                _ = line
+            case .block(let name, let defaultContent, let site):
                 if let override = context.environment.overrides[name] {
                     let inner = Context(
                         template: override.template, strip: override.intrinsicIndentation.utf8.count,

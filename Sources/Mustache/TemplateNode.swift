@@ -16,7 +16,7 @@ indirect enum TemplateNode: Sendable {
     /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: the named template with its blocks overridden.
     case parent(String, overrides: [String: TemplateBlock], indentation: String?, line: Int)
     /// `{{$name}}default{{/name}}` outside a parent tag: where a block is expanded.
-    case block(String, TemplateBlock, site: BlockSite, line: Int)
+    case block(String, TemplateBlock, site: BlockSite)
 }
 
 /// A block's content (an override inside a parent tag, or a block's default content).

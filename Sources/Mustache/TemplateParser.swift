@@ -268,7 +268,7 @@ struct TemplateParser {
                         site = BlockSite(standalone: false, indentation: token.leadingWhitespace ?? "")
                     }
                     let block = TemplateBlock(nodes: content, intrinsicIndentation: "", template: template)
-                    nodes.append(.block(name, block, site: site, line: token.line))
+                    nodes.append(.block(name, block, site: site))
                 case .close:
                     guard let closing else { throw error(token.line, "{{/\(name)}} closes nothing") }
                     guard closing.name.dropFirst() == name else {

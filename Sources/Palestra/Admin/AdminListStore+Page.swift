@@ -45,8 +45,9 @@ extension AdminListStore {
         let (rows, total) = isNarrowed
             ? try await narrowedPage(resource, statements, state: state, estimate: estimated)
             : (results[1], try await total(resource, statements, state: state, rows: results[1].count, estimate: estimated))
+        let editable = resource.listEditableFields
         return AdminListPage(
-            rows: try rows.map { try Self.row($0, of: resource) }, total: total.value, isEstimate: total.isEstimate, filterChoices: choices
+            rows: try rows.map { try Self.row($0, of: resource, editable: editable) }, total: total.value, isEstimate: total.isEstimate, filterChoices: choices
         )
     }
 
@@ -103,9 +104,9 @@ extension AdminListStore {
         return (max(estimate ?? exact, exact), true)
     }
 
-    private static func row(_ row: PostgresRow, of resource: AdminResource) throws -> AdminListPage.Row {
-        let editable = resource.listEditableFields
-        return AdminListPage.Row(
+    /// `editable` is the resource's list-editable fields, read once a page.
+    private static func row(_ row: PostgresRow, of resource: AdminResource, editable: [AdminField]) throws -> AdminListPage.Row {
+        AdminListPage.Row(
             id: try row.decode("pk"),
             label: try row.decode("label", as: String?.self) ?? "",
             cells: try resource.list.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
