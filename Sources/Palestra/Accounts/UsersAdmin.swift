@@ -18,7 +18,12 @@ enum UsersAdmin {
                 AdminColumn("last_login_at", label: "Last login", format: .dateTime, secondary: true),
                 AdminColumn("created_at", label: "Created", format: .dateTime, secondary: true),
             ],
-            searchExpressions: ["email", "display_name"],
+            // An address by its beginning, whole or after the `@` (an index range however many addresses share
+            // text); a name anywhere in it (a trigram index).
+            searchExpressions: [
+                "lower(email::text) LIKE lower({prefix})", "split_part(lower(email::text), '@', 2) LIKE lower(ltrim({prefix}, '@'))",
+                "display_name",
+            ],
             filters: [
                 AdminFilter("role", label: "Role", kind: .choices(roleChoices)),
                 AdminFilter("is_active", label: "Active", kind: .boolean),

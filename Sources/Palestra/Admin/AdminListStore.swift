@@ -86,10 +86,11 @@ struct AdminListStore: Sendable {
             for word in state.search.split(whereSeparator: \.isWhitespace).prefix(10) {
                 // One fragment per word, so the pattern is bound once for every expression.
                 let any = resource.list.searchExpressions.map { expression in
-                    expression.contains(SQLPlaceholder.pattern.rawValue) ? "(\(expression))" : "(\(expression))::text ILIKE {pattern}"
+                    expression.contains(SQLPlaceholder.pattern.rawValue) || expression.contains(SQLPlaceholder.prefix.rawValue)
+                        ? "(\(expression))" : "(\(expression))::text ILIKE {pattern}"
                 }.joined(separator: " OR ")
-                let pattern = "%" + Self.likeEscaped(String(word)) + "%"
-                conditions.append("(" + parameters.expand(any, in: .search, .init(pattern: pattern)) + ")")
+                let escaped = Self.likeEscaped(String(word))
+                conditions.append("(" + parameters.expand(any, in: .search, .init(pattern: "%" + escaped + "%", prefix: escaped + "%")) + ")")
             }
         }
         for filter in resource.list.filters {

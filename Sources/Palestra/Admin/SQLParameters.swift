@@ -11,9 +11,14 @@ struct SQLParameters {
         return "$\(values.count)"
     }
 
+    /// Another value for the parameter bound at `index` (0 for `$1`): a prepared statement's text run again.
+    mutating func rebind(_ value: (any PostgresEncodable)?, at index: Int) {
+        values[index] = value
+    }
+
     /// A declaration's fragment with the placeholders its slot allows replaced by bound parameters: the
     /// user, the zone, today and the object's id once per statement (every parameter must be used, so
-    /// only when the fragment holds it), a pattern and a filter's value once per fragment. The one place
+    /// only when the fragment holds it), a pattern, a prefix and a filter's value once per fragment. The one place
     /// where a declaration's placeholders are expanded.
     mutating func expand(_ fragment: String, in slot: SQLPlaceholder.Slot, _ values: SQLPlaceholder.Values) -> String {
         var sql = fragment
@@ -28,6 +33,7 @@ struct SQLParameters {
                 }
             case .id: bound = shared(.id) { $0.bind(values.objectID) + "::bigint" }
             case .pattern: bound = bind(values.pattern)
+            case .prefix: bound = bind(values.prefix)
             case .value: bound = bind(values.value)
             case .ids:
                 // A whole statement: its ids are its first parameter.

@@ -10,6 +10,9 @@ public enum SQLPlaceholder: String, CaseIterable, Sendable {
     case today = "{today}"
     /// A search word as an `ILIKE` pattern, `%word%` (a search expression that is a whole condition).
     case pattern = "{pattern}"
+    /// A search word as a prefix pattern, `word%`: what a btree index serves (`text_pattern_ops`), where a
+    /// column's values share so much text that a substring search would read most of a trigram index.
+    case prefix = "{prefix}"
     /// The object's id (a panel's query).
     case id = "{id}"
     /// The organisation's time zone name (a panel's query).
@@ -36,7 +39,7 @@ public enum SQLPlaceholder: String, CaseIterable, Sendable {
         public var allowed: Set<SQLPlaceholder> {
             switch self {
             case .column: [.today]
-            case .search: [.pattern]
+            case .search: [.pattern, .prefix]
             case .filterCondition: [.value]
             case .scope: [.user]
             case .panel: [.id, .zone, .today]
@@ -53,6 +56,7 @@ public enum SQLPlaceholder: String, CaseIterable, Sendable {
         var objectID: Int? = nil
         var objectIDs: [Int]? = nil
         var pattern: String? = nil
+        var prefix: String? = nil
         var value: String? = nil
     }
 

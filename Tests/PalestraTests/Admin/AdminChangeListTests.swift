@@ -36,6 +36,15 @@ struct AdminChangeListTests {
             #expect(one.text.contains("1 result"))
             #expect(one.text.contains("ivan.petrov@example.org"))
             #expect(!one.text.contains("maria@example.org"))
+            // An address is found by its beginning, whole or after the `@` (an index range over 1,000,000
+            // users), a name anywhere in it.
+            let start = try await browser.get("/admin/users/?q=Ivan.Pet")
+            #expect(Self.summary(start) == "1 result")
+            #expect(start.text.contains("ivan.petrov@example.org"))
+            let domain = try await browser.get("/admin/users/?q=%40EXAMPLE.org")
+            #expect(Self.summary(domain) == "3 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=example.org")) == "3 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=petrov%40example")) == "0 results")
             let wildcard = try await browser.get("/admin/users/?q=%25")
             #expect(wildcard.text.contains("0 results"))
             #expect(wildcard.text.contains("Nothing matches."))

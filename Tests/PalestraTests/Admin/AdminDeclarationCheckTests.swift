@@ -63,7 +63,7 @@ struct AdminDeclarationCheckTests {
         (gadgets(columns: [AdminColumn("name", label: "Name"), AdminColumn("age", label: "Age", expression: "{todya} - day")]),
          "admin resource “gadgets”, column “age”: unknown placeholder {todya} in its column expression (allowed: {today})"),
         (gadgets(searchExpressions: ["name = $1"]),
-         "admin resource “gadgets”, searchExpressions “name = $1”: $1 is not allowed in a search expression (allowed: {pattern})"),
+         "admin resource “gadgets”, searchExpressions “name = $1”: $1 is not allowed in a search expression (allowed: {pattern}, {prefix})"),
         (gadgets(filters: [AdminFilter("mine", label: "Mine", condition: "owner = {user}", kind: .choices([AdminChoice("1", "Yes")]))]),
          "admin resource “gadgets”, filter “mine”: {user} is not allowed in a filter condition (allowed: {value})"),
         (gadgets(filters: [AdminFilter("day", label: "Day", kind: .boolean), AdminFilter("day", label: "Day", kind: .boolean)]),
@@ -149,8 +149,8 @@ struct AdminDeclarationCheckTests {
                     )
                 )
                 let found = try await Self.explain(typo, on: client)
-                // Both statements that read the columns (the page, and the page with its count) name it.
-                #expect(found.count == 2 && found.first?.hasPrefix("list (admin): ") == true && found.last?.hasPrefix("list counted (admin): ") == true
+                // Every statement of the page names it: the column is read for the rows and sorted by for the keys.
+                #expect(found.map { $0.prefix { $0 != ":" } } == ["list (admin)", "list keys (admin)", "list keys counted (admin)", "list rows by key (admin)"]
                         && found.allSatisfy { $0.contains("emial") }, "\(found)")
             }
         }
@@ -179,7 +179,9 @@ struct AdminDeclarationCheckTests {
             let user = User(id: 1, email: "", displayName: "", role: role, language: nil)
             let page = lists.pageStatements(of: resource, for: user, state: state)
             statements.append(("list (\(role.rawValue))", page.select))
-            statements.append(("list counted (\(role.rawValue))", page.selectCounted))
+            statements.append(("list keys (\(role.rawValue))", page.keys))
+            statements.append(("list keys counted (\(role.rawValue))", page.keysCounted))
+            statements.append(("list rows by key (\(role.rawValue))", page.rowsByKey))
             statements.append(("count (\(role.rawValue))", lists.countStatement(resource, conditions: page.conditions)))
             statements.append(("record (\(role.rawValue))", records.recordStatement(of: resource, id: 1, for: user)))
             for filter in resource.list.filters {

@@ -8,7 +8,7 @@ import Testing
 /// about 190,000 records): with and without each filter, searched and deep, for an admin and a coach.
 @Suite("Attendance list plans")
 struct AttendanceListPlanTests {
-    @Test("over the bench data the attendance list's page reads attendance_records by index and its count never reads it whole, for every filter and a coach")
+    @Test("over the bench data the attendance list's page reads attendance_records by index and its count never reads it whole, for every filter and a coach; its rows by key by the primary key")
     func plans() async throws {
         try await TestDatabase.with { database in
             try await database.withClient { client in
@@ -51,7 +51,7 @@ struct AttendanceListPlanTests {
                         let estimate = try await Self.plan("SELECT 1 FROM attendance_records WHERE \(conditions.sql)", conditions.values, on: client)
                         guard estimate.rows < AdminListStore.trustedEstimate else { continue }
                         if !state.search.isEmpty || !state.filterValues.isEmpty, estimate.rows < AdminListStore.exactCountLimit {
-                            let counted = try await Self.plan(statements.selectCounted.sql, statements.selectCounted.values, on: client)
+                            let counted = try await Self.plan(statements.keysCounted.sql, statements.keysCounted.values, on: client)
                             #expect(!counted.scans.contains("Seq Scan attendance_records"), "\(name) page and count: \(counted.scans)")
                             #expect(counted.cost < 2 * wholeTable.cost, "\(name) page and count cost \(counted.cost): \(counted.scans)")
                         } else {
@@ -60,6 +60,16 @@ struct AttendanceListPlanTests {
                             #expect(count.cost < wholeTable.cost, "\(name) count costs \(count.cost): \(count.scans)")
                         }
                     }
+                }
+                // A narrowed list's rows are read by key, by a statement prepared once: its generic plan reads 50
+                // rows by primary key whatever the filters were.
+                let byKey = lists.pageStatements(of: resource, for: admin, state: AdminListState(query: try FormData(urlEncoded: "status=absent"), resource: resource)).rowsByKey
+                try await client.withConnection { connection in
+                    try await connection.executeScript("PREPARE rows_by_key AS \(byKey.sql); SET plan_cache_mode = force_generic_plan")
+                    let generic = try await Self.plan("EXECUTE rows_by_key(ARRAY[1, 2, 3]::bigint[])", [], on: connection)
+                    #expect(generic.scans.contains("Index Scan attendance_records attendance_records_pkey"), "\(generic.scans)")
+                    #expect(!generic.scans.contains("Seq Scan attendance_records") && generic.cost < wholeTable.cost / 10, "\(generic.cost): \(generic.scans)")
+                    try await connection.executeScript("DEALLOCATE rows_by_key; RESET plan_cache_mode")
                 }
                 // The coach's unfiltered list is prepared and reused: its generic plan, too, reads by index.
                 let select = lists.pageStatements(of: resource, for: coach, state: AdminListState(query: FormData(), resource: resource)).select
