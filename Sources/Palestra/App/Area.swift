@@ -29,7 +29,7 @@ struct AreaSettings: Sendable {
 
     /// One whole-number variable within `range`, read into the configuration at `keyPath` (its default stays when unset).
     static func integer(
-        _ name: String, _ meaning: String, in range: ClosedRange<Int>, into keyPath: WritableKeyPath<AppConfiguration, Int> & Sendable
+        _ name: String, _ meaning: String, in range: ClosedRange<Int>, into keyPath: any WritableKeyPath<AppConfiguration, Int> & Sendable
     ) -> AreaSettings {
         AreaSettings(variables: [(name, meaning)]) { reader, configuration throws(ConfigurationError) in
             if let value = try reader.integer(name, in: range) { configuration[keyPath: keyPath] = value }
