@@ -32,13 +32,21 @@ extension AdminListStore {
     }
 
     func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
-        let statements = pageStatements(of: resource, for: user, state: state)
+        let isNarrowed = !state.search.isEmpty || !state.filterValues.isEmpty
+        // A deep page of a list in a plain order starts at its remembered first row, if there is one.
+        let keyset = isNarrowed || (state.page - 1) * resource.list.pageSize < AdminPageStarts.minimumOffset
+            ? nil : try await keysetOrder(resource, state: state)
+        var statements = pageStatements(of: resource, for: user, state: state, keyset: keyset.map { ($0, nil) })
+        let pageName = try keyset.map { _ in try Self.pageName(resource, statements.select) }
+        let start = pageName.flatMap(pageStarts.start(of:))
+        if let keyset, let start {
+            statements = pageStatements(of: resource, for: user, state: state, keyset: (keyset, start))
+        }
         let lookups = resource.list.filters.compactMap { filter -> (name: String, statement: SQLStatement)? in
             guard case .foreignKey(let lookup) = filter.kind else { return nil }
             return (filter.name, choicesStatement(lookup, filteringFor: user))
         }
         let estimate = estimateStatement(resource, conditions: statements.conditions)
-        let isNarrowed = !state.search.isEmpty || !state.filterValues.isEmpty
         let results = try await database.pipeline(
             [PostgresStatement(estimate.sql, estimate.values)]
                 + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
@@ -49,9 +57,26 @@ extension AdminListStore {
         for (index, lookup) in lookups.enumerated() {
             choices[lookup.name] = try Self.choices(from: results[results.count - lookups.count + index])
         }
-        let (rows, total) = isNarrowed
-            ? try await narrowedPage(resource, statements, state: state, estimate: estimated)
-            : (results[1], try await total(resource, statements, state: state, rows: results[1].count, estimate: estimated))
+        var pageRows = isNarrowed ? nil : results[1]
+        if let pageName, let keyset, start == nil || pageRows?.isEmpty == true {
+            if start != nil {
+                // The remembered first row is gone or has moved: the page by offset, and its start anew.
+                pageStarts.forget(pageName)
+                let byOffset = pageStatements(of: resource, for: user, state: state, keyset: (keyset, nil)).select
+                pageRows = try await database.query(byOffset.sql, byOffset.values)
+            }
+            // Remembered when read by offset only, so a start is at most ``AdminPageStarts/lifetime`` old.
+            if let first = pageRows?.first {
+                pageStarts.remember(
+                    pageName, key: try first.decode("pk"), sortValues: try keyset.columns.indices.map { try first.decode("page_sort\($0)") }
+                )
+            }
+        }
+        let (rows, total) = if let pageRows {
+            (pageRows, try await total(resource, statements, state: state, rows: pageRows.count, estimate: estimated))
+        } else {
+            try await narrowedPage(resource, statements, state: state, estimate: estimated)
+        }
         let editable = resource.listEditableFields
         return AdminListPage(
             rows: try rows.map { try Self.row($0, of: resource, editable: editable) }, total: total.value, isEstimate: total.isEstimate, filterChoices: choices
@@ -147,29 +172,50 @@ extension AdminListStore {
     /// and their ``AdminListDeclaration/related`` rows are then read by key for that page alone. The page
     /// size and offset are numbers in the SQL, so the planner plans for the page asked for (as parameters a
     /// reused plan would assume a tenth of the table); they are Swift integers, never text from the request.
-    func pageStatements(of resource: AdminResource, for user: User, state: AdminListState) -> PageStatements {
+    func pageStatements(
+        of resource: AdminResource, for user: User, state: AdminListState,
+        keyset: (order: KeysetOrder, start: AdminPageStarts.Start?)? = nil
+    ) -> PageStatements {
         var parameters = SQLParameters()
         let conditions = whereClause(resource, user: user, state: state, parameters: &parameters)
         let counting = SQLStatement(sql: conditions, parameters: parameters)
         let key = "\(resource.table).\(resource.primaryKey)"
         // The page's keys and sort values, and its order, with `parameters` from the conditions on.
-        func paging(_ parameters: inout SQLParameters) -> (keys: String, order: [String], clause: String) {
+        func paging(_ parameters: inout SQLParameters, skipping offset: Int = (state.page - 1) * resource.list.pageSize) -> (keys: String, order: [String], clause: String) {
             let order = orderTerms(resource, state: state, parameters: &parameters)
             let keys = ([key + " AS page_key"] + order.dropLast().enumerated().map { "(\($1.expression)) AS page_order\($0 + 1)" })
                 .joined(separator: ", ")
             let pageOrder = order.enumerated().map { index, term in
                 (index == order.count - 1 ? "page_key" : "page_order\(index + 1)") + (term.descending ? " DESC" : " ASC")
             }
-            let clause = "ORDER BY \(pageOrder.joined(separator: ", ")) LIMIT \(resource.list.pageSize) OFFSET \((state.page - 1) * resource.list.pageSize)"
+            let clause = "ORDER BY \(pageOrder.joined(separator: ", ")) LIMIT \(resource.list.pageSize) OFFSET \(offset)"
             return (keys, pageOrder, clause)
         }
         var keyParameters = parameters
         let keyPaging = paging(&keyParameters)
-        let columns = rowColumns(resource, parameters: &parameters)
-        let page = paging(&parameters)
+        var columns = rowColumns(resource, parameters: &parameters)
+        var pageConditions = conditions
+        let page: (keys: String, order: [String], clause: String)
+        if let keyset {
+            // The sort values of each row as text (a page's first row is remembered by them), and from a remembered
+            // start on rather than past the rows before it — if that row is still there with those values.
+            let table = resource.table
+            columns += ", " + keyset.order.columns.enumerated().map { "(\(table).\($1))::text AS page_sort\($0)" }.joined(separator: ", ")
+            if let start = keyset.start {
+                let same = zip(keyset.order.columns, start.sortValues).map { "(start.\($0))::text = \(parameters.bind($1))" }
+                pageConditions += """
+                     AND (\(keyset.order.columns.map { "\(table).\($0)" }.joined(separator: ", "))) \(keyset.order.descending ? "<=" : ">=") \
+                    (SELECT \(keyset.order.columns.map { "start.\($0)" }.joined(separator: ", ")) FROM \(table) AS start \
+                    WHERE start.\(resource.primaryKey) = \(parameters.bind(start.key))::bigint AND \(same.joined(separator: " AND ")))
+                    """
+            }
+            page = paging(&parameters, skipping: keyset.start == nil ? (state.page - 1) * resource.list.pageSize : 0)
+        } else {
+            page = paging(&parameters)
+        }
         let select = """
             SELECT \(rowLabel(resource)), \(columns)
-            FROM (SELECT \(page.keys) FROM \(resource.table) WHERE \(conditions) \(page.clause)) AS page
+            FROM (SELECT \(page.keys) FROM \(resource.table) WHERE \(pageConditions) \(page.clause)) AS page
             JOIN \(resource.table) ON \(key) = page.page_key
             \(relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
             """
@@ -185,6 +231,34 @@ extension AdminListStore {
             keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: SQLStatement(sql: keysCounted, parameters: keyParameters),
             rowsByKey: rowsByKeyStatement(resource)
         )
+    }
+
+    /// An order of plain `NOT NULL` columns of the table, all in one direction (the key last): a row comparison
+    /// follows it exactly, so a page can start at a remembered row.
+    struct KeysetOrder {
+        let columns: [String]
+        let descending: Bool
+    }
+
+    /// The list's order as a ``KeysetOrder``, if it is one.
+    func keysetOrder(_ resource: AdminResource, state: AdminListState) async throws -> KeysetOrder? {
+        var parameters = SQLParameters()
+        let terms = orderTerms(resource, state: state, parameters: &parameters)
+        let columns = terms.map(\.expression)
+        guard parameters.values.isEmpty, Set(terms.map(\.descending)).count == 1,
+              columns.allSatisfy({ $0.wholeMatch(of: /[a-z_][a-z0-9_]*/) != nil }) else { return nil }
+        let notNull = try await pageStarts.notNullColumns(of: resource.table, on: database)
+        return columns.allSatisfy(notNull.contains) ? KeysetOrder(columns: columns, descending: terms[0].descending) : nil
+    }
+
+    /// What names a page among remembered starts: the resource and its page statement, values included (the
+    /// user's scope, the page number).
+    static func pageName(_ resource: AdminResource, _ select: SQLStatement) throws -> String {
+        var name = resource.slug + "\u{1}" + select.sql
+        for value in select.values {
+            name += "\u{1}" + (try value?.postgresParameter().bytes.map { String(decoding: $0, as: UTF8.self) } ?? "\u{2}")
+        }
+        return name
     }
 
     /// The rows of the keys bound as `$1`, in the array's order.

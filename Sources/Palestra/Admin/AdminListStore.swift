@@ -6,6 +6,8 @@ import Postgres
 struct AdminListStore: Sendable {
     let database: PostgresClient
     let timeZone: TimeZone
+    /// Where deep pages start, remembered by this process (``AdminPageStarts``).
+    var pageStarts = AdminPageStarts()
 
     /// Up to this many matching rows are counted exactly; beyond it the planner's estimate is shown.
     static let exactCountLimit = 10_000

@@ -55,6 +55,47 @@ struct AdminChangeListTests {
         }
     }
 
+    @Test("a deep page starts at its remembered first row while that row is where it was; otherwise, and in an order with a nullable column, by offset")
+    func deepPageStarts() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Browser.signedInAdmin(client, database)
+            try await Self.insertUsers(database, count: 1_100)
+            func emails(_ page: TestResponse) -> [String] {
+                page.text.matches(of: /<a href="\/admin\/users\/\d+\/">([^<]+)<\/a>/).map { String($0.output.1) }
+            }
+            func byOffset(_ order: String) async throws -> [String] {
+                try await database.value(
+                    "SELECT array_agg(email::text ORDER BY \(order)) FROM (SELECT * FROM users ORDER BY \(order) LIMIT 50 OFFSET 1000) AS page",
+                    as: [String].self
+                )
+            }
+            // By email, page 21 skips 1,000 rows.
+            let seen = emails(try await browser.get("/admin/users/?p=21"))
+            let expected = try await byOffset("email, id")
+            #expect(seen.count == 50 && seen == expected)
+            // Someone sorting first arrives: by offset every row of the page would move by one; from its remembered
+            // first row the page shows what its reader saw.
+            try await Self.insertUsers(database, count: 1, prefix: "aardvark")
+            let shifted = try await byOffset("email, id")
+            #expect(shifted != seen)
+            #expect(emails(try await browser.get("/admin/users/?p=21")) == seen)
+            // That first row's address changes: the start is no longer trusted, the page is read by offset again.
+            try await database.run("UPDATE users SET email = 'zz-moved@example.org' WHERE email = $1", [seen[0]])
+            let moved = emails(try await browser.get("/admin/users/?p=21"))
+            let movedExpected = try await byOffset("email, id")
+            #expect(moved.count == 50 && moved == movedExpected)
+            #expect(moved[0] != seen[0] && moved[0] != seen[1])
+            // By last login (nullable): always by offset, so a newcomer sorting first moves the page.
+            let byLogin = emails(try await browser.get("/admin/users/?o=5&p=21"))
+            let byLoginExpected = try await byOffset("last_login_at, id")
+            #expect(byLogin.count == 50 && byLogin == byLoginExpected)
+            try await database.run("UPDATE users SET last_login_at = '2000-01-01' WHERE email = 'aardvark1@example.org'")
+            let afterLogin = emails(try await browser.get("/admin/users/?o=5&p=21"))
+            let afterLoginExpected = try await byOffset("last_login_at, id")
+            #expect(afterLogin != byLogin && afterLogin == afterLoginExpected)
+        }
+    }
+
     @Test("filters by role, active and dates narrow the list; links keep the rest of the state")
     func filters() async throws {
         try await TestApp.test { client, database in
