@@ -25,7 +25,8 @@ struct AccountController: Sendable {
         guard code.isEmpty || Language(rawValue: code) != nil else { throw AppError.badRequest }
         let language = Language(rawValue: code)
         try await users.setLanguage(userID: context.user.id, to: language)
-        let localizer = views.localizations.localizer(for: language ?? context.language)
+        // The message speaks the language the pages will now have: the chosen one, or the browser's.
+        let localizer = views.localizations.localizer(for: language ?? context.browserLanguage)
         return try await browserSessions.redirect(
             to: AccountsURL.account.path, flash: .success(localizer.t("Your interface language was saved.")), session: context.signedInSession
         )

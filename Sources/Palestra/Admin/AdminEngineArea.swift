@@ -15,6 +15,8 @@ extension Area {
         templates: [.adminIndex, .adminList, .adminForm, .adminDelete, .adminActionConfirmation, .adminHistory],
         routes: { surfaces, services in
             let admin = services.admin
+            AdminIndexController(services: admin, store: AdminIndexStore(database: services.database, records: admin.records))
+                .addRoutes(to: surfaces.signedIn)
             AdminListController(services: admin).addRoutes(to: surfaces.signedIn)
             AdminFormController(services: admin).addRoutes(to: surfaces.signedIn)
             AdminObjectController(services: admin).addRoutes(to: surfaces.signedIn)

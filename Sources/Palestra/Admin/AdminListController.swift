@@ -1,22 +1,12 @@
 import Hummingbird
 
-/// `/admin/`, a resource's change list `/admin/<slug>/` and its bulk actions.
+/// A resource's change list `/admin/<slug>/` and its bulk actions (the index `/admin/` is ``AdminIndexController``).
 struct AdminListController: Sendable {
     let services: AdminServices
 
     func addRoutes(to routes: Routes<SignedInContext>) {
-        routes.get(AdminURL.index, use: index)
         routes.get(AdminURL.changeList(.key), use: list)
         routes.post(AdminURL.actions(.key), use: action)
-    }
-
-    /// The resources the user may view.
-    @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
-        let localizer = services.views.localizer(for: context)
-        let resources = services.site.visible(to: context.user)
-        guard !resources.isEmpty else { throw AppError.forbidden }
-        let view = AdminIndexView(resources: resources, localizer: localizer)
-        return services.views.render(.adminIndex, title: localizer.t("Administration"), content: view, context: context)
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -6,6 +6,9 @@ public struct AppRequestContext: PageRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The interface language chosen for this request (see ``LanguageMiddleware``).
     public var language: Language
+    /// The language the browser's `Accept-Language` asks for (else the configured default), whatever the
+    /// user's own setting: what "the browser's language" means on the account page.
+    public var browserLanguage: Language
     /// The largest body a handler reads, in bytes (set from the configuration by ``RequestGuardMiddleware``).
     public var bodyLimit: Int
     /// The browser's session, if its cookie named a live one (see ``BrowserSessionMiddleware``).
@@ -22,6 +25,7 @@ public struct AppRequestContext: PageRequestContext {
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.language = .en
+        self.browserLanguage = .en
         self.bodyLimit = 2 * 1024 * 1024
         self.session = nil
         self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"

@@ -6,6 +6,8 @@ import Hummingbird
 public struct SignedInContext: ChildRequestContext, PageRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let language: Language
+    /// The browser's language, whatever the user's setting (``AppRequestContext/browserLanguage``).
+    public let browserLanguage: Language
     public let bodyLimit: Int
     public let clientAddress: String
     public let user: User
@@ -19,6 +21,7 @@ public struct SignedInContext: ChildRequestContext, PageRequestContext {
         }
         self.coreContext = context.coreContext
         self.language = context.language
+        self.browserLanguage = context.browserLanguage
         self.bodyLimit = context.bodyLimit
         self.clientAddress = context.clientAddress
         self.user = user

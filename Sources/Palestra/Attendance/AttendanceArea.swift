@@ -16,13 +16,18 @@ extension Area {
         ),
         routes: { surfaces, services in
             CoachController(
-                journal: AttendanceJournal(store: AttendanceStore(database: services.database), timeZone: services.configuration.timeZone),
+                journal: AttendanceJournal(
+                    store: AttendanceStore(database: services.database), timeZone: services.configuration.timeZone,
+                    notices: SessionNotices(localizations: services.views.localizations, defaultLanguage: services.configuration.defaultLanguage)
+                ),
                 browserSessions: services.accounts.browserSessions, views: services.views
             ).addRoutes(to: surfaces.signedIn)
         },
         jobs: { registry, configuration, database in
-            let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone)
+            let notices = SessionNotices(configuration: configuration)
+            let journal = AttendanceJournal(store: AttendanceStore(database: database), timeZone: configuration.timeZone, notices: notices)
             registry.register(AutoCloseTrainingSessionsJob(journal: journal, settings: configuration.training))
+            registry.register(ScheduleChangeNoticeJob(notices: notices))
         },
         periodicJobs: { _ in
             // Daily at 02:10: training sessions dated PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS or more days ago close.

@@ -12,6 +12,8 @@ struct AttendanceJournal: Sendable {
 
     let store: AttendanceStore
     let timeZone: TimeZone
+    /// Tells the coach of a reopened session, and the administrators of sessions closed with no marks.
+    let notices: SessionNotices
 
     var database: PostgresClient { store.database }
 
@@ -37,8 +39,7 @@ struct AttendanceJournal: Sendable {
             if changedMeanwhile { return .stale }
             let validation = submission.validate(against: athletes)
             guard validation.isValid else { return .invalid(validation) }
-            let markedBefore = Set(athletes.filter { $0.mark != nil }.map(\.id))
-            guard !validation.marks.isEmpty else { return .saved(marked: markedBefore.count) }
+            guard !validation.marks.isEmpty else { return .saved(changed: 0) }
             let recordIDs = try await AttendanceStore.upsert(validation.marks, session: session.id, user: user.id, on: connection)
             let byID = Dictionary(athletes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let entries = validation.marks.compactMap { mark -> AuditEntry? in
@@ -52,7 +53,7 @@ struct AttendanceJournal: Sendable {
                 entries + (sessionChanges.isEmpty ? [] : [Self.sessionEntry(session, sessionChanges, reason: "attendance saved", user: user, address: address)]),
                 on: connection
             )
-            return .saved(marked: markedBefore.union(validation.marks.map(\.athleteID)).count)
+            return .saved(changed: recordIDs.count)
         }
     }
 
@@ -70,7 +71,7 @@ struct AttendanceJournal: Sendable {
         }
     }
 
-    /// Reopens a closed session (administrators only: the route's policy), audited.
+    /// Reopens a closed session (administrators only: the route's policy), audited; its coach is told.
     func reopen(session id: Int, by user: User, address: String) async throws -> JournalStateChange? {
         try await database.transaction { connection -> JournalStateChange? in
             guard let session = try await AttendanceStore.lockSession(id: id, access: TrainingGroupAccess(user: user, for: .change), on: connection) else { return nil }
@@ -78,12 +79,13 @@ struct AttendanceJournal: Sendable {
             try await AttendanceStore.reopen(session: session.id, on: connection)
             let change = FieldChange(field: "is_closed", old: "true", new: "false")
             try await AuditStore.record(Self.sessionEntry(session, [change], reason: "reopened from the journal", user: user, address: address), on: connection)
+            try await notices.sessionReopened(session, by: user, on: connection)
             return .done
         }
     }
 
     /// Closes the open sessions dated `days` or more days before today (sessions reopened less than
-    /// `days` days ago wait), each audited; how many.
+    /// `days` days ago wait), each audited; how many. The administrators are told of those nobody marked.
     func closeOld(days: Int, now: Date = Date()) async throws -> Int {
         guard let cutoff = today(now: now).adding(days: -days) else { return 0 }
         return try await database.transaction { connection in
@@ -100,6 +102,7 @@ struct AttendanceJournal: Sendable {
                 },
                 on: connection
             )
+            try await notices.sessionsLeftUnmarked(closed.filter(\.isUnmarked), on: connection)
             return closed.count
         }
     }

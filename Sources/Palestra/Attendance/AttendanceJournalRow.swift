@@ -17,6 +17,9 @@ struct AttendanceJournalRow: Sendable {
     let recordVersionName: String
     let recordVersion: String
     let name: String
+    /// Beside a name another athlete of the journal has: "born 2014" (``JournalNameDetail``).
+    let detail: String
+    let hasDetail: Bool
     let initials: String
     let photoURL: String
     let hasPhoto: Bool
@@ -25,6 +28,8 @@ struct AttendanceJournalRow: Sendable {
     let noteID: String
     let note: String
     let hasNote: Bool
+    /// The note's `<details>` starts open when there is a note or a problem to see.
+    let isNoteOpen: Bool
     /// Read-only: the mark's label, or "Not marked".
     let statusText: String
     let statusKey: String
@@ -39,7 +44,7 @@ struct AttendanceJournalRow: Sendable {
     let hasSavedMeanwhile: Bool
 
     init(
-        athlete: JournalAthlete, choice: AttendanceSubmission.Row?, problems: [AttendanceProblem],
+        athlete: JournalAthlete, detail: String?, choice: AttendanceSubmission.Row?, problems: [AttendanceProblem],
         showsConflict: Bool, localizer: Localizer, timeZone: TimeZone
     ) {
         let id = athlete.id
@@ -48,6 +53,8 @@ struct AttendanceJournalRow: Sendable {
         let loaded: Int?? = showsConflict ? .none : choice?.loadedRecordVersion
         recordVersion = (loaded ?? athlete.mark?.version).map(String.init) ?? ""
         name = athlete.fullName
+        self.detail = detail ?? ""
+        hasDetail = detail != nil
         initials = Self.initials(of: athlete.fullName)
         photoURL = athlete.avatar.map(MediaURL.file) ?? ""
         hasPhoto = athlete.avatar != nil
@@ -62,6 +69,7 @@ struct AttendanceJournalRow: Sendable {
         noteID = "note-\(id)"
         note = choice?.note ?? athlete.mark?.note ?? ""
         hasNote = !note.isEmpty
+        isNoteOpen = hasNote || !problems.isEmpty
         statusText = athlete.mark?.status.label(localizer) ?? localizer.t("Not marked")
         statusKey = athlete.mark?.status.rawValue ?? "none"
         isMarked = athlete.mark != nil
@@ -95,9 +103,9 @@ struct AttendanceJournalRow: Sendable {
 extension AttendanceJournalRow: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("athleteID", \.athleteID), .text("recordVersionName", \.recordVersionName), .text("recordVersion", \.recordVersion),
-        .text("name", \.name), .text("initials", \.initials), .text("photoURL", \.photoURL), .bool("hasPhoto", \.hasPhoto),
+        .text("name", \.name), .text("detail", \.detail), .bool("hasDetail", \.hasDetail), .text("initials", \.initials), .text("photoURL", \.photoURL), .bool("hasPhoto", \.hasPhoto),
         .list("options", \.options), .text("noteName", \.noteName), .text("noteID", \.noteID), .text("note", \.note),
-        .bool("hasNote", \.hasNote), .text("statusText", \.statusText), .text("statusKey", \.statusKey),
+        .bool("hasNote", \.hasNote), .bool("isNoteOpen", \.isNoteOpen), .text("statusText", \.statusText), .text("statusKey", \.statusKey),
         .bool("isMarked", \.isMarked), .text("markedBy", \.markedBy), .bool("hasMarkedBy", \.hasMarkedBy),
         .list("errors", \.errors), .bool("hasErrors", \.hasErrors), .text("errorID", \.errorID),
         .text("savedMeanwhile", \.savedMeanwhile), .bool("hasSavedMeanwhile", \.hasSavedMeanwhile),

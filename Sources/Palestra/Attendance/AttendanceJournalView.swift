@@ -7,6 +7,12 @@ import Mustache
 /// saved meanwhile shown beside the choices).
 struct AttendanceJournalView: Sendable {
     /// What the page says above the journal after a refused save.
+    struct TallyItem: Sendable {
+        let key: String
+        let label: String
+        let count: String
+    }
+
     enum Notice: Sendable {
         case none
         case invalid
@@ -23,6 +29,8 @@ struct AttendanceJournalView: Sendable {
     let statusKey: String
     let isClosed: Bool
     let markedSummary: String
+    /// The saved marks counted by status, then the athletes not marked yet.
+    let tally: [TallyItem]
     let rows: [AttendanceJournalRow]
     let hasAthletes: Bool
     let isEditable: Bool
@@ -61,12 +69,16 @@ struct AttendanceJournalView: Sendable {
         isClosed = session.isClosed
         let marked = athletes.filter { $0.mark != nil }.count
         markedSummary = localizer.t("{marked} of {total} marked", ["marked": format.number(marked), "total": format.number(athletes.count)])
+        tally = AttendanceStatus.allCases.map { status in
+            TallyItem(key: status.rawValue, label: status.label(localizer), count: format.number(athletes.filter { $0.mark?.status == status }.count))
+        } + [TallyItem(key: "none", label: localizer.t("Not marked"), count: format.number(athletes.count - marked))]
         isEditable = lock == nil
+        let details = JournalNameDetail.details(of: athletes, localizer: localizer)
         let showsConflict: Bool
         if case .conflict = notice { showsConflict = true } else { showsConflict = false }
         rows = athletes.map { athlete in
             AttendanceJournalRow(
-                athlete: athlete, choice: choices?[athlete.id], problems: validation?.rowProblems[athlete.id] ?? [],
+                athlete: athlete, detail: details[athlete.id], choice: choices?[athlete.id], problems: validation?.rowProblems[athlete.id] ?? [],
                 showsConflict: showsConflict, localizer: localizer, timeZone: timeZone
             )
         }
@@ -92,7 +104,7 @@ extension AttendanceJournalView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("groupName", \.groupName), .text("when", \.when), .text("time", \.time), .text("location", \.location),
         .bool("hasLocation", \.hasLocation), .text("status", \.status), .text("statusKey", \.statusKey),
-        .bool("isClosed", \.isClosed), .text("markedSummary", \.markedSummary), .list("rows", \.rows),
+        .bool("isClosed", \.isClosed), .text("markedSummary", \.markedSummary), .list("tally", \.tally), .list("rows", \.rows),
         .bool("hasAthletes", \.hasAthletes), .bool("isEditable", \.isEditable), .text("lockMessage", \.lockMessage),
         .bool("isLocked", \.isLocked), .bool("hasErrors", \.hasErrors), .list("formErrors", \.formErrors),
         .bool("hasConflict", \.hasConflict), .text("refusal", \.refusal), .bool("isRefused", \.isRefused),
@@ -100,5 +112,11 @@ extension AttendanceJournalView: MustacheObject {
         .text("closeURL", \.closeURL), .text("reopenURL", \.reopenURL), .text("backURL", \.backURL),
         .text("sessionURL", \.sessionURL), .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
         .text("version", \.version),
+    ])
+}
+
+extension AttendanceJournalView.TallyItem: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("key", \.key), .text("label", \.label), .text("count", \.count),
     ])
 }

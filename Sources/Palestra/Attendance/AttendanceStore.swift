@@ -78,7 +78,7 @@ struct AttendanceStore: Sendable {
     static func athletes(of session: JournalSession, on database: any PostgresQueryable) async throws -> [JournalAthlete] {
         try await database.query(
             """
-            SELECT a.id, a.full_name, a.avatar, r.id AS record_id, r.status, r.note, r.marked_at, r.version AS record_version, u.display_name AS marked_by_name
+            SELECT a.id, a.full_name, a.birth_date, a.avatar, r.id AS record_id, r.status, r.note, r.marked_at, r.version AS record_version, u.display_name AS marked_by_name
             FROM group_memberships gm
             JOIN athletes a ON a.id = gm.athlete_id
             LEFT JOIN attendance_records r ON r.session_id = $1 AND r.athlete_id = a.id
@@ -96,7 +96,10 @@ struct AttendanceStore: Sendable {
                     version: try row.decode("record_version")
                 )
             }
-            return JournalAthlete(id: try row.decode("id"), fullName: try row.decode("full_name"), avatar: try row.decode("avatar"), mark: mark)
+            return JournalAthlete(
+                id: try row.decode("id"), fullName: try row.decode("full_name"), birthDate: try row.decode("birth_date"),
+                avatar: try row.decode("avatar"), mark: mark
+            )
         }
     }
 
@@ -151,18 +154,43 @@ struct AttendanceStore: Sendable {
 
     // MARK: Auto-close
 
+    /// A session the auto-close closed.
+    struct ClosedSession: Sendable {
+        let id: Int
+        /// Its audit records' label: "U-12 Football, 2026-11-21 18:00".
+        let label: String
+        let groupName: String
+        let date: CalendarDate
+        let startsAt: TimeOfDay
+        /// Not cancelled, with members on its date and not one of them marked.
+        let isUnmarked: Bool
+    }
+
     /// Closes every open session dated `onOrBefore` or earlier, except those reopened less than
-    /// `reopenGraceDays` days ago; the closed ones' ids and audit labels.
-    static func closeOld(onOrBefore: CalendarDate, reopenGraceDays: Int, on connection: PostgresConnection) async throws -> [(id: Int, label: String)] {
+    /// `reopenGraceDays` days ago; the closed ones.
+    static func closeOld(onOrBefore: CalendarDate, reopenGraceDays: Int, on connection: PostgresConnection) async throws -> [ClosedSession] {
         try await connection.query(
             """
             UPDATE training_sessions s SET is_closed = true, version = s.version + 1, updated_at = now()
             FROM training_groups g
             WHERE g.id = s.group_id AND NOT s.is_closed AND s.session_date <= $1::date
               AND (s.reopened_at IS NULL OR s.reopened_at < now() - make_interval(days => $2))
-            RETURNING s.id, g.name || ', ' || s.session_date || ' ' || to_char(s.starts_at, 'HH24:MI') AS label
+            RETURNING s.id, g.name || ', ' || s.session_date || ' ' || to_char(s.starts_at, 'HH24:MI') AS label,
+                      g.name AS group_name, s.session_date, s.starts_at,
+                      s.status <> 'cancelled'
+                      AND NOT EXISTS (SELECT 1 FROM attendance_records r WHERE r.session_id = s.id)
+                      AND EXISTS (
+                          SELECT 1 FROM group_memberships gm
+                          WHERE gm.group_id = s.group_id AND gm.joined_on <= s.session_date
+                            AND (gm.left_on IS NULL OR gm.left_on >= s.session_date)
+                      ) AS is_unmarked
             """,
             [onOrBefore, reopenGraceDays]
-        ).map { row in (id: try row.decode("id"), label: try row.decode("label")) }
+        ).map { row in
+            ClosedSession(
+                id: try row.decode("id"), label: try row.decode("label"), groupName: try row.decode("group_name"),
+                date: try row.decode("session_date"), startsAt: try row.decode("starts_at"), isUnmarked: try row.decode("is_unmarked")
+            )
+        }
     }
 }

@@ -43,9 +43,10 @@ struct CoachController: Sendable {
         }
         let localizer = views.localizer(for: context)
         switch outcome {
-        case .saved(let marked):
+        case .saved(let changed):
+            let message = changed == 0 ? localizer.t("Nothing changed.") : localizer.plural("Attendance saved: {count} changed", count: changed)
             return try await browserSessions.redirect(
-                to: AttendanceURL.journal(id), flash: .success(localizer.plural("Attendance saved: {count} marked", count: marked)),
+                to: AttendanceURL.journal(id), flash: .success(message),
                 session: context.signedInSession
             )
         case .locked:

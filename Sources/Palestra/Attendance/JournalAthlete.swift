@@ -4,6 +4,8 @@ import Foundation
 struct JournalAthlete: Sendable {
     let id: Int
     let fullName: String
+    /// Tells apart athletes of the same name (``JournalNameDetail``).
+    let birthDate: CalendarDate
     /// The stored photo (`athletes/<hex>.png`) under the media folder, if any.
     let avatar: String?
     let mark: Mark?

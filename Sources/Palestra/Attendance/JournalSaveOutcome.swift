@@ -1,7 +1,7 @@
 /// How saving a journal ended.
 enum JournalSaveOutcome: Sendable {
-    /// Saved (or nothing differed); how many of the session's athletes are marked now.
-    case saved(marked: Int)
+    /// Saved (or nothing differed); how many athletes' marks or notes this save changed.
+    case saved(changed: Int)
     /// The journal is read-only; nothing saved.
     case locked(JournalLock)
     /// The form was loaded before another save, close or reopen of the session; nothing saved.

@@ -3,13 +3,16 @@ extension PageTemplate {
 }
 
 extension Area {
-    /// `/`, the page everyone lands on.
+    /// `/`, the page everyone but coaches lands on (coaches land on their sessions, and have no menu entry for it).
     static let dashboard = Area(
         name: "dashboard",
         templates: [.dashboard],
-        navigation: [NavigationEntry("Dashboard", url: SiteURL.dashboard, slot: .start, matchesBelow: false)],
+        navigation: [NavigationEntry("Dashboard", url: SiteURL.dashboard, policy: RolePolicy([.admin, .manager, .student]), slot: .start, matchesBelow: false)],
         routes: { surfaces, services in
-            DashboardController(store: DashboardStore(database: services.database), views: services.views).addRoutes(to: surfaces.signedIn)
+            DashboardController(
+                store: DashboardStore(database: services.database), views: services.views,
+                attendanceWarningPercent: services.configuration.training.attendanceWarningPercent
+            ).addRoutes(to: surfaces.signedIn)
         }
     )
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
 
-/// What the dashboard reads from the database.
+/// What the dashboard reads from the database: the day's sessions and the journals nobody marked
+/// (administrators), athletes under the attendance warning threshold, and the state of the schema.
 struct DashboardStore: Sendable {
     let database: PostgresClient
 
@@ -9,6 +10,17 @@ struct DashboardStore: Sendable {
         let migrationCount: Int
         let latestMigration: String?
         let latestAppliedAt: Date?
+    }
+
+    /// An athlete's attendance in one group over the dashboard's window.
+    struct LowAttendance: Sendable {
+        let athleteID: Int
+        let athleteName: String
+        let groupName: String
+        /// Present or late.
+        let attended: Int
+        /// Held sessions with a mark (unmarked ones are not counted as absence).
+        let marked: Int
     }
 
     func schemaState() async throws -> SchemaState {
@@ -31,6 +43,93 @@ struct DashboardStore: Sendable {
             migrationCount: try row.decode("migration_count"),
             latestMigration: try row.decode("name"),
             latestAppliedAt: try row.decode("applied_at")
+        )
+    }
+
+    /// The members of a session's group on its date, and how many of them are marked, as `m`.
+    private static let memberCounts = """
+        CROSS JOIN LATERAL (
+            SELECT count(*)::int AS members, count(r.id)::int AS marked
+            FROM group_memberships gm
+            LEFT JOIN attendance_records r ON r.session_id = s.id AND r.athlete_id = gm.athlete_id
+            WHERE gm.group_id = s.group_id AND gm.joined_on <= s.session_date
+              AND (gm.left_on IS NULL OR gm.left_on >= s.session_date)
+        ) m
+        """
+
+    /// A session's columns for ``summary(_:)``, then `extra` ones, from the session `s` and its group `g`.
+    private static func sessionColumns(extra: String = "") -> String {
+        """
+        SELECT s.id, g.name AS group_name, s.session_date, s.starts_at, s.ends_at, s.location, s.status, s.is_closed,
+               m.members, m.marked\(extra)
+        FROM training_sessions s
+        JOIN training_groups g ON g.id = s.group_id
+        """
+    }
+
+    /// Every group's sessions on `day`, by time.
+    func sessions(on day: CalendarDate) async throws -> [CoachSessionSummary] {
+        try await database.query(
+            Self.sessionColumns() + "\n" + Self.memberCounts + """
+
+            WHERE s.session_date = $1::date
+            ORDER BY s.starts_at, g.name, s.id
+            """,
+            [day]
+        ).map(Self.summary)
+    }
+
+    /// Sessions from `from` up to (not including) `before`, not cancelled, whose group had members and
+    /// none of them marked: the most recent first, at most `limit`, and how many there are in all.
+    func unmarkedSessions(from: CalendarDate, before: CalendarDate, limit: Int) async throws -> (sessions: [CoachSessionSummary], total: Int) {
+        let rows = try await database.query(
+            Self.sessionColumns(extra: ", count(*) OVER ()::int AS total") + "\n" + Self.memberCounts + """
+
+            WHERE s.session_date >= $1::date AND s.session_date < $2::date AND s.status <> 'cancelled'
+              AND m.members > 0 AND m.marked = 0
+            ORDER BY s.session_date DESC, s.starts_at DESC, g.name, s.id
+            LIMIT $3
+            """,
+            [from, before, limit]
+        )
+        return (try rows.map(Self.summary), try rows.first?.decode("total") ?? 0)
+    }
+
+    /// Current members whose attendance over the held sessions from `from` up to (not including)
+    /// `before` is below `percent` (present or late, out of the marked ones), lowest first, at most `limit`.
+    func lowAttendance(from: CalendarDate, before: CalendarDate, percent: Int, limit: Int) async throws -> [LowAttendance] {
+        try await database.query(
+            """
+            SELECT a.id, a.full_name, g.name AS group_name,
+                   count(*) FILTER (WHERE r.status IN ('present', 'late'))::int AS attended, count(r.id)::int AS marked
+            FROM group_memberships gm
+            JOIN athletes a ON a.id = gm.athlete_id
+            JOIN training_groups g ON g.id = gm.group_id AND NOT g.is_archived
+            JOIN training_sessions s ON s.group_id = gm.group_id AND s.status = 'held'
+                 AND s.session_date >= $1::date AND s.session_date < $2::date
+                 AND s.session_date >= gm.joined_on AND (gm.left_on IS NULL OR s.session_date <= gm.left_on)
+            LEFT JOIN attendance_records r ON r.session_id = s.id AND r.athlete_id = gm.athlete_id
+            WHERE gm.left_on IS NULL OR gm.left_on >= $2::date - 1
+            GROUP BY a.id, a.full_name, g.id, g.name
+            HAVING count(r.id) > 0 AND count(*) FILTER (WHERE r.status IN ('present', 'late')) * 100 < $3 * count(r.id)
+            ORDER BY count(*) FILTER (WHERE r.status IN ('present', 'late'))::float / count(r.id), a.full_name, a.id, g.name
+            LIMIT $4
+            """,
+            [from, before, percent, limit]
+        ).map { row in
+            LowAttendance(
+                athleteID: try row.decode("id"), athleteName: try row.decode("full_name"), groupName: try row.decode("group_name"),
+                attended: try row.decode("attended"), marked: try row.decode("marked")
+            )
+        }
+    }
+
+    private static func summary(_ row: PostgresRow) throws -> CoachSessionSummary {
+        CoachSessionSummary(
+            id: try row.decode("id"), groupName: try row.decode("group_name"), date: try row.decode("session_date"),
+            startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"), location: try row.decode("location"),
+            status: JournalSession.Status(rawValue: try row.decode("status")) ?? .planned, isClosed: try row.decode("is_closed"),
+            marked: try row.decode("marked"), members: try row.decode("members")
         )
     }
 }

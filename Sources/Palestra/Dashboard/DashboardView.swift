@@ -2,27 +2,114 @@ import Foundation
 import Postgres
 import Mustache
 
-/// The dashboard's view model: today's date in the organisation's time zone and the state of the database.
+/// The dashboard's view model. Everyone sees today's date and their unread notifications; an
+/// administrator sees the day's sessions with their journals' state, the journals nobody marked, the
+/// athletes under the attendance warning threshold, and — out of the way, folded — the database and
+/// the job queue. (Coaches land on their sessions instead: ``DashboardController``.)
 struct DashboardView: Sendable {
-    let today: String
-    let timeZone: String
-    let schemaSummary: String
-    let latestMigration: String
-    let latestAppliedAt: String
+    /// What only administrators see.
+    struct Desk: Sendable {
+        let todaySessions: [CoachSessionsView.Entry]
+        let hasTodaySessions: Bool
+        let unmarkedSessions: [CoachSessionsView.Entry]
+        let hasUnmarkedSessions: Bool
+        /// "and 4 more": the unmarked journals beyond those listed.
+        let unmarkedMore: String
+        let hasUnmarkedMore: Bool
+        let lowAttendance: [LowAttendanceEntry]
+        let hasLowAttendance: Bool
+        /// "Marked sessions of the last 30 days; the threshold is 75 %."
+        let lowAttendanceHelp: String
+        let schemaSummary: String
+        let latestMigration: String
+        let latestAppliedAt: String
+        let timeZone: String
+        let jobsURL = JobsURL.overview.path
+        let mySessionsURL = AttendanceURL.mySessions.path
+    }
 
-    init(state: DashboardStore.SchemaState, now: Date, timeZone: TimeZone, localizer: Localizer) {
+    struct LowAttendanceEntry: Sendable {
+        let name: String
+        let groupName: String
+        /// "40 % (2 of 5)".
+        let figure: String
+        let reportURL: String
+    }
+
+    let today: String
+    let unread: String
+    let inboxURL = NotificationsURL.inbox.path
+    let desk: Desk?
+    let isDesk: Bool
+
+    init(today day: CalendarDate, unreadNotifications: Int, desk: Desk?, localizer: Localizer) {
+        today = localizer.format.longDate(day)
+        unread = unreadNotifications == 0
+            ? localizer.t("No unread notifications.")
+            : localizer.plural("{count} unread", count: unreadNotifications)
+        self.desk = desk
+        isDesk = desk != nil
+    }
+}
+
+extension DashboardView.Desk {
+    /// The lists as read for the day `today`, over the window `days` long before it.
+    init(
+        today: [CoachSessionSummary], unmarked: (sessions: [CoachSessionSummary], total: Int), low: [DashboardStore.LowAttendance],
+        day: CalendarDate, days: Int, threshold: Int, schema: DashboardStore.SchemaState, now: Date, timeZone: TimeZone, localizer: Localizer
+    ) {
         let format = localizer.format
-        self.today = format.longDate(CalendarDate.today(in: timeZone, now: now))
+        todaySessions = today.map { CoachSessionsView.entry($0, localizer: localizer) }
+        hasTodaySessions = !today.isEmpty
+        unmarkedSessions = unmarked.sessions.map { CoachSessionsView.entry($0, localizer: localizer) }
+        hasUnmarkedSessions = !unmarked.sessions.isEmpty
+        let more = unmarked.total - unmarked.sessions.count
+        unmarkedMore = more > 0 ? localizer.plural("and {count} more", count: more) : ""
+        hasUnmarkedMore = more > 0
+        let month = ReportMonth(day).value
+        lowAttendance = low.map { entry in
+            let percent = format.number(entry.attended * 100 / max(entry.marked, 1))
+            return LowAttendanceEntry(
+                name: entry.athleteName, groupName: entry.groupName,
+                figure: localizer.t("{percent} % ({attended} of {marked})", [
+                    "percent": percent, "attended": format.number(entry.attended), "marked": format.number(entry.marked),
+                ]),
+                reportURL: AttendanceReportURL.athlete(entry.athleteID, month: month)
+            )
+        }
+        hasLowAttendance = !low.isEmpty
+        lowAttendanceHelp = localizer.t(
+            "Present or late at fewer than {threshold} % of the marked sessions of the last {days} days.",
+            ["threshold": format.number(threshold), "days": format.number(days)]
+        )
+        schemaSummary = localizer.plural("{count} migrations applied", count: schema.migrationCount)
+        latestMigration = schema.latestMigration ?? "—"
+        latestAppliedAt = schema.latestAppliedAt.map { format.dateTime($0, in: timeZone) } ?? "—"
         self.timeZone = timeZone.identifier
-        self.schemaSummary = localizer.plural("{count} migrations applied", count: state.migrationCount)
-        self.latestMigration = state.latestMigration ?? "—"
-        self.latestAppliedAt = state.latestAppliedAt.map { format.dateTime($0, in: timeZone) } ?? "—"
     }
 }
 
 extension DashboardView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
-        .text("today", \.today), .text("timeZone", \.timeZone), .text("schemaSummary", \.schemaSummary),
+        .text("today", \.today), .text("unread", \.unread), .text("inboxURL", \.inboxURL),
+        .object("desk", \.desk), .bool("isDesk", \.isDesk),
+    ])
+}
+
+extension DashboardView.Desk: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .list("todaySessions", \.todaySessions), .bool("hasTodaySessions", \.hasTodaySessions),
+        .list("unmarkedSessions", \.unmarkedSessions), .bool("hasUnmarkedSessions", \.hasUnmarkedSessions),
+        .text("unmarkedMore", \.unmarkedMore), .bool("hasUnmarkedMore", \.hasUnmarkedMore),
+        .list("lowAttendance", \.lowAttendance), .bool("hasLowAttendance", \.hasLowAttendance),
+        .text("lowAttendanceHelp", \.lowAttendanceHelp), .text("schemaSummary", \.schemaSummary),
         .text("latestMigration", \.latestMigration), .text("latestAppliedAt", \.latestAppliedAt),
+        .text("timeZone", \.timeZone), .text("jobsURL", \.jobsURL), .text("mySessionsURL", \.mySessionsURL),
+    ])
+}
+
+extension DashboardView.LowAttendanceEntry: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("name", \.name), .text("groupName", \.groupName), .text("figure", \.figure), .text("reportURL", \.reportURL),
     ])
 }

@@ -1,7 +1,8 @@
 /// Training groups in the admin engine: the list (coach, current athletes, weekly slots), the form with
 /// the group's weekly schedule edited on the same page, and a read-only preview of the next four weeks
 /// of sessions. Any change to the slots, or archiving and un-archiving, enqueues one re-sync of the
-/// group's sessions (``ScheduleResyncJob``) in the same transaction. Coaches see their own groups, read-only.
+/// group's sessions (``ScheduleResyncJob``) in the same transaction, and a change of an existing group's slots
+/// tells its coach (``ScheduleChangeNoticeJob``). Coaches see their own groups, read-only.
 enum TrainingGroupsAdmin {
     static let slots = AdminInline(
         "slots", label: "Weekly schedule", table: "group_schedule_slots", foreignKey: "group_id",
@@ -120,6 +121,10 @@ enum TrainingGroupsAdmin {
                 let archivingChanged = !event.isNew && event.changes.contains { $0.field == "is_archived" }
                 if slotsChanged || archivingChanged {
                     try await ScheduleResyncJob.enqueue(groupID: id, on: connection)
+                }
+                // The coach is told when someone else changes their group's weekly schedule.
+                if slotsChanged && !event.isNew {
+                    try await ScheduleChangeNoticeJob.enqueue(group: id, by: event.actor, on: connection)
                 }
             }
         )

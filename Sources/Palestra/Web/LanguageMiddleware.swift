@@ -8,7 +8,8 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.language = request.headers[.acceptLanguage].flatMap(Language.preferred(byAcceptLanguage:)) ?? defaultLanguage
+        context.browserLanguage = request.headers[.acceptLanguage].flatMap(Language.preferred(byAcceptLanguage:)) ?? defaultLanguage
+        context.language = context.browserLanguage
         var response = try await next(request, context)
         // A signed-in user's own language (set further in, by the session) has already said so.
         if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = context.language.rawValue }

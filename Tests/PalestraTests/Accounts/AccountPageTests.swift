@@ -20,9 +20,17 @@ struct AccountPageTests {
             #expect(try await database.value("SELECT language FROM users WHERE id = $1", [id], as: String.self) == "ru")
             #expect(try await browser.post("/account", [("language", "klingon")]).status == .badRequest)
             #expect(try await database.value("SELECT language FROM users WHERE id = $1", [id], as: String.self) == "ru")
-            _ = try await browser.post("/account", [("language", "")])
+            // Back to the browser's language (English): the message and the next pages are English again.
+            let back = try await browser.post("/account", [("language", "")])
             #expect(try await database.value("SELECT language IS NULL FROM users WHERE id = $1", [id], as: Bool.self))
-            #expect(try await browser.get("/account").text.contains(#"<html lang="en">"#))
+            let shown = try await browser.follow(back)
+            #expect(shown.text.contains(#"<html lang="en">"#))
+            #expect(shown.text.contains("Your interface language was saved."))
+            #expect(!shown.text.contains("Язык интерфейса сохранён"))
+            #expect(shown.headers[.contentLanguage] == "en")
+            let next = try await browser.get("/coach")
+            #expect(next.text.contains(#"<html lang="en">"#) && next.text.contains("My sessions") && !next.text.contains("Мои занятия"))
+            #expect(!(try await browser.get("/account")).text.contains("Язык интерфейса сохранён"), "the flash is shown once")
         }
     }
 

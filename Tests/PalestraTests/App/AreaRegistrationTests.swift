@@ -117,7 +117,7 @@ struct AreaRegistrationTests {
                     var coach = Browser(client)
                     try await coach.signIn("coach@example.org")
                     #expect(try await coach.get("/kit-room").status == .forbidden)
-                    #expect(!(try await coach.get("/").text.contains("Kit room")))
+                    #expect(!(try await coach.get("/account").text.contains("Kit room")))
                 }
             }
         }

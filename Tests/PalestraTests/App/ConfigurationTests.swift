@@ -86,6 +86,7 @@ struct ConfigurationTests {
         #expect(registry.names == [
             DeliverNotification.name, NoOpJob.name, PurgeEndedBrowserSessionsJob.name, SleepJob.name,
             ScheduleResyncJob.name, GenerateMonthTrainingSessionsJob.name, CleanupOldTrainingSessionsJob.name, AutoCloseTrainingSessionsJob.name,
+            ScheduleChangeNoticeJob.name,
         ].sorted())
         await database.shutdown()
     }

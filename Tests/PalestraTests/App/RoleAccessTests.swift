@@ -16,7 +16,8 @@ struct RoleAccessTests {
             let own = ids[role] ?? 0
             let isAdmin = role == .admin
             let expectations: [(String, HTTPResponse.Status)] = [
-                ("/", .ok),
+                // Coaches land on their sessions instead of the dashboard.
+                ("/", role == .coach ? .seeOther : .ok),
                 ("/account", .ok),
                 ("/notifications", .ok),
                 // Coaches see the training resources (their groups, athletes and sessions).
@@ -57,7 +58,7 @@ struct RoleAccessTests {
                 #expect(try await database.value("SELECT count(*)::int FROM users WHERE version > 1", as: Int.self) == 0)
                 #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action NOT IN ('add', 'login')", as: Int.self) == 0)
             }
-            let nav = try await browser.get("/").text
+            let nav = try await browser.get("/account").text
             #expect(nav.contains(#"href="/admin/users/""#) == isAdmin)
         }
     }

@@ -124,7 +124,7 @@ struct JournalClosingTests {
 
             // A second run finds nothing more to close.
             let again = try await database.withClient { client in
-                try await AttendanceJournal(store: AttendanceStore(database: client), timeZone: JournalFixture.zone).closeOld(days: 7)
+                try await JournalFixture.journal(client).closeOld(days: 7)
             }
             #expect(again == 0)
             let periodic = JobSetup.periodicJobs(configuration: AppConfiguration(database: database.configuration))

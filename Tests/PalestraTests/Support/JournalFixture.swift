@@ -87,3 +87,13 @@ struct JournalFixture {
         return String(rest[..<(rest.range(of: "</li>")?.lowerBound ?? rest.endIndex)])
     }
 }
+
+extension JournalFixture {
+    /// The journal as the application builds it, over `client`, with the real catalogs for its notices.
+    static func journal(_ client: PostgresClient) throws -> AttendanceJournal {
+        AttendanceJournal(
+            store: AttendanceStore(database: client), timeZone: zone,
+            notices: SessionNotices(localizations: try Localizations(directory: TestApp.templates + "/locales"), defaultLanguage: .en)
+        )
+    }
+}
