@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// An athlete who was a member of the session's group on its date, with their mark if they have one.
 struct JournalAthlete: Sendable {

@@ -1,3 +1,5 @@
+import Postgres
+
 /// What tells apart athletes of a journal who share a name: their birth year, or their birth date when
 /// the year is shared too, or their number when even that is; nothing for a name nobody else has.
 enum JournalNameDetail {

@@ -69,7 +69,7 @@ extension DashboardView.Desk {
         let month = ReportMonth(day).value
         lowAttendance = low.map { entry in
             let percent = format.number(entry.attended * 100 / max(entry.marked, 1))
-            return LowAttendanceEntry(
+            return DashboardView.LowAttendanceEntry(
                 name: entry.athleteName, groupName: entry.groupName,
                 figure: localizer.t("{percent} % ({attended} of {marked})", [
                     "percent": percent, "attended": format.number(entry.attended), "marked": format.number(entry.marked),
@@ -78,10 +78,8 @@ extension DashboardView.Desk {
             )
         }
         hasLowAttendance = !low.isEmpty
-        lowAttendanceHelp = localizer.t(
-            "Present or late at fewer than {threshold} % of the marked sessions of the last {days} days.",
-            ["threshold": format.number(threshold), "days": format.number(days)]
-        )
+        let figures: KeyValuePairs<String, String> = ["threshold": format.number(threshold), "days": format.number(days)]
+        lowAttendanceHelp = localizer.t("Present or late at fewer than {threshold} % of the marked sessions of the last {days} days.", figures)
         schemaSummary = localizer.plural("{count} migrations applied", count: schema.migrationCount)
         latestMigration = schema.latestMigration ?? "—"
         latestAppliedAt = schema.latestAppliedAt.map { format.dateTime($0, in: timeZone) } ?? "—"

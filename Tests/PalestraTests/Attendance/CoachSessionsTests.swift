@@ -42,7 +42,7 @@ struct CoachSessionsTests {
 
             var browser = Browser(client)
             try await browser.signIn(JournalFixture.coachEmail)
-            let home = try await browser.get("/")
+            let home = try await browser.get("/account")
             #expect(home.text.contains(#"<a href="/coach">My sessions</a>"#))
             let page = try await browser.get(AttendanceURL.mySessions.path)
             #expect(page.status == .ok)
@@ -92,7 +92,7 @@ struct CoachSessionsTests {
             #expect(page.contains(LocalizedFormat(language: .ru).longDate(JournalFixture.today)))
             let version = try #require(JournalFixture.version(in: page))
             let saved = try await browser.post(fixture.url, JournalFixture.form(version: version, rows: [(fixture.athletes[0], "present", "")]))
-            #expect(try await browser.follow(saved).text.contains("Посещаемость сохранена: отмечен 1 спортсмен"))
+            #expect(try await browser.follow(saved).text.contains("Посещаемость сохранена: изменена 1 отметка"))
         }
     }
 }

@@ -39,6 +39,7 @@ struct SessionNoticeTests {
 
             var desk = Browser(client)
             try await desk.signIn("admin@example.org")
+            _ = try await desk.get(fixture.url)
             let reopened = try await desk.post(AttendanceURL.journalReopen(fixture.session))
             #expect(reopened.status == .seeOther)
             let sent = try await Self.notifications(database)
@@ -88,6 +89,7 @@ struct SessionNoticeTests {
             try await database.run("UPDATE training_groups SET coach_id = $1 WHERE id = $2", [admin, fixture.group])
             var desk = Browser(client)
             try await desk.signIn("admin@example.org")
+            _ = try await desk.get(fixture.url)
             #expect(try await desk.post(AttendanceURL.journalReopen(fixture.session)).status == .seeOther)
             #expect(try await fixture.sessionState() == "held false v2")
             #expect(try await Self.notifications(database).isEmpty)
@@ -99,6 +101,7 @@ struct SessionNoticeTests {
         try await TestApp.test { client, database in
             let (users, group, slot, url, admin) = try await TrainingGroupsAdminTests.juniors(client, database)
             var browser = admin
+            _ = try await browser.get(url)
             try await database.run("DELETE FROM jobs")
             // A refused change (a slot past midnight): no notice job.
             var version: Int = try await database.value("SELECT version FROM training_groups WHERE id = $1", [group])

@@ -93,7 +93,7 @@ extension JournalFixture {
     static func journal(_ client: PostgresClient) throws -> AttendanceJournal {
         AttendanceJournal(
             store: AttendanceStore(database: client), timeZone: zone,
-            notices: SessionNotices(localizations: try Localizations(directory: TestApp.templates + "/locales"), defaultLanguage: .en)
+            notices: SessionNotices(localizations: try Localizations(directory: Repository.templates + "/locales"), defaultLanguage: .en)
         )
     }
 }
