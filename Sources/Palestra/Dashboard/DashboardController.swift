@@ -3,7 +3,8 @@ import Hummingbird
 import Postgres
 
 /// `GET /`: where a signed-in user lands. A coach is sent on to their sessions; an administrator sees
-/// the day at the desk (``DashboardView``); managers and students see the day and their notifications.
+/// the day at the desk (``DashboardView``); managers and students see the day and their notifications,
+/// managers with a way to the attendance reports.
 struct DashboardController: Sendable {
     /// How far back the journals left unmarked and the low attendance look.
     static let windowDays = 30
@@ -34,7 +35,10 @@ struct DashboardController: Sendable {
                 now: now, timeZone: views.timeZone, localizer: localizer
             )
         }
-        let view = DashboardView(today: today, unreadNotifications: context.signedInSession.unreadNotifications, desk: desk, localizer: localizer)
+        let view = DashboardView(
+            today: today, unreadNotifications: context.signedInSession.unreadNotifications, desk: desk,
+            showsReports: context.user.role == .manager, localizer: localizer
+        )
         return views.render(.dashboard, title: localizer.t("Dashboard"), content: view, context: context)
     }
 }

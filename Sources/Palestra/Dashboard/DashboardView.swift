@@ -5,7 +5,8 @@ import Mustache
 /// The dashboard's view model. Everyone sees today's date and their unread notifications; an
 /// administrator sees the day's sessions with their journals' state, the journals nobody marked, the
 /// athletes under the attendance warning threshold, and — out of the way, folded — the database and
-/// the job queue. (Coaches land on their sessions instead: ``DashboardController``.)
+/// the job queue; a manager a way to the attendance reports. (Coaches land on their sessions instead:
+/// ``DashboardController``.)
 struct DashboardView: Sendable {
     /// What only administrators see.
     struct Desk: Sendable {
@@ -41,14 +42,18 @@ struct DashboardView: Sendable {
     let inboxURL = NotificationsURL.inbox.path
     let desk: Desk?
     let isDesk: Bool
+    /// Managers come for the reports: a way there from where they land.
+    let showsReports: Bool
+    let reportsURL = AttendanceReportURL.groups.path
 
-    init(today day: CalendarDate, unreadNotifications: Int, desk: Desk?, localizer: Localizer) {
+    init(today day: CalendarDate, unreadNotifications: Int, desk: Desk?, showsReports: Bool = false, localizer: Localizer) {
         today = localizer.format.longDate(day)
         unread = unreadNotifications == 0
             ? localizer.t("No unread notifications.")
             : localizer.plural("{count} unread", count: unreadNotifications)
         self.desk = desk
         isDesk = desk != nil
+        self.showsReports = showsReports
     }
 }
 
@@ -90,7 +95,7 @@ extension DashboardView.Desk {
 extension DashboardView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("today", \.today), .text("unread", \.unread), .text("inboxURL", \.inboxURL),
-        .object("desk", \.desk), .bool("isDesk", \.isDesk),
+        .object("desk", \.desk), .bool("isDesk", \.isDesk), .bool("showsReports", \.showsReports), .text("reportsURL", \.reportsURL),
     ])
 }
 

@@ -106,6 +106,8 @@ struct DashboardTests {
                 #expect(page.text.contains(#"<a href="/" aria-current="page">Dashboard</a>"#))
                 #expect(page.text.contains(LocalizedFormat(language: .en).longDate(JournalFixture.today)))
                 #expect(page.text.contains(role == .student ? "1 unread" : "No unread notifications."))
+                // A manager comes for the reports; a student may not see them.
+                #expect(page.text.contains(#"class="button button--secondary" href="\#(AttendanceReportURL.groups.path)""#) == (role == .manager))
                 for hidden in ["Today's sessions", "Journals left unmarked", "attendance threshold", "migrations applied", "jobs-overview"] {
                     #expect(!page.text.contains(hidden), "\(role): \(hidden)")
                 }
