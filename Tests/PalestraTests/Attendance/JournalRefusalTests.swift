@@ -68,6 +68,10 @@ struct JournalRefusalTests {
             #expect(JournalFixture.row(of: boris, in: html).contains(long))
             #expect(JournalFixture.row(of: vera, in: html).contains("Choose a status to go with the note."))
             #expect(JournalFixture.row(of: vera, in: html).contains(#"value="Forgot the kit""#))
+            // A row with a problem shows its note open, where the message and what was typed can be seen.
+            for athlete in [anna, boris, vera] {
+                #expect(JournalFixture.row(of: athlete, in: html).contains(#"<details class="journal__note" open>"#), "\(athlete)")
+            }
             #expect(!JournalFixture.row(of: boris, in: html).contains("Choose Present"))
             #expect(html.contains("journal__row journal__row--error"))
             #expect(try await fixture.marks().isEmpty)
