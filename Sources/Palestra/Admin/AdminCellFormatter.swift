@@ -18,7 +18,7 @@ struct AdminCellFormatter: Sendable {
                 return localizer.format.dateTime(moment, in: timeZone)
             }
             if let local = LocalMoment(text) {
-                return localizer.format.date(local.date) + " " + localizer.format.time(local.time)
+                return localizer.format.dateTime(local)
             }
             return text
         case .date:
@@ -47,14 +47,6 @@ struct AdminCellFormatter: Sendable {
 
     /// An ISO weekday's short name: Mon … Sun / Пн … Вс.
     func shortWeekday(_ isoWeekday: Int) -> String {
-        switch isoWeekday {
-        case 1: localizer.t("Mon")
-        case 2: localizer.t("Tue")
-        case 3: localizer.t("Wed")
-        case 4: localizer.t("Thu")
-        case 5: localizer.t("Fri")
-        case 6: localizer.t("Sat")
-        default: localizer.t("Sun")
-        }
+        localizer.format.shortWeekdayName(isoWeekday)
     }
 }

@@ -4,7 +4,7 @@
 /// athlete's card and the session beside the fields, with a link back to the session. A record of a
 /// closed session is read-only. Admins see all records; a coach those of their own groups.
 enum AttendanceAdmin {
-    static let statuses = AttendanceStatus.allCases.map { AdminChoice($0.rawValue, $0.rawValue) }
+    static let statuses = AttendanceStatus.allCases.map { AdminChoice($0.rawValue, $0.labelKey) }
 
     static let athleteName = "(SELECT a.full_name FROM athletes a WHERE a.id = attendance_records.athlete_id)"
 

@@ -5,7 +5,7 @@ import Mustache
 struct CoachSessionsView: Sendable {
     struct Entry: Sendable {
         let groupName: String
-        let weekday: String
+        /// The long style, weekday first (``LocalizedFormat/longDate(_:)``), as the journal names the day.
         let date: String
         let dateISO: String
         let time: String
@@ -53,8 +53,7 @@ struct CoachSessionsView: Sendable {
         let format = localizer.format
         return Entry(
             groupName: session.groupName,
-            weekday: format.weekday(session.date),
-            date: format.date(session.date),
+            date: format.longDate(session.date),
             dateISO: session.date.description,
             time: format.time(session.startsAt) + "–" + format.time(session.endsAt),
             location: session.location,
@@ -84,7 +83,7 @@ extension CoachSessionsView.Section: MustacheObject {
 
 extension CoachSessionsView.Entry: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
-        .text("groupName", \.groupName), .text("weekday", \.weekday), .text("date", \.date), .text("dateISO", \.dateISO),
+        .text("groupName", \.groupName), .text("date", \.date), .text("dateISO", \.dateISO),
         .text("time", \.time), .text("location", \.location), .bool("hasLocation", \.hasLocation), .text("status", \.status),
         .text("statusKey", \.statusKey), .bool("isClosed", \.isClosed), .text("marked", \.marked),
         .bool("isComplete", \.isComplete), .text("journalURL", \.journalURL),

@@ -24,15 +24,14 @@ struct AttendanceChart: Sendable {
     let hasBars: Bool
     let title: String
 
-    /// `rows`: a label and a percentage (`nil`: nothing held, no bar).
+    /// `rows`: a label, a percentage (`nil`: no marks, an empty track) and the value as the label shows it.
     init(title: String, rows: [(label: String, percentage: Double?, valueText: String)], threshold: Int, thresholdLabel: String) {
-        let charted = rows.filter { $0.percentage != nil }
+        let charted = rows
         bars = charted.enumerated().map { index, row in
             let top = index * Self.rowHeight
-            let percentage = row.percentage ?? 0
             return Bar(
                 label: row.label, valueText: row.valueText, labelY: top + 13, barY: top + 17,
-                width: Self.units(percentage), isLow: percentage < Double(threshold)
+                width: Self.units(row.percentage ?? 0), isLow: row.percentage.map { $0 < Double(threshold) } ?? false
             )
         }
         height = max(charted.count * Self.rowHeight, Self.rowHeight)

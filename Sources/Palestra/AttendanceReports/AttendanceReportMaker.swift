@@ -3,17 +3,18 @@ struct AttendanceReportMaker {
     let localizer: Localizer
     let threshold: Int
 
-    private var thresholdNote: String {
-        localizer.t("Marked ⚠: attendance below {percent} % (present or late, out of the sessions held while a member).", ["percent": String(threshold)])
+    var thresholdNote: String {
+        // One line: the catalog test finds keys as `t("…")`
+        localizer.t("Marked ⚠: attendance below {percent} % (present or late, out of the marked sessions held while a member; unmarked sessions are not counted).", ["percent": String(threshold)])
     }
 
+    /// `total`: the rows' totals (for one group's athletes, the group's own: its sessions, not theirs summed).
     func report(
         month: ReportMonth, monthError: String?, groups: [(id: Int, name: String)], selected: (id: Int, name: String)?,
-        rows: [(name: String, url: String?, counts: AttendanceCounts)], firstColumn: String
+        rows: [(name: String, url: String?, counts: AttendanceCounts)], total: AttendanceCounts, firstColumn: String
     ) -> AttendanceReportView {
         let format = localizer.format
-        let made = rows.map { AttendanceReportRow(name: $0.name, url: $0.url, counts: $0.counts, threshold: threshold, format: format) }
-        let total = rows.reduce(AttendanceCounts()) { $0 + $1.counts }
+        let made = rows.map { AttendanceReportRow(name: $0.name, url: $0.url, counts: $0.counts, threshold: threshold, localizer: localizer) }
         let heading = selected.map { localizer.t("Attendance: {group}, {month}", ["group": $0.name, "month": month.label(format)]) }
             ?? localizer.t("Attendance by group, {month}", ["month": month.label(format)])
         let low = made.filter(\.isLow).count
@@ -22,9 +23,12 @@ struct AttendanceReportMaker {
             groupOptions: [.init(value: "", label: localizer.t("All groups"), isSelected: selected == nil)]
                 + groups.map { .init(value: String($0.id), label: $0.name, isSelected: $0.id == selected?.id) },
             firstColumn: firstColumn, rows: made, hasRows: !made.isEmpty,
-            total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, format: format),
+            total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, localizer: localizer),
             chart: chart(rows.map { ($0.name, $0.counts) }),
             csvURL: AttendanceReportURL.groups(month: month.value, group: selected?.id, format: "csv"),
+            registerURL: selected.map { AttendanceReportURL.register($0.id, month: month.value) } ?? "", hasRegister: selected != nil,
+            countsNote: selected == nil ? localizer.t("Sessions held counts the group's sessions; present, late, excused, absent and unmarked count its athletes' marks.") : "",
+            hasCountsNote: selected == nil,
             previousURL: AttendanceReportURL.groups(month: month.previous.value, group: selected?.id),
             nextURL: AttendanceReportURL.groups(month: ReportMonth(month.end).value, group: selected?.id),
             thresholdNote: thresholdNote, lowCount: localizer.plural("{count} below the threshold", count: low), hasLow: low > 0,
@@ -32,25 +36,42 @@ struct AttendanceReportMaker {
         )
     }
 
-    func athlete(id: Int, name: String, first: ReportMonth, last: ReportMonth, rows: [(name: String, counts: AttendanceCounts)]) -> AthleteAttendanceView {
+    func athlete(
+        id: Int, name: String, first: ReportMonth, last: ReportMonth, rows: [(name: String, url: String, counts: AttendanceCounts)],
+        sessions: [AttendanceRegisterStore.AthleteSession]
+    ) -> AthleteAttendanceView {
         let format = localizer.format
         let total = rows.reduce(AttendanceCounts()) { $0 + $1.counts }
         return AthleteAttendanceView(
             heading: localizer.t("Attendance: {name}", ["name": name]),
             periodNote: localizer.t("{from} to {to}", ["from": first.label(format), "to": last.label(format)]),
             firstColumn: localizer.t("Month and group"),
-            rows: rows.map { AttendanceReportRow(name: $0.name, url: nil, counts: $0.counts, threshold: threshold, format: format) },
+            rows: rows.map { AttendanceReportRow(name: $0.name, url: $0.url, counts: $0.counts, threshold: threshold, localizer: localizer) },
             hasRows: !rows.isEmpty,
-            total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, format: format),
-            chart: chart(rows), csvURL: AttendanceReportURL.athlete(id, month: last.value, format: "csv"),
-            thresholdNote: thresholdNote, backURL: AttendanceReportURL.groups(month: last.value, group: nil)
+            total: AttendanceReportRow(name: localizer.t("Total"), url: nil, counts: total, threshold: threshold, localizer: localizer),
+            chart: chart(rows.map { ($0.name, $0.counts) }), csvURL: AttendanceReportURL.athlete(id, month: last.value, format: "csv"),
+            thresholdNote: thresholdNote, backURL: AttendanceReportURL.groups(month: last.value, group: nil),
+            sessionsHeading: localizer.t("Sessions in {month}", ["month": last.label(format)]),
+            sessions: sessions.map { session in
+                AthleteAttendanceView.SessionLine(
+                    date: format.longDate(session.date), dateISO: session.date.description,
+                    time: format.time(session.startsAt) + "–" + format.time(session.endsAt), group: session.groupName,
+                    status: session.status.map { $0.label(localizer) } ?? localizer.t("Unmarked"),
+                    statusKey: session.status?.rawValue ?? "unmarked", note: session.note, hasNote: !session.note.isEmpty
+                )
+            },
+            hasSessions: !sessions.isEmpty,
+            previousMonthURL: AttendanceReportURL.athlete(id, month: last.previous.value) + "#sessions",
+            nextMonthURL: AttendanceReportURL.athlete(id, month: ReportMonth(last.end).value) + "#sessions"
         )
     }
 
+    /// A bar for each row with marks, an empty track for each whose held sessions nobody marked.
     private func chart(_ rows: [(name: String, counts: AttendanceCounts)]) -> AttendanceChart {
         AttendanceChart(
             title: localizer.t("Attendance, per cent"),
-            rows: rows.map { ($0.name, $0.counts.percentage, AttendanceReportRow.percentText($0.counts.percentage, format: localizer.format)) },
+            rows: rows.filter { $0.counts.percentage != nil || $0.counts.isUnmarked }
+                .map { ($0.name, $0.counts.percentage, AttendanceReportRow.percentText($0.counts, localizer: localizer)) },
             threshold: threshold, thresholdLabel: "\(threshold) %"
         )
     }

@@ -1,7 +1,7 @@
 import Mustache
 
-/// One line of an attendance table, formatted: a group, an athlete or a month, its counts and percentage,
-/// and the warning mark when it is below the threshold.
+/// One line of an attendance table, formatted: a group, an athlete or a month, its counts and percentage
+/// (or "unmarked" when nobody marked its held sessions), and the warning mark when it is below the threshold.
 struct AttendanceReportRow: Sendable {
     let name: String
     let url: String
@@ -14,8 +14,11 @@ struct AttendanceReportRow: Sendable {
     let unmarked: String
     let percentage: String
     let isLow: Bool
+    /// Held sessions with no mark at all: the percentage reads "unmarked".
+    let isUnmarked: Bool
 
-    init(name: String, url: String?, counts: AttendanceCounts, threshold: Int, format: LocalizedFormat) {
+    init(name: String, url: String?, counts: AttendanceCounts, threshold: Int, localizer: Localizer) {
+        let format = localizer.format
         self.name = name
         self.url = url ?? ""
         hasURL = url != nil
@@ -25,13 +28,15 @@ struct AttendanceReportRow: Sendable {
         excused = format.number(counts.excused)
         absent = format.number(counts.absent)
         unmarked = format.number(counts.unmarked)
-        percentage = Self.percentText(counts.percentage, format: format)
+        percentage = Self.percentText(counts, localizer: localizer)
         isLow = counts.percentage.map { $0 < Double(threshold) } ?? false
+        isUnmarked = counts.isUnmarked
     }
 
-    /// `83.3 %` / `83,3 %`; a dash without sessions.
-    static func percentText(_ value: Double?, format: LocalizedFormat) -> String {
-        value.map { format.decimal($0, fractionDigits: 1) + "\u{00A0}%" } ?? "—"
+    /// `83.3 %` / `83,3 %`; "unmarked" when sessions were held and nobody marked them; a dash without sessions.
+    static func percentText(_ counts: AttendanceCounts, localizer: Localizer) -> String {
+        if let value = counts.percentage { return localizer.format.decimal(value, fractionDigits: 1) + "\u{00A0}%" }
+        return counts.isUnmarked ? localizer.t("unmarked") : "—"
     }
 }
 
@@ -39,6 +44,6 @@ extension AttendanceReportRow: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("name", \.name), .text("url", \.url), .bool("hasURL", \.hasURL), .text("held", \.held), .text("present", \.present),
         .text("late", \.late), .text("excused", \.excused), .text("absent", \.absent), .text("unmarked", \.unmarked),
-        .text("percentage", \.percentage), .bool("isLow", \.isLow),
+        .text("percentage", \.percentage), .bool("isLow", \.isLow), .bool("isUnmarked", \.isUnmarked),
     ])
 }

@@ -2,7 +2,7 @@ import Postgres
 
 /// The attendance reports' SQL. Sessions count when held (`status = 'held'`) on a date the athlete was
 /// a member of the group (`joined_on ≤ date ≤ left_on`, an open end still a member); marks at other
-/// sessions don't count.
+/// sessions don't count, and a held session without the athlete's mark is unmarked (never absent).
 struct AttendanceReportStore: Sendable {
     struct GroupRow: Sendable {
         let id: Int
@@ -33,7 +33,8 @@ struct AttendanceReportStore: Sendable {
                count(*) FILTER (WHERE r.status = 'present') AS present,
                count(*) FILTER (WHERE r.status = 'late') AS late,
                count(*) FILTER (WHERE r.status = 'excused') AS excused,
-               count(*) FILTER (WHERE r.status = 'absent') AS absent
+               count(*) FILTER (WHERE r.status = 'absent') AS absent,
+               count(*) FILTER (WHERE r.id IS NULL) AS unmarked
         FROM group_memberships m
         JOIN training_groups g ON g.id = m.group_id
         JOIN training_sessions s ON s.group_id = m.group_id AND s.status = 'held'
@@ -46,7 +47,15 @@ struct AttendanceReportStore: Sendable {
     }
 
     /// The columns ``counts(_:)`` reads, summed over the rows of `c` (a `countsSQL` result), zero without any.
-    private static let summedCounts = ["held", "present", "late", "excused", "absent"]
+    private static let summedCounts = ["held", "present", "late", "excused", "absent", "unmarked"]
+        .map { "coalesce(sum(c.\($0)), 0)::bigint AS \($0)" }.joined(separator: ", ")
+
+    /// The marks and missing marks summed over the members (`c`), and `held` the group's (`g`) held
+    /// sessions in `[$1, $2)` — sessions, not athlete-sessions.
+    private static let groupCounts = """
+        (SELECT count(*) FROM training_sessions s
+         WHERE s.group_id = g.id AND s.status = 'held' AND s.session_date >= $1::date AND s.session_date < $2::date)::bigint AS held,
+        """ + ["present", "late", "excused", "absent", "unmarked"]
         .map { "coalesce(sum(c.\($0)), 0)::bigint AS \($0)" }.joined(separator: ", ")
 
     /// The groups the user may see (``TrainingGroupAccess``: a coach their own), by name.
@@ -57,17 +66,18 @@ struct AttendanceReportStore: Sendable {
         ).map { (try $0.decode("id"), try $0.decode("name")) }
     }
 
-    /// Every visible group's totals for the month `[from, to)`, members during it counted, by name.
-    func groupTotals(from: CalendarDate, to: CalendarDate, access: TrainingGroupAccess) async throws -> [GroupRow] {
+    /// Every visible group's totals for the month `[from, to)` (only `group`'s when given): its held
+    /// sessions, and its members' marks and missing marks at those held while they were members; by name.
+    func groupTotals(from: CalendarDate, to: CalendarDate, access: TrainingGroupAccess, group: Int? = nil) async throws -> [GroupRow] {
         try await database.query(
             """
-            WITH counts AS (\(Self.countsSQL(groups: TrainingGroupAccess.condition(group: "g", parameter: "$3"), athletes: "true")))
-            SELECT g.id, g.name, \(Self.summedCounts)
+            WITH counts AS (\(Self.countsSQL(groups: TrainingGroupAccess.condition(group: "g", parameter: "$3") + " AND ($4::bigint IS NULL OR g.id = $4)", athletes: "true")))
+            SELECT g.id, g.name, \(Self.groupCounts)
             FROM training_groups g LEFT JOIN counts c ON c.group_id = g.id
-            WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$3"))
+            WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$3")) AND ($4::bigint IS NULL OR g.id = $4)
             GROUP BY g.id, g.name ORDER BY g.name, g.id
             """,
-            [from, to, access.coachParameter]
+            [from, to, access.coachParameter, group]
         ).map { row in
             GroupRow(id: try row.decode("id"), name: try row.decode("name"), counts: try Self.counts(row))
         }
@@ -108,7 +118,7 @@ struct AttendanceReportStore: Sendable {
         try await database.query(
             """
             WITH counts AS (\(Self.countsSQL(groups: TrainingGroupAccess.condition(group: "g", parameter: "$4"), athletes: "m.athlete_id = $3")))
-            SELECT c.month, g.name, c.held, c.present, c.late, c.excused, c.absent
+            SELECT c.month, g.name, c.held, c.present, c.late, c.excused, c.absent, c.unmarked
             FROM counts c JOIN training_groups g ON g.id = c.group_id
             ORDER BY c.month, g.name, g.id
             """,
@@ -121,7 +131,7 @@ struct AttendanceReportStore: Sendable {
     private static func counts(_ row: PostgresRow) throws -> AttendanceCounts {
         AttendanceCounts(
             held: try row.decode("held"), present: try row.decode("present"), late: try row.decode("late"),
-            excused: try row.decode("excused"), absent: try row.decode("absent")
+            excused: try row.decode("excused"), absent: try row.decode("absent"), unmarked: try row.decode("unmarked")
         )
     }
 }

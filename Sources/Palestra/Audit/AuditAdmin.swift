@@ -10,7 +10,7 @@ enum AuditAdmin {
                 AdminColumn("occurred_at", label: "When", format: .dateTime),
                 AdminColumn("actor_label", label: "Actor"),
                 AdminColumn("action", label: "Action", format: .choice(actionChoices)),
-                AdminColumn("object_type", label: "Object type", secondary: true),
+                AdminColumn("object_type", label: "Object type", format: .choice(AuditObjectType.choices), secondary: true),
                 AdminColumn("object_label", label: "Object"),
                 AdminColumn("address", label: "Address", secondary: true),
             ],
@@ -22,7 +22,7 @@ enum AuditAdmin {
                                 condition: "id IN (SELECT actor_id FROM audit_records WHERE actor_id IS NOT NULL)"
                             ))),
                 AdminFilter("action", label: "Action", kind: .choices(actionChoices)),
-                AdminFilter("object_type", label: "Object type", kind: .foreignKey(AuditStore.objectTypeLookup)),
+                AdminFilter("object_type", label: "Object type", kind: .choices(AuditObjectType.choices)),
                 AdminFilter("occurred_at", label: "When", kind: .date(isTimestamp: true)),
             ],
             defaultOrdering: [-1],
@@ -33,7 +33,7 @@ enum AuditAdmin {
                 AdminField("occurred_at", label: "When", kind: .dateTime, editable: .never),
                 AdminField("actor_label", label: "Actor", kind: .text(maxLength: 300), editable: .never),
                 AdminField("action", label: "Action", kind: .select(actionChoices), editable: .never),
-                AdminField("object_type", label: "Object type", kind: .text(maxLength: 100), editable: .never),
+                AdminField("object_type", label: "Object type", kind: .select(AuditObjectType.choices), editable: .never),
                 AdminField("object_id", label: "Object id", kind: .text(maxLength: 100), editable: .never),
                 AdminField("object_label", label: "Object", kind: .text(maxLength: 300), editable: .never),
                 AdminField("changes", label: "Changes", kind: .table([

@@ -4,12 +4,6 @@ import Postgres
 /// Writes the audit log. Callers pass the connection of the transaction that made the change, so the
 /// record and the change commit together.
 public enum AuditStore {
-    /// The object types that occur in the log, for the audit list's filter.
-    static let objectTypeLookup = AdminLookup(
-        table: "(SELECT DISTINCT object_type FROM audit_records WHERE object_type IS NOT NULL) AS types",
-        valueColumn: "object_type", labelExpression: "object_type"
-    )
-
     public static func record(_ entry: AuditEntry, on connection: any PostgresQueryable) async throws {
         try await record([entry], on: connection)
     }

@@ -18,7 +18,8 @@ public enum JobState: String, CaseIterable, Sendable {
         case .retryable: "Waiting to retry"
         case .completed: "Completed"
         case .discarded: "Discarded"
-        case .cancelled: "Cancelled"
+        // Not "Cancelled": a training session's status has that key, and Russian needs another gender here
+        case .cancelled: "Cancelled (job)"
         }
     }
 

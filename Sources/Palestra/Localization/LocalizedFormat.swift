@@ -3,6 +3,11 @@ import Postgres
 
 /// Dates, times, weekdays, months and numbers written the way a language writes them:
 /// `21 Nov 2026` / `21.11.2026`, `Saturday` / `суббота`, `1,234` / `1 234`.
+///
+/// A date has two styles per language, and every page uses them: the **short** one (``date(_:)``:
+/// `21 Nov 2026` / `21.11.2026`) in tables, titles and with a time (``dateTime(_:in:)``), and the **long**
+/// one (``longDate(_:)``: `Saturday, 21 November 2026` / `суббота, 21 ноября 2026`) wherever a day is
+/// named with its weekday. A weekday is never put before the short style by hand.
 public struct LocalizedFormat: Sendable {
     public let language: Language
 
@@ -40,6 +45,15 @@ public struct LocalizedFormat: Sendable {
         }
     }
 
+    /// An ISO weekday's short name, for column headings and weekly schedules: `Mon` … `Sun` / `Пн` … `Вс`.
+    public func shortWeekdayName(_ isoWeekday: Int) -> String {
+        let index = ((isoWeekday - 1) % 7 + 7) % 7
+        switch language {
+        case .en: return String(Self.englishWeekdays[index].prefix(3))
+        case .ru: return Self.russianWeekdaysShort[index]
+        }
+    }
+
     /// A month's name standing alone, as in a calendar heading: `November` / `ноябрь`.
     public func monthName(_ month: Int) -> String {
         guard (1...12).contains(month) else { return String(month) }
@@ -65,6 +79,14 @@ public struct LocalizedFormat: Sendable {
         }
     }
 
+    /// A wall-clock moment (a `timestamp` without zone), in the same style as ``dateTime(_:in:)``.
+    public func dateTime(_ moment: LocalMoment) -> String {
+        switch language {
+        case .en: return "\(date(moment.date)), \(time(moment.time))"
+        case .ru: return "\(date(moment.date)) \(time(moment.time))"
+        }
+    }
+
     /// A whole number with the language's grouping: `1,234,567` / `1 234 567` (no-break spaces).
     public func number(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -79,11 +101,32 @@ public struct LocalizedFormat: Sendable {
 
     /// A decimal number with `fractionDigits` places: `1,234.50` / `1 234,50`.
     public func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
+        decimal(value, fractionDigits: fractionDigits, grouped: true)
+    }
+
+    // MARK: CSV for spreadsheets
+
+    /// What separates a CSV's fields so that a spreadsheet program set to this language splits them into
+    /// columns: `,` in English; `;` in Russian, whose Excel takes the comma for the decimal mark.
+    public var csvSeparator: Character {
+        switch language {
+        case .en: ","
+        case .ru: ";"
+        }
+    }
+
+    /// A number in a CSV as such a spreadsheet reads it: no grouping, the language's decimal mark
+    /// (`1234.5` / `1234,5`).
+    public func csvDecimal(_ value: Double, fractionDigits: Int) -> String {
+        decimal(value, fractionDigits: fractionDigits, grouped: false)
+    }
+
+    private func decimal(_ value: Double, fractionDigits: Int, grouped: Bool) -> String {
         let fractionDigits = min(max(fractionDigits, 0), 6)
         guard value.isFinite, abs(value) < 1e12 else { return value.formatted() }
         let scale = pow(10.0, Double(fractionDigits))
         let scaled = Int((abs(value) * scale).rounded())
-        let whole = number(scaled / Int(scale))
+        let whole = grouped ? number(scaled / Int(scale)) : String(scaled / Int(scale))
         let sign = value < 0 && scaled != 0 ? "-" : ""
         guard fractionDigits > 0 else { return sign + whole }
         let fraction = String(scaled % Int(scale))
@@ -97,6 +140,7 @@ public struct LocalizedFormat: Sendable {
 
     static let englishWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let russianWeekdays = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
+    static let russianWeekdaysShort = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
     static let englishMonths = [
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

@@ -78,7 +78,9 @@ enum AthletesAdmin {
                 }
                 return [:]
             },
-            uniqueConstraints: ["athletes_user_key": (field: "user_id", message: "This user is already linked to another athlete.")]
+            uniqueConstraints: ["athletes_user_key": (field: "user_id", message: "This user is already linked to another athlete.")],
+            // Each session with its date, status and note is on the athlete's attendance report
+            objectLinks: [AdminObjectLink(label: "Attendance report", to: AttendanceReportURL.athlete(.key))]
         ),
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],

@@ -8,7 +8,8 @@ enum TrainingChoices {
         AdminChoice("5", "Friday"), AdminChoice("6", "Saturday"), AdminChoice("7", "Sunday"),
     ]
 
-    static let sessionStatuses = [AdminChoice("planned", "planned"), AdminChoice("held", "held"), AdminChoice("cancelled", "cancelled")]
+    /// A session's status by its label, as the journal and the coach's sessions show it.
+    static let sessionStatuses = [AdminChoice("planned", "Planned"), AdminChoice("held", "Held"), AdminChoice("cancelled", "Cancelled")]
 
     /// Groups; filters offer those within the user's reach (``TrainingGroupAccess``): a coach's own.
     static let groups = AdminLookup(

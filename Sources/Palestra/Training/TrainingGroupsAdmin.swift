@@ -60,7 +60,7 @@ enum TrainingGroupsAdmin {
             AdminTableColumn("weekday", label: "Weekday", format: .choice(TrainingChoices.weekdays)),
             AdminTableColumn("time", label: "Time"),
             AdminTableColumn("location", label: "Location"),
-            AdminTableColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses + [AdminChoice("not_generated", "not generated yet")])),
+            AdminTableColumn("status", label: "Status", format: .choice(TrainingChoices.sessionStatuses + [AdminChoice("not_generated", "Not generated yet")])),
         ],
         empty: "No sessions in the next four weeks.",
         help: "Sessions are generated from the weekly schedule; a change to the schedule re-builds the future ones shortly after it is saved."
@@ -108,7 +108,8 @@ enum TrainingGroupsAdmin {
             ],
             inlines: [slots],
             panels: [preview],
-            uniqueConstraints: ["training_groups_name_key": (field: "name", message: "A group with this name already exists.")]
+            uniqueConstraints: ["training_groups_name_key": (field: "name", message: "A group with this name already exists.")],
+            objectLinks: [AdminObjectLink(label: "Attendance register", to: AttendanceReportURL.register(.key))]
         ),
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view]],

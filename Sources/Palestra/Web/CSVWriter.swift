@@ -43,6 +43,11 @@ struct CSVWriter {
         self.separator = separator
     }
 
+    /// The CSV a spreadsheet program set to the reader's language opens as columns (``LocalizedFormat/csvSeparator``).
+    init(for format: LocalizedFormat) {
+        self.init(separator: format.csvSeparator)
+    }
+
     /// Adds one row.
     mutating func append(_ fields: [String]) {
         text += fields.map(Self.field).joined(separator: String(separator)) + "\r\n"

@@ -88,7 +88,7 @@ struct AttendanceAdminTests {
             #expect(response.status == .conflict)
             #expect(response.text.contains("2 rows saved. 1 row was not saved: see the message beside it."))
             #expect(response.text.contains("Someone else changed this row after you loaded the page"))
-            #expect(response.text.contains("Your value: <mark>excused</mark>"))
+            #expect(response.text.contains("Your value: <mark>Excused</mark>"))
             #expect(try await Self.status(anna, database) == "absent|ill|\(admin)")
             #expect(try await Self.status(boris, database) == "present|left early|-", "a note alone does not change who marked")
             #expect(try await Self.status(clara, database) == "late||-", "not overwritten")

@@ -62,7 +62,7 @@ struct CoachSessionsTests {
             #expect(html.contains("2 of 3 marked") && html.contains("1 of 3 marked") && html.contains("0 of 3 marked"))
             let todayDate = JournalFixture.today
             let format = LocalizedFormat(language: .en)
-            #expect(html.contains(#"\#(format.weekday(todayDate)), \#(format.date(todayDate))</time> · <span class="nowrap">18:00–19:30</span>"#))
+            #expect(html.contains(#"\#(format.longDate(todayDate))</time> · <span class="nowrap">18:00–19:30</span>"#))
             #expect(html.contains("Pitch 3") && html.contains("U-12 Football") && html.contains(">Planned</span>"))
 
             var admin = Browser(client)
@@ -88,7 +88,7 @@ struct CoachSessionsTests {
             let list = try await browser.get(AttendanceURL.mySessions.path).text
             #expect(list.contains("Мои занятия") && list.contains("отмечено 0 из 3"))
             let page = try await browser.get(fixture.url).text
-            #expect(page.contains(">Присутствовал</label>") && page.contains("Отметить всех присутствующими"))
+            #expect(page.contains(">Присутствует</label>") && page.contains("Отметить всех присутствующими"))
             #expect(page.contains(LocalizedFormat(language: .ru).longDate(JournalFixture.today)))
             let version = try #require(JournalFixture.version(in: page))
             let saved = try await browser.post(fixture.url, JournalFixture.form(version: version, rows: [(fixture.athletes[0], "present", "")]))

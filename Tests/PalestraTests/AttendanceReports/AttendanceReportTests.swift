@@ -72,7 +72,8 @@ struct AttendanceReportTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("Attendance: U-12 Football, November 2026"))
             // Sorted by name, "=Clara…" first (byte order): Anna's bar is the second.
-            #expect(page.text.contains(#"<text x="0" y="47" class="chart__label">Anna Ivanova · 50.0\#u{00A0}% ⚠</text>"#))
+            // Anna: present, late, absent and one unmarked: 2 of 3 marked, the unmarked one not counted as absence
+            #expect(page.text.contains(#"<text x="0" y="47" class="chart__label">Anna Ivanova · 66.7\#u{00A0}% ⚠</text>"#))
             #expect(page.text.contains(#"class="chart__bar chart__bar--low"/>"#))
             #expect(page.text.contains(#"width="320" height="11" class="chart__bar"/>"#), "Boris: 100 %")
             #expect(!page.text.contains("Dora"))
@@ -84,12 +85,13 @@ struct AttendanceReportTests {
             #expect(csv.text == "\u{FEFF}" + [
                 "Athlete,Sessions held,Present,Late,Excused,Absent,Unmarked,Attendance %,Below threshold",
                 "\"'=Clara, \"\"Klara\"\" Sokolova\",2,1,0,1,0,0,50.0,Yes",
-                "Anna Ivanova,4,1,1,0,1,1,50.0,Yes",
+                "Anna Ivanova,4,1,1,0,1,1,66.7,Yes",
                 "Boris Petrov,2,2,0,0,0,0,100.0,No",
             ].map { $0 + "\r\n" }.joined())
 
             let groups = try await browser.get("/reports/attendance?month=2026-11&format=csv")
-            #expect(groups.text.contains("U-12 Football,8,4,1,1,1,1,62.5,Yes\r\n"))
+            // The group held 4 sessions (not 8 athlete-sessions); 5 of its 7 marks present or late
+            #expect(groups.text.contains("U-12 Football,4,4,1,1,1,1,71.4,Yes\r\n"))
             #expect(groups.text.contains("Swimming,1,0,0,0,1,0,0.0,Yes\r\n"))
 
             let boris = try await browser.get("/reports/attendance/athletes/\(scene.boris)?month=2026-11&format=csv")
@@ -107,9 +109,16 @@ struct AttendanceReportTests {
             try await browser.signIn("manager@example.org")
             let page = try await browser.get("/reports/attendance?month=2026-11&group=\(scene.fixture.group)")
             #expect(page.text.contains("Посещаемость: U-12 Football, ноябрь 2026"))
-            #expect(page.text.contains("62,5\u{00A0}%"))
+            #expect(page.text.contains("71,4\u{00A0}%"))
+            // Russian Excel: `;` between fields, decimal commas (a field holding a comma is quoted), the BOM
             let csv = try await browser.get("/reports/attendance?month=2026-11&group=\(scene.fixture.group)&format=csv")
-            #expect(csv.text.hasPrefix("\u{FEFF}Спортсмен,Проведено занятий,"))
+            #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(csv.text == "\u{FEFF}" + [
+                "Спортсмен;Проведено занятий;Присутствует;Опоздание;Уважительная причина;Отсутствует;Не отмечено;\"Посещаемость, %\";Ниже порога",
+                "\"'=Clara, \"\"Klara\"\" Sokolova\";2;1;0;1;0;0;\"50,0\";Да",
+                "Anna Ivanova;4;1;1;0;1;1;\"66,7\";Да",
+                "Boris Petrov;2;2;0;0;0;0;\"100,0\";Нет",
+            ].map { $0 + "\r\n" }.joined())
         }
     }
 
