@@ -4,7 +4,8 @@ enum AuditAdmin {
 
     static let resource = AdminResource(
         slug: "audit", singularName: "audit record", pluralName: "audit records", table: "audit_records",
-        labelExpression: "action || ' ' || coalesce(object_type || ' ' || object_label, '')", isVersioned: false,
+        // What the record is about, as people read it (the stored action and object type are shown by label beside it)
+        labelExpression: "coalesce(nullif(object_label, ''), nullif(actor_label, ''), id::text)", isVersioned: false,
         list: AdminListDeclaration(
             columns: [
                 AdminColumn("occurred_at", label: "When", format: .dateTime),

@@ -64,6 +64,10 @@ struct ChoiceLabelTests {
             #expect(page.text.contains(">Training sessions<"))
             #expect(page.text.contains(">Training groups: weekly schedule<"))
             #expect(!page.text.contains(">training-sessions<") && !page.text.contains(">training-groups.slots<"))
+            let record: Int = try await database.value("SELECT id::int FROM audit_records WHERE object_type = 'training-sessions'")
+            let recordPage = try await browser.get("/admin/audit/\(record)/")
+            #expect(recordPage.text.contains("U-12 Football, today") && recordPage.text.contains("Training sessions"))
+            #expect(!recordPage.text.contains(">training-sessions") && !recordPage.text.contains("change training-sessions"))
             let filtered = try await browser.get("/admin/audit/?object_type=training-sessions")
             #expect(filtered.text.contains("U-12 Football, today") && !filtered.text.contains("Mon 18:00"))
 
