@@ -11,9 +11,10 @@ struct AttendanceRegisterMaker {
                 title: sessionTitle(session), dateISO: session.date.description, isPlanned: !session.isHeld
             )
         }
+        let names = AthleteNames.shown(register.athletes)
         let rows = register.athletes.map { athlete in
             AttendanceRegisterView.Row(
-                name: athlete.name, url: AttendanceReportURL.athlete(athlete.id, month: month.value) + "#sessions",
+                name: names[athlete.id] ?? athlete.name, url: AttendanceReportURL.athlete(athlete.id, month: month.value) + "#sessions",
                 cells: register.sessions.map { cell(register.mark(athlete: athlete.id, session: $0)) },
                 percentage: AttendanceReportRow.percentText(athlete.counts, localizer: localizer),
                 isLow: athlete.counts.percentage.map { $0 < Double(threshold) } ?? false, isUnmarked: athlete.counts.isUnmarked
@@ -45,6 +46,7 @@ struct AttendanceRegisterMaker {
         csv.append([localizer.t("Athlete")] + register.sessions.map { session in
             withTimes ? format.date(session.date) + " " + format.time(session.startsAt) : format.date(session.date)
         } + [localizer.t("Attendance %")])
+        let names = AthleteNames.shown(register.athletes)
         for athlete in register.athletes {
             let cells = register.sessions.map { session -> String in
                 switch register.mark(athlete: athlete.id, session: session) {
@@ -53,7 +55,7 @@ struct AttendanceRegisterMaker {
                 case .planned, .outside: ""
                 }
             }
-            csv.append([athlete.name] + cells + [athlete.counts.percentage.map { format.csvDecimal($0, fractionDigits: 1) } ?? ""])
+            csv.append([names[athlete.id] ?? athlete.name] + cells + [athlete.counts.percentage.map { format.csvDecimal($0, fractionDigits: 1) } ?? ""])
         }
         return csv
     }

@@ -36,9 +36,9 @@ struct AttendanceReportController: Sendable {
         let rows: [(name: String, url: String?, counts: AttendanceCounts)]
         let total: AttendanceCounts
         if let selected {
-            rows = try await store.athleteTotals(group: selected.id, from: month.first, to: month.end).map {
-                ($0.name, AttendanceReportURL.athlete($0.id, month: month.value), $0.counts)
-            }
+            let athletes = try await store.athleteTotals(group: selected.id, from: month.first, to: month.end)
+            let names = AthleteNames.shown(athletes)
+            rows = athletes.map { (names[$0.id] ?? $0.name, AttendanceReportURL.athlete($0.id, month: month.value), $0.counts) }
             // The group's own total: its sessions held, not the athletes' summed
             total = try await store.groupTotals(from: month.first, to: month.end, access: access, group: selected.id).first?.counts ?? AttendanceCounts()
         } else {

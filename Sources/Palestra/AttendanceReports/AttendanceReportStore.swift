@@ -13,6 +13,7 @@ struct AttendanceReportStore: Sendable {
     struct AthleteRow: Sendable {
         let id: Int
         let name: String
+        let birthDate: CalendarDate
         let counts: AttendanceCounts
     }
 
@@ -88,16 +89,16 @@ struct AttendanceReportStore: Sendable {
         try await database.query(
             """
             WITH counts AS (\(Self.countsSQL(groups: "g.id = $3", athletes: "true")))
-            SELECT a.id, a.full_name,
+            SELECT a.id, a.full_name, a.birth_date,
                    \(Self.summedCounts)
             FROM athletes a LEFT JOIN counts c ON c.athlete_id = a.id
             WHERE a.id IN (SELECT m.athlete_id FROM group_memberships m
                            WHERE m.group_id = $3 AND m.joined_on < $2::date AND (m.left_on IS NULL OR m.left_on >= $1::date))
-            GROUP BY a.id, a.full_name ORDER BY a.full_name, a.id
+            GROUP BY a.id, a.full_name, a.birth_date ORDER BY a.full_name, a.id
             """,
             [from, to, group]
         ).map { row in
-            AthleteRow(id: try row.decode("id"), name: try row.decode("full_name"), counts: try Self.counts(row))
+            AthleteRow(id: try row.decode("id"), name: try row.decode("full_name"), birthDate: try row.decode("birth_date"), counts: try Self.counts(row))
         }
     }
 

@@ -117,6 +117,14 @@ struct AttendanceRegisterTests {
             // Scrolls in its own box, the athlete column sticky (CSS), a caption for screen readers
             #expect(page.text.contains(#"<div class="register-wrap" tabindex="0" role="region" aria-labelledby="register-caption">"#))
 
+            // Two athletes of one name are told apart by their birth years, on the register and the group's report
+            let twin = try await Self.athlete(database, "Athlete 01", group: scene.u10.group)
+            try await database.run("UPDATE athletes SET birth_date = '2015-07-01' WHERE id = $1", [twin])
+            for url in ["/reports/attendance/groups/\(scene.u10.group)/register?month=2026-10", "/reports/attendance?month=2026-10&group=\(scene.u10.group)"] {
+                let twins = try await browser.get(url).text
+                #expect(twins.contains(">Athlete 01 (2016)</a>") && twins.contains(">Athlete 01 (2015)</a>") && twins.contains(">Athlete 02</a>"), "\(url)")
+            }
+
             // Linked from the group's page
             let form = try await browser.get(AdminURL.changeForm("training-groups", String(scene.u10.group)))
             #expect(form.text.contains(#"href="/reports/attendance/groups/\#(scene.u10.group)/register""#))
