@@ -11,7 +11,7 @@ struct AttendanceRegisterMaker {
                 title: sessionTitle(session), dateISO: session.date.description, isPlanned: !session.isHeld
             )
         }
-        let names = AthleteNames.shown(register.athletes)
+        let names = AthleteNames.shown(register.athletes, format: localizer.format)
         let rows = register.athletes.map { athlete in
             AttendanceRegisterView.Row(
                 name: names[athlete.id] ?? athlete.name, url: AttendanceReportURL.athlete(athlete.id, month: month.value) + "#sessions",
@@ -46,7 +46,7 @@ struct AttendanceRegisterMaker {
         csv.append([localizer.t("Athlete")] + register.sessions.map { session in
             withTimes ? format.date(session.date) + " " + format.time(session.startsAt) : format.date(session.date)
         } + [localizer.t("Attendance %")])
-        let names = AthleteNames.shown(register.athletes)
+        let names = AthleteNames.shown(register.athletes, format: localizer.format)
         for athlete in register.athletes {
             let cells = register.sessions.map { session -> String in
                 switch register.mark(athlete: athlete.id, session: session) {

@@ -37,7 +37,7 @@ struct AttendanceReportController: Sendable {
         let total: AttendanceCounts
         if let selected {
             let athletes = try await store.athleteTotals(group: selected.id, from: month.first, to: month.end)
-            let names = AthleteNames.shown(athletes)
+            let names = AthleteNames.shown(athletes, format: localizer.format)
             rows = athletes.map { (names[$0.id] ?? $0.name, AttendanceReportURL.athlete($0.id, month: month.value), $0.counts) }
             // The group's own total: its sessions held, not the athletes' summed
             total = try await store.groupTotals(from: month.first, to: month.end, access: access, group: selected.id).first?.counts ?? AttendanceCounts()

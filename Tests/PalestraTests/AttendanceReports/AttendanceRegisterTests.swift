@@ -124,6 +124,11 @@ struct AttendanceRegisterTests {
                 let twins = try await browser.get(url).text
                 #expect(twins.contains(">Athlete 01 (2016)</a>") && twins.contains(">Athlete 01 (2015)</a>") && twins.contains(">Athlete 02</a>"), "\(url)")
             }
+            // Born the same year: told apart by their birth dates
+            let sameYear = try await Self.athlete(database, "Athlete 02", group: scene.u10.group)
+            try await database.run("UPDATE athletes SET birth_date = '2016-11-20' WHERE id = $1", [sameYear])
+            let dates = try await browser.get("/reports/attendance/groups/\(scene.u10.group)/register?month=2026-10").text
+            #expect(dates.contains(">Athlete 02 (1 Mar 2016)</a>") && dates.contains(">Athlete 02 (20 Nov 2016)</a>"))
 
             // Linked from the group's page
             let form = try await browser.get(AdminURL.changeForm("training-groups", String(scene.u10.group)))
