@@ -26,6 +26,10 @@ public struct AdminField: Sendable {
         case json
         /// A `jsonb` array of objects shown as a table, one row per object (read-only).
         case table([AdminTableColumn])
+        /// A `jsonb` array of field changes (``FieldChange``, an audit record's `changes`) shown as an object's
+        /// history shows them: each field by its label, its values in its format, looked up in the resource
+        /// (or `<resource>.<inline>`) that the record's `objectTypeField` names (read-only).
+        case fieldChanges(objectTypeField: String)
     }
 
     public enum Editability: Sendable {
@@ -97,7 +101,7 @@ extension AdminField.Kind {
     /// Kinds that only show a value: never an input, whatever the field's editability says.
     var isDisplayOnly: Bool {
         switch self {
-        case .json, .table: true
+        case .json, .table, .fieldChanges: true
         default: false
         }
     }

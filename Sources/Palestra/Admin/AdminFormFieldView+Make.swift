@@ -3,7 +3,7 @@ import Foundation
 extension AdminFormFieldView {
     init(
         field: AdminField, shown: [String], stored: String?, editable: Bool, error: String?, yourValue: String,
-        choices: [AdminChoice], formatter: AdminCellFormatter
+        choices: [AdminChoice], formatter: AdminCellFormatter, record: AdminRecord? = nil
     ) {
         let localizer = formatter.localizer
         name = field.name
@@ -39,7 +39,7 @@ extension AdminFormFieldView {
         case .multiSelect(let fixed):
             isSelect = true; isMultiple = true
             options = fixed.map { Option(value: $0.value, label: localizer.t($0.label), isSelected: shown.contains($0.value)) }
-        case .json, .table:
+        case .json, .table, .fieldChanges:
             break
         }
         if isSelect && !isMultiple && !field.isRequired {
@@ -88,6 +88,10 @@ extension AdminFormFieldView {
                     TableCell(label: localizer.t(column.label), value: Self.text(of: object[column.key]), format: column.format, formatter: formatter)
                 })
             }
+        case .fieldChanges(let typeField):
+            isTable = true
+            tableHeaders = [localizer.t("Field"), localizer.t("Before"), localizer.t("After")]
+            tableRows = Self.changeRows(stored, objectType: record?.values[typeField] ?? nil, headers: tableHeaders, formatter: formatter)
         default:
             break
         }
@@ -102,6 +106,23 @@ extension AdminFormFieldView {
         hasYourValue = !yourValue.isEmpty
         describedBy = [field.help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
         hasDescribedBy = !describedBy.isEmpty
+    }
+
+    /// An audit record's changes as its object's history shows them, the fields found in the resource (or the
+    /// resource's inline, `<slug>.<inline>`) the object type names; a field no declaration has stays as stored.
+    static func changeRows(_ json: String?, objectType: String?, headers: [String], formatter: AdminCellFormatter) -> [TableRow] {
+        let changes = (try? JSONDecoder().decode([FieldChange].self, from: Data((json ?? "[]").utf8))) ?? []
+        let parts = (objectType ?? "").split(separator: ".", maxSplits: 1).map(String.init)
+        let resource = AdminSite.standard.resource(parts.first)
+        let inline = parts.count == 2 ? resource?.inline(named: parts[1]) : nil
+        return changes.map { change in
+            let field = inline != nil ? inline?.fields.first { $0.name == change.field } : resource?.field(named: change.field)
+            let inlineLabel = inline == nil ? resource?.inline(named: change.field).map { formatter.localizer.t($0.label) } : nil
+            let shown = AdminHistoryView.change(change, field: field, label: inlineLabel, formatter: formatter)
+            return TableRow(cells: zip(headers, [shown.field, shown.old, shown.new]).map { header, text in
+                TableCell(label: header, value: text, format: .text, formatter: formatter)
+            })
+        }
     }
 
     /// The objects of a JSON array (anything else in it, or text that is not an array, gives none).

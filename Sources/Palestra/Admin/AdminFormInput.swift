@@ -187,7 +187,7 @@ struct AdminFormInput: Sendable {
             return LocalMoment(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
         case .select, .foreignKey:
             return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
-        case .multiSelect, .checkbox, .newPassword, .file, .json, .table:
+        case .multiSelect, .checkbox, .newPassword, .file, .json, .table, .fieldChanges:
             return nil
         }
     }

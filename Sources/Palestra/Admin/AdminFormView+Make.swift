@@ -61,7 +61,7 @@ extension AdminFormView {
             }
             return AdminFormFieldView(
                 field: field, shown: shown, stored: record?.values[field.name] ?? nil, editable: editable,
-                error: errors[field.name], yourValue: yours, choices: choices[field.name] ?? [], formatter: formatter
+                error: errors[field.name], yourValue: yours, choices: choices[field.name] ?? [], formatter: formatter, record: record
             )
         }
         // After a conflict too: the rows the user typed are shown again (over the current ones), never lost.

@@ -33,22 +33,30 @@ struct AdminHistoryView: Sendable {
                 actor: entry.actorLabel ?? localizer.t("nobody (not signed in)"),
                 action: AuditAction(rawValue: entry.action).map { localizer.t($0.label) } ?? entry.action,
                 changes: entry.changes.map { change in
-                    let field = resource.field(named: change.field)
-                    let format = field?.cellFormat ?? .text
-                    let label = field.map { localizer.t($0.label) } ?? resource.inline(named: change.field).map { localizer.t($0.label) } ?? change.field
-                    // A file is named by what happened to it, never by its stored name.
-                    if field?.isFile == true {
-                        return Change(
-                            field: label, old: Self.file(change.old, localizer: localizer, formatter: formatter, isNew: false),
-                            new: Self.file(change.new, localizer: localizer, formatter: formatter, isNew: true)
-                        )
-                    }
-                    return Change(field: label, old: formatter.format(change.old, as: format), new: formatter.format(change.new, as: format))
+                    Self.change(
+                        change, field: resource.field(named: change.field),
+                        label: resource.inline(named: change.field).map { localizer.t($0.label) }, formatter: formatter
+                    )
                 },
                 hasChanges: !entry.changes.isEmpty
             )
         }
         hasEntries = !entries.isEmpty
+    }
+
+    /// One change as people read it: the field's label (else `label`, else its stored name) and its values in
+    /// its format; a file is named by what happened to it, never by its stored name.
+    static func change(_ change: FieldChange, field: AdminField?, label: String?, formatter: AdminCellFormatter) -> Change {
+        let localizer = formatter.localizer
+        let name = field.map { localizer.t($0.label) } ?? label ?? change.field
+        if field?.isFile == true {
+            return Change(
+                field: name, old: Self.file(change.old, localizer: localizer, formatter: formatter, isNew: false),
+                new: Self.file(change.new, localizer: localizer, formatter: formatter, isNew: true)
+            )
+        }
+        let format = field?.cellFormat ?? .text
+        return Change(field: name, old: formatter.format(change.old, as: format), new: formatter.format(change.new, as: format))
     }
 
     /// "a file" / "a new file" where a file was, the empty value's dash where none was.

@@ -156,7 +156,7 @@ extension AdminRecordStore {
         case .dateTime: "(\(placeholder)::timestamp AT TIME ZONE \(zoneLiteral))"
         case .checkbox: "\(placeholder)::boolean"
         case .multiSelect: "\(placeholder)::text[]"
-        case .json, .table: "\(placeholder)::jsonb"
+        case .json, .table, .fieldChanges: "\(placeholder)::jsonb"
         default: "\(placeholder)::text"
         }
     }

@@ -37,9 +37,7 @@ enum AuditAdmin {
                 AdminField("object_type", label: "Object type", kind: .select(AuditObjectType.choices), editable: .never),
                 AdminField("object_id", label: "Object id", kind: .text(maxLength: 100), editable: .never),
                 AdminField("object_label", label: "Object", kind: .text(maxLength: 300), editable: .never),
-                AdminField("changes", label: "Changes", kind: .table([
-                    AdminTableColumn("field", label: "Field"), AdminTableColumn("old", label: "Before"), AdminTableColumn("new", label: "After"),
-                ]), editable: .never),
+                AdminField("changes", label: "Changes", kind: .fieldChanges(objectTypeField: "object_type"), editable: .never),
                 AdminField("address", label: "Address", kind: .text(maxLength: 100), editable: .never),
             ]
         ),

@@ -56,7 +56,7 @@ struct ChoiceLabelTests {
                 """
                 INSERT INTO audit_records (action, object_type, object_id, object_label, changes) VALUES
                   ('change', 'training-sessions', $1, 'U-12 Football, today', '[{"field": "status", "old": "planned", "new": "held"}]'),
-                  ('add', 'training-groups.slots', '1', 'Mon 18:00', '[]')
+                  ('add', 'training-groups.slots', '1', 'Mon 18:00', '[{"field": "weekday", "old": null, "new": "1"}]')
                 """,
                 [String(fixture.session)]
             )
@@ -68,6 +68,13 @@ struct ChoiceLabelTests {
             let recordPage = try await browser.get("/admin/audit/\(record)/")
             #expect(recordPage.text.contains("U-12 Football, today") && recordPage.text.contains("Training sessions"))
             #expect(!recordPage.text.contains(">training-sessions") && !recordPage.text.contains("change training-sessions"))
+            // Its changes as the session's history shows them: the field's label, the values' labels
+            let changes = try #require(recordPage.text.range(of: "Changes").map { String(recordPage.text[$0.lowerBound...].prefix(1500)) })
+            #expect(changes.contains(">Status<") && changes.contains(">Planned<") && changes.contains(">Held<"))
+            #expect(!changes.contains(">status<") && !changes.contains(">planned<") && !changes.contains(">held<"))
+            let slot: Int = try await database.value("SELECT id::int FROM audit_records WHERE object_type = 'training-groups.slots'")
+            let slotPage = try await browser.get("/admin/audit/\(slot)/")
+            #expect(slotPage.text.contains(">Weekday<") && slotPage.text.contains(">Monday<") && !slotPage.text.contains(">weekday<"))
             let filtered = try await browser.get("/admin/audit/?object_type=training-sessions")
             #expect(filtered.text.contains("U-12 Football, today") && !filtered.text.contains("Mon 18:00"))
 
