@@ -175,7 +175,7 @@ struct AdminFormTests {
             #expect(done.status == .seeOther)
             #expect(try await browser.follow(done).text.contains("The user “coach@example.org” was deleted."))
             #expect(try await database.value("SELECT count(*)::int FROM users WHERE id = $1", [id], as: Int.self) == 0)
-            #expect(try await coach.get("/").status == .seeOther)
+            #expect(try await coach.get("/account").status == .seeOther)
             #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'delete' AND object_id = $1", [String(id)], as: Int.self) == 1)
             let adminID: Int = try await database.value("SELECT id FROM users WHERE email = 'admin@example.org'")
             let own = try await browser.post("/admin/users/\(adminID)/delete")
@@ -209,10 +209,10 @@ struct AdminFormTests {
             let weak = try await browser.post("/admin/users/\(id)/password", [("password", "12345678"), ("password_confirmation", "12345678")])
             #expect(weak.status == .unprocessableContent)
             #expect(weak.text.contains("This password is too common"))
-            #expect(try await coach.get("/").status == .ok)
+            #expect(try await coach.get("/account").status == .ok)
             let done = try await browser.post("/admin/users/\(id)/password", [("password", "quiet-river-stone"), ("password_confirmation", "quiet-river-stone")])
             #expect(done.status == .seeOther)
-            #expect(try await coach.get("/").status == .seeOther)
+            #expect(try await coach.get("/account").status == .seeOther)
             var again = Browser(client)
             #expect(try await again.signIn("coach@example.org", "quiet-river-stone").status == .seeOther)
             #expect(try await database.value("SELECT count(*)::int FROM audit_records WHERE action = 'password_set' AND object_id = $1", [String(id)], as: Int.self) == 1)
@@ -261,13 +261,13 @@ struct AdminEdgeCaseTests {
             let id = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
-            #expect(try await coach.get("/").status == .ok)
+            #expect(try await coach.get("/account").status == .ok)
             _ = try await browser.get("/admin/users/\(id)/")
             let saved = try await browser.post("/admin/users/\(id)/", [
                 ("version", "1"), ("email", "coach@example.org"), ("display_name", "Coach"), ("role", "coach"), ("language", "ru"), ("_save", "1"),
             ])
             #expect(saved.status == .seeOther)
-            #expect(try await coach.get("/").status == .seeOther)
+            #expect(try await coach.get("/account").status == .seeOther)
             #expect(try await database.value("SELECT NOT is_active AND language = 'ru' FROM users WHERE id = $1", [id], as: Bool.self))
         }
     }
