@@ -34,7 +34,7 @@ enum UsersAdmin {
             actions: [
                 AdminAction("activate", label: "Activate selected users", operation: .setField("is_active", to: "true")),
                 AdminAction("deactivate", label: "Deactivate selected users (signs them out)",
-                            operation: .setField("is_active", to: "false"), needsConfirmation: true),
+                            operation: .setField("is_active", to: "false")),
             ]
         ),
         form: AdminFormDeclaration(

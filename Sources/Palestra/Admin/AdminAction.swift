@@ -1,10 +1,12 @@
 /// A bulk action of a change list, applied to the selected rows (or all rows matching the filters).
+/// Every operation changes data, so every action is confirmed first: the confirmation page lists each
+/// row with what will change for it, and the rows left alone with why; only the confirmed POST changes anything.
 public struct AdminAction: Sendable {
     public enum Operation: Sendable {
         /// Sets one form field to a value (as the form would post it) on every selected row, audited
         /// per row like a change through the form; rows already holding it are left alone.
         case setField(String, to: String)
-        /// Deletes the selected rows (always confirmed first).
+        /// Deletes the selected rows.
         case delete
         /// Runs the resource's own procedure on the selected rows, in one transaction, audited per changed row.
         case perform(AdminProcedure)
@@ -14,8 +16,11 @@ public struct AdminAction: Sendable {
     /// An English catalog key.
     public let label: String
     public let operation: Operation
-    /// Show a confirmation page listing the rows before anything changes.
-    public let needsConfirmation: Bool
+    /// Form fields shown beside each row on the confirmation page, unchanged by the action (e.g. the note
+    /// beside a status the action overwrites), so the person sees what stays.
+    public let showing: [String]
+    /// Said on the confirmation page above the button (a catalog key), e.g. who can undo the action.
+    public let note: String?
     /// When set (a catalog key, e.g. "Retry this job"), the action is also a button on an object's page,
     /// shown where it applies to that object.
     public let objectLabel: String?
@@ -24,17 +29,14 @@ public struct AdminAction: Sendable {
     public let roles: Set<Role>?
 
     public init(
-        _ name: String, label: String, operation: Operation, needsConfirmation: Bool = false, objectLabel: String? = nil,
-        roles: Set<Role>? = nil
+        _ name: String, label: String, operation: Operation, showing: [String] = [], note: String? = nil,
+        objectLabel: String? = nil, roles: Set<Role>? = nil
     ) {
         self.name = name
         self.label = label
         self.operation = operation
-        if case .delete = operation {
-            self.needsConfirmation = true
-        } else {
-            self.needsConfirmation = needsConfirmation
-        }
+        self.showing = showing
+        self.note = note
         self.objectLabel = objectLabel
         self.roles = roles
     }

@@ -12,17 +12,28 @@ struct AdminListController: Sendable {
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
         let state = AdminListState(query: request.queryData, resource: resource)
-        let page = try await services.lists.page(of: resource, for: context.user, state: state)
-        let view = AdminListView(
-            resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
-            lookups: page.filterChoices, formatter: services.formatter(for: context),
-            editChoices: resource.list.editable.isEmpty ? [:] : try await services.lookups(for: resource)
-        )
-        return services.views.render(.adminList, title: view.title, content: view, context: context)
+        return try await renderList(resource, state: state, context: context)
     }
 
-    /// Runs a bulk action on the selected rows (or all matching), after a confirmation page when the
-    /// action asks for one.
+    /// The change list; after an action posted without what it needs, with the message beside the action
+    /// menu and the rows the person had selected still selected.
+    private func renderList(
+        _ resource: AdminResource, state: AdminListState, context: SignedInContext, actionError: String? = nil,
+        selected: Set<Int> = [], selectAcross: Bool = false, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = try await services.lists.page(of: resource, for: context.user, state: state)
+        var view = AdminListView(
+            resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
+            lookups: page.filterChoices, formatter: services.formatter(for: context),
+            editChoices: resource.list.editable.isEmpty ? [:] : try await services.lookups(for: resource),
+            readOnlyReasons: try await services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
+        )
+        view.keepSelection(selected, across: selectAcross, error: actionError)
+        return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)
+    }
+
+    /// Runs a bulk action on the selected rows (or all matching), after a confirmation page listing what
+    /// it changes: only the confirmed POST changes anything.
     @Sendable func action(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
         var request = request
@@ -33,13 +44,20 @@ struct AdminListController: Sendable {
         // A button on an object's page leads back to that page; the change list's form, to the list.
         let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         let back = objectID.map { AdminURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)
-        guard let action = resource.availableActions(for: context.user).first(where: { $0.name == form.value("action") }) else {
-            return try await services.redirect(to: back, flash: .error(localizer.t("Choose an action.")), context: context)
-        }
         let selectAcross = form.value("select_across") == "1"
         let ids = form.values("selected").compactMap(Int.init).filter { $0 > 0 }
+        func refuse(_ message: String) async throws -> Response {
+            guard objectID == nil else { return try await services.redirect(to: back, flash: .error(message), context: context) }
+            return try await renderList(
+                resource, state: state, context: context, actionError: message, selected: Set(ids), selectAcross: selectAcross,
+                status: .unprocessableContent
+            )
+        }
+        guard let action = resource.availableActions(for: context.user).first(where: { $0.name == form.value("action") }) else {
+            return try await refuse(localizer.t("Choose an action."))
+        }
         guard selectAcross || !ids.isEmpty else {
-            return try await services.redirect(to: back, flash: .error(localizer.t("Select at least one row first.")), context: context)
+            return try await refuse(localizer.t("Select at least one row first."))
         }
         let targets = try await services.lists.targets(of: resource, for: context.user, ids: ids, selectAcross: selectAcross, state: state)
         guard targets.count <= AdminListStore.bulkLimit else {
@@ -48,11 +66,14 @@ struct AdminListController: Sendable {
             return try await services.redirect(to: back, flash: .error(message), context: context)
         }
         guard !targets.isEmpty else {
-            return try await services.redirect(to: back, flash: .error(localizer.t("None of the selected rows exist any more.")), context: context)
+            let message = localizer.t("None of the selected rows exist any more, or none is yours to change: nothing was changed.")
+            return try await services.redirect(to: back, flash: .error(message), context: context)
         }
+        // Selected ids outside the user's rows (someone else's, or deleted meanwhile) are said, never acted on.
+        let missing = selectAcross ? 0 : Set(ids).subtracting(targets.map(\.id)).count
         let bulk = AdminBulkAction(services: services, resource: resource, context: context)
-        if action.needsConfirmation && form.value("confirm") != "yes" {
-            let (allowed, refusals) = try await bulk.partition(action, targets)
+        guard form.value("confirm") == "yes" else {
+            let (allowed, refusals) = try await bulk.partition(action, targets, missing: missing)
             let dependents = try await services.records.dependents(of: resource, ids: allowed.map(\.id))
             let view = AdminActionConfirmationView(
                 resource: resource, action: action, targets: allowed, refusals: refusals, dependents: dependents,
@@ -61,7 +82,8 @@ struct AdminListController: Sendable {
             )
             return services.views.render(.adminActionConfirmation, title: view.title, content: view, context: context)
         }
-        let outcome = try await bulk.perform(action, on: targets)
+        let confirmed = AdminActionConfirmationView.confirmedVersions(form, ids: targets.map(\.id))
+        let outcome = try await bulk.perform(action, on: targets, confirmed: confirmed, missing: missing)
         return try await services.redirect(to: back, flash: outcome, context: context)
     }
 }

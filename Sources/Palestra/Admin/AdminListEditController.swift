@@ -69,7 +69,8 @@ struct AdminListEditController: Sendable {
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),
-            editChoices: choices, edit: edit, editNotice: notice
+            editChoices: choices, edit: edit, editNotice: notice,
+            readOnlyReasons: try await services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)
     }

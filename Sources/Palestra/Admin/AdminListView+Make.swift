@@ -5,7 +5,7 @@ extension AdminListView {
     init(
         resource: AdminResource, state: AdminListState, page: AdminListPage, user: User, csrfToken: String,
         lookups: [String: [AdminChoice]], formatter: AdminCellFormatter, editChoices: [String: [AdminChoice]] = [:],
-        edit: AdminListEdit? = nil, editNotice: String? = nil
+        edit: AdminListEdit? = nil, editNotice: String? = nil, readOnlyReasons: [Int: String] = [:]
     ) {
         let localizer = formatter.localizer
         title = resource.title(localizer)
@@ -53,8 +53,11 @@ extension AdminListView {
         let canEdit = resource.allows(.change, for: user)
         let editableFields = resource.listEditableFields
         let editable = canEdit ? Dictionary(uniqueKeysWithValues: editableFields.map { ($0.name, $0) }) : [:]
+        let firstEditable = resource.list.columns.firstIndex { editable[$0.name] != nil }
         rows = page.rows.map { row in
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
+            // A row that is read-only says why in its first editable column, instead of inputs.
+            let locked = row.edit?.isReadOnly == true ? readOnlyReasons[row.id] : nil
             let posted = edit?.row(row.id)
             let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: editableFields) }
             return Row(id: String(row.id), label: row.label, cells: resource.list.columns.enumerated().map { index, column in
@@ -81,7 +84,8 @@ extension AdminListView {
                     imageAlt: image == nil ? "" : localizer.t("Photo of {name}", ["name": row.label]),
                     editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
                     editorLabel: editor == nil ? "" : localizer.t(column.label) + ", " + row.label,
-                    yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty
+                    yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty,
+                    lockedReason: index == firstEditable ? locked ?? "" : "", isLocked: index == firstEditable && locked != nil
                 )
             }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,
             versionName: "row-\(row.id)-version", version: loaded?.version ?? "", was: loaded?.was ?? [],
@@ -89,7 +93,9 @@ extension AdminListView {
             columnCount: String(resource.list.columns.count + (hasCheckbox ? 1 : 0)))
         }
         hasRows = !page.rows.isEmpty
-        actions = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
+        // No action is chosen until the person chooses one.
+        let offered = resource.availableActions(for: user).map { Option(value: $0.name, label: localizer.t($0.label)) }
+        actions = offered.isEmpty ? [] : [Option(value: "", label: localizer.t("Choose an action"))] + offered
         hasActions = !actions.isEmpty && hasRows
         actionURL = AdminURL.actions(resource.slug)
         self.csrfToken = csrfToken

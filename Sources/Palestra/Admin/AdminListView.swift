@@ -33,6 +33,9 @@ struct AdminListView: Sendable {
         let editorLabel: String
         let yourValue: String
         let hasYourValue: Bool
+        /// In a read-only row of a list-editable list, the first editable column says why it has no inputs.
+        let lockedReason: String
+        let isLocked: Bool
     }
 
     struct Row: Sendable {
@@ -51,6 +54,8 @@ struct AdminListView: Sendable {
         let hasMessage: Bool
         /// The table's columns (checkbox included), for the message row's span.
         let columnCount: String
+        /// Selected before an action was posted without what it needs, and selected again on the page.
+        var isSelected = false
     }
 
     struct Option: Sendable {
@@ -86,7 +91,7 @@ struct AdminListView: Sendable {
     let hasFilters: Bool
     let activeFilterCount: String
     let headers: [Header]
-    let rows: [Row]
+    var rows: [Row]
     let hasRows: Bool
     let actions: [Option]
     let hasActions: Bool
@@ -96,6 +101,10 @@ struct AdminListView: Sendable {
     let listQuery: String
     let selectAcrossLabel: String
     let showSelectAcross: Bool
+    var selectAcrossChecked = false
+    /// Why the last action post did nothing (no action chosen, no row selected), said beside the menu.
+    var actionError = ""
+    var hasActionError = false
     let pages: [AdminPageLink]
     let hasPages: Bool
     let previousURL: String
@@ -108,6 +117,19 @@ struct AdminListView: Sendable {
     /// After a Save that left some rows alone or found errors: what happened.
     let editNotice: String
     let hasEditNotice: Bool
+}
+
+extension AdminListView {
+    /// After an action posted without what it needs: the message beside the menu, the selection kept.
+    mutating func keepSelection(_ selected: Set<Int>, across: Bool, error: String?) {
+        guard let error else { return }
+        actionError = error
+        hasActionError = true
+        selectAcrossChecked = across
+        for index in rows.indices where Int(rows[index].id).map(selected.contains) == true {
+            rows[index].isSelected = true
+        }
+    }
 }
 
 extension AdminListView: MustacheObject {
@@ -124,6 +146,8 @@ extension AdminListView: MustacheObject {
         .text("previousURL", \.previousURL), .bool("hasPrevious", \.hasPrevious), .text("nextURL", \.nextURL),
         .bool("hasNext", \.hasNext), .bool("canEditList", \.canEditList), .text("editURL", \.editURL),
         .text("editNotice", \.editNotice), .bool("hasEditNotice", \.hasEditNotice),
+        .bool("selectAcrossChecked", \.selectAcrossChecked), .text("actionError", \.actionError),
+        .bool("hasActionError", \.hasActionError),
     ])
 }
 
@@ -152,6 +176,7 @@ extension AdminListView.Row: MustacheObject {
         .text("id", \.id), .text("label", \.label), .list("cells", \.cells), .bool("hasCheckbox", \.hasCheckbox),
         .bool("isEditable", \.isEditable), .text("versionName", \.versionName), .text("version", \.version), .list("was", \.was),
         .text("message", \.message), .bool("hasMessage", \.hasMessage), .text("columnCount", \.columnCount),
+        .bool("isSelected", \.isSelected),
     ])
 }
 
@@ -167,5 +192,6 @@ extension AdminListView.Cell: MustacheObject {
         .bool("isMoment", \.isMoment), .bool("isImage", \.isImage), .bool("hasImage", \.hasImage), .text("imageURL", \.imageURL),
         .text("imageAlt", \.imageAlt), .list("editor", \.editor), .bool("isEditable", \.isEditable),
         .text("editorLabel", \.editorLabel), .text("yourValue", \.yourValue), .bool("hasYourValue", \.hasYourValue),
+        .text("lockedReason", \.lockedReason), .bool("isLocked", \.isLocked),
     ])
 }

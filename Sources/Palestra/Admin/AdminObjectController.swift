@@ -30,8 +30,10 @@ struct AdminObjectController: Sendable {
             )
         }
         let dependents = try await services.records.dependents(of: resource, ids: [record.id])
+        let blockers = try await services.records.deletionBlockers(of: resource, ids: [record.id])[record.id] ?? []
         let view = AdminDeleteView(
-            resource: resource, record: record, dependents: dependents, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+            resource: resource, record: record, dependents: dependents, blockers: blockers, csrfToken: context.signedInSession.csrfToken,
+            localizer: localizer
         )
         return services.views.render(.adminDelete, title: view.title, content: view, context: context)
     }
@@ -42,6 +44,12 @@ struct AdminObjectController: Sendable {
         let formURL = AdminURL.changeForm(resource.slug, String(record.id))
         if let reason = record.readOnlyReason ?? resource.access.refusal(.delete, String(record.id), context.user) {
             return try await services.redirect(to: formURL, flash: .error(localizer.t(reason)), context: context)
+        }
+        // Rows that refer to it keep it: named on the confirmation page, which offers no delete.
+        if let kept = try await services.records.deletionBlockers(of: resource, ids: [record.id])[record.id] {
+            let counts = kept.map { localizer.plural($0.label, count: $0.count) }.joined(separator: ", ")
+            let message = localizer.t("“{label}” was not deleted, as other records refer to it: {records}.", ["label": record.label, "records": counts])
+            return try await services.redirect(to: AdminURL.delete(resource.slug, String(record.id)), flash: .error(message), context: context)
         }
         do {
             let deletion = try await services.records.delete(ids: [record.id], of: resource, actor: context.user, address: context.clientAddress)

@@ -22,7 +22,9 @@ extension AdminRecordStore {
     func returning(_ resource: AdminResource) -> String {
         var columns = ["\(resource.primaryKey) AS pk", "(\(resource.labelExpression))::text AS label"]
         columns.append(resource.isVersioned ? "version" : "0 AS version")
-        columns.append("(\(resource.access.readOnlyCondition?.sql ?? "false")) AS read_only")
+        for (index, rule) in resource.access.readOnlyRules.enumerated() {
+            columns.append("(\(rule.sql)) AS read_only\(index)")
+        }
         for (index, inline) in resource.form.inlines.enumerated() {
             columns.append("(\(inline.readOnlyCondition?.sql ?? "false")) AS inline_read_only\(index)")
         }
@@ -46,7 +48,8 @@ extension AdminRecordStore {
         return AdminRecord(
             id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "",
             version: try row.decode("version"), values: values,
-            readOnlyReason: try row.decode("read_only", as: Bool.self) ? resource.access.readOnlyCondition?.message : nil,
+            readOnlyReason: try resource.access.readOnlyRules.indices.first { try row.decode("read_only\($0)", as: Bool?.self) == true }
+                .map { resource.access.readOnlyRules[$0].message },
             readOnlyInlines: readOnlyInlines
         )
     }

@@ -15,6 +15,19 @@ struct AdminRecordStore: Sendable {
         return found
     }
 
+    /// The rows among `ids` in the user's scope, without their inlines, by id (for a bulk action).
+    func records(of resource: AdminResource, ids: [Int], for user: User) async throws -> [Int: AdminRecord] {
+        guard !ids.isEmpty else { return [:] }
+        var parameters = SQLParameters()
+        let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
+        let condition = "\(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope)"
+        let rows = try await database.query(selectRecord(resource, where: condition), parameters.values)
+        return Dictionary(try rows.map { row in
+            let found = try record(from: row, resource: resource)
+            return (found.id, found)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The object's row, if it is in the user's scope.
     func recordStatement(of resource: AdminResource, id: Int, for user: User) -> SQLStatement {
         var parameters = SQLParameters()
@@ -78,11 +91,14 @@ struct AdminRecordStore: Sendable {
     /// read-only, that the values would change (in key order); one `UPDATE` writes them; one `INSERT` their
     /// audit records. A row already so is left as it is, its version too. `afterSave` runs for each
     /// changed row. Returns how many changed.
+    ///
+    /// With `versions` (of a versioned resource), a row whose version is no longer the one the person
+    /// confirmed is left alone too, and returned among `stale`.
     func updateEach(
-        ids: [Int], to values: [String: AdminValue], of resource: AdminResource, actor: User, address: String
-    ) async throws -> Int {
+        ids: [Int], to values: [String: AdminValue], of resource: AdminResource, versions: [Int: Int] = [:], actor: User, address: String
+    ) async throws -> (changed: Int, stale: Set<Int>) {
         let fields = resource.form.fields.filter { values[$0.name] != nil }
-        guard !ids.isEmpty, !fields.isEmpty else { return 0 }
+        guard !ids.isEmpty, !fields.isEmpty else { return (0, []) }
         return try await database.transaction { connection in
             var read = SQLParameters()
             let scope = AdminListStore.scopeClause(resource, user: actor, parameters: &read)
@@ -96,8 +112,10 @@ struct AdminRecordStore: Sendable {
             let current = try await connection.query(
                 selectRecord(resource, where: condition) + " ORDER BY \(resource.primaryKey) FOR UPDATE", read.values
             )
-            let old = try current.map { try record(from: $0, resource: resource) }
-            guard !old.isEmpty else { return 0 }
+            let locked = try current.map { try record(from: $0, resource: resource) }
+            let stale = Set(locked.filter { row in resource.isVersioned && versions[row.id].map { $0 != row.version } == true }.map(\.id))
+            let old = locked.filter { !stale.contains($0.id) }
+            guard !old.isEmpty else { return (0, stale) }
 
             var write = SQLParameters()
             let rows = try await connection.query(
@@ -122,7 +140,7 @@ struct AdminRecordStore: Sendable {
                                           objectLabel: after.label, changes: changes, address: address))
             }
             try await AuditStore.record(entries, on: connection)
-            return entries.count
+            return (entries.count, stale)
         }
     }
 
@@ -273,19 +291,50 @@ struct AdminRecordStore: Sendable {
         return found
     }
 
+    /// What keeps each of the objects from being deleted (its blocking dependents' rows), by object id;
+    /// objects nothing blocks are absent.
+    func deletionBlockers(of resource: AdminResource, ids: [Int]) async throws -> [Int: [AdminDeletionBlocker]] {
+        var found: [Int: [AdminDeletionBlocker]] = [:]
+        guard !ids.isEmpty else { return found }
+        for dependent in resource.dependents {
+            guard let sql = dependent.blockersSQL, let blocking = dependent.blocking else { continue }
+            var byOwner: [Int: (count: Int, named: [AdminDeletionBlocker.Named])] = [:]
+            for row in try await database.query(sql, [ids]) {
+                let owner: Int = try row.decode("owner")
+                let named = AdminDeletionBlocker.Named(
+                    label: try row.decode("label", as: String?.self) ?? "",
+                    url: AdminURL.changeForm(blocking.slug, String(try row.decode("id", as: Int.self)))
+                )
+                let total: Int = try row.decode("total")
+                byOwner[owner, default: (total, [])].named.append(named)
+            }
+            for (owner, rows) in byOwner {
+                found[owner, default: []].append(AdminDeletionBlocker(label: dependent.label, count: rows.count, named: rows.named))
+            }
+        }
+        return found
+    }
+
     func dependentStatement(_ dependent: AdminDependent, ids: [Int]) -> SQLStatement {
         var parameters = SQLParameters()
         return SQLStatement(sql: parameters.expand(dependent.countSQL, in: .dependentCount, .init(objectIDs: ids)), parameters: parameters)
     }
 
-    /// Which of the ids the resource's `readOnlyCondition` holds for (none without one).
-    func readOnlyIDs(of resource: AdminResource, ids: [Int]) async throws -> Set<Int> {
-        guard let condition = resource.access.readOnlyCondition, !ids.isEmpty else { return [] }
+    /// The ids a read-only rule of the resource holds for, each with the first such rule (none without rules).
+    func readOnlyRules(of resource: AdminResource, ids: [Int]) async throws -> [Int: AdminReadOnlyRule] {
+        let rules = resource.access.readOnlyRules
+        guard !rules.isEmpty, !ids.isEmpty else { return [:] }
+        let flags = rules.indices.map { "(\(rules[$0].sql)) AS rule\($0)" }.joined(separator: ", ")
         let rows = try await database.query(
-            "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[]) AND (\(condition.sql))",
-            [ids]
+            "SELECT \(resource.primaryKey) AS pk, \(flags) FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[])", [ids]
         )
-        return Set(try rows.map { try $0.decode("pk", as: Int.self) })
+        var found: [Int: AdminReadOnlyRule] = [:]
+        for row in rows {
+            if let index = try rules.indices.first(where: { try row.decode("rule\($0)", as: Bool?.self) == true }) {
+                found[try row.decode("pk", as: Int.self)] = rules[index]
+            }
+        }
+        return found
     }
 
     /// A panel's rows for one object: each column's value as text, in the columns' order.

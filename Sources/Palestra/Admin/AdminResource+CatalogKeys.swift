@@ -34,9 +34,12 @@ extension AdminResource {
             keys.formUnion(panel.columns.map(\.label))
             for column in panel.columns { keys.formUnion(Self.choiceLabels(column.format)) }
         }
-        if let condition = access.readOnlyCondition { keys.insert(condition.message) }
-        keys.formUnion(list.actions.map(\.label))
-        keys.formUnion(list.actions.compactMap(\.objectLabel))
+        for rule in access.readOnlyRules { keys.formUnion([rule.message, rule.reason]) }
+        // The actions any role is offered, the engine's own ("Delete selected") among them.
+        let actions = Role.allCases.flatMap { availableActions(for: User(id: 0, email: "", displayName: "", role: $0, language: nil)) }
+        keys.formUnion(actions.map(\.label))
+        keys.formUnion(actions.compactMap(\.objectLabel))
+        keys.formUnion(actions.compactMap(\.note))
         keys.formUnion(form.uniqueConstraints.values.map(\.message))
         keys.formUnion(form.objectLinks.map(\.label))
         keys.formUnion(list.links.map(\.label))

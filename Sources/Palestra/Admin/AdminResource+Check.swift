@@ -24,6 +24,9 @@ extension AdminResource {
             if case .setField(let name, _) = action.operation, field(named: name) == nil {
                 check.fail("action “\(action.name)”", "sets “\(name)”, which is not a field")
             }
+            for name in action.showing where field(named: name).map(\.isSecret) ?? true {
+                check.fail("action “\(action.name)”", "shows “\(name)”, which is not a field")
+            }
         }
         check.unique(form.fields.map(\.name), "field")
         for field in form.fields {
@@ -37,7 +40,7 @@ extension AdminResource {
         }
         for inline in form.inlines { checkInline(inline, &check) }
         for panel in form.panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
-        if let condition = access.readOnlyCondition { check.sql(condition.sql, .readOnlyCondition, "readOnlyCondition") }
+        for rule in access.readOnlyRules { check.sql(rule.sql, .readOnlyCondition, "readOnlyRule “\(rule.reason)”") }
         check.scope(access.scope, "scope")
         for (constraint, target) in form.uniqueConstraints where field(named: target.field) == nil {
             check.fail("uniqueConstraints “\(constraint)”", "“\(target.field)” is not a field")

@@ -28,6 +28,14 @@ struct AdminServices: Sendable {
         return resource
     }
 
+    /// Why each read-only row of a list-editable page shows no inputs: the short reason of the first
+    /// read-only rule that holds for it, translated, by row id.
+    func readOnlyReasons(of resource: AdminResource, page: AdminListPage, localizer: Localizer) async throws -> [Int: String] {
+        let ids = page.rows.filter { $0.edit?.isReadOnly == true }.map(\.id)
+        guard !ids.isEmpty else { return [:] }
+        return try await records.readOnlyRules(of: resource, ids: ids).mapValues { localizer.t($0.reason) }
+    }
+
     /// The route's object id: anything but a positive whole number is a 404.
     func objectID(_ context: SignedInContext) throws -> Int {
         guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw AppError.notFound }

@@ -8,6 +8,16 @@ enum AttendanceAdmin {
 
     static let athleteName = "(SELECT a.full_name FROM athletes a WHERE a.id = attendance_records.athlete_id)"
 
+    static let labelExpression = "\(athleteName) || ', ' || session_date"
+
+    /// A session's or an athlete's attendance records keep it from being deleted (past reports would change).
+    static func blockingRecords(foreignKey: String) -> AdminDependent {
+        .blocking(
+            "{count} attendance records", table: "attendance_records", foreignKey: foreignKey, labelExpression: labelExpression,
+            slug: AttendanceJournal.recordAuditType
+        )
+    }
+
     /// The athlete: photo, name, birth date and the groups they are in now.
     static let athleteCard = AdminPanel(
         label: "Athlete",
@@ -46,7 +56,7 @@ enum AttendanceAdmin {
 
     static let resource = AdminResource(
         slug: AttendanceJournal.recordAuditType, singularName: "attendance record", pluralName: "attendance records", table: "attendance_records",
-        labelExpression: "\(athleteName) || ', ' || session_date",
+        labelExpression: labelExpression,
         list: AdminListDeclaration(
             columns: [
                 AdminColumn("session_date", label: "Session date", format: .date),
@@ -65,9 +75,9 @@ enum AttendanceAdmin {
             ],
             defaultOrdering: [-1],
             actions: [
-                AdminAction("mark_present", label: "Mark selected as present", operation: .setField("status", to: "present")),
-                AdminAction("mark_absent", label: "Mark selected as absent", operation: .setField("status", to: "absent")),
-                AdminAction("mark_excused", label: "Mark selected as excused", operation: .setField("status", to: "excused")),
+                AdminAction("mark_present", label: "Mark selected as present", operation: .setField("status", to: "present"), showing: ["note"]),
+                AdminAction("mark_absent", label: "Mark selected as absent", operation: .setField("status", to: "absent"), showing: ["note"]),
+                AdminAction("mark_excused", label: "Mark selected as excused", operation: .setField("status", to: "excused"), showing: ["note"]),
             ],
             editable: ["status", "note"],
             // A page's 50 rows read their group, athlete and marker by one join each, not a subquery per row and column.
@@ -95,10 +105,18 @@ enum AttendanceAdmin {
         access: AdminAccess(
             permissions: [.admin: [.view, .change, .delete], .coach: [.view, .change]],
             scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
-            readOnlyCondition: (
-                sql: TrainingReadOnly.attendanceLocked(sessionID: "attendance_records.session_id", groupID: "attendance_records.group_id"),
-                message: "The session is closed, or its group archived: its attendance cannot be changed."
-            )
+            readOnlyRules: [
+                AdminReadOnlyRule(
+                    sql: TrainingReadOnly.sessionClosed(sessionID: "attendance_records.session_id"),
+                    message: "The session is closed: its attendance cannot be changed. An administrator can reopen it from its journal.",
+                    reason: "Session closed"
+                ),
+                AdminReadOnlyRule(
+                    sql: TrainingReadOnly.archivedGroup(groupID: "attendance_records.group_id"),
+                    message: "The session's group is archived: its attendance cannot be changed.",
+                    reason: "Group archived"
+                ),
+            ]
         )
     )
 }

@@ -49,7 +49,6 @@ enum JobIntervention: String, CaseIterable, Sendable {
                 refusals: { connection, ids in try await JobDashboardStore.refusals(of: self, ids: ids, on: connection) },
                 run: { connection, ids, _ in try await JobDashboardStore.apply(self, ids: ids, on: connection) }
             )),
-            needsConfirmation: self != .retry,
             objectLabel: objectLabel
         )
     }

@@ -94,7 +94,7 @@ enum TrainingGroupsAdmin {
             ],
             defaultOrdering: [1],
             actions: [
-                AdminAction("archive", label: "Archive selected groups", operation: .setField("is_archived", to: "true"), needsConfirmation: true),
+                AdminAction("archive", label: "Archive selected groups", operation: .setField("is_archived", to: "true")),
                 AdminAction("unarchive", label: "Un-archive selected groups", operation: .setField("is_archived", to: "false")),
             ]
         ),

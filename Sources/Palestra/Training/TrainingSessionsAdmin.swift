@@ -30,6 +30,7 @@ enum TrainingSessionsAdmin {
     static let resource = AdminResource(
         slug: "training-sessions", singularName: "training session", pluralName: "training sessions", table: "training_sessions",
         labelExpression: "\(groupName) || ', ' || session_date || ' ' || to_char(starts_at, 'HH24:MI')",
+        dependents: [AttendanceAdmin.blockingRecords(foreignKey: "session_id")],
         list: AdminListDeclaration(
             columns: [
                 AdminColumn("session_date", label: "Date", format: .date),
@@ -50,7 +51,11 @@ enum TrainingSessionsAdmin {
             defaultOrdering: [-1, 3],
             actions: [
                 // A coach closes a session from its journal, once it is held; only an administrator closes in bulk
-                AdminAction("close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"), roles: [.admin]),
+                AdminAction(
+                    "close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"),
+                    note: "A closed session's attendance can no longer be changed. Only an administrator can reopen it, from its journal.",
+                    roles: [.admin]
+                ),
             ]
         ),
         form: AdminFormDeclaration(
@@ -81,10 +86,18 @@ enum TrainingSessionsAdmin {
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases), .coach: [.view, .change]],
             scope: { TrainingGroupAccess(user: $0).adminScope(groupID: "group_id") },
-            readOnlyCondition: (
-                sql: TrainingReadOnly.archivedGroup(groupID: "training_sessions.group_id"),
-                message: "The session's group is archived: its sessions cannot be changed."
-            )
+            readOnlyRules: [
+                AdminReadOnlyRule(
+                    sql: TrainingReadOnly.archivedGroup(groupID: "training_sessions.group_id"),
+                    message: "The session's group is archived: its sessions cannot be changed.",
+                    reason: "Group archived"
+                ),
+                AdminReadOnlyRule(
+                    sql: TrainingReadOnly.closedHeldSessionRow,
+                    message: "The session was held and is closed: it can no longer be changed or deleted, as its journal cannot. An administrator can reopen it from its journal.",
+                    reason: "Session closed"
+                ),
+            ]
         ),
         hooks: AdminHooks(
             afterSave: { event, connection in

@@ -200,6 +200,16 @@ struct AdminDeclarationCheckTests {
         }
         for panel in resource.form.panels { statements.append(("panel \(panel.label)", records.panelStatement(panel, objectID: 1))) }
         for dependent in resource.dependents { statements.append(("dependent \(dependent.label)", records.dependentStatement(dependent, ids: [1]))) }
+        for dependent in resource.dependents {
+            if let sql = dependent.blockersSQL {
+                var parameters = SQLParameters()
+                _ = parameters.bind([1])
+                statements.append(("blocking dependent \(dependent.label)", SQLStatement(sql: sql, parameters: parameters)))
+            }
+        }
+        for rule in resource.access.readOnlyRules {
+            statements.append(("read-only rule \(rule.reason)", SQLStatement(sql: "SELECT (\(rule.sql)) FROM \(resource.table)", parameters: SQLParameters())))
+        }
         for field in resource.form.fields {
             if case .foreignKey(let lookup) = field.kind { statements.append(("field \(field.name)", lists.choicesStatement(lookup, filteringFor: nil))) }
         }

@@ -249,7 +249,7 @@ struct AdminEdgeCaseTests {
             var browser = try await Browser.signedInAdmin(client, database)
             #expect(try await browser.get("/admin/users/?\(query)").status == .ok)
             _ = try await browser.get("/admin/users/")
-            let action = try await browser.post("/admin/users/actions", [("action", "activate"), ("select_across", "1"), ("list_query", query)])
+            let action = try await browser.post("/admin/users/actions", [("action", "activate"), ("select_across", "1"), ("list_query", query), ("confirm", "yes")])
             #expect(action.status == .seeOther)
         }
     }

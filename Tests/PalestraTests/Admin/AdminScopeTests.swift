@@ -54,7 +54,7 @@ struct AdminScopeTests {
                 #expect(try await records.delete(ids: [other], of: Self.scoped, actor: coach, address: "test").labels.isEmpty)
                 let targets = try await lists.targets(of: Self.scoped, for: coach, ids: [other] + page.rows.map(\.id), selectAcross: false, state: state)
                 #expect(targets.map(\.label).sorted() == ["A", "B"])
-                #expect(try await records.updateEach(ids: [other], to: ["name": .text("X")], of: Self.scoped, actor: coach, address: "test") == 0)
+                #expect(try await records.updateEach(ids: [other], to: ["name": .text("X")], of: Self.scoped, actor: coach, address: "test").changed == 0)
             }
             #expect(try await database.value("SELECT name FROM gadgets WHERE id = $1", [other], as: String.self) == "C")
         }
@@ -185,7 +185,7 @@ struct AdminScopeTests {
 
                 try await database.run("INSERT INTO gadgets (name) VALUES ('C'), ('D'), ('Z')")
                 let ids: [Int] = try await client.query("SELECT id::int FROM gadgets ORDER BY id").map { try $0.decode(at: 0) }
-                let changed = try await records.updateEach(ids: ids, to: ["name": .text("Z")], of: resource, actor: Self.user(first, .admin), address: "test")
+                let changed = try await records.updateEach(ids: ids, to: ["name": .text("Z")], of: resource, actor: Self.user(first, .admin), address: "test").changed
                 #expect(changed == 3)
                 #expect(try await row(ids[1]) == "Z|\(first)|true|v2")
                 #expect(try await row(ids[3]) == "Z|-|false|v1", "a row already so is not written")
@@ -218,7 +218,7 @@ struct AdminScopeTests {
             try await database.withClient { client in
                 let records = AdminRecordStore(database: client, timeZone: .gmt)
                 let ids: [Int] = try await client.query("SELECT id::int FROM gadgets ORDER BY id").map { try $0.decode(at: 0) }
-                let changed = try await records.updateEach(ids: ids, to: ["colour": .text("2")], of: resource, actor: Self.user(admin, .admin), address: "test")
+                let changed = try await records.updateEach(ids: ids, to: ["colour": .text("2")], of: resource, actor: Self.user(admin, .admin), address: "test").changed
                 #expect(changed == 1)
                 let rows: String = try await database.value(
                     "SELECT string_agg(name || ':' || colour || ':' || coalesce(owner::text, '-') || ':v' || version, ',' ORDER BY id) FROM gadgets"

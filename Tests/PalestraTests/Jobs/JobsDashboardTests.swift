@@ -128,9 +128,8 @@ struct JobsDashboardTests {
             let done = try await browser.post("/admin/jobs/actions", [
                 ("action", "retry"), ("selected", String(discarded)), ("selected", String(cancelled)),
                 ("selected", String(scheduled)), ("selected", String(running)), ("selected", String(duplicate)),
-                ("list_query", "state=discarded"),
+                ("list_query", "state=discarded"), ("confirm", "yes"),
             ])
-            // No confirmation: retrying is not destructive.
             #expect(done.status == .seeOther)
             #expect(done.headers[.location] == "/admin/jobs/?state=discarded")
             let list = try await browser.follow(done)

@@ -50,6 +50,30 @@ struct LocalizationTests {
         }
     }
 
+    /// "Delete selected" was once missed: the scan took actions from each resource's declared list, and
+    /// the engine adds its own delete action in `availableActions`, outside any `t("…")` call.
+    @Test("every action a role is offered, the engine's own among them, has its label, button and note in Russian")
+    func actionLabels() throws {
+        let russian = try Localizations(directory: Repository.templates + "/locales").localizer(for: .ru)
+        var checked = 0
+        for resource in AdminSite.standard.resources {
+            for role in Role.allCases {
+                let user = User(id: 1, email: "probe@example.org", displayName: "Probe", role: role, language: .ru)
+                for action in resource.availableActions(for: user) {
+                    for key in [action.label] + [action.objectLabel, action.note].compactMap({ $0 }) {
+                        #expect(russian.messages[key] != nil, "ru.json lacks the action text \"\(key)\" (\(resource.slug))")
+                        checked += 1
+                    }
+                }
+            }
+            for rule in resource.access.readOnlyRules {
+                #expect(russian.messages[rule.message] != nil && russian.messages[rule.reason] != nil, "\(resource.slug): a read-only rule is untranslated")
+            }
+        }
+        #expect(checked > 10)
+        #expect(russian.t("Delete selected") == "Удалить выбранные")
+    }
+
     @Test("the catalogs hold no key that nothing uses")
     func noStaleKeys() throws {
         let localizations = try Localizations(directory: Repository.templates + "/locales")

@@ -1,0 +1,14 @@
+/// One reason rows of a resource cannot be changed or deleted by anyone: a condition on the row (trusted
+/// SQL), the sentence a form, a Save or a bulk action says (a catalog key), and the short reason a change
+/// list shows in the row instead of its inputs (a catalog key, e.g. "Session closed").
+public struct AdminReadOnlyRule: Sendable {
+    public let sql: String
+    public let message: String
+    public let reason: String
+
+    public init(sql: String, message: String, reason: String) {
+        self.sql = sql
+        self.message = message
+        self.reason = reason
+    }
+}
