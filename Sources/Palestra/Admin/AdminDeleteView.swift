@@ -29,10 +29,7 @@ struct AdminDeleteView: Sendable {
         isBlocked = !blockers.isEmpty
         if isBlocked {
             title = localizer.t("The {name} cannot be deleted", ["name": name])
-            question = localizer.t(
-                "The {name} “{label}” cannot be deleted while these records refer to it (they keep its history):",
-                ["name": name, "label": record.label]
-            )
+            question = localizer.t("The {name} “{label}” cannot be deleted while these records refer to it (they keep its history):", ["name": name, "label": record.label])
         } else {
             title = localizer.t("Delete {name}", ["name": name])
             question = localizer.t("Delete the {name} “{label}”? This cannot be undone.", ["name": name, "label": record.label])

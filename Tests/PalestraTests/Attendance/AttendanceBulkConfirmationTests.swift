@@ -137,7 +137,7 @@ struct AttendanceBulkConfirmationTests {
             try await browser.signIn("admin@example.org")
             let anna = scene.records["Anna Ivanova"]!, boris = scene.records["Boris Petrov"]!
             let list = try await browser.get("/admin/attendance/")
-            #expect(list.text.contains(#"<select id="list-action" name="action">"# + "\n          " + #"<option value="">Choose an action</option><option value="mark_present">"#))
+            #expect(list.text.contains(#"<option value="">Choose an action</option><option value="mark_present">"#))
             #expect(list.text.components(separatedBy: ">Save changes</button>").count == 3, "Save at the top and at the bottom")
             #expect(list.text.contains(#"<span class="results__locked">"#) == false)
 

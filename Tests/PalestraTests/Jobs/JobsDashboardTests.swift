@@ -181,7 +181,7 @@ struct JobsDashboardTests {
             let confirm = try await browser.post("/admin/jobs/actions", [("action", "cancel")] + selection)
             #expect(confirm.status == .ok)
             #expect(confirm.text.contains("Are you sure?"))
-            #expect(confirm.text.contains("“Cancel selected jobs” will apply to these 3 rows:"))
+            #expect(confirm.text.contains("“Cancel selected jobs” will change these 3 rows:"))
             for id in [available, scheduled, retryable] { #expect(confirm.text.contains("<li>send_email #\(id)</li>")) }
             #expect(confirm.text.contains("“send_email #\(running)”: It is running and cannot be cancelled safely."))
             #expect(confirm.text.contains("“send_email #\(completed)”: It has already finished."))
