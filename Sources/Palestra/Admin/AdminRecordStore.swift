@@ -283,7 +283,8 @@ struct AdminRecordStore: Sendable {
     /// What goes with the objects when they are deleted: each dependent's label key and count (non-zero only).
     func dependents(of resource: AdminResource, ids: [Int]) async throws -> [(label: String, count: Int)] {
         var found: [(String, Int)] = []
-        for dependent in resource.dependents {
+        // Blocking ones do not go with it: they keep it (``deletionBlockers``).
+        for dependent in resource.dependents where dependent.blocking == nil {
             let statement = dependentStatement(dependent, ids: ids)
             let count: Int = try await database.query(statement.sql, statement.values)[0].decode(at: 0)
             if count > 0 { found.append((dependent.label, count)) }

@@ -10,13 +10,18 @@ enum AttendanceAdmin {
 
     static let labelExpression = "\(athleteName) || ', ' || session_date"
 
-    /// A session's or an athlete's attendance records keep it from being deleted (past reports would change).
-    static func blockingRecords(foreignKey: String) -> AdminDependent {
-        .blocking(
-            "{count} attendance records", table: "attendance_records", foreignKey: foreignKey, labelExpression: labelExpression,
-            slug: AttendanceJournal.recordAuditType
-        )
-    }
+    /// A session's attendance records keep it from being deleted (past reports would change): named by athlete.
+    static let blockingSession = AdminDependent.blocking(
+        "{count} attendance records", table: "attendance_records", foreignKey: "session_id", labelExpression: labelExpression,
+        slug: AttendanceJournal.recordAuditType
+    )
+
+    /// An athlete's attendance records keep them from being deleted: named by session date and group.
+    static let blockingAthlete = AdminDependent.blocking(
+        "{count} attendance records", table: "attendance_records", foreignKey: "athlete_id",
+        labelExpression: "session_date || ', ' || (SELECT g.name FROM training_groups g WHERE g.id = attendance_records.group_id)",
+        slug: AttendanceJournal.recordAuditType
+    )
 
     /// The athlete: photo, name, birth date and the groups they are in now.
     static let athleteCard = AdminPanel(

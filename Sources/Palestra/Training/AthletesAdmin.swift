@@ -42,7 +42,7 @@ enum AthletesAdmin {
     static let resource = AdminResource(
         slug: "athletes", singularName: "athlete", pluralName: "athletes", table: "athletes",
         labelExpression: "full_name",
-        dependents: [AttendanceAdmin.blockingRecords(foreignKey: "athlete_id")],
+        dependents: [AttendanceAdmin.blockingAthlete],
         list: AdminListDeclaration(
             columns: [
                 AdminColumn("full_name", label: "Full name"),

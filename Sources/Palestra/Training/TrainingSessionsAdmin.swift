@@ -30,7 +30,7 @@ enum TrainingSessionsAdmin {
     static let resource = AdminResource(
         slug: "training-sessions", singularName: "training session", pluralName: "training sessions", table: "training_sessions",
         labelExpression: "\(groupName) || ', ' || session_date || ' ' || to_char(starts_at, 'HH24:MI')",
-        dependents: [AttendanceAdmin.blockingRecords(foreignKey: "session_id")],
+        dependents: [AttendanceAdmin.blockingSession],
         list: AdminListDeclaration(
             columns: [
                 AdminColumn("session_date", label: "Date", format: .date),
@@ -54,7 +54,7 @@ enum TrainingSessionsAdmin {
                 AdminAction(
                     "close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"),
                     note: "A closed session's attendance can no longer be changed. Only an administrator can reopen it, from its journal.",
-                    roles: [.admin]
+                    objectLabel: "Close this session", roles: [.admin]
                 ),
             ]
         ),

@@ -23,7 +23,17 @@ struct TrainingSessionSafetyTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("“Close selected sessions” will change this 1 row:"))
             #expect(page.text.contains("Closed: No → Yes"))
+            #expect(!page.text.contains("attendance record"), "its attendance does not go with closing it")
             #expect(page.text.contains("A closed session&#39;s attendance can no longer be changed. Only an administrator can reopen it, from its journal."))
+            #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [scene.session], as: Bool.self) == false)
+            // The session's own page has a close button, which asks the same.
+            let form = try await admin.get(AdminURL.changeForm("training-sessions", String(scene.session)))
+            #expect(form.text.contains("Close this session"))
+            let single = try await admin.post(AdminURL.actions("training-sessions"), [
+                ("action", "close"), ("selected", String(scene.session)), ("object_id", String(scene.session)),
+            ])
+            #expect(single.text.contains("Only an administrator can reopen it, from its journal."))
+            #expect(single.text.contains(#"href="/admin/training-sessions/\#(scene.session)/" class="button button--secondary""#))
             #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [scene.session], as: Bool.self) == false)
             let done = try await admin.follow(try await admin.post(AdminURL.actions("training-sessions"), AttendanceBulkConfirmationTests.confirmation(page.text)))
             #expect(done.text.contains("“Close selected sessions”: 1 row changed."))
@@ -84,7 +94,7 @@ struct TrainingSessionSafetyTests {
             let athletePage = try await admin.get(AdminURL.delete("athletes", String(athlete)))
             #expect(athletePage.text.contains("The athlete cannot be deleted"))
             #expect(athletePage.text.contains("<li>1 attendance record<ul>"))
-            #expect(athletePage.text.contains(#"href="/admin/attendance/\#(anna)/""#))
+            #expect(athletePage.text.contains(#"<li><a href="/admin/attendance/\#(anna)/">2026-11-10, U-12 Football</a></li>"#))
             #expect(!athletePage.text.contains("other records still refer to it"))
 
             // In bulk: the athlete with attendance is left alone with the records named; one without is deleted.
