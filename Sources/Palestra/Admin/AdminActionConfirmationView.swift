@@ -71,7 +71,10 @@ struct AdminActionConfirmationView: Sendable {
         moreCount = localizer.plural("…and {count} more", count: targets.count - Self.listedLimit)
         self.dependents = dependents.map { localizer.plural($0.label, count: $0.count) }
         hasDependents = !dependents.isEmpty
-        self.refusals = refusals.map { Refusal(text: $0.text, named: $0.named, hasNamed: !$0.named.isEmpty) }
+        self.refusals = refusals.prefix(Self.listedLimit).map { Refusal(text: $0.text, named: $0.named, hasNamed: !$0.named.isEmpty) }
+            + (refusals.count > Self.listedLimit
+                ? [Refusal(text: localizer.plural("…and {count} more", count: refusals.count - Self.listedLimit), named: [], hasNamed: false)]
+                : [])
         hasRefusals = !refusals.isEmpty
         note = action.note.map { localizer.t($0) } ?? ""
         hasNote = action.note != nil && !targets.isEmpty

@@ -24,6 +24,9 @@ struct AdminBulkRefusal: Sendable {
 
 /// Applies one bulk action to its rows and says what happened, in a flash message.
 struct AdminBulkAction: Sendable {
+    /// How many rows left alone a flash message names.
+    static let flashedRefusals = 10
+
     let services: AdminServices
     let resource: AdminResource
     let context: SignedInContext
@@ -72,7 +75,7 @@ struct AdminBulkAction: Sendable {
                 let now = record.values[name] ?? nil
                 let shownNew = formatter.format(value, as: field.cellFormat)
                 if now == value {
-                    refusals.append(AdminBulkRefusal(label: record.label, reason: localizer.t("Already {value}.", ["value": shownNew])))
+                    refusals.append(AdminBulkRefusal(label: record.label, reason: localizer.t("{field}: already {value}.", ["field": localizer.t(field.label), "value": shownNew])))
                     continue
                 }
                 change = localizer.t(field.label) + ": " + formatter.format(now, as: field.cellFormat) + " → " + shownNew
@@ -144,7 +147,11 @@ struct AdminBulkAction: Sendable {
             localizer.plural("“{action}”: {count} rows changed.", count: done), with: ["action": localizer.t(action.label)]
         )
         if !refusals.isEmpty {
-            message += " " + localizer.t("Left alone:") + " " + refusals.map(\.text).joined(separator: "; ")
+            // A flash message stays short whatever the selection: the first reasons, then how many more.
+            let shown = refusals.prefix(Self.flashedRefusals).map(\.text)
+            let more = refusals.count - shown.count
+            message += " " + localizer.t("Left alone:") + " " + shown.joined(separator: "; ")
+                + (more > 0 ? "; " + localizer.plural("…and {count} more", count: more) : "")
         }
         return refusals.isEmpty ? .success(message) : .info(message)
     }

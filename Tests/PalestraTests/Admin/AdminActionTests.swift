@@ -64,6 +64,12 @@ struct AdminActionTests {
             #expect(done.status == .seeOther)
             #expect(try await browser.follow(done).text.contains("23 rows changed."))
             #expect(try await database.value("SELECT count(*)::int FROM users WHERE NOT is_active", as: Int.self) == 0)
+            // All 70 already active: the message names the first ten left alone and counts the rest.
+            let again = try await browser.follow(try await browser.post("/admin/users/actions", [
+                ("action", "activate"), ("select_across", "1"), ("list_query", "role=student"), ("confirm", "yes"),
+            ]))
+            #expect(again.text.contains("“Activate selected users”: 0 rows changed. Left alone:"))
+            #expect(again.text.contains("Active: already Yes.; …and 60 more"))
         }
     }
 

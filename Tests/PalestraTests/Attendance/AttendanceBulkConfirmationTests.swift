@@ -58,7 +58,7 @@ struct AttendanceBulkConfirmationTests {
             #expect(text.contains(#"<li>Anna Ivanova, 2026-11-10 <span class="confirm-list__change">Status: \#(Self.shown("late")) → \#(Self.shown("present"))</span> <span class="confirm-list__beside">Note: Came 10 min late</span></li>"#))
             #expect(text.contains(#"<li>Boris Petrov, 2026-11-10 <span class="confirm-list__change">Status: \#(Self.shown("excused")) → \#(Self.shown("present"))</span></li>"#))
             #expect(text.contains("Left alone:"))
-            #expect(text.contains("<li>“Clara Sokolova, 2026-11-10”: Already \(Self.shown("present")).</li>"))
+            #expect(text.contains("<li>“Clara Sokolova, 2026-11-10”: Status: already \(Self.shown("present")).</li>"))
             #expect(text.contains("<li>“Dora Belova, 2026-11-10”: The session is closed: its attendance cannot be changed. An administrator can reopen it from its journal.</li>"))
             #expect(text.contains(">Yes, mark selected as present</button>"))
             #expect(try await Self.statuses(scene, database) == before, "nothing changes before the confirmation")
