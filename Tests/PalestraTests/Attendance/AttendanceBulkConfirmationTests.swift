@@ -100,6 +100,33 @@ struct AttendanceBulkConfirmationTests {
         }
     }
 
+    @Test("hostile confirmations answer with a message, never a 5xx, and a version that is not the row's changes nothing", arguments: [
+        "abc", "-1", "0", "99999999999999999999", "", "1e3", "<script>",
+    ])
+    func hostileVersions(version: String) async throws {
+        try await TestApp.test { client, database in
+            let scene = try await AttendanceAdminTests.scene(database)
+            try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let anna = scene.records["Anna Ivanova"]!
+            _ = try await browser.get("/admin/attendance/")
+            let done = try await browser.post("/admin/attendance/actions", [
+                ("action", "mark_late"), ("selected", String(anna)), ("selected", "-5"), ("selected", "x"), ("confirm", "yes"), ("version-\(anna)", version),
+            ])
+            #expect(done.status.code < 500)
+            let answer = try await browser.post("/admin/attendance/actions", [
+                ("action", "mark_absent"), ("selected", String(anna)), ("confirm", "yes"), ("version-\(anna)", version),
+            ])
+            #expect(answer.status == .seeOther)
+            let page = try await browser.follow(answer)
+            // A number that is not the row's version is stale; anything else is no version at all (the row as it is now).
+            let stale = Int(version) != nil
+            #expect(page.text.contains(stale ? "Someone changed it after you confirmed" : "1 row changed."))
+            #expect(try await AttendanceAdminTests.status(anna, database).hasPrefix(stale ? "present|" : "absent|"))
+        }
+    }
+
     @Test("a coach's selection with another coach's record: the page says one selected row is not theirs, and the confirmed POST never changes it")
     func someoneElsesRecord() async throws {
         try await TestApp.test { client, database in
