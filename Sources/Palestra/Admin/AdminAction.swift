@@ -21,6 +21,9 @@ public struct AdminAction: Sendable {
     public let showing: [String]
     /// Said on the confirmation page above the button (a catalog key), e.g. who can undo the action.
     public let note: String?
+    /// A condition on a row (trusted SQL) the action needs, and why a row without it is left alone (a
+    /// catalog key): only a held session is closed. Checked for the page and again under the rows' locks.
+    public let condition: (sql: String, message: String)?
     /// When set (a catalog key, e.g. "Retry this job"), the action is also a button on an object's page,
     /// shown where it applies to that object.
     public let objectLabel: String?
@@ -30,8 +33,9 @@ public struct AdminAction: Sendable {
 
     public init(
         _ name: String, label: String, operation: Operation, showing: [String] = [], note: String? = nil,
-        objectLabel: String? = nil, roles: Set<Role>? = nil
+        condition: (sql: String, message: String)? = nil, objectLabel: String? = nil, roles: Set<Role>? = nil
     ) {
+        self.condition = condition
         self.name = name
         self.label = label
         self.operation = operation

@@ -47,6 +47,8 @@ struct AdminBulkAction: Sendable {
         var blockers: [Int: [AdminDeletionBlocker]] = [:]
         if case .delete = action.operation { blockers = try await services.records.deletionBlockers(of: resource, ids: ids) }
         let records = try await services.records.records(of: resource, ids: ids, for: context.user)
+        var unfit: Set<Int> = []
+        if let condition = action.condition { unfit = try await services.records.idsWithout(condition.sql, of: resource, ids: ids) }
         var allowed: [AdminBulkTarget] = []
         var refusals: [AdminBulkRefusal] = []
         for target in targets {
@@ -58,6 +60,10 @@ struct AdminBulkAction: Sendable {
             if let reason = record.readOnlyReason ?? resource.access.refusal(action.rowOperation, String(target.id), context.user)
                 ?? procedureRefusals[target.id] {
                 refusals.append(AdminBulkRefusal(label: record.label, reason: localizer.t(reason)))
+                continue
+            }
+            if unfit.contains(target.id), let condition = action.condition {
+                refusals.append(AdminBulkRefusal(label: record.label, reason: localizer.t(condition.message)))
                 continue
             }
             if resource.isVersioned, let version = confirmed[target.id], version != record.version {
@@ -127,7 +133,8 @@ struct AdminBulkAction: Sendable {
         case .setField(let name, let value):
             // The versions checked above are checked again under the rows' locks.
             let outcome = try await services.records.updateEach(
-                ids: allowed.map(\.id), to: [name: .text(value)], of: resource, versions: checked, actor: user, address: context.clientAddress
+                ids: allowed.map(\.id), to: [name: .text(value)], of: resource, versions: checked, onlyWhere: action.condition?.sql,
+                actor: user, address: context.clientAddress
             )
             done = outcome.changed
             for target in allowed where outcome.stale.contains(target.id) {

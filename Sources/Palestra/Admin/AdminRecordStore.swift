@@ -95,7 +95,8 @@ struct AdminRecordStore: Sendable {
     /// With `versions` (of a versioned resource), a row whose version is no longer the one the person
     /// confirmed is left alone too, and returned among `stale`.
     func updateEach(
-        ids: [Int], to values: [String: AdminValue], of resource: AdminResource, versions: [Int: Int] = [:], actor: User, address: String
+        ids: [Int], to values: [String: AdminValue], of resource: AdminResource, versions: [Int: Int] = [:], onlyWhere condition: String? = nil,
+        actor: User, address: String
     ) async throws -> (changed: Int, stale: Set<Int>) {
         let fields = resource.form.fields.filter { values[$0.name] != nil }
         guard !ids.isEmpty, !fields.isEmpty else { return (0, []) }
@@ -105,12 +106,12 @@ struct AdminRecordStore: Sendable {
             let differs = fields.map { field in
                 Self.differs(resource, field, from: writeExpression(field, read.bind(encodable(values[field.name] ?? .null))))
             }
-            let condition = """
+            let chosen = """
                 \(resource.primaryKey) = ANY(\(read.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource)) \
-                AND (\(differs.joined(separator: " OR ")))
+                AND (\(differs.joined(separator: " OR "))) AND (\(condition ?? "true"))
                 """
             let current = try await connection.query(
-                selectRecord(resource, where: condition) + " ORDER BY \(resource.primaryKey) FOR UPDATE", read.values
+                selectRecord(resource, where: chosen) + " ORDER BY \(resource.primaryKey) FOR UPDATE", read.values
             )
             let locked = try current.map { try record(from: $0, resource: resource) }
             let stale = Set(locked.filter { row in resource.isVersioned && versions[row.id].map { $0 != row.version } == true }.map(\.id))
@@ -319,6 +320,16 @@ struct AdminRecordStore: Sendable {
     func dependentStatement(_ dependent: AdminDependent, ids: [Int]) -> SQLStatement {
         var parameters = SQLParameters()
         return SQLStatement(sql: parameters.expand(dependent.countSQL, in: .dependentCount, .init(objectIDs: ids)), parameters: parameters)
+    }
+
+    /// The ids among `ids` for which `condition` (trusted SQL on the resource's row) does not hold.
+    func idsWithout(_ condition: String, of resource: AdminResource, ids: [Int]) async throws -> Set<Int> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.query(
+            "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[]) AND (\(condition)) IS NOT TRUE",
+            [ids]
+        )
+        return Set(try rows.map { try $0.decode("pk", as: Int.self) })
     }
 
     /// The ids a read-only rule of the resource holds for, each with the first such rule (none without rules).

@@ -40,6 +40,7 @@ extension AdminResource {
         keys.formUnion(actions.map(\.label))
         keys.formUnion(actions.compactMap(\.objectLabel))
         keys.formUnion(actions.compactMap(\.note))
+        keys.formUnion(actions.compactMap(\.condition?.message))
         keys.formUnion(form.uniqueConstraints.values.map(\.message))
         keys.formUnion(form.objectLinks.map(\.label))
         keys.formUnion(list.links.map(\.label))

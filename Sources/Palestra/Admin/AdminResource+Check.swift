@@ -24,6 +24,7 @@ extension AdminResource {
             if case .setField(let name, _) = action.operation, field(named: name) == nil {
                 check.fail("action “\(action.name)”", "sets “\(name)”, which is not a field")
             }
+            if let condition = action.condition { check.sql(condition.sql, .readOnlyCondition, "action “\(action.name)” condition") }
             for name in action.showing where field(named: name).map(\.isSecret) ?? true {
                 check.fail("action “\(action.name)”", "shows “\(name)”, which is not a field")
             }

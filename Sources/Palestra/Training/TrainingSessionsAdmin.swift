@@ -54,6 +54,7 @@ enum TrainingSessionsAdmin {
                 AdminAction(
                     "close", label: "Close selected sessions", operation: .setField("is_closed", to: "true"),
                     note: "A closed session's attendance can no longer be changed. Only an administrator can reopen it, from its journal.",
+                    condition: (sql: "status = 'held'", message: "Only a held session can be closed: save its attendance first."),
                     objectLabel: "Close this session", roles: [.admin]
                 ),
             ]

@@ -207,6 +207,11 @@ struct AdminDeclarationCheckTests {
                 statements.append(("blocking dependent \(dependent.label)", SQLStatement(sql: sql, parameters: parameters)))
             }
         }
+        for action in resource.list.actions {
+            if let condition = action.condition {
+                statements.append(("action \(action.name)", SQLStatement(sql: "SELECT (\(condition.sql)) FROM \(resource.table)", parameters: SQLParameters())))
+            }
+        }
         for rule in resource.access.readOnlyRules {
             statements.append(("read-only rule \(rule.reason)", SQLStatement(sql: "SELECT (\(rule.sql)) FROM \(resource.table)", parameters: SQLParameters())))
         }

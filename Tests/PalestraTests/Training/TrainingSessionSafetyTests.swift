@@ -19,7 +19,12 @@ struct TrainingSessionSafetyTests {
             try await admin.signIn("admin@example.org")
             let list = try await admin.get(AdminURL.changeList("training-sessions"))
             #expect(list.text.contains(#"<option value="">Choose an action</option><option value="close">Close selected sessions</option>"#))
-            let page = try await admin.post(AdminURL.actions("training-sessions"), [("action", "close"), ("selected", String(scene.session))])
+            // A session not held yet is not closed: its journal could not be marked any more.
+            let planned = try await TestTraining.session(group: scene.fixture.group, date: "2026-11-17", in: database)
+            let page = try await admin.post(AdminURL.actions("training-sessions"), [
+                ("action", "close"), ("selected", String(scene.session)), ("selected", String(planned)),
+            ])
+            #expect(page.text.contains("U-12 Football, 2026-11-17 18:00”: Only a held session can be closed: save its attendance first."))
             #expect(page.status == .ok)
             #expect(page.text.contains("“Close selected sessions” will change this 1 row:"))
             #expect(page.text.contains("Closed: No → Yes"))
@@ -38,6 +43,10 @@ struct TrainingSessionSafetyTests {
             let done = try await admin.follow(try await admin.post(AdminURL.actions("training-sessions"), AttendanceBulkConfirmationTests.confirmation(page.text)))
             #expect(done.text.contains("“Close selected sessions”: 1 row changed."))
             #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [scene.session], as: Bool.self))
+            #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [planned], as: Bool.self) == false)
+            // Even posted as confirmed, the planned one stays open.
+            _ = try await admin.post(AdminURL.actions("training-sessions"), [("action", "close"), ("selected", String(planned)), ("confirm", "yes")])
+            #expect(try await database.value("SELECT is_closed FROM training_sessions WHERE id = $1", [planned], as: Bool.self) == false)
         }
     }
 
