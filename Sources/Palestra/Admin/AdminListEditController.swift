@@ -18,7 +18,7 @@ struct AdminListEditController: Sendable {
         var request = request
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
-        let state = AdminListState(posted: form, resource: resource)
+        let state = AdminListState(posted: form, resource: resource, today: services.today)
         let choices = try await services.lookups(for: resource)
         var edit = AdminListEdit(form: form, resource: resource, choices: choices, localizer: localizer)
         guard !edit.rows.isEmpty else {

@@ -33,7 +33,7 @@ struct AttendanceListPlanTests {
                 ]
                 for user in [admin, coach] {
                     for query in Self.queries(group: group) {
-                        let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: resource)
+                        let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: resource, today: .today(in: .gmt))
                         let statements = lists.pageStatements(of: resource, for: user, state: state)
                         let conditions = statements.conditions
                         let page = try await Self.plan(statements.select.sql, statements.select.values, on: client)
@@ -72,7 +72,7 @@ struct AttendanceListPlanTests {
                     try await connection.executeScript("DEALLOCATE rows_by_key; RESET plan_cache_mode")
                 }
                 // The coach's unfiltered list is prepared and reused: its generic plan, too, reads by index.
-                let select = lists.pageStatements(of: resource, for: coach, state: AdminListState(query: FormData(), resource: resource)).select
+                let select = lists.pageStatements(of: resource, for: coach, state: AdminListState(query: FormData(), resource: resource, today: .today(in: .gmt))).select
                 #expect(select.values.count == 1)
                 try await client.withConnection { connection in
                     try await connection.executeScript("PREPARE coach_page AS \(select.sql); SET plan_cache_mode = force_generic_plan")
