@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// A form re-shown with what was typed (issue 14): a value its input cannot hold (a date that does not
@@ -32,7 +33,8 @@ struct AdminTypedValueTests {
             let saved = try await browser.post(add, TrainingSessionsAdminTests.fields(group: group, date: "2026-02-28"))
             #expect(saved.status == .seeOther)
             #expect(try await database.value("SELECT session_date::text FROM training_sessions", as: String.self) == "2026-02-28")
-            let form = try await browser.get(try #require(saved.headers[.location]))
+            let id: Int = try await database.value("SELECT id::int FROM training_sessions")
+            let form = try await browser.get(AdminURL.changeForm("training-sessions", String(id)))
             #expect(form.text.contains("<input type=\"date\" id=\"field-session_date\" name=\"session_date\" value=\"2026-02-28\" required"))
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// A group's description is Markdown (issue 14): read-only pages show it rendered by cmark in safe mode,

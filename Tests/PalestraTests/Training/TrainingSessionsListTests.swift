@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 @testable import Palestra
 import Postgres
+import TestSupport
 import Testing
 
 /// The training sessions' list as people meet it (issue 14): it opens at today with the nearest sessions
