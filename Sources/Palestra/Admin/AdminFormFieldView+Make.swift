@@ -10,8 +10,10 @@ extension AdminFormFieldView {
         name = field.name
         id = "field-" + field.name
         label = localizer.t(field.label)
-        help = field.help.map(localizer.t) ?? ""
-        hasHelp = field.help != nil
+        // Help on writing Markdown is for the form that edits it, not for a page that shows it rendered.
+        let help = field.kind.isMarkdown && !editable ? nil : field.help
+        self.help = help.map(localizer.t) ?? ""
+        hasHelp = help != nil
         self.error = error ?? ""
         hasError = error != nil
         isRequired = field.isRequired
@@ -117,7 +119,7 @@ extension AdminFormFieldView {
         isPlainReadOnly = !isPreformatted && !isTable && !isMarkdown
         self.yourValue = yourValue
         hasYourValue = !yourValue.isEmpty
-        describedBy = [field.help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
+        describedBy = [help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
         hasDescribedBy = !describedBy.isEmpty
     }
 

@@ -38,6 +38,7 @@ struct GroupDescriptionTests {
             #expect(!page.text.contains("javascript:"))
             #expect(!page.text.contains("<script>alert") && !page.text.contains("onerror"))
             #expect(page.text.contains("<!-- raw HTML omitted -->"))
+            #expect(!page.text.contains("Markdown."), "help on writing Markdown is for the form that edits it")
 
             var admin = Browser(client)
             try await admin.signIn("admin@example.org")
@@ -45,6 +46,7 @@ struct GroupDescriptionTests {
             #expect(form.text.contains("**Warm-up** first"), "the editable form shows the source")
             #expect(form.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!form.text.contains("<strong>Warm-up</strong>"))
+            #expect(form.text.contains("Markdown."))
         }
     }
 }
