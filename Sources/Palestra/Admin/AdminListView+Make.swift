@@ -39,6 +39,13 @@ extension AdminListView {
             $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "")
         })
         activeFilterCount = active.isEmpty ? "" : localizer.plural("{count} active", count: active.count)
+        // Said beside the count, so a phone (its filters folded away) shows why the list starts where it does.
+        openingFilters = zip(resource.list.filters, filters).compactMap { filter, view in
+            guard let value = filter.defaultValue, state.typedValue(filter.name) == value,
+                  let chosen = view.choices.first(where: { $0.value == value }), let all = view.choices.first
+            else { return nil }
+            return OpeningFilter(label: view.label + ": " + chosen.label, allLabel: all.label, allURL: all.url)
+        }
         headers = resource.list.columns.enumerated().map { index, column in
             let position = state.ordering.firstIndex { abs($0) == index + 1 }
             let descending = position.map { state.ordering[$0] < 0 } ?? false

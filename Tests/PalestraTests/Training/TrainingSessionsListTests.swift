@@ -51,6 +51,7 @@ struct TrainingSessionsListTests {
             #expect(opening.text.contains("aria-current=\"true\" class=\"is-selected\">From today</a>"))
             #expect(try Self.link("From today", in: opening) == Self.list, "the default needs nothing in the address")
             #expect(opening.text.contains("1 active"))
+            #expect(opening.text.contains("3 results · Date: From today (<a href=\"/admin/training-sessions/?session_date=all\">Any date</a>)"))
             #expect(!opening.text.contains("Clear search and filters"), "the list as it opens is not a narrowing to clear")
 
             let past = try await browser.get(try Self.link("Before today", in: opening))
