@@ -11,31 +11,15 @@ struct AdminListController: Sendable {
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
-        var state = AdminListState(query: request.queryData, resource: resource, today: services.today)
-        var page = try await services.lists.page(of: resource, for: context.user, state: state)
-        // A row the user is not offered in a filter (unknown, or not theirs) is named, not silently matched by nothing.
-        let refused = Self.unofferedChoices(resource, state: state, lookups: page.filterChoices)
-        if !refused.isEmpty {
-            state = refused.reduce(state) { $0.refusing($1) }
-            page = try await services.lists.page(of: resource, for: context.user, state: state)
-        }
+        let (state, page) = try await services.listPage(
+            of: resource, for: context.user, state: AdminListState(query: request.queryData, resource: resource, today: services.today)
+        )
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),
             editChoices: resource.list.editable.isEmpty ? [:] : try await services.lookups(for: resource)
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context)
-    }
-
-    /// Foreign-key filters whose value is none of the choices the user is offered (a lookup cut at its
-    /// 1,000 rows cannot tell, so its value is applied as it is).
-    static func unofferedChoices(_ resource: AdminResource, state: AdminListState, lookups: [String: [AdminChoice]]) -> [String] {
-        resource.list.filters.compactMap { filter in
-            guard case .foreignKey = filter.kind, let value = state.filterValue(filter.name), let offered = lookups[filter.name],
-                  offered.count < 1000, !offered.contains(where: { $0.value == value })
-            else { return nil }
-            return filter.name
-        }
     }
 
     /// Runs a bulk action on the selected rows (or all matching), after a confirmation page when the
@@ -46,7 +30,9 @@ struct AdminListController: Sendable {
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
         let listQuery = AdminListState.postedQuery(form)
-        let state = AdminListState(posted: form, resource: resource, today: services.today)
+        let state = try await services.offeredState(
+            AdminListState(posted: form, resource: resource, today: services.today), of: resource, for: context.user
+        )
         // A button on an object's page leads back to that page; the change list's form, to the list.
         let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         let back = objectID.map { AdminURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)
