@@ -22,8 +22,12 @@ public struct AdminFilter: Sendable {
     /// `EXISTS (SELECT 1 FROM group_memberships m WHERE m.athlete_id = athletes.id AND m.group_id::text = {value})`.
     public let condition: String?
     public let kind: Kind
+    /// The value a list opens with when its address names none for this filter (e.g. a date filter's
+    /// `from-today`); its "All" (or "Any date") choice then says so in the address.
+    public let defaultValue: String?
 
-    public init(_ name: String, label: String, expression: String? = nil, condition: String? = nil, kind: Kind) {
+    public init(_ name: String, label: String, expression: String? = nil, condition: String? = nil, kind: Kind, default defaultValue: String? = nil) {
+        self.defaultValue = defaultValue
         self.name = name
         self.label = label
         self.expression = expression ?? name
@@ -39,5 +43,18 @@ public struct AdminFilter: Sendable {
         }
         if let condition { return "(" + parameters.expand(condition, in: .filterCondition, .init(value: value)) + ")" }
         return "(\(expression))::text = \(parameters.bind(value))"
+    }
+
+    /// The value of "All" (or "Any date") in the address of a filter with a default.
+    static let allValue = "all"
+
+    /// Whether `value` is one of the filter's fixed choices (a foreign key has none: its rows vary, so it has no default).
+    func offers(_ value: String) -> Bool {
+        switch kind {
+        case .choices(let choices): choices.contains { $0.value == value }
+        case .boolean: value == "yes" || value == "no"
+        case .foreignKey: false
+        case .date: OpenDatePreset(rawValue: value) != nil || DatePreset(rawValue: value) != nil
+        }
     }
 }

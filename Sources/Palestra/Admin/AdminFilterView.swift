@@ -21,6 +21,9 @@ struct AdminFilterView: Sendable {
     let fromValue: String
     let toName: String
     let toValue: String
+    /// `date`, or `text` when the typed value is no date (a date input may hold only a real date).
+    let fromType: String
+    let toType: String
     let rangeError: String
     let hasRangeError: Bool
     /// A value in the address that is none of the filter's choices (an old bookmark, a typo): the list
@@ -41,6 +44,7 @@ extension AdminFilterView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("label", \.label), .text("name", \.name), .list("choices", \.choices), .bool("isDate", \.isDate),
         .text("fromName", \.fromName), .text("fromValue", \.fromValue), .text("toName", \.toName), .text("toValue", \.toValue),
+        .text("fromType", \.fromType), .text("toType", \.toType),
         .text("rangeError", \.rangeError), .bool("hasRangeError", \.hasRangeError), .text("valueError", \.valueError),
         .bool("hasValueError", \.hasValueError), .list("rangeHidden", \.rangeHidden), .text("fromID", \.fromID),
         .text("toID", \.toID), .text("rangeAction", \.rangeAction), .bool("usesSelect", \.usesSelect),

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 extension AdminFormFieldView {
     init(
@@ -9,8 +10,10 @@ extension AdminFormFieldView {
         name = field.name
         id = "field-" + field.name
         label = localizer.t(field.label)
-        help = field.help.map(localizer.t) ?? ""
-        hasHelp = field.help != nil
+        // Help on writing Markdown is for the form that edits it, not for a page that shows it rendered.
+        let help = field.kind.isMarkdown && !editable ? nil : field.help
+        self.help = help.map(localizer.t) ?? ""
+        hasHelp = help != nil
         self.error = error ?? ""
         hasError = error != nil
         isRequired = field.isRequired
@@ -48,6 +51,11 @@ extension AdminFormFieldView {
             // A required select starts with an empty placeholder (HTML requires it, and it shows nothing was chosen).
             options.insert(Option(value: "", label: localizer.t("Choose…"), isSelected: first.isEmpty), at: 0)
         }
+        // A value its input cannot hold (a date that does not exist, 25:00, "abc" for a number) is invalid HTML
+        // there, and the browser would empty it: it is re-shown as typed in a text input, beside its message.
+        if isInput, !first.isEmpty, !Self.inputHolds(first, kind: field.kind) {
+            inputType = "text"; minimum = ""; maximum = ""
+        }
         self.isInput = isInput
         self.inputType = inputType
         value = first
@@ -69,17 +77,22 @@ extension AdminFormFieldView {
         let storedFile = isFile ? stored.flatMap { $0.isEmpty ? nil : $0 } : nil
         hasImage = storedFile != nil
         imageURL = storedFile.map(MediaURL.file) ?? ""
+        let fieldLabel = localizer.t(field.label)
+        imageAlt = record.map { localizer.t("{field}: {name}", ["field": fieldLabel, "name": $0.label]) } ?? fieldLabel
         canClear = storedFile != nil && !field.isRequired
         clearName = AdminFormInput.clearName(of: field)
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable || field.kind.isDisplayOnly
         displayValue = formatter.format(stored, as: field.kind.isChoice && !isMultiple && !choices.isEmpty ? .choice(choices) : field.cellFormat)
-        var isPreformatted = false, isTable = false
+        var isPreformatted = false, isTable = false, isMarkdown = false
         var tableHeaders: [String] = [], tableRows: [TableRow] = []
         switch field.kind {
         case .json:
             isPreformatted = true
+        case .markdown:
+            // Only a read-only field is rendered; an editable one shows its source in the textarea.
+            isMarkdown = isReadOnly && !(stored ?? "").isEmpty
         case .table(let columns):
             isTable = true
             tableHeaders = columns.map { localizer.t($0.label) }
@@ -96,15 +109,17 @@ extension AdminFormFieldView {
             break
         }
         self.isPreformatted = isPreformatted
+        self.isMarkdown = isMarkdown
+        displayHTML = isMarkdown ? Markdown.html(stored ?? "") : ""
         self.isTable = isTable
         self.tableHeaders = tableHeaders
         self.tableRows = tableRows
         hasTableRows = !tableRows.isEmpty
         tableEmpty = localizer.t("None")
-        isPlainReadOnly = !isPreformatted && !isTable
+        isPlainReadOnly = !isPreformatted && !isTable && !isMarkdown
         self.yourValue = yourValue
         hasYourValue = !yourValue.isEmpty
-        describedBy = [field.help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
+        describedBy = [help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
         hasDescribedBy = !describedBy.isEmpty
     }
 
@@ -122,6 +137,18 @@ extension AdminFormFieldView {
             return TableRow(cells: zip(headers, [shown.field, shown.old, shown.new]).map { header, text in
                 TableCell(label: header, value: text, format: .text, formatter: formatter)
             })
+        }
+    }
+
+    /// Whether the value is one a date, time, number or email input may hold (HTML's valid strings).
+    static func inputHolds(_ value: String, kind: AdminField.Kind) -> Bool {
+        switch kind {
+        case .date: CalendarDate(value) != nil
+        case .time: TimeOfDay(value) != nil
+        case .dateTime: LocalMoment(value) != nil
+        case .integer: value.wholeMatch(of: /-?[0-9]+/) != nil
+        case .email: EmailAddress.isValid(value)
+        default: true
         }
     }
 

@@ -17,9 +17,12 @@ struct AdminFormFieldView: Sendable {
         let isImage: Bool
         let hasImage: Bool
         let imageURL: String
+        /// The picture's alt text: the column and, when the row names it, whose it is ("Photo: Anna Petrova").
+        let imageAlt: String
 
-        init(label: String, value: String?, format: AdminCellFormat, formatter: AdminCellFormatter) {
+        init(label: String, value: String?, format: AdminCellFormat, formatter: AdminCellFormatter, names: String? = nil) {
             self.label = label
+            imageAlt = names.flatMap { $0.isEmpty ? nil : formatter.localizer.t("{field}: {name}", ["field": label, "name": $0]) } ?? label
             isImage = format.isImage
             hasImage = format.isImage && !(value ?? "").isEmpty
             imageURL = hasImage ? MediaURL.file(value ?? "") : ""
@@ -64,12 +67,17 @@ struct AdminFormFieldView: Sendable {
     /// A stored file that may be removed (the field is not required): the "remove" checkbox's name.
     let canClear: Bool
     let clearName: String
+    /// The stored picture's alt text: the field and whose it is ("Photo: Anna Petrova").
+    let imageAlt: String
     let confirmationName: String
     let confirmationID: String
     let isReadOnly: Bool
     let displayValue: String
     /// Read-only text shown as it is, line breaks and indentation kept (`.json`).
     let isPreformatted: Bool
+    /// Read-only Markdown, rendered by cmark in safe mode (raw HTML and `javascript:` links neutralised).
+    let isMarkdown: Bool
+    let displayHTML: String
     /// Read-only rows of a `.table` field: column labels, formatted cells, and what shows when there are none.
     let isTable: Bool
     let tableHeaders: [String]
@@ -96,8 +104,9 @@ extension AdminFormFieldView: MustacheObject {
         .bool("isMultiple", \.isMultiple), .list("options", \.options), .bool("isCheckbox", \.isCheckbox),
         .bool("isChecked", \.isChecked), .bool("isPassword", \.isPassword), .bool("isFile", \.isFile), .text("accept", \.accept),
         .bool("hasImage", \.hasImage), .text("imageURL", \.imageURL), .bool("canClear", \.canClear),
-        .text("clearName", \.clearName), .text("confirmationName", \.confirmationName), .text("confirmationID", \.confirmationID),
+        .text("clearName", \.clearName), .text("imageAlt", \.imageAlt), .text("confirmationName", \.confirmationName), .text("confirmationID", \.confirmationID),
         .bool("isReadOnly", \.isReadOnly), .text("displayValue", \.displayValue), .bool("isPreformatted", \.isPreformatted),
+        .bool("isMarkdown", \.isMarkdown), .html("displayHTML", \.displayHTML),
         .bool("isTable", \.isTable), .list("tableHeaders", \.tableHeaders), .list("tableRows", \.tableRows),
         .bool("hasTableRows", \.hasTableRows), .text("tableEmpty", \.tableEmpty), .bool("isPlainReadOnly", \.isPlainReadOnly),
         .text("yourValue", \.yourValue), .bool("hasYourValue", \.hasYourValue), .text("describedBy", \.describedBy),
@@ -120,6 +129,6 @@ extension AdminFormFieldView.TableRow: MustacheObject {
 extension AdminFormFieldView.TableCell: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("label", \.label), .text("text", \.text), .bool("isImage", \.isImage), .bool("hasImage", \.hasImage),
-        .text("imageURL", \.imageURL),
+        .text("imageURL", \.imageURL), .text("imageAlt", \.imageAlt),
     ])
 }

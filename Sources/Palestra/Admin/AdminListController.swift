@@ -11,7 +11,7 @@ struct AdminListController: Sendable {
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
-        let state = AdminListState(query: request.queryData, resource: resource)
+        let state = AdminListState(query: request.queryData, resource: resource, today: services.today)
         return try await renderList(resource, state: state, context: context)
     }
 
@@ -21,7 +21,8 @@ struct AdminListController: Sendable {
         _ resource: AdminResource, state: AdminListState, context: SignedInContext, actionError: String? = nil,
         selected: Set<Int> = [], selectAcross: Bool = false, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let page = try await services.lists.page(of: resource, for: context.user, state: state)
+        // A filter's value the user is not offered is named beside its filter and filters nothing (listPage).
+        let (state, page) = try await services.listPage(of: resource, for: context.user, state: state)
         var view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),
@@ -40,7 +41,9 @@ struct AdminListController: Sendable {
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
         let listQuery = AdminListState.postedQuery(form)
-        let state = AdminListState(posted: form, resource: resource)
+        let state = try await services.offeredState(
+            AdminListState(posted: form, resource: resource, today: services.today), of: resource, for: context.user
+        )
         // A button on an object's page leads back to that page; the change list's form, to the list.
         let objectID = form.value("object_id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         let back = objectID.map { AdminURL.changeForm(resource.slug, String($0)) } ?? state.url(resource: resource)

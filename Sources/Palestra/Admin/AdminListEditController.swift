@@ -18,7 +18,7 @@ struct AdminListEditController: Sendable {
         var request = request
         let form = try await request.formData(context: context)
         let localizer = services.views.localizer(for: context)
-        let state = AdminListState(posted: form, resource: resource)
+        let state = AdminListState(posted: form, resource: resource, today: services.today)
         let choices = try await services.lookups(for: resource)
         var edit = AdminListEdit(form: form, resource: resource, choices: choices, localizer: localizer)
         guard !edit.rows.isEmpty else {
@@ -65,7 +65,7 @@ struct AdminListEditController: Sendable {
         _ resource: AdminResource, state: AdminListState, edit: AdminListEdit, notice: String, choices: [String: [AdminChoice]],
         context: SignedInContext, status: HTTPResponse.Status
     ) async throws -> Response {
-        let page = try await services.lists.page(of: resource, for: context.user, state: state)
+        let (state, page) = try await services.listPage(of: resource, for: context.user, state: state)
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),

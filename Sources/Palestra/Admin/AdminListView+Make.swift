@@ -25,15 +25,27 @@ extension AdminListView {
             ? localizer.plural("about {count} results", count: page.total)
             : localizer.plural("{count} results", count: page.total)
         clearURL = AdminURL.changeList(resource.slug)
-        isFiltered = !state.search.isEmpty || !state.filterValues.isEmpty
+        // A filter's default is the list as it opens, not a narrowing to clear.
+        isFiltered = !state.search.isEmpty || state.filterValues.contains { value in
+            !resource.list.filters.contains { $0.name == value.name && $0.defaultValue == value.value }
+        }
         filters = resource.list.filters.map { Self.filterView($0, state: state, resource: resource, lookups: lookups, localizer: localizer) }
         hasFilters = !resource.list.filters.isEmpty
         // A value the filter does not know is not applied, so it does not count as active.
         let ignored = Set(filters.filter(\.hasValueError).map(\.name))
-        let active = Set(state.filterValues.filter { !ignored.contains($0.name) }.map {
+        let active = Set(state.filterValues.filter {
+            !ignored.contains($0.name) && !state.isRefused($0.name) && $0.value != AdminFilter.allValue
+        }.map {
             $0.name.replacingOccurrences(of: "_from", with: "").replacingOccurrences(of: "_to", with: "")
         })
         activeFilterCount = active.isEmpty ? "" : localizer.plural("{count} active", count: active.count)
+        // Said beside the count, so a phone (its filters folded away) shows why the list starts where it does.
+        openingFilters = zip(resource.list.filters, filters).compactMap { filter, view in
+            guard let value = filter.defaultValue, state.typedValue(filter.name) == value,
+                  let chosen = view.choices.first(where: { $0.value == value }), let all = view.choices.first
+            else { return nil }
+            return OpeningFilter(label: view.label + ": " + chosen.label, allLabel: all.label, allURL: all.url)
+        }
         headers = resource.list.columns.enumerated().map { index, column in
             let position = state.ordering.firstIndex { abs($0) == index + 1 }
             let descending = position.map { state.ordering[$0] < 0 } ?? false
@@ -132,19 +144,28 @@ extension AdminListView {
         _ filter: AdminFilter, state: AdminListState, resource: AdminResource, lookups: [String: [AdminChoice]],
         localizer: Localizer
     ) -> AdminFilterView {
-        let current = state.filterValue(filter.name)
+        let current = state.typedValue(filter.name)
         // Beyond the link limit the choices are a select, which posts values: no link is built for them.
         let links = switch filter.kind {
         case .foreignKey: (lookups[filter.name]?.count ?? 0) + 1 <= AdminFilterView.linkLimit
         default: true
         }
-        func choice(_ label: String, _ value: String?) -> AdminFilterView.Choice {
-            AdminFilterView.Choice(
-                label: label, value: value ?? "", url: links ? state.filtering(filter.name, value).url(resource: resource) : "",
-                isSelected: current == value
+        // A date choice leads a list sorted by its date the way that shows the nearest days first.
+        let column = resource.list.columns.firstIndex { $0.name == filter.name }.map { $0 + 1 }
+        func choice(_ label: String, _ value: String?, descending: Bool? = nil) -> AdminFilterView.Choice {
+            var target = state.filtering(filter.name, value)
+            if let column, let descending, let first = state.ordering.first, abs(first) == column {
+                target.ordering[0] = descending ? -column : column
+            }
+            return AdminFilterView.Choice(
+                label: label, value: value ?? "", url: links ? target.url(resource: resource) : "", isSelected: current == value
             )
         }
-        var choices = [choice(localizer.t("All"), nil)]
+        // With a default, "All" must say so in the address (no value means the default).
+        let all = filter.defaultValue == nil ? nil : AdminFilter.allValue
+        let from = state.typedValue(filter.name + "_from") ?? ""
+        let to = state.typedValue(filter.name + "_to") ?? ""
+        var choices = [choice(localizer.t("All"), all)]
         var isDate = false
         switch filter.kind {
         case .choices(let options):
@@ -156,26 +177,27 @@ extension AdminListView {
         case .date:
             isDate = true
             choices[0] = AdminFilterView.Choice(
-                label: localizer.t("Any date"), value: "", url: state.filtering(filter.name, nil).url(resource: resource),
-                isSelected: current == nil && state.filterValue(filter.name + "_from") == nil && state.filterValue(filter.name + "_to") == nil
+                label: localizer.t("Any date"), value: all ?? "", url: choice("", all).url,
+                isSelected: (current == nil || current == all) && from.isEmpty && to.isEmpty
             )
+            choices += OpenDatePreset.allCases.map { choice(localizer.t($0.label), $0.rawValue, descending: $0.sortsDescending) }
             choices += DatePreset.allCases.map { choice(localizer.t($0.label), $0.rawValue) }
         }
-        let from = state.filterValue(filter.name + "_from") ?? ""
-        let to = state.filterValue(filter.name + "_to") ?? ""
-        let badDate = [from, to].contains { !$0.isEmpty && CalendarDate($0) == nil }
-        // Choices, yes/no and date presets are applied only when known (AdminListStore.filterConditions).
-        // A foreign key's value is applied as it is (its lookup may be cut at 1,000 rows), so not flagged.
-        let isForeignKey = if case .foreignKey = filter.kind { true } else { false }
+        let rangeErrors = Self.rangeProblems(from: from, to: to, localizer: localizer)
+        // Choices, yes/no and date presets are applied only when known (AdminListStore.filterConditions); a
+        // foreign key's value, only when the user is offered it (the controller refuses it otherwise).
         let unknownValue = current.flatMap { value in
-            isForeignKey || choices.contains { $0.value == value } ? nil : value
+            state.isRefused(filter.name) || !choices.contains { $0.value == value } ? value : nil
         }
         var rest = state.filtering(filter.name, nil)
         rest.page = 1
+        let fromValid = from.isEmpty || CalendarDate(from) != nil, toValid = to.isEmpty || CalendarDate(to) != nil
         return AdminFilterView(
             label: localizer.t(filter.label), name: filter.name, choices: choices, isDate: isDate,
             fromName: filter.name + "_from", fromValue: from, toName: filter.name + "_to", toValue: to,
-            rangeError: badDate ? localizer.t("Enter dates as YYYY-MM-DD.") : "", hasRangeError: badDate,
+            // A value that is no date is shown as typed in a text input (a date input may hold only a real date).
+            fromType: fromValid ? "date" : "text", toType: toValid ? "date" : "text",
+            rangeError: rangeErrors.joined(separator: " "), hasRangeError: !rangeErrors.isEmpty,
             valueError: unknownValue.map { localizer.t("“{value}” is not one of these choices: the list is not filtered by it.", ["value": $0]) } ?? "",
             hasValueError: unknownValue != nil,
             rangeHidden: hidden(rest, resource: resource),
@@ -184,5 +206,22 @@ extension AdminListView {
             usesSelect: !isDate && choices.count > AdminFilterView.linkLimit,
             selectID: "filter-\(filter.name)-select"
         )
+    }
+
+    /// What is wrong with a date range's bounds as typed: text that is no date, a date that does not exist,
+    /// a start after the end. The list is filtered by none of these (``AdminListState``).
+    static func rangeProblems(from: String, to: String, localizer: Localizer) -> [String] {
+        var problems: [String] = []
+        let typed = [from, to].filter { !$0.isEmpty && CalendarDate($0) == nil }
+        if typed.contains(where: { $0.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil }) {
+            problems.append(localizer.t("Enter dates as YYYY-MM-DD."))
+        }
+        for date in typed where date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil {
+            problems.append(localizer.t("The date {date} does not exist: the list is not filtered by it.", ["date": date]))
+        }
+        if let start = CalendarDate(from), let end = CalendarDate(to), start > end {
+            problems.append(localizer.t("The start date is after the end date: the list is not filtered by these dates."))
+        }
+        return problems
     }
 }

@@ -73,6 +73,13 @@ struct AdminListView: Sendable {
         let url: String
     }
 
+    /// A filter at the value the list opens with ("Date: From today"), and the link that lifts it ("Any date").
+    struct OpeningFilter: Sendable {
+        let label: String
+        let allLabel: String
+        let allURL: String
+    }
+
     let title: String
     let listURL: String
     let addURL: String
@@ -90,6 +97,7 @@ struct AdminListView: Sendable {
     let filters: [AdminFilterView]
     let hasFilters: Bool
     let activeFilterCount: String
+    let openingFilters: [OpeningFilter]
     let headers: [Header]
     var rows: [Row]
     let hasRows: Bool
@@ -139,6 +147,7 @@ extension AdminListView: MustacheObject {
         .bool("hasSearchFields", \.hasSearchFields), .list("searchHidden", \.searchHidden),
         .text("resultSummary", \.resultSummary), .text("clearURL", \.clearURL), .bool("isFiltered", \.isFiltered),
         .list("filters", \.filters), .bool("hasFilters", \.hasFilters), .text("activeFilterCount", \.activeFilterCount),
+        .list("openingFilters", \.openingFilters),
         .list("headers", \.headers), .list("rows", \.rows), .bool("hasRows", \.hasRows), .list("actions", \.actions),
         .bool("hasActions", \.hasActions), .text("actionURL", \.actionURL), .text("csrfField", \.csrfField),
         .text("csrfToken", \.csrfToken), .text("listQuery", \.listQuery), .text("selectAcrossLabel", \.selectAcrossLabel),
@@ -154,6 +163,12 @@ extension AdminListView: MustacheObject {
 extension AdminListView.Link: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("label", \.label), .text("url", \.url),
+    ])
+}
+
+extension AdminListView.OpeningFilter: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("label", \.label), .text("allLabel", \.allLabel), .text("allURL", \.allURL),
     ])
 }
 

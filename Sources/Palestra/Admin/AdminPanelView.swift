@@ -20,7 +20,10 @@ struct AdminPanelView: Sendable {
         headers = panel.columns.map { localizer.t($0.label) }
         self.rows = rows.map { values in
             AdminFormFieldView.TableRow(cells: zip(panel.columns, values).map { column, value in
-                AdminFormFieldView.TableCell(label: localizer.t(column.label), value: value, format: column.format, formatter: formatter)
+                let names = column.altFrom.flatMap { key in panel.columns.firstIndex { $0.key == key } }.flatMap { values.indices.contains($0) ? values[$0] : nil }
+                return AdminFormFieldView.TableCell(
+                    label: localizer.t(column.label), value: value, format: column.format, formatter: formatter, names: names
+                )
             })
         }
         hasRows = !rows.isEmpty

@@ -16,6 +16,9 @@ extension AdminResource {
             check.sql(filter.expression, .filterExpression, "filter “\(filter.name)”")
             if let condition = filter.condition { check.sql(condition, .filterCondition, "filter “\(filter.name)”") }
             if case .foreignKey(let lookup) = filter.kind { check.lookup(lookup, "filter “\(filter.name)”") }
+            if let value = filter.defaultValue, !filter.offers(value) {
+                check.fail("filter “\(filter.name)”", "its default “\(value)” is none of its fixed choices")
+            }
         }
         checkOrdering(&check)
         checkRelated(&check)

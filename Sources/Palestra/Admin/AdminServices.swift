@@ -1,6 +1,7 @@
 import Hummingbird
 
 import Foundation
+import Postgres
 
 /// What the admin controllers share: the registered resources, their stores, sessions (for flash
 /// messages), the views, the password policy and the authenticator.
@@ -15,6 +16,9 @@ struct AdminServices: Sendable {
     let media: MediaStorage
     /// For the users' password page (``UserPasswordPage``).
     let authenticator: Authenticator
+
+    /// The organisation's date now (a change list's "From today").
+    var today: CalendarDate { .today(in: views.timeZone) }
 
     func formatter(for context: SignedInContext) -> AdminCellFormatter {
         AdminCellFormatter(localizer: views.localizer(for: context), timeZone: views.timeZone)

@@ -31,7 +31,7 @@ enum AttendanceAdmin {
             FROM attendance_records r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = {id}
             """,
         columns: [
-            AdminTableColumn("avatar", label: "Photo", format: .image),
+            AdminTableColumn("avatar", label: "Photo", format: .image, altFrom: "full_name"),
             AdminTableColumn("full_name", label: "Name"),
             AdminTableColumn("birth_date", label: "Birth date", format: .date),
             AdminTableColumn("groups", label: "Groups now"),

@@ -28,7 +28,7 @@ public struct ChangeListRenderBenchmark: Sendable {
                 edit: AdminListPage.Edit(version: 3, isReadOnly: false, values: ["status": ["present", "late", "excused", "absent"][index % 4], "note": note]))
         }
         let listPage = AdminListPage(rows: rows, total: 202_880, isEstimate: true)
-        let state = AdminListState(query: FormData(), resource: resource)
+        let state = AdminListState(query: FormData(), resource: resource, today: .today(in: views.timeZone))
         let groups = (1...100).map { AdminChoice(String($0), "Группа \($0)") }
         let build: @Sendable () -> AdminListView = {
             AdminListView(resource: resource, state: state, page: listPage, user: user, csrfToken: "nG3k2vJ0QhZ5c1XwnG3k2vJ0QhZ5c1Xw",

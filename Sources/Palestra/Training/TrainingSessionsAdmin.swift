@@ -1,7 +1,7 @@
 import Postgres
 
-/// Training sessions in the admin engine: the list with filters by group, date, status and closed and
-/// a search by group name; the form, with a link to the session's attendance journal. Admins see and
+/// Training sessions in the admin engine: the list, from today on unless another date is chosen, with
+/// filters by group, date, status and closed and a search by group name; the form, with a link to the session's attendance journal. Admins see and
 /// change all of them; a coach sees and changes (never adds or deletes) the sessions of the groups they
 /// coach. An archived group's sessions are read-only for everyone.
 enum TrainingSessionsAdmin {
@@ -44,11 +44,12 @@ enum TrainingSessionsAdmin {
             searchExpressions: [groupName],
             filters: [
                 AdminFilter("group", label: "Group", expression: "group_id", kind: .foreignKey(TrainingChoices.groups)),
-                AdminFilter("session_date", label: "Date", kind: .date(isTimestamp: false)),
+                // The list opens at today, nearest first; the past (nearest first too) and any date are one click away.
+                AdminFilter("session_date", label: "Date", kind: .date(isTimestamp: false), default: OpenDatePreset.fromToday.rawValue),
                 AdminFilter("status", label: "Status", kind: .choices(TrainingChoices.sessionStatuses)),
                 AdminFilter("is_closed", label: "Closed", kind: .boolean),
             ],
-            defaultOrdering: [-1, 3],
+            defaultOrdering: [1, 3],
             actions: [
                 // A coach closes a session from its journal, once it is held; only an administrator closes in bulk
                 AdminAction(

@@ -173,7 +173,7 @@ struct AdminDeclarationCheckTests {
             case .date: query += ["\(filter.name)=this-month", "\(filter.name)_from=2024-01-01", "\(filter.name)_to=2024-12-31"]
             }
         }
-        let state = AdminListState(query: try FormData(urlEncoded: Substring(query.joined(separator: "&"))), resource: resource)
+        let state = AdminListState(query: try FormData(urlEncoded: Substring(query.joined(separator: "&"))), resource: resource, today: .today(in: .gmt))
         var statements: [(String, SQLStatement)] = []
         for role in Role.allCases where resource.allows(.view, for: User(id: 1, email: "", displayName: "", role: role, language: nil)) {
             let user = User(id: 1, email: "", displayName: "", role: role, language: nil)

@@ -42,7 +42,7 @@ struct AdminScopeTests {
                 let zone = TimeZone(identifier: "Europe/Moscow")!
                 let lists = AdminListStore(database: client, timeZone: zone)
                 let records = AdminRecordStore(database: client, timeZone: zone)
-                let state = AdminListState(query: FormData(), resource: Self.scoped)
+                let state = AdminListState(query: FormData(), resource: Self.scoped, today: .today(in: .gmt))
                 let page = try await lists.page(of: Self.scoped, for: coach, state: state)
                 #expect(page.total == 2)
                 #expect(page.rows.map(\.label) == ["A", "B"])
@@ -89,7 +89,7 @@ struct AdminScopeTests {
             try await database.withClient { client in
                 let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: "Europe/Moscow")!)
                 func count(_ query: String) async throws -> Int {
-                    let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: Self.scoped)
+                    let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: Self.scoped, today: .today(in: .gmt))
                     return try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state).total
                 }
                 #expect(try await count("day=today") == 1)
@@ -136,7 +136,7 @@ struct AdminScopeTests {
             )
             try await database.withClient { client in
                 let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: zone)!)
-                let state = AdminListState(query: try FormData(urlEncoded: "o=-2"), resource: resource)
+                let state = AdminListState(query: try FormData(urlEncoded: "o=-2"), resource: resource, today: .today(in: .gmt))
                 let page = try await lists.page(of: resource, for: Self.user(0, .admin), state: state)
                 #expect(page.rows.map(\.label) == ["local", "utc"])
                 #expect(page.rows.map { $0.cells[1] } == ["true", "false"])

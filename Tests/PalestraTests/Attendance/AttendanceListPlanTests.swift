@@ -33,7 +33,7 @@ struct AttendanceListPlanTests {
                 ]
                 for user in [admin, coach] {
                     for query in Self.queries(group: group) {
-                        let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: resource)
+                        let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: resource, today: .today(in: .gmt))
                         let statements = lists.pageStatements(of: resource, for: user, state: state)
                         let conditions = statements.conditions
                         let page = try await Self.plan(statements.select.sql, statements.select.values, on: client)
@@ -63,7 +63,7 @@ struct AttendanceListPlanTests {
                 }
                 // A narrowed list's rows are read by key, by a statement prepared once: its generic plan reads 50
                 // rows by primary key whatever the filters were.
-                let byKey = lists.pageStatements(of: resource, for: admin, state: AdminListState(query: try FormData(urlEncoded: "status=absent"), resource: resource)).rowsByKey
+                let byKey = lists.pageStatements(of: resource, for: admin, state: AdminListState(query: try FormData(urlEncoded: "status=absent"), resource: resource, today: .today(in: .gmt))).rowsByKey
                 try await client.withConnection { connection in
                     try await connection.executeScript("PREPARE rows_by_key AS \(byKey.sql); SET plan_cache_mode = force_generic_plan")
                     let generic = try await Self.plan("EXECUTE rows_by_key(ARRAY[1, 2, 3]::bigint[])", [], on: connection)
@@ -72,7 +72,7 @@ struct AttendanceListPlanTests {
                     try await connection.executeScript("DEALLOCATE rows_by_key; RESET plan_cache_mode")
                 }
                 // The coach's unfiltered list is prepared and reused: its generic plan, too, reads by index.
-                let select = lists.pageStatements(of: resource, for: coach, state: AdminListState(query: FormData(), resource: resource)).select
+                let select = lists.pageStatements(of: resource, for: coach, state: AdminListState(query: FormData(), resource: resource, today: .today(in: .gmt))).select
                 #expect(select.values.count == 1)
                 try await client.withConnection { connection in
                     try await connection.executeScript("PREPARE coach_page AS \(select.sql); SET plan_cache_mode = force_generic_plan")

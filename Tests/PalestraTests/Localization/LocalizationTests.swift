@@ -30,6 +30,7 @@ struct LocalizationTests {
         messages.formUnion(Role.allCases.map(\.label))
         messages.formUnion(AuditAction.allCases.map(\.label))
         messages.formUnion(DatePreset.allCases.map(\.label))
+        messages.formUnion(OpenDatePreset.allCases.map(\.label))
         messages.formUnion(Language.allCases.map(\.nativeName))
         return (messages, plurals)
     }

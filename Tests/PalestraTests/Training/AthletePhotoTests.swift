@@ -161,4 +161,32 @@ struct AthletePhotoTests {
             #expect(runs[4] == [young])
         }
     }
+
+    @Test("every page showing a photo gives it the athlete's name as alt text; the form offers Remove and a file input")
+    func altText() async throws {
+        try await TestApp.test { client, database in
+            let users = try await TestUsers.everyRole(in: database)
+            let group = try await TestTraining.group("Juniors", coach: users[.coach]!, in: database)
+            let session = try await TestTraining.session(group: group, date: "2026-03-02", in: database)
+            let athlete: Int = try await database.value(
+                "INSERT INTO athletes (full_name, birth_date, avatar) VALUES ('Anna Petrova', '2012-04-05', $1) RETURNING id::int",
+                ["athletes/" + String(repeating: "ab", count: 16) + ".png"]
+            )
+            let record: Int = try await database.value(
+                "INSERT INTO attendance_records (session_id, athlete_id, status) VALUES ($1, $2, 'present') RETURNING id::int", [session, athlete]
+            )
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            let form = try await browser.get(AdminURL.changeForm("athletes", String(athlete)))
+            #expect(form.text.contains("alt=\"Photo: Anna Petrova\""))
+            #expect(form.text.contains("<input type=\"file\" id=\"field-avatar\" name=\"avatar\""))
+            #expect(form.text.contains("name=\"avatar-clear\" value=\"1\"> Remove the current file</label>"))
+            let list = try await browser.get(AdminURL.changeList("athletes"))
+            #expect(list.text.contains("alt=\"Photo of Anna Petrova\""))
+            let recordPage = try await browser.get(AdminURL.changeForm(AttendanceJournal.recordAuditType, String(record)))
+            #expect(recordPage.status == .ok)
+            #expect(recordPage.text.contains("alt=\"Photo: Anna Petrova\""), "the athlete card on an attendance record")
+            #expect(!recordPage.text.contains("alt=\"Photo\""))
+        }
+    }
 }

@@ -62,15 +62,16 @@ struct TrainingSessionsAdminTests {
             try await browser.signIn("admin@example.org")
             let list = AdminURL.changeList("training-sessions")
             let checks: [(String, Int)] = [
-                ("", 2), ("?group=\(juniors)", 1), ("?session_date_from=2026-03-05&session_date_to=2026-03-31", 1),
-                ("?session_date_from=2026-03-11", 0), ("?status=held", 1), ("?is_closed=no", 1), ("?q=senio", 1), ("?q=nobody", 0),
+                ("?session_date=all", 2), ("?session_date=all&group=\(juniors)", 1), ("?session_date_from=2026-03-05&session_date_to=2026-03-31", 1),
+                ("?session_date_from=2026-03-11", 0), ("?session_date=all&status=held", 1), ("?session_date=all&is_closed=no", 1),
+                ("?session_date=all&q=senio", 1), ("?session_date=all&q=nobody", 0), ("", 0),
             ]
             for (query, count) in checks {
                 let page = try await browser.get(list + query)
                 #expect(page.status == .ok)
                 #expect(page.text.contains(count == 1 ? "1 result" : "\(count) results"), "\(query)")
             }
-            let page = try await browser.get(list)
+            let page = try await browser.get(list + "?session_date=all")
             #expect(page.text.contains("18:00–19:30"))
         }
     }
@@ -84,7 +85,7 @@ struct TrainingSessionsAdminTests {
             let theirs = try await TestTraining.session(group: try await TestTraining.group("Theirs", coach: otherCoach, in: database), date: "2026-03-02", in: database)
             var coach = Browser(client)
             try await coach.signIn("coach@example.org")
-            let list = try await coach.get(AdminURL.changeList("training-sessions"))
+            let list = try await coach.get(AdminURL.changeList("training-sessions") + "?session_date=all")
             #expect(list.text.contains("1 result") && list.text.contains("href=\"/admin/training-sessions/\(mine)/\""))
             #expect(!list.text.contains("href=\"/admin/training-sessions/\(theirs)/\""))
             let theirURL = AdminURL.changeForm("training-sessions", String(theirs))
