@@ -1,6 +1,7 @@
 extension PageTemplate {
     static let coachSessions = PageTemplate("attendance/sessions", rendering: CoachSessionsView.self)
     static let attendanceJournal = PageTemplate("attendance/journal", rendering: AttendanceJournalView.self)
+    static let journalClose = PageTemplate("attendance/close_confirmation", rendering: JournalCloseView.self)
 }
 
 extension Area {
@@ -8,7 +9,7 @@ extension Area {
     static let attendance = Area(
         name: "attendance",
         resources: [AttendanceAdmin.resource],
-        templates: [.coachSessions, .attendanceJournal],
+        templates: [.coachSessions, .attendanceJournal, .journalClose],
         navigation: [NavigationEntry("My sessions", url: AttendanceURL.mySessions, policy: TrainingGroupAccess.policy(for: .change), slot: .start)],
         settings: .integer(
             "PALESTRA_TRAINING_SESSION_AUTOCLOSE_DAYS", "training sessions close by themselves this many days after their date (default 7)",

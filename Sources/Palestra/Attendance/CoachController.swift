@@ -16,6 +16,7 @@ struct CoachController: Sendable {
         coaches.get(AttendanceURL.mySessions, use: list)
         coaches.get(AttendanceURL.journal(.key), use: show)
         coaches.post(AttendanceURL.journal(.key), use: save)
+        coaches.get(AttendanceURL.journalClose(.key), use: confirmClose)
         coaches.post(AttendanceURL.journalClose(.key), use: close)
         routes.restricted(to: .admins).post(AttendanceURL.journalReopen(.key), use: reopen)
     }
@@ -63,6 +64,22 @@ struct CoachController: Sendable {
         }
     }
 
+    /// Asks before closing: what closing does, who can reopen, the athletes still without a mark. A session
+    /// that cannot be closed now leads back to its journal, which says why.
+    @Sendable func confirmClose(_ request: Request, context: SignedInContext) async throws -> Response {
+        let session = try await scopedSession(context)
+        guard session.status == .held, !session.isClosed, !session.isGroupArchived else {
+            return Response(status: .seeOther, headers: [.location: AttendanceURL.journal(session.id)])
+        }
+        let athletes = try await AttendanceStore.athletes(of: session, on: journal.database)
+        let localizer = views.localizer(for: context)
+        let view = JournalCloseView(
+            session: session, unmarkedCount: athletes.count { $0.mark == nil }, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+        )
+        return views.render(.journalClose, title: view.heading, content: view, context: context)
+    }
+
+    /// Closes the session (the confirmation page's POST).
     @Sendable func close(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try Self.sessionID(context)
         guard let change = try await journal.close(session: id, by: context.user, address: context.clientAddress) else { throw AppError.notFound }

@@ -80,7 +80,7 @@ struct DeviceThrottleTests {
             try await TestUsers.create("second@example.org", role: .coach, in: database)
             var browser = Self.browser(client, address: "192.0.2.10")
             #expect(try await browser.signIn("first@example.org").status == .seeOther)
-            _ = try await browser.get(SiteURL.dashboard.path)
+            _ = try await browser.get(AccountsURL.account.path)
             #expect(try await browser.post(AccountsURL.logout.path).status == .seeOther)
             for attempt in 1...10 {
                 var attacker = Self.browser(client, address: "192.0.2.\(20 + attempt)")
@@ -109,7 +109,7 @@ struct DeviceThrottleTests {
             let coach = try await TestUsers.create("coach@example.org", role: .coach, in: database)
             var browser = Self.browser(client, address: "192.0.2.30")
             #expect(try await browser.signIn("coach@example.org").status == .seeOther)
-            _ = try await browser.get(SiteURL.dashboard.path)
+            _ = try await browser.get(AccountsURL.account.path)
             #expect(try await browser.post(AccountsURL.logout.path).status == .seeOther)
             for attempt in 1...10 {
                 #expect(try await browser.signIn("coach@example.org", "guess-\(attempt)").status == .unprocessableContent)

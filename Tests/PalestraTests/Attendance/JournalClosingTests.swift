@@ -18,6 +18,8 @@ struct JournalClosingTests {
             try await coach.signIn(JournalFixture.coachEmail)
             var page = try await coach.get(fixture.url)
             #expect(!page.text.contains("Close the session"))
+            // Not held: the confirmation page leads back to the journal.
+            #expect(try await coach.get(AttendanceURL.journalClose(fixture.session)).headers[.location] == fixture.url)
             let notHeld = try await coach.post(AttendanceURL.journalClose(fixture.session))
             #expect(notHeld.status == .conflict)
             #expect(notHeld.text.contains("Only a held session can be closed: save its attendance first."))
@@ -27,7 +29,15 @@ struct JournalClosingTests {
                 (fixture.athletes[0], "present", "On time"),
             ]))
             page = try await coach.get(fixture.url)
-            #expect(page.text.contains(#"action="\#(AttendanceURL.journalClose(fixture.session))""#))
+            // Closing asks first, saying who can reopen and who is still without a mark; asking changes nothing.
+            #expect(page.text.contains(#"href="\#(AttendanceURL.journalClose(fixture.session))""#))
+            let asked = try await coach.get(AttendanceURL.journalClose(fixture.session))
+            #expect(asked.status == .ok && asked.text.contains("Close this session?"))
+            #expect(asked.text.contains("Only an administrator can reopen it, from its journal."))
+            let unmarked = fixture.athletes.count - 1
+            #expect(unmarked > 0 && asked.text.contains("\(unmarked) athlete\(unmarked == 1 ? " has" : "s have") no mark yet."))
+            #expect(asked.text.contains(#"action="\#(AttendanceURL.journalClose(fixture.session))""#) && asked.text.contains(#"href="\#(fixture.url)""#))
+            #expect(try await fixture.sessionState() == "held false v2")
             let closed = try await coach.post(AttendanceURL.journalClose(fixture.session))
             #expect(closed.status == .seeOther)
             page = try await coach.follow(closed)

@@ -17,7 +17,7 @@ struct TrainingSessionSafetyTests {
             try await TestUsers.create("admin@example.org", role: .admin, in: database)
             var admin = Browser(client)
             try await admin.signIn("admin@example.org")
-            let list = try await admin.get(AdminURL.changeList("training-sessions"))
+            let list = try await admin.get(AdminURL.changeList("training-sessions") + "?session_date=all")
             #expect(list.text.contains(#"<option value="">Choose an action</option><option value="close">Close selected sessions</option>"#))
             // A session not held yet is not closed: its journal could not be marked any more.
             let planned = try await TestTraining.session(group: scene.fixture.group, date: "2026-11-17", in: database)
