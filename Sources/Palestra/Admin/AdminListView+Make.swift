@@ -125,6 +125,13 @@ extension AdminListView {
         hasPrevious = state.page > 1
         nextURL = state.onPage(state.page + 1).url(resource: resource)
         hasNext = state.page < pageCount
+        isPastEnd = page.rows.isEmpty && page.total > 0 && state.page > 1
+        pastEnd = !isPastEnd ? "" : page.isEstimate
+            ? localizer.t("There is no page {page}: the list ends before it.", ["page": localizer.format.number(state.page)])
+            : Localizer.fill(
+                localizer.plural("There is no page {page}: the list has {count} pages.", count: pageCount), with: ["page": localizer.format.number(state.page)]
+            )
+        lastPageURL = state.onPage(pageCount).url(resource: resource)
         canEditList = rows.contains(where: \.isEditable)
         editURL = AdminURL.listEdit(resource.slug)
         self.editNotice = editNotice ?? ""

@@ -119,6 +119,11 @@ struct AdminListView: Sendable {
     let hasPrevious: Bool
     let nextURL: String
     let hasNext: Bool
+    /// A page past the last one (`?p=999` of a list of two pages): said, with the way to the last page,
+    /// rather than "Nothing matches." under a count of rows that exist.
+    let isPastEnd: Bool
+    let pastEnd: String
+    let lastPageURL: String
     /// Some rows are edited on the list: the form's Save posts them to `editURL`.
     let canEditList: Bool
     let editURL: String
@@ -153,7 +158,7 @@ extension AdminListView: MustacheObject {
         .text("csrfToken", \.csrfToken), .text("listQuery", \.listQuery), .text("selectAcrossLabel", \.selectAcrossLabel),
         .bool("showSelectAcross", \.showSelectAcross), .list("pages", \.pages), .bool("hasPages", \.hasPages),
         .text("previousURL", \.previousURL), .bool("hasPrevious", \.hasPrevious), .text("nextURL", \.nextURL),
-        .bool("hasNext", \.hasNext), .bool("canEditList", \.canEditList), .text("editURL", \.editURL),
+        .bool("hasNext", \.hasNext), .bool("isPastEnd", \.isPastEnd), .text("pastEnd", \.pastEnd), .text("lastPageURL", \.lastPageURL), .bool("canEditList", \.canEditList), .text("editURL", \.editURL),
         .text("editNotice", \.editNotice), .bool("hasEditNotice", \.hasEditNotice),
         .bool("selectAcrossChecked", \.selectAcrossChecked), .text("actionError", \.actionError),
         .bool("hasActionError", \.hasActionError),

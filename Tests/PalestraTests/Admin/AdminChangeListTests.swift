@@ -119,6 +119,13 @@ struct AdminChangeListTests {
             #expect(Self.summary(badRange) == "30 results")
             let malformed = try await browser.get("/admin/users/?role=student&created_at_from=1.1.2026")
             #expect(malformed.text.contains("Enter dates as YYYY-MM-DD."))
+            // A page past the last one says so, with the way to the last page, under the count of rows that exist.
+            let pastEnd = try await browser.get("/admin/users/?role=student&p=999")
+            #expect(pastEnd.status == .ok && Self.summary(pastEnd) == "30 results")
+            #expect(pastEnd.text.contains(#"There is no page 999: the list has 1 page. <a href="/admin/users/?role=student">Go to the last page</a>"#))
+            #expect(!pastEnd.text.contains("Nothing matches."))
+            let nothing = try await browser.get("/admin/users/?role=manager&p=3")
+            #expect(nothing.text.contains("Nothing matches.") && !nothing.text.contains("There is no page"))
             let unknown = try await browser.get("/admin/users/?role=pirate&o=99.-42&p=-5")
             #expect(unknown.status == .ok)
             #expect(Self.summary(unknown) == "31 results")
