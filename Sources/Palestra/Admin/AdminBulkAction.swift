@@ -34,8 +34,10 @@ struct AdminBulkAction: Sendable {
     /// The rows the action will change, each with what changes, and the others with the reason each is
     /// left alone: read-only, refused, already so, kept by rows that refer to it, changed since `confirmed`
     /// (the versions the person confirmed), or `missing` (selected ids not among the user's rows).
+    /// `known`: the rows already read for this request (an object's page), not read again.
     func partition(
-        _ action: AdminAction, _ targets: [(id: Int, label: String)], confirmed: [Int: Int] = [:], missing: Int = 0
+        _ action: AdminAction, _ targets: [(id: Int, label: String)], confirmed: [Int: Int] = [:], missing: Int = 0,
+        known: [Int: AdminRecord] = [:]
     ) async throws -> (allowed: [AdminBulkTarget], refusals: [AdminBulkRefusal]) {
         let localizer = services.views.localizer(for: context)
         let formatter = services.formatter(for: context)
@@ -46,9 +48,9 @@ struct AdminBulkAction: Sendable {
         }
         var blockers: [Int: [AdminDeletionBlocker]] = [:]
         if case .delete = action.operation { blockers = try await services.records.deletionBlockers(of: resource, ids: ids) }
-        let records = try await services.records.records(of: resource, ids: ids, for: context.user)
-        var unfit: Set<Int> = []
-        if let condition = action.condition { unfit = try await services.records.idsWithout(condition.sql, of: resource, ids: ids) }
+        let records = ids.allSatisfy({ known[$0] != nil }) ? known : try await services.records.records(of: resource, ids: ids, for: context.user)
+        // Each record carries whether it meets the action's condition, read with it.
+        let unfit = action.condition == nil ? [] : Set(records.values.filter { !$0.meetsConditionOf.contains(action.name) }.map(\.id))
         var allowed: [AdminBulkTarget] = []
         var refusals: [AdminBulkRefusal] = []
         for target in targets {
@@ -100,11 +102,12 @@ struct AdminBulkAction: Sendable {
         return (allowed, refusals)
     }
 
-    /// The actions with an object label the user may run on this object, those that would leave it alone left out.
-    func objectActions(for target: (id: Int, label: String)) async throws -> [AdminAction] {
+    /// The actions with an object label the user may run on this object (its page has just read it), those
+    /// that would leave it alone left out.
+    func objectActions(for record: AdminRecord) async throws -> [AdminAction] {
         var offered: [AdminAction] = []
         for action in resource.availableActions(for: context.user) where action.objectLabel != nil {
-            if try await !partition(action, [target]).allowed.isEmpty { offered.append(action) }
+            if try await !partition(action, [(record.id, record.label)], known: [record.id: record]).allowed.isEmpty { offered.append(action) }
         }
         return offered
     }

@@ -58,7 +58,7 @@ struct AdminFormController: Sendable {
         guard let record = try await services.records.record(of: resource, id: id, for: context.user) else { throw AppError.notFound }
         let readOnly = !resource.allows(.change, for: context.user) || !resource.hasEditableFields || record.readOnlyReason != nil
         let actions = try await AdminBulkAction(services: services, resource: resource, context: context)
-            .objectActions(for: (record.id, record.label))
+            .objectActions(for: record)
         return try await render(resource, values: .stored(record), isReadOnly: readOnly, context: context, objectActions: actions)
     }
 

@@ -12,4 +12,7 @@ struct AdminRecord: Sendable, Equatable {
     var readOnlyReason: String? = nil
     /// Inlines whose `readOnlyCondition` holds for this row: name → message (a catalog key).
     var readOnlyInlines: [String: String] = [:]
+    /// The resource's actions with a `condition` that this row meets (read with the row, so an object's
+    /// page knows which of its buttons apply without another query).
+    var meetsConditionOf: Set<String> = []
 }

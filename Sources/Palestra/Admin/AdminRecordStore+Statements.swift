@@ -31,6 +31,9 @@ extension AdminRecordStore {
         for (index, field) in resource.form.fields.enumerated() where !field.isSecret {
             columns.append("\(readExpression(field)) AS f\(index)")
         }
+        for (index, action) in resource.list.actions.enumerated() {
+            if let condition = action.condition { columns.append("(\(condition.sql)) IS TRUE AS action_condition\(index)") }
+        }
         return columns.joined(separator: ", ")
     }
 
@@ -45,12 +48,16 @@ extension AdminRecordStore {
                 readOnlyInlines[inline.name] = condition.message
             }
         }
+        var meetsConditionOf: Set<String> = []
+        for (index, action) in resource.list.actions.enumerated() where action.condition != nil {
+            if try row.decode("action_condition\(index)", as: Bool.self) { meetsConditionOf.insert(action.name) }
+        }
         return AdminRecord(
             id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "",
             version: try row.decode("version"), values: values,
             readOnlyReason: try resource.access.readOnlyRules.indices.first { try row.decode("read_only\($0)", as: Bool?.self) == true }
                 .map { resource.access.readOnlyRules[$0].message },
-            readOnlyInlines: readOnlyInlines
+            readOnlyInlines: readOnlyInlines, meetsConditionOf: meetsConditionOf
         )
     }
 

@@ -322,16 +322,6 @@ struct AdminRecordStore: Sendable {
         return SQLStatement(sql: parameters.expand(dependent.countSQL, in: .dependentCount, .init(objectIDs: ids)), parameters: parameters)
     }
 
-    /// The ids among `ids` for which `condition` (trusted SQL on the resource's row) does not hold.
-    func idsWithout(_ condition: String, of resource: AdminResource, ids: [Int]) async throws -> Set<Int> {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await database.query(
-            "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[]) AND (\(condition)) IS NOT TRUE",
-            [ids]
-        )
-        return Set(try rows.map { try $0.decode("pk", as: Int.self) })
-    }
-
     /// The ids a read-only rule of the resource holds for, each with the first such rule (none without rules).
     func readOnlyRules(of resource: AdminResource, ids: [Int]) async throws -> [Int: AdminReadOnlyRule] {
         let rules = resource.access.readOnlyRules
