@@ -34,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MallocArenas.limit()
         var overrides: [String: String] = [:]
         overrides["PALESTRA_HOST"] = host
         overrides["PALESTRA_PORT"] = port.map(String.init)
