@@ -14,18 +14,8 @@ struct AttendanceStore: Sendable {
     /// member still unmarked; of active groups only, in date order, with their marked/member counts.
     func coachSessions(access: TrainingGroupAccess, from: CalendarDate, through: CalendarDate) async throws -> [CoachSessionSummary] {
         try await database.query(
-            """
-            SELECT s.id, g.name AS group_name, s.session_date, s.starts_at, s.ends_at, s.location, s.status, s.is_closed,
-                   m.members, m.marked
-            FROM training_sessions s
-            JOIN training_groups g ON g.id = s.group_id
-            CROSS JOIN LATERAL (
-                SELECT count(*)::int AS members, count(r.id)::int AS marked
-                FROM group_memberships gm
-                LEFT JOIN attendance_records r ON r.session_id = s.id AND r.athlete_id = gm.athlete_id
-                WHERE gm.group_id = s.group_id AND gm.joined_on <= s.session_date
-                  AND (gm.left_on IS NULL OR gm.left_on >= s.session_date)
-            ) m
+            CoachSessionSummary.selectSQL() + """
+
             WHERE \(TrainingGroupAccess.condition(group: "g", parameter: "$1")) AND NOT g.is_archived
               AND (s.session_date BETWEEN $2::date AND $3::date
                    OR (s.session_date < $2::date AND NOT s.is_closed AND s.status <> 'cancelled'))
@@ -33,14 +23,7 @@ struct AttendanceStore: Sendable {
             ORDER BY s.session_date, s.starts_at, g.name, s.id
             """,
             [access.coachParameter, from, through]
-        ).map { row in
-            CoachSessionSummary(
-                id: try row.decode("id"), groupName: try row.decode("group_name"), date: try row.decode("session_date"),
-                startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"), location: try row.decode("location"),
-                status: JournalSession.Status(rawValue: try row.decode("status")) ?? .planned, isClosed: try row.decode("is_closed"),
-                marked: try row.decode("marked"), members: try row.decode("members")
-            )
-        }
+        ).map(CoachSessionSummary.init(row:))
     }
 
     // MARK: One session

@@ -46,44 +46,23 @@ struct DashboardStore: Sendable {
         )
     }
 
-    /// The members of a session's group on its date, and how many of them are marked, as `m`.
-    private static let memberCounts = """
-        CROSS JOIN LATERAL (
-            SELECT count(*)::int AS members, count(r.id)::int AS marked
-            FROM group_memberships gm
-            LEFT JOIN attendance_records r ON r.session_id = s.id AND r.athlete_id = gm.athlete_id
-            WHERE gm.group_id = s.group_id AND gm.joined_on <= s.session_date
-              AND (gm.left_on IS NULL OR gm.left_on >= s.session_date)
-        ) m
-        """
-
-    /// A session's columns for ``summary(_:)``, then `extra` ones, from the session `s` and its group `g`.
-    private static func sessionColumns(extra: String = "") -> String {
-        """
-        SELECT s.id, g.name AS group_name, s.session_date, s.starts_at, s.ends_at, s.location, s.status, s.is_closed,
-               m.members, m.marked\(extra)
-        FROM training_sessions s
-        JOIN training_groups g ON g.id = s.group_id
-        """
-    }
-
     /// Every group's sessions on `day`, by time.
     func sessions(on day: CalendarDate) async throws -> [CoachSessionSummary] {
         try await database.query(
-            Self.sessionColumns() + "\n" + Self.memberCounts + """
+            CoachSessionSummary.selectSQL() + """
 
             WHERE s.session_date = $1::date
             ORDER BY s.starts_at, g.name, s.id
             """,
             [day]
-        ).map(Self.summary)
+        ).map(CoachSessionSummary.init(row:))
     }
 
     /// Sessions from `from` up to (not including) `before`, not cancelled, whose group had members and
     /// none of them marked: the most recent first, at most `limit`, and how many there are in all.
     func unmarkedSessions(from: CalendarDate, before: CalendarDate, limit: Int) async throws -> (sessions: [CoachSessionSummary], total: Int) {
         let rows = try await database.query(
-            Self.sessionColumns(extra: ", count(*) OVER ()::int AS total") + "\n" + Self.memberCounts + """
+            CoachSessionSummary.selectSQL(extra: ", count(*) OVER ()::int AS total") + """
 
             WHERE s.session_date >= $1::date AND s.session_date < $2::date AND s.status <> 'cancelled'
               AND m.members > 0 AND m.marked = 0
@@ -92,7 +71,7 @@ struct DashboardStore: Sendable {
             """,
             [from, before, limit]
         )
-        return (try rows.map(Self.summary), try rows.first?.decode("total") ?? 0)
+        return (try rows.map(CoachSessionSummary.init(row:)), try rows.first?.decode("total") ?? 0)
     }
 
     /// Current members whose attendance over the held sessions from `from` up to (not including)
@@ -122,14 +101,5 @@ struct DashboardStore: Sendable {
                 attended: try row.decode("attended"), marked: try row.decode("marked")
             )
         }
-    }
-
-    private static func summary(_ row: PostgresRow) throws -> CoachSessionSummary {
-        CoachSessionSummary(
-            id: try row.decode("id"), groupName: try row.decode("group_name"), date: try row.decode("session_date"),
-            startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"), location: try row.decode("location"),
-            status: JournalSession.Status(rawValue: try row.decode("status")) ?? .planned, isClosed: try row.decode("is_closed"),
-            marked: try row.decode("marked"), members: try row.decode("members")
-        )
     }
 }
