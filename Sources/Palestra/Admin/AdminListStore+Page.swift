@@ -36,12 +36,10 @@ extension AdminListStore {
         // A deep page of a list in a plain order starts at its remembered first row, if there is one.
         let keyset = isNarrowed || (state.page - 1) * resource.list.pageSize < AdminPageStarts.minimumOffset
             ? nil : try await keysetOrder(resource, state: state)
-        var statements = pageStatements(of: resource, for: user, state: state, keyset: keyset.map { ($0, nil) })
-        let pageName = try keyset.map { _ in try Self.pageName(resource, statements.select) }
+        let byOffset = pageStatements(of: resource, for: user, state: state, keyset: keyset.map { ($0, nil) })
+        let pageName = try keyset.map { _ in try Self.pageName(resource, byOffset.select) }
         let start = pageName.flatMap(pageStarts.start(of:))
-        if let keyset, let start {
-            statements = pageStatements(of: resource, for: user, state: state, keyset: (keyset, start))
-        }
+        let statements = if let keyset, let start { pageStatements(of: resource, for: user, state: state, keyset: (keyset, start)) } else { byOffset }
         let lookups = resource.list.filters.compactMap { filter -> (name: String, statement: SQLStatement)? in
             guard case .foreignKey(let lookup) = filter.kind else { return nil }
             return (filter.name, choicesStatement(lookup, filteringFor: user))
@@ -62,8 +60,7 @@ extension AdminListStore {
             if start != nil {
                 // The remembered first row is gone or has moved: the page by offset, and its start anew.
                 pageStarts.forget(pageName)
-                let byOffset = pageStatements(of: resource, for: user, state: state, keyset: (keyset, nil)).select
-                pageRows = try await database.query(byOffset.sql, byOffset.values)
+                pageRows = try await database.query(byOffset.select.sql, byOffset.select.values)
             }
             // Remembered when read by offset only, so a start is at most ``AdminPageStarts/lifetime`` old.
             if let first = pageRows?.first {
@@ -118,11 +115,11 @@ extension AdminListStore {
                 return (counted, total)
             }
         }
-        return (try await rows(resource, statements, keys: try pageKeys.map { try $0.decode("page_key", as: Int.self) }), total)
+        return (try await rows(statements, keys: try pageKeys.map { try $0.decode("page_key", as: Int.self) }), total)
     }
 
     /// The rows of `keys`, in their order, by the statement prepared once for the list.
-    private func rows(_ resource: AdminResource, _ statements: PageStatements, keys: [Int]) async throws -> PostgresQueryResult {
+    private func rows(_ statements: PageStatements, keys: [Int]) async throws -> PostgresQueryResult {
         var parameters = statements.rowsByKey.parameters
         parameters.rebind(keys, at: 0)
         return try await database.query(statements.rowsByKey.sql, parameters.values, planning: .cached)
