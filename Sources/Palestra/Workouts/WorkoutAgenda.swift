@@ -1,0 +1,62 @@
+import Postgres
+
+/// The occurrences of a range of dates as a calendar shows them: the rules expanded on the fly, each date's child
+/// row (when one exists) in its place, and children the rules no longer produce (edited or deleted series) kept.
+struct WorkoutAgenda: Sendable {
+    struct Entry: Sendable, Hashable {
+        enum State: String, Sendable, Hashable {
+            case planned, inProgress = "in-progress", completed, cancelled
+            /// A planned date before today that was never started.
+            case missed
+        }
+
+        let workoutID: Int
+        let date: CalendarDate
+        let name: String
+        let startsAt: TimeOfDay
+        let state: State
+        let occurrenceID: Int?
+
+        /// The child's tracking page once it exists, else the date's page.
+        var url: String { occurrenceID.map(WorkoutURL.occurrence) ?? WorkoutURL.date(workoutID, date) }
+    }
+
+    let entries: [Entry]
+
+    init(workouts: [Workout], children: [WorkoutOccurrence], from: CalendarDate, through: CalendarDate, today: CalendarDate) {
+        var byKey: [Key: WorkoutOccurrence] = [:]
+        for child in children { byKey[Key(workout: child.workoutID, date: child.date)] = child }
+        var entries: [Entry] = []
+        for workout in workouts where !workout.isArchived {
+            for date in workout.recurrence.occurrences(from: from, through: through) {
+                let key = Key(workout: workout.id, date: date)
+                if let child = byKey.removeValue(forKey: key) {
+                    entries.append(Self.entry(child, today: today))
+                } else {
+                    entries.append(Entry(
+                        workoutID: workout.id, date: date, name: workout.name, startsAt: workout.startsAt,
+                        state: date < today ? .missed : .planned, occurrenceID: nil
+                    ))
+                }
+            }
+        }
+        // Children whose date the rule no longer produces: started or completed ones are history and stay shown.
+        entries += byKey.values.filter { $0.status == .completed || $0.status == .inProgress }.map { Self.entry($0, today: today) }
+        self.entries = entries.sorted { ($0.date, $0.startsAt, $0.name, $0.workoutID) < ($1.date, $1.startsAt, $1.name, $1.workoutID) }
+    }
+
+    private struct Key: Hashable {
+        let workout: Int
+        let date: CalendarDate
+    }
+
+    private static func entry(_ child: WorkoutOccurrence, today: CalendarDate) -> Entry {
+        let state: Entry.State = switch child.status {
+        case .planned: child.date < today ? .missed : .planned
+        case .inProgress: .inProgress
+        case .completed: .completed
+        case .cancelled: .cancelled
+        }
+        return Entry(workoutID: child.workoutID, date: child.date, name: child.name, startsAt: child.startsAt, state: state, occurrenceID: child.id)
+    }
+}

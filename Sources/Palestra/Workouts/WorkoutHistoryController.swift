@@ -1,0 +1,69 @@
+import Hummingbird
+import Postgres
+
+/// `/workouts/history` (the page), `/workouts/history.csv` (every set of the filter) and `/workouts/history/volume.svg`.
+struct WorkoutHistoryController: Sendable {
+    static let pageSize = 50
+    static let csvLimit = 100_000
+
+    let planner: WorkoutPlanner
+    let views: Views
+
+    var store: WorkoutHistoryStore { WorkoutHistoryStore(database: planner.database) }
+
+    func addRoutes(to routes: Routes<SignedInContext>) {
+        routes.get(WorkoutURL.history, use: page)
+        routes.get(WorkoutURL.historyCSV, use: csv)
+        routes.get(WorkoutURL.historyChart, use: chart)
+    }
+
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let access = WorkoutAccess(user: context.user)
+        let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
+        async let entries = store.completed(access: access, filter: filter.filter, limit: Self.pageSize)
+        async let total = store.count(access: access, filter: filter.filter)
+        async let totals = store.totals(access: access, filter: filter.filter)
+        async let workouts = planner.store.workouts(access: access, includingArchived: true)
+        let localizer = views.localizer(for: context)
+        let view = WorkoutHistoryView(
+            filter: filter, workouts: try await workouts, entries: try await entries, total: try await total, totals: try await totals,
+            localizer: localizer
+        )
+        return views.render(.workoutHistory, title: view.heading, content: view, context: context,
+                            status: filter.errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func csv(_ request: Request, context: SignedInContext) async throws -> Response {
+        let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
+        guard filter.errors.isEmpty else { throw AppError.badRequest }
+        let entries = try await store.completed(access: WorkoutAccess(user: context.user), filter: filter.filter, limit: Self.csvLimit)
+        let localizer = views.localizer(for: context)
+        var writer = CSVWriter(for: localizer.format)
+        writer.append([
+            localizer.t("Date"), localizer.t("Workout"), localizer.t("Exercise"), localizer.t("Set"), localizer.t("Reps"),
+            localizer.t("Weight, kg"), localizer.t("Duration, s"), localizer.t("Volume, kg"),
+        ])
+        for entry in entries {
+            for set in entry.sets {
+                writer.append([
+                    entry.date.description, entry.name, set.exercise, String(set.setNumber), set.reps.map(String.init) ?? "",
+                    set.weightKg.map(WorkoutFormat.kilograms) ?? "", set.durationSeconds.map(String.init) ?? "", WorkoutFormat.kilograms(set.volume),
+                ])
+            }
+        }
+        return writer.response(fileName: "workouts-\(filter.filter.from)-\(filter.filter.through).csv")
+    }
+
+    @Sendable func chart(_ request: Request, context: SignedInContext) async throws -> Response {
+        let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
+        guard filter.errors.isEmpty else { throw AppError.badRequest }
+        let weeks = try await store.weeklyVolume(access: WorkoutAccess(user: context.user), filter: filter.filter)
+        let localizer = views.localizer(for: context)
+        let svg = WorkoutVolumeChart.svg(
+            weeks, from: filter.filter.from, through: filter.filter.through, title: localizer.t("Volume per week (reps × kg)"), format: localizer.format
+        )
+        var headers = HTTPFields()
+        headers[.contentType] = "image/svg+xml; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
+    }
+}

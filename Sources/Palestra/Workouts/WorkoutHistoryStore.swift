@@ -1,0 +1,87 @@
+import Postgres
+
+/// The history's SQL: completed occurrences with their sets, totals per exercise and weekly volume, within a filter.
+struct WorkoutHistoryStore: Sendable {
+    let database: PostgresClient
+
+    struct Filter: Sendable, Hashable {
+        var workout: Int?
+        var from: CalendarDate
+        var through: CalendarDate
+    }
+
+    struct ExerciseTotal: Sendable, Hashable {
+        let exercise: String
+        let sets: Int
+        let reps: Int
+        let volume: Double
+    }
+
+    struct WeekVolume: Sendable, Hashable {
+        let monday: CalendarDate
+        let volume: Double
+    }
+
+    /// `$1` owner (NULL: everyone), `$2` workout (NULL: all), `$3`…`$4` the period.
+    private static let scope = """
+        o.status = 'completed' AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1"))
+          AND ($2::bigint IS NULL OR o.workout_id = $2::bigint OR w.continues_id = $2::bigint)
+          AND o.occurrence_date BETWEEN $3::date AND $4::date
+        """
+
+    private func parameters(_ access: WorkoutAccess, _ filter: Filter) -> [(any PostgresEncodable)?] {
+        [access.ownerParameter, filter.workout, filter.from, filter.through]
+    }
+
+    /// Completed occurrences, newest first, at most `limit`, each with its sets.
+    func completed(access: WorkoutAccess, filter: Filter, limit: Int) async throws -> [WorkoutOccurrence] {
+        var rows = try await database.query(
+            """
+            SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
+                   o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version
+            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
+            WHERE \(Self.scope)
+            ORDER BY o.occurrence_date DESC, o.id DESC
+            LIMIT $5
+            """,
+            parameters(access, filter) + [limit]
+        ).map(WorkoutOccurrenceStore.decode)
+        let sets = try await WorkoutOccurrenceStore.sets(of: rows.map(\.id), on: database)
+        for index in rows.indices { rows[index].sets = sets[rows[index].id] ?? [] }
+        return rows
+    }
+
+    func count(access: WorkoutAccess, filter: Filter) async throws -> Int {
+        try await database.query(
+            "SELECT count(*)::int AS n FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id WHERE \(Self.scope)",
+            parameters(access, filter)
+        ).first!.decode("n")
+    }
+
+    /// Sets, reps and volume (reps × kg) per exercise, by name.
+    func totals(access: WorkoutAccess, filter: Filter) async throws -> [ExerciseTotal] {
+        try await database.query(
+            """
+            SELECT s.exercise, count(*)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
+                   coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
+            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id JOIN workout_sets s ON s.occurrence_id = o.id
+            WHERE \(Self.scope)
+            GROUP BY s.exercise ORDER BY s.exercise
+            """,
+            parameters(access, filter)
+        ).map { ExerciseTotal(exercise: try $0.decode("exercise"), sets: try $0.decode("sets"), reps: try $0.decode("reps"), volume: try $0.decode("volume")) }
+    }
+
+    /// Volume per ISO week (Monday), oldest first; weeks without volume left out.
+    func weeklyVolume(access: WorkoutAccess, filter: Filter) async throws -> [WeekVolume] {
+        try await database.query(
+            """
+            SELECT date_trunc('week', o.occurrence_date)::date AS monday, coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
+            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id JOIN workout_sets s ON s.occurrence_id = o.id
+            WHERE \(Self.scope)
+            GROUP BY 1 ORDER BY 1
+            """,
+            parameters(access, filter)
+        ).map { WeekVolume(monday: try $0.decode("monday"), volume: try $0.decode("volume")) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Postgres
+
+/// One occurrence of a workout (the child), once it was started, edited or cancelled. It keeps its own copy of the
+/// parent's name, activity, time and plan (its sets), so editing or archiving the parent never rewrites it.
+struct WorkoutOccurrence: Sendable, Hashable {
+    enum Status: String, Sendable, Hashable, CaseIterable {
+        case planned
+        case inProgress = "in_progress"
+        case completed, cancelled
+    }
+
+    let id: Int
+    let workoutID: Int
+    let ownerID: Int
+    let date: CalendarDate
+    var status: Status
+    var name: String
+    var activity: Workout.Activity
+    var startsAt: TimeOfDay
+    var durationMinutes: Int
+    var startedAt: Date?
+    var endedAt: Date?
+    var durationSeconds: Int?
+    var notes: String
+    var rating: Int?
+    var difficulty: Int?
+    var version: Int
+    var sets: [WorkoutSet]
+}
+
+/// A set as performed: copied from the plan (or the last time that exercise was done) at start, then edited.
+struct WorkoutSet: Sendable, Hashable {
+    var position: Int
+    var exercise: String
+    var setNumber: Int
+    var reps: Int?
+    var weightKg: Double?
+    var durationSeconds: Int?
+
+    /// Reps × weight, the set's volume in kilograms (0 without both).
+    var volume: Double { Double(reps ?? 0) * (weightKg ?? 0) }
+}

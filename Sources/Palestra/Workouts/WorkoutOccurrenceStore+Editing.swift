@@ -1,0 +1,42 @@
+import Postgres
+
+extension WorkoutOccurrenceStore {
+    /// Moves a planned or cancelled row to the series that continues its workout.
+    static func move(_ occurrence: Int, to workout: Int, on connection: PostgresConnection) async throws {
+        try await connection.execute("UPDATE workout_occurrences SET workout_id = $2, version = version + 1 WHERE id = $1", [occurrence, workout])
+    }
+
+    static func delete(_ occurrence: Int, on connection: PostgresConnection) async throws {
+        try await connection.execute("DELETE FROM workout_occurrences WHERE id = $1", [occurrence])
+    }
+
+    static func status(of occurrence: Int, on connection: PostgresConnection) async throws -> WorkoutOccurrence.Status? {
+        try await connection.query("SELECT status FROM workout_occurrences WHERE id = $1", [occurrence]).first
+            .flatMap { WorkoutOccurrence.Status(rawValue: try $0.decode("status")) }
+    }
+
+    /// "This occurrence" edited: the row takes the draft's name, activity, time and plan (its sets rebuilt from it).
+    static func replacePlan(of occurrence: Int, with draft: WorkoutDraft, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            """
+            UPDATE workout_occurrences SET name = $2, activity = $3, starts_at = $4::time, duration_minutes = $5, version = version + 1
+            WHERE id = $1
+            """,
+            [occurrence, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes]
+        )
+        try await connection.execute("DELETE FROM workout_sets WHERE occurrence_id = $1", [occurrence])
+        var position = 0
+        for exercise in draft.exercises {
+            for set in 1...exercise.sets {
+                position += 1
+                try await connection.execute(
+                    """
+                    INSERT INTO workout_sets (occurrence_id, position, exercise, set_number, reps, weight_kg, duration_seconds)
+                    VALUES ($1, $2, $3, $4, $5, $6::float8::numeric, $7)
+                    """,
+                    [occurrence, position, exercise.name, set, exercise.reps, exercise.weightKg, exercise.durationSeconds]
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Postgres
+
+/// The occurrences' SQL (children): start (idempotent), cancel, track, complete, and the rows a calendar,
+/// list or history shows.
+struct WorkoutOccurrenceStore: Sendable {
+    let database: PostgresClient
+
+    private static let columns = """
+        SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
+               o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version
+        FROM workout_occurrences o
+        JOIN workouts w ON w.id = o.workout_id
+        """
+
+    /// Creates the child of `workout` on `date` with `status`, copying the parent's name, time and plan (sets prefilled
+    /// from the last completed time the owner did that exercise's set); when it exists, `status` replaces only the
+    /// statuses in `replacing`. Concurrent calls meet on the unique (workout, date): one row, one set of sets. Its id.
+    static func upsert(
+        workout: Workout, date: CalendarDate, status: WorkoutOccurrence.Status, replacing: [WorkoutOccurrence.Status], now: Date,
+        on connection: PostgresConnection
+    ) async throws -> Int {
+        let starts = status == .inProgress
+        let id: Int = try await connection.query(
+            """
+            INSERT INTO workout_occurrences AS o (workout_id, occurrence_date, status, name, activity, starts_at, duration_minutes, started_at)
+            SELECT w.id, $2::date, $3, w.name, w.activity, w.starts_at, w.duration_minutes, CASE WHEN $5 THEN $6::timestamptz END
+            FROM workouts w WHERE w.id = $1
+            ON CONFLICT ON CONSTRAINT workout_occurrences_date_key DO UPDATE
+            SET status = CASE WHEN o.status = ANY ($4::text[]) THEN excluded.status ELSE o.status END,
+                started_at = CASE WHEN o.status = ANY ($4::text[]) AND $5 THEN coalesce(o.started_at, excluded.started_at) ELSE o.started_at END,
+                version = o.version + CASE WHEN o.status = ANY ($4::text[]) AND o.status <> excluded.status THEN 1 ELSE 0 END
+            RETURNING o.id
+            """,
+            [workout.id, date, status.rawValue, replacing.map(\.rawValue), starts, now]
+        ).first!.decode("id")
+        try await connection.execute(
+            """
+            INSERT INTO workout_sets (occurrence_id, position, exercise, set_number, reps, weight_kg, duration_seconds)
+            SELECT $1, row_number() OVER (ORDER BY e.position, n), e.name, n,
+                   coalesce(last.reps, e.reps), coalesce(last.weight_kg, e.weight_kg), coalesce(last.duration_seconds, e.duration_seconds)
+            FROM workout_exercises e
+            CROSS JOIN generate_series(1, e.sets) AS n
+            LEFT JOIN LATERAL (
+                SELECT s.reps, s.weight_kg, s.duration_seconds
+                FROM workout_sets s
+                JOIN workout_occurrences p ON p.id = s.occurrence_id
+                JOIN workouts pw ON pw.id = p.workout_id
+                WHERE pw.owner_id = $3 AND p.status = 'completed' AND s.exercise = e.name AND s.set_number = n
+                ORDER BY p.occurrence_date DESC, p.id DESC
+                LIMIT 1
+            ) last ON true
+            WHERE e.workout_id = $2 AND NOT EXISTS (SELECT 1 FROM workout_sets x WHERE x.occurrence_id = $1)
+            """,
+            [id, workout.id, workout.ownerID]
+        )
+        return id
+    }
+
+    /// The occurrence with its sets, if the user may see it.
+    func occurrence(id: Int, access: WorkoutAccess, on connection: (any PostgresQueryable)? = nil) async throws -> WorkoutOccurrence? {
+        let db = connection ?? database
+        guard var occurrence = try await db.query(
+            Self.columns + "\nWHERE o.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))",
+            [id, access.ownerParameter]
+        ).first.map(Self.decode) else { return nil }
+        occurrence.sets = try await Self.sets(of: [id], on: db)[id] ?? []
+        return occurrence
+    }
+
+    /// The occurrence row of a workout's date, if one exists.
+    static func occurrenceID(workout: Int, date: CalendarDate, on connection: any PostgresQueryable) async throws -> Int? {
+        try await connection.query(
+            "SELECT id FROM workout_occurrences WHERE workout_id = $1 AND occurrence_date = $2::date", [workout, date]
+        ).first?.decode("id")
+    }
+
+    /// The children of the user's workouts (everyone's for administrators) dated `from` through `through`, by date.
+    func occurrences(access: WorkoutAccess, from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrence] {
+        try await database.query(
+            Self.columns + """
+
+            WHERE \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1")) AND o.occurrence_date BETWEEN $2::date AND $3::date
+            ORDER BY o.occurrence_date, o.starts_at, o.id
+            """,
+            [access.ownerParameter, from, through]
+        ).map(Self.decode)
+    }
+
+    /// Every child of one workout (its occurrences' statuses, for adherence and streaks), by date.
+    static func occurrences(ofWorkouts ids: [Int], on connection: any PostgresQueryable) async throws -> [WorkoutOccurrence] {
+        try await connection.query(
+            columns + "\nWHERE o.workout_id = ANY ($1::bigint[])\nORDER BY o.occurrence_date, o.id", [ids]
+        ).map(decode)
+    }
+
+    /// Saves what the tracking page sends: the sets (replacing them), notes, rating and difficulty, when the version
+    /// is still `version`. False when someone saved in between (nothing changed).
+    static func saveTracking(_ tracking: WorkoutTracking, occurrence: Int, version: Int, on connection: PostgresConnection) async throws -> Bool {
+        let updated = try await connection.execute(
+            """
+            UPDATE workout_occurrences SET notes = $3, rating = $4, difficulty = $5, version = version + 1
+            WHERE id = $1 AND version = $2
+            """,
+            [occurrence, version, tracking.notes, tracking.rating, tracking.difficulty]
+        )
+        guard updated == 1 else { return false }
+        for set in tracking.sets {
+            try await connection.execute(
+                "UPDATE workout_sets SET reps = $3, weight_kg = $4::float8::numeric, duration_seconds = $5 WHERE occurrence_id = $1 AND position = $2",
+                [occurrence, set.position, set.reps, set.weightKg, set.durationSeconds]
+            )
+        }
+        return true
+    }
+
+    /// Ends an in-progress occurrence as completed (its duration from its start). False when it is not in progress.
+    static func complete(occurrence: Int, now: Date, on connection: PostgresConnection) async throws -> Bool {
+        try await connection.execute(
+            """
+            UPDATE workout_occurrences
+            SET status = 'completed', ended_at = $2::timestamptz,
+                duration_seconds = greatest(0, extract(epoch FROM $2::timestamptz - coalesce(started_at, $2::timestamptz)))::int,
+                version = version + 1
+            WHERE id = $1 AND status = 'in_progress'
+            """,
+            [occurrence, now]
+        ) == 1
+    }
+
+    static func sets(of occurrences: [Int], on connection: any PostgresQueryable) async throws -> [Int: [WorkoutSet]] {
+        var grouped: [Int: [WorkoutSet]] = [:]
+        for row in try await connection.query(
+            """
+            SELECT occurrence_id, position, exercise, set_number, reps, weight_kg::float8 AS weight_kg, duration_seconds
+            FROM workout_sets WHERE occurrence_id = ANY ($1::bigint[]) ORDER BY occurrence_id, position
+            """,
+            [occurrences]
+        ) {
+            let id: Int = try row.decode("occurrence_id")
+            grouped[id, default: []].append(WorkoutSet(
+                position: try row.decode("position"), exercise: try row.decode("exercise"), setNumber: try row.decode("set_number"),
+                reps: try row.decode("reps"), weightKg: try row.decode("weight_kg"), durationSeconds: try row.decode("duration_seconds")
+            ))
+        }
+        return grouped
+    }
+
+    static func decode(_ row: PostgresRow) throws -> WorkoutOccurrence {
+        WorkoutOccurrence(
+            id: try row.decode("id"), workoutID: try row.decode("workout_id"), ownerID: try row.decode("owner_id"),
+            date: try row.decode("occurrence_date"), status: WorkoutOccurrence.Status(rawValue: try row.decode("status")) ?? .planned,
+            name: try row.decode("name"), activity: Workout.Activity(rawValue: try row.decode("activity")) ?? .other,
+            startsAt: try row.decode("starts_at"), durationMinutes: try row.decode("duration_minutes"),
+            startedAt: try row.decode("started_at"), endedAt: try row.decode("ended_at"), durationSeconds: try row.decode("duration_seconds"),
+            notes: try row.decode("notes"), rating: try row.decode("rating"), difficulty: try row.decode("difficulty"),
+            version: try row.decode("version"), sets: []
+        )
+    }
+}

@@ -1,0 +1,161 @@
+import Postgres
+
+/// The workouts' SQL (parents and their plans): create, read within a user's reach, edit, archive or delete.
+struct WorkoutStore: Sendable {
+    let database: PostgresClient
+
+    private static let columns = """
+        SELECT w.id, w.owner_id, w.name, w.activity, w.starts_at, w.duration_minutes, w.start_date, w.rule,
+               w.excluded_dates, w.continues_id, w.is_archived, w.version,
+               coalesce((SELECT array_agg(concat_ws(chr(31), e.name, e.sets, coalesce(e.reps::text, ''), coalesce(e.weight_kg::float8::text, ''),
+                                                    coalesce(e.duration_seconds::text, ''), e.rest_seconds)
+                                          ORDER BY e.position)
+                         FROM workout_exercises e WHERE e.workout_id = w.id), '{}') AS exercises
+        FROM workouts w
+        """
+
+    /// The workout, if the user may see it.
+    func workout(id: Int, access: WorkoutAccess, on connection: (any PostgresQueryable)? = nil) async throws -> Workout? {
+        try await (connection ?? database).query(
+            Self.columns + "\nWHERE w.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))",
+            [id, access.ownerParameter]
+        ).first.map(Self.decode)
+    }
+
+    /// The workout locked until the transaction ends (edits, deletion and starts take turns on it).
+    static func lock(id: Int, access: WorkoutAccess, on connection: PostgresConnection) async throws -> Workout? {
+        try await connection.query(
+            columns + "\nWHERE w.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))\nFOR UPDATE OF w",
+            [id, access.ownerParameter]
+        ).first.map(decode)
+    }
+
+    /// The user's workouts (everyone's for administrators), archived ones only when asked, by name.
+    func workouts(access: WorkoutAccess, includingArchived: Bool = false) async throws -> [Workout] {
+        try await database.query(
+            Self.columns + """
+
+            WHERE \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1")) AND ($2 OR NOT w.is_archived)
+            ORDER BY w.name, w.id
+            """,
+            [access.ownerParameter, includingArchived]
+        ).map(Self.decode)
+    }
+
+    /// Inserts a workout with its plan; its id.
+    static func insert(_ draft: WorkoutDraft, owner: Int, continues: Int? = nil, on connection: PostgresConnection) async throws -> Int {
+        let id: Int = try await connection.query(
+            """
+            INSERT INTO workouts (owner_id, name, activity, starts_at, duration_minutes, start_date, rule, excluded_dates, continues_id)
+            VALUES ($1, $2, $3, $4::time, $5, $6::date, $7, $8::date[], $9)
+            RETURNING id
+            """,
+            [owner, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes, draft.recurrence.start,
+             draft.recurrence.rule?.rfc5545, draft.recurrence.excluded.sorted(), continues]
+        ).first!.decode("id")
+        try await insertExercises(draft.exercises, workout: id, on: connection)
+        return id
+    }
+
+    func create(_ draft: WorkoutDraft, owner: Int) async throws -> Int {
+        try await database.transaction { connection in try await Self.insert(draft, owner: owner, on: connection) }
+    }
+
+    /// Replaces the workout's fields and plan, bumping its version.
+    static func update(_ id: Int, with draft: WorkoutDraft, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            """
+            UPDATE workouts SET name = $2, activity = $3, starts_at = $4::time, duration_minutes = $5, start_date = $6::date,
+                   rule = $7, excluded_dates = $8::date[], version = version + 1
+            WHERE id = $1
+            """,
+            [id, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes, draft.recurrence.start,
+             draft.recurrence.rule?.rfc5545, draft.recurrence.excluded.sorted()]
+        )
+        try await connection.execute("DELETE FROM workout_exercises WHERE workout_id = $1", [id])
+        try await insertExercises(draft.exercises, workout: id, on: connection)
+    }
+
+    /// Sets only the rule and exclusions (ending a series, excluding a date), bumping the version.
+    static func updateRecurrence(_ id: Int, _ recurrence: WorkoutRecurrence, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            "UPDATE workouts SET start_date = $2::date, rule = $3, excluded_dates = $4::date[], version = version + 1 WHERE id = $1",
+            [id, recurrence.start, recurrence.rule?.rfc5545, recurrence.excluded.sorted()]
+        )
+    }
+
+    private static func insertExercises(_ exercises: [WorkoutExercise], workout: Int, on connection: PostgresConnection) async throws {
+        for (index, exercise) in exercises.enumerated() {
+            try await connection.execute(
+                """
+                INSERT INTO workout_exercises (workout_id, position, name, sets, reps, weight_kg, duration_seconds, rest_seconds)
+                VALUES ($1, $2, $3, $4, $5, $6::float8::numeric, $7, $8)
+                """,
+                [workout, index + 1, exercise.name, exercise.sets, exercise.reps, exercise.weightKg, exercise.durationSeconds, exercise.restSeconds]
+            )
+        }
+    }
+
+    /// Deleting a recurrence: completed and in-progress occurrences stay in the history (the workout is archived),
+    /// planned and cancelled ones go; a workout without any kept occurrence is deleted outright. True when archived.
+    static func delete(_ id: Int, on connection: PostgresConnection) async throws -> Bool {
+        try await connection.execute(
+            "DELETE FROM workout_occurrences WHERE workout_id = $1 AND status IN ('planned', 'cancelled')", [id]
+        )
+        let kept: Int = try await connection.query(
+            "SELECT count(*)::int AS kept FROM workout_occurrences WHERE workout_id = $1", [id]
+        ).first!.decode("kept")
+        if kept > 0 {
+            try await connection.execute("UPDATE workouts SET is_archived = true, version = version + 1 WHERE id = $1", [id])
+            return true
+        }
+        try await connection.execute("DELETE FROM workouts WHERE id = $1", [id])
+        return false
+    }
+
+    static func decode(_ row: PostgresRow) throws -> Workout {
+        let ruleText: String? = try row.decode("rule")
+        var rule: RecurrenceRule?
+        if let ruleText {
+            do { rule = try RecurrenceRule(rfc5545: ruleText) } catch { throw StoredRuleProblem(rule: ruleText, problem: error.message) }
+        }
+        let excluded: [CalendarDate] = try row.decode("excluded_dates")
+        let packed: [String] = try row.decode("exercises")
+        return Workout(
+            id: try row.decode("id"), ownerID: try row.decode("owner_id"), name: try row.decode("name"),
+            activity: Workout.Activity(rawValue: try row.decode("activity")) ?? .other, startsAt: try row.decode("starts_at"),
+            durationMinutes: try row.decode("duration_minutes"),
+            recurrence: WorkoutRecurrence(start: try row.decode("start_date"), rule: rule, excluded: Set(excluded)),
+            continuesID: try row.decode("continues_id"), isArchived: try row.decode("is_archived"), version: try row.decode("version"),
+            exercises: packed.map(Self.exercise(packed:))
+        )
+    }
+
+    /// One exercise from `concat_ws(chr(31), …)` (empty fields are NULLs).
+    private static func exercise(packed: String) -> WorkoutExercise {
+        let fields = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        func field(_ index: Int) -> String? { index < fields.count && !fields[index].isEmpty ? fields[index] : nil }
+        return WorkoutExercise(
+            name: field(0) ?? "", sets: field(1).flatMap(Int.init) ?? 1, reps: field(2).flatMap(Int.init),
+            weightKg: field(3).flatMap(Double.init), durationSeconds: field(4).flatMap(Int.init), restSeconds: field(5).flatMap(Int.init) ?? 0
+        )
+    }
+}
+
+/// A stored rule the engine no longer reads (never written by Palestra itself).
+struct StoredRuleProblem: Error, CustomStringConvertible {
+    let rule: String
+    let problem: String
+    var description: String { "stored workout rule \(rule): \(problem)" }
+}
+
+extension WorkoutStore {
+    /// Owners' display names, for administrators' cards.
+    func ownerNames(of owners: [Int]) async throws -> [Int: String] {
+        var names: [Int: String] = [:]
+        for row in try await database.query("SELECT id, display_name FROM users WHERE id = ANY ($1::bigint[])", [Array(Set(owners))]) {
+            names[try row.decode("id")] = try row.decode("display_name")
+        }
+        return names
+    }
+}
