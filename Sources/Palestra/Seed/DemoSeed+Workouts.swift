@@ -43,7 +43,10 @@ extension DemoSeed {
                 else { continue }
                 let sets = child.sets.map { set in
                     var done = set
-                    if let weight = set.weightKg { done.weightKg = weight + Double(number / 3) * 2.5 }
+                    // The plan's weight, 2.5 kg more every third time (the set came prefilled from the last time).
+                    if let planned = draft.exercises.first(where: { $0.name == set.exercise })?.weightKg {
+                        done.weightKg = planned + Double(number / 3) * 2.5
+                    }
                     return done
                 }
                 let notes = number % 4 == 0 ? "Felt **strong** today.\n\n- good sleep\n- warmed up 10 min" : ""

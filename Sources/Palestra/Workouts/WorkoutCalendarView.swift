@@ -7,11 +7,12 @@ struct WorkoutCalendarView: Sendable {
     struct Week: Sendable { let days: [Day] }
     struct Day: Sendable {
         let label: String
-        let weekday: String
         let dayNumber: String
         let isToday: Bool
         let isOtherMonth: Bool
         let isEmpty: Bool
+        /// Empty and not today: left out of the phone's week list.
+        let isQuiet: Bool
         let entries: [Item]
     }
     struct Item: Sendable {
@@ -60,8 +61,8 @@ struct WorkoutCalendarView: Sendable {
                     )
                 }
                 days.append(Day(
-                    label: format.longDate(day), weekday: format.weekday(day), dayNumber: String(day.day), isToday: day == today,
-                    isOtherMonth: day.month != month.first.month, isEmpty: entries.isEmpty, entries: entries
+                    label: format.longDate(day), dayNumber: String(day.day), isToday: day == today,
+                    isOtherMonth: day.month != month.first.month, isEmpty: entries.isEmpty, isQuiet: entries.isEmpty && day != today, entries: entries
                 ))
                 day = day.adding(days: 1) ?? day
             }
@@ -95,8 +96,8 @@ extension WorkoutCalendarView.Week: MustacheObject {
 
 extension WorkoutCalendarView.Day: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
-        .text("label", \.label), .text("weekday", \.weekday), .text("dayNumber", \.dayNumber), .bool("isToday", \.isToday),
-        .bool("isOtherMonth", \.isOtherMonth), .bool("isEmpty", \.isEmpty), .list("entries", \.entries),
+        .text("label", \.label), .text("dayNumber", \.dayNumber), .bool("isToday", \.isToday),
+        .bool("isOtherMonth", \.isOtherMonth), .bool("isEmpty", \.isEmpty), .bool("isQuiet", \.isQuiet), .list("entries", \.entries),
     ])
 }
 

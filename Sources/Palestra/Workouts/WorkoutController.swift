@@ -40,7 +40,8 @@ struct WorkoutController: Sendable {
         let token = try await feeds.token(owner: context.user.id)
         let localizer = views.localizer(for: context)
         let view = WorkoutListView(
-            workouts: rows, feedURL: WorkoutURL.feed(.value(token)).path, csrfToken: context.signedInSession.csrfToken, localizer: localizer
+            workouts: rows, feedURL: Self.absolute(WorkoutURL.feed(.value(token)).path, request: request),
+            csrfToken: context.signedInSession.csrfToken, localizer: localizer
         )
         return views.render(.workoutList, title: view.heading, content: view, context: context)
     }
@@ -156,6 +157,13 @@ struct WorkoutController: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The link as a phone's calendar needs it: with the scheme and host the browser used.
+    static func absolute(_ path: String, request: Request) -> String {
+        guard let host = request.head.authority, !host.isEmpty else { return path }
+        let scheme = request.head.scheme ?? "http"
+        return "\(scheme)://\(host)\(path)"
+    }
 
     static func parameters(_ context: SignedInContext) throws -> (Int, CalendarDate) {
         guard let id = context.parameters.get("id").flatMap(Int.init), id > 0,

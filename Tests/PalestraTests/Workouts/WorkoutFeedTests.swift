@@ -42,7 +42,7 @@ struct WorkoutFeedTests {
                 return agenda.entries.filter { $0.state != .cancelled }.map { "\($0.date) \($0.name)" }.sorted()
             }
             let list = try await browser.get(WorkoutURL.list.path)
-            let link = try #require(list.text.firstMatch(of: /href="(\/workouts\/feed\/[A-Za-z0-9_-]{43}\/workouts\.ics)"/)).output.1
+            let link = try #require(list.text.firstMatch(of: /href="(?:https?:\/\/[^\/"]+)?(\/workouts\/feed\/[A-Za-z0-9_-]{43}\/workouts\.ics)"/)).output.1
             let feed = try await client.execute(uri: String(link), method: .get)
             #expect(feed.status == .ok && feed.headers[.contentType] == "text/calendar; charset=utf-8")
             let ics = feed.text
@@ -58,7 +58,7 @@ struct WorkoutFeedTests {
             _ = try await browser.post(WorkoutURL.feedRotate.path)
             #expect(try await client.execute(uri: String(link), method: .get).status == .notFound, "the old link stops working")
             let newList = try await browser.get(WorkoutURL.list.path)
-            let newLink = try #require(newList.text.firstMatch(of: /href="(\/workouts\/feed\/[A-Za-z0-9_-]{43}\/workouts\.ics)"/)).output.1
+            let newLink = try #require(newList.text.firstMatch(of: /href="(?:https?:\/\/[^\/"]+)?(\/workouts\/feed\/[A-Za-z0-9_-]{43}\/workouts\.ics)"/)).output.1
             #expect(newLink != link)
             #expect(try await client.execute(uri: String(newLink), method: .get).status == .ok)
             #expect(try await client.execute(uri: "/workouts/feed/not-a-token/workouts.ics", method: .get).status == .notFound)

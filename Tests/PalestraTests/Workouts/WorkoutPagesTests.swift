@@ -180,4 +180,49 @@ struct WorkoutPagesTests {
             #expect(bad.status == .unprocessableContent && bad.text.contains("The period&#39;s start is after its end."))
         }
     }
+
+    @Test("the edit form asks the scope; 'this and following' splits the series; a stale version and someone else's workout are refused; Delete archives")
+    func editAndDelete() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Self.student(client, database)
+            let today = WorkoutFixture.today()
+            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
+            let id = try await database.withClient { client in
+                let planner = WorkoutFixture.planner(client)
+                let id = try await planner.store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -4)!), owner: owner)
+                try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -2)!, WorkoutAccess(userID: owner, seesEveryone: false))
+                return id
+            }
+            let before = try await WorkoutFixture.snapshot(database)
+            let split = today.adding(days: 3)!
+            let form = try await browser.get(WorkoutURL.edit(.value(id)).path + "?date=\(split)")
+            #expect(form.text.contains("This date and the following ones") && form.text.contains("value=\"Leg day\""))
+            let fields = Self.fields(name: "Leg day, heavier", start: split.description, frequency: "daily", weekdays: [])
+            let saved = try await browser.post(WorkoutURL.edit(.value(id)).path, fields + [("scope", "following"), ("version", "1"), ("date", split.description)])
+            #expect(saved.status == .seeOther)
+            #expect(try await browser.follow(saved).text.contains("The workout Leg day, heavier was saved."))
+            #expect(try await database.value("SELECT count(*)::int FROM workouts", as: Int.self) == 2)
+            #expect(try await database.value("SELECT rule FROM workouts WHERE id = $1", [id], as: String.self)
+                    == "FREQ=DAILY;UNTIL=" + RecurrenceRule.basic(split.adding(days: -1)!))
+            #expect(try await WorkoutFixture.snapshot(database) == before, "the completed occurrence unchanged bit for bit")
+            let stale = try await browser.post(WorkoutURL.edit(.value(id)).path, fields + [("scope", "all"), ("version", "1")])
+            #expect(stale.status == .conflict && stale.text.contains("Someone saved this workout in the meantime"))
+            let badScope = try await browser.post(WorkoutURL.edit(.value(id)).path, fields + [("scope", "some"), ("version", "2")])
+            #expect(badScope.status == .badRequest)
+
+            try await TestUsers.create("other@example.org", role: .student, in: database)
+            var other = Browser(client)
+            try await other.signIn("other@example.org")
+            #expect(try await other.get(WorkoutURL.edit(.value(id)).path).status == .notFound)
+            #expect(try await other.post(WorkoutURL.delete(.value(id)).path).status == .notFound)
+            #expect(try await database.value("SELECT count(*)::int FROM workouts WHERE NOT is_archived", as: Int.self) == 2)
+
+            _ = try await browser.get(WorkoutURL.list.path)
+            let deleted = try await browser.post(WorkoutURL.delete(.value(id)).path)
+            #expect(try await browser.follow(deleted).text.contains("The workout was deleted; its completed dates stay in the history."))
+            #expect(try await database.value("SELECT is_archived FROM workouts WHERE id = $1", [id], as: Bool.self))
+            #expect(try await WorkoutFixture.snapshot(database) == before)
+            #expect(try await browser.get(WorkoutURL.history.path).text.contains("Leg day"))
+        }
+    }
 }
