@@ -33,6 +33,11 @@ extension DemoSeed {
                     if index == 0 { _ = try await planner.start(workout: ids[index], on: date, access: access, now: moment(date, hour: 18)) }
                     continue
                 }
+                if index == 1 && number == dates.count - 1 {
+                    // The latest run was started and not yet completed.
+                    _ = try await planner.start(workout: ids[index], on: date, access: access, now: moment(date, hour: 7))
+                    continue
+                }
                 if roll == 0 {
                     _ = try await planner.cancel(workout: ids[index], on: date, access: access)
                     continue

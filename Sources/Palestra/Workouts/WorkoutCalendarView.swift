@@ -31,6 +31,7 @@ struct WorkoutCalendarView: Sendable {
     let nextURL: String
     let todayURL: String
     let listURL = WorkoutURL.list.path
+    let calendarURL = WorkoutURL.calendar.path
     let newURL = WorkoutURL.new.path
     let historyURL = WorkoutURL.history.path
     let weekdays: [String]
@@ -85,7 +86,7 @@ struct WorkoutCalendarView: Sendable {
 extension WorkoutCalendarView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("heading", \.heading), .text("month", \.month), .text("monthError", \.monthError), .bool("hasMonthError", \.hasMonthError),
-        .text("previousURL", \.previousURL), .text("nextURL", \.nextURL), .text("todayURL", \.todayURL), .text("listURL", \.listURL),
+        .text("previousURL", \.previousURL), .text("nextURL", \.nextURL), .text("todayURL", \.todayURL), .text("listURL", \.listURL), .text("calendarURL", \.calendarURL),
         .text("newURL", \.newURL), .text("historyURL", \.historyURL), .list("weekdays", \.weekdays), .list("weeks", \.weeks),
     ])
 }

@@ -69,11 +69,12 @@ struct WorkoutFormView: Sendable {
         heading = editing == nil ? localizer.t("New workout") : localizer.t("Edit {name}", ["name": editing!.name])
         action = editing.map { WorkoutURL.edit(.value($0.id)).path } ?? WorkoutURL.new.path
         name = field("name", form.name)
-        startsAt = field("starts_at", form.startsAt)
+        // A date or time input can only hold a valid value (browsers drop others): a bad one shows empty, beside its message.
+        startsAt = field("starts_at", TimeOfDay(form.startsAt) == nil ? "" : form.startsAt)
         duration = field("duration", form.duration)
-        startDate = field("start_date", form.startDate)
+        startDate = field("start_date", CalendarDate(form.startDate) == nil ? "" : form.startDate)
         interval = field("interval", form.interval)
-        until = field("until", form.until)
+        until = field("until", CalendarDate(form.until) == nil ? "" : form.until)
         count = field("count", form.count)
         excluded = field("excluded", form.excluded)
         let ruleError = errors["frequency"] ?? errors["end"] ?? errors["month_day"] ?? errors["activity"]
