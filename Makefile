@@ -31,6 +31,7 @@ help:
 	@echo "make bench-admin - the same for the admin pages, signed in, over 1,000,000 seeded users"
 	@echo "make bench-queue - jobs per second, enqueue rates and insert-to-start latency with two worker processes"
 	@echo "make bench-render - one render of the attendance change list by Palestra's Mustache: time and instructions (callgrind)"
+	@echo "make bench-workouts - the workout calendar and history of a user with 50 recurring workouts and 10,000 completed occurrences"
 
 # Installs the Debian packages Palestra needs, only those missing.
 deps:
@@ -207,6 +208,22 @@ bench: deps
 	group=$$(sql -c "SELECT id FROM training_groups ORDER BY id LIMIT 1 OFFSET 41"); \
 	session=$$(sql -c "SELECT session_id FROM attendance_records ORDER BY id LIMIT 1 OFFSET 100000"); \
 	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=this-year" "/admin/training-sessions/$$session/"); \
+	$(bench_wrk_pages)
+
+# The workout pages of a release build for a user with 50 recurring workouts over five years and 10,000 completed
+# occurrences (Benchmarks/workouts-seed.sql), signed in: wrk, 2 threads, 8 connections, 15 s a page — this
+# month's calendar and the history (its default twelve weeks). Goal: p50 under 5 ms and 1,000 requests/s each.
+.PHONY: bench-workouts
+bench-workouts: deps
+	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
+	swift build -c release --product palestra
+	@$(bench_cluster); \
+	.build/release/palestra migrate >/dev/null; \
+	$(call bench_signed_in,--workers 0); \
+	echo "== seeding 50 workouts, 10,000 completed occurrences (Benchmarks/workouts-seed.sql)"; \
+	sql -f Benchmarks/workouts-seed.sql; \
+	echo "workouts: $$(sql -c "SELECT count(*) FROM workouts"), completed occurrences: $$(sql -c "SELECT count(*) FROM workout_occurrences")"; \
+	pages=(/workouts/calendar /workouts/history); \
 	$(bench_wrk_pages)
 
 # The template engine alone: the attendance change list's page (50 list-editable rows, the layout, the
