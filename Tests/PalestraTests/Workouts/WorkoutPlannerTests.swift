@@ -189,4 +189,24 @@ struct WorkoutPlannerTests {
             }
         }
     }
+
+    @Test("a new start prefills each set from the last completed time that exercise's set was done")
+    func prefillFromLastTime() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                let (id, access, planner) = try await Self.daily(database, client, daysAgo: 3)
+                let today = WorkoutFixture.today()
+                guard case .started(let first) = try await planner.start(workout: id, on: today.adding(days: -2)!, access: access),
+                      let child = try await planner.occurrences.occurrence(id: first, access: access)
+                else { Issue.record("not started"); return }
+                #expect(child.sets.map(\.weightKg) == [60, 60, 60], "from the plan the first time")
+                var sets = child.sets
+                sets[1].weightKg = 72.5
+                #expect(try await planner.track(occurrence: first, WorkoutTracking(sets: sets, notes: "", rating: nil, difficulty: nil),
+                                                version: child.version, complete: true, access: access) == .completed)
+                guard case .started(let second) = try await planner.start(workout: id, on: today, access: access) else { return }
+                #expect(try await planner.occurrences.occurrence(id: second, access: access)?.sets.map(\.weightKg) == [60, 72.5, 60])
+            }
+        }
+    }
 }
