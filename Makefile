@@ -10,6 +10,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PACKAGES := pkg-config libpq-dev libcmark-dev libargon2-dev postgresql python3
+# The workouts' iCalendar test reads the feed with Python packages it installs into a virtualenv (.build/workouts-python).
+PACKAGES += python3-venv
 # Debian installs the server binaries outside PATH; take the newest major version present.
 PG_BIN = $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 LOCAL_PG := $(CURDIR)/.local/pg
