@@ -12,7 +12,8 @@ SELECT owner.id, 'Workout ' || g, (ARRAY['strength', 'running', 'cycling', 'swim
 FROM generate_series(1, 50) AS g, owner, monday;
 
 INSERT INTO workout_exercises (workout_id, position, name, sets, reps, weight_kg, rest_seconds)
-SELECT w.id, n, 'Exercise ' || n, 3, 10, 40 + 5 * n, 90 FROM workouts w, generate_series(1, 3) AS n;
+SELECT w.id, n, 'Exercise ' || n, 3, 10, 40 + 5 * n, 90
+FROM workouts w JOIN users u ON u.id = w.owner_id AND u.email = 'bench@example.org', generate_series(1, 3) AS n;
 
 -- The latest dates each rule produced before today: 235 per weekly or daily workout, 60 per monthly one (10,000).
 INSERT INTO workout_occurrences (workout_id, occurrence_date, status, name, activity, starts_at, duration_minutes,
@@ -20,6 +21,7 @@ INSERT INTO workout_occurrences (workout_id, occurrence_date, status, name, acti
 SELECT w.id, dates.d, 'completed', w.name, w.activity, w.starts_at, w.duration_minutes,
        dates.d + w.starts_at, dates.d + w.starts_at + interval '50 minutes', 3000, 'Bench note', 4, 6
 FROM workouts w
+JOIN users u ON u.id = w.owner_id AND u.email = 'bench@example.org'
 CROSS JOIN LATERAL (
     SELECT day::date AS d
     FROM generate_series(w.start_date, current_date - 1, interval '1 day') AS day
@@ -34,6 +36,8 @@ CROSS JOIN LATERAL (
 ) AS dates;
 
 INSERT INTO workout_sets (occurrence_id, position, exercise, set_number, reps, weight_kg)
-SELECT o.id, n, 'Exercise ' || n, 1, 10, 40 + 5 * n FROM workout_occurrences o, generate_series(1, 3) AS n;
+SELECT o.id, n, 'Exercise ' || n, 1, 10, 40 + 5 * n
+FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id JOIN users u ON u.id = w.owner_id AND u.email = 'bench@example.org',
+     generate_series(1, 3) AS n;
 
 ANALYZE workouts, workout_exercises, workout_occurrences, workout_sets;
