@@ -29,6 +29,11 @@ struct WorkoutHistoryStore: Sendable {
           AND o.occurrence_date BETWEEN $3::date AND $4::date
         """
 
+    /// The occurrence's sets by their primary key. `OFFSET 0` keeps the planner from flattening the subquery into a
+    /// hash join over every set of every user (a sequential scan of `workout_sets`); a period's few thousand sets
+    /// are read by index instead.
+    private static let setsOf = "SELECT x.exercise, x.reps, x.weight_kg FROM workout_sets x WHERE x.occurrence_id = o.id OFFSET 0"
+
     private func parameters(_ access: WorkoutAccess, _ filter: Filter) -> [(any PostgresEncodable)?] {
         [access.ownerParameter, filter.workout, filter.from, filter.through]
     }
@@ -64,7 +69,8 @@ struct WorkoutHistoryStore: Sendable {
             """
             SELECT s.exercise, count(*)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
                    coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
-            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id JOIN workout_sets s ON s.occurrence_id = o.id
+            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
+            CROSS JOIN LATERAL (\(Self.setsOf)) s
             WHERE \(Self.scope)
             GROUP BY s.exercise ORDER BY s.exercise
             """,
@@ -77,7 +83,8 @@ struct WorkoutHistoryStore: Sendable {
         try await database.query(
             """
             SELECT date_trunc('week', o.occurrence_date)::date AS monday, coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
-            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id JOIN workout_sets s ON s.occurrence_id = o.id
+            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
+            CROSS JOIN LATERAL (\(Self.setsOf)) s
             WHERE \(Self.scope)
             GROUP BY 1 ORDER BY 1
             """,
