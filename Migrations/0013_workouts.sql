@@ -77,3 +77,71 @@ CREATE TABLE workout_calendar_feeds (
     token            text NOT NULL CONSTRAINT workout_calendar_feeds_token_key UNIQUE,
     created_at       timestamptz NOT NULL DEFAULT now()
 );
+
+-- The history's totals: sets, reps and volume (reps × kg) of completed occurrences per owner, day and exercise,
+-- kept by the triggers below, so the totals of a period read a few rows a day instead of every set.
+CREATE TABLE workout_exercise_days (
+    owner_id         bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    occurrence_date  date NOT NULL,
+    exercise         text NOT NULL,
+    sets             integer NOT NULL,
+    reps             bigint NOT NULL,
+    volume           numeric NOT NULL,
+    PRIMARY KEY (owner_id, occurrence_date, exercise)
+);
+CREATE INDEX workout_exercise_days_date_idx ON workout_exercise_days (occurrence_date);
+
+-- Adds (sign 1) or removes (sign -1) the sets of a completed occurrence (all its sets, or one exercise's set).
+CREATE FUNCTION workout_exercise_days_apply(occurrence bigint, day date, sign integer, only_exercise text, only_reps integer,
+                                            only_weight numeric) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO workout_exercise_days AS d (owner_id, occurrence_date, exercise, sets, reps, volume)
+    SELECT w.owner_id, day, s.exercise, sign * count(*)::int, sign * coalesce(sum(s.reps), 0), sign * coalesce(sum(s.reps * s.weight_kg), 0)
+    FROM workout_occurrences o
+    JOIN workouts w ON w.id = o.workout_id
+    CROSS JOIN LATERAL (
+        SELECT x.exercise, x.reps, x.weight_kg FROM workout_sets x WHERE only_exercise IS NULL AND x.occurrence_id = o.id
+        UNION ALL
+        SELECT only_exercise, only_reps, only_weight WHERE only_exercise IS NOT NULL
+    ) s
+    WHERE o.id = occurrence
+    GROUP BY w.owner_id, s.exercise
+    ON CONFLICT (owner_id, occurrence_date, exercise) DO UPDATE
+    SET sets = d.sets + excluded.sets, reps = d.reps + excluded.reps, volume = d.volume + excluded.volume
+$$;
+
+CREATE FUNCTION workout_occurrences_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'completed' THEN
+        PERFORM workout_exercise_days_apply(OLD.id, OLD.occurrence_date, -1, NULL, NULL, NULL);
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.status = 'completed' THEN
+        PERFORM workout_exercise_days_apply(NEW.id, NEW.occurrence_date, 1, NULL, NULL, NULL);
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+-- Before: a deleted occurrence's sets still exist (they go by cascade afterwards). An occurrence is inserted without sets.
+CREATE TRIGGER workout_occurrences_totals_delete BEFORE DELETE ON workout_occurrences
+    FOR EACH ROW WHEN (OLD.status = 'completed') EXECUTE FUNCTION workout_occurrences_totals();
+CREATE TRIGGER workout_occurrences_totals_update AFTER UPDATE OF status, occurrence_date ON workout_occurrences
+    FOR EACH ROW WHEN (OLD.status = 'completed' OR NEW.status = 'completed') EXECUTE FUNCTION workout_occurrences_totals();
+
+CREATE FUNCTION workout_sets_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    day date;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        SELECT o.occurrence_date INTO day FROM workout_occurrences o WHERE o.id = OLD.occurrence_id AND o.status = 'completed';
+        IF day IS NOT NULL THEN
+            PERFORM workout_exercise_days_apply(OLD.occurrence_id, day, -1, OLD.exercise, OLD.reps, OLD.weight_kg);
+        END IF;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        SELECT o.occurrence_date INTO day FROM workout_occurrences o WHERE o.id = NEW.occurrence_id AND o.status = 'completed';
+        IF day IS NOT NULL THEN
+            PERFORM workout_exercise_days_apply(NEW.occurrence_id, day, 1, NEW.exercise, NEW.reps, NEW.weight_kg);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER workout_sets_totals AFTER INSERT OR UPDATE OR DELETE ON workout_sets
+    FOR EACH ROW EXECUTE FUNCTION workout_sets_totals();

@@ -57,9 +57,11 @@ struct WorkoutController: Sendable {
         let access = WorkoutAccess(user: context.user)
         let from = month.first.adding(days: -(month.first.weekday - 1)) ?? month.first
         let through = month.first.lastOfMonth
+        // Archived workouts too: their completed children stay in the calendar (read by (workout, date), the unique index).
+        let workouts = try await planner.store.workouts(access: access, includingArchived: true, withPlans: false)
         let agenda = WorkoutAgenda(
-            workouts: try await planner.store.workouts(access: access),
-            children: try await planner.occurrences.occurrences(access: access, from: from, through: through),
+            workouts: workouts,
+            children: try await planner.occurrences.occurrences(ofWorkouts: workouts.map(\.id), from: from, through: through),
             from: from, through: through, today: today
         )
         let view = WorkoutCalendarView(month: month, monthError: monthError, agenda: agenda, today: today, localizer: localizer)

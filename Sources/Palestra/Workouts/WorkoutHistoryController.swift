@@ -3,7 +3,7 @@ import Postgres
 
 /// `/workouts/history` (the page), `/workouts/history.csv` (every set of the filter) and `/workouts/history/volume.svg`.
 struct WorkoutHistoryController: Sendable {
-    static let pageSize = 50
+    static let pageSize = 20
     static let csvLimit = 100_000
 
     let planner: WorkoutPlanner
@@ -20,14 +20,22 @@ struct WorkoutHistoryController: Sendable {
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
         let access = WorkoutAccess(user: context.user)
         let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
-        async let entries = store.completed(access: access, filter: filter.filter, limit: Self.pageSize)
-        async let total = store.count(access: access, filter: filter.filter)
+        // The page asked for (`p`), read beside the count; one past the last page reads the last page again.
+        let asked = min(max(request.queryData.value("p").flatMap(Int.init) ?? 1, 1), 1_000_000)
+        async let pageEntries = store.completed(access: access, filter: filter.filter, limit: Self.pageSize, offset: (asked - 1) * Self.pageSize)
+        async let count = store.count(access: access, filter: filter.filter)
         async let totals = store.totals(access: access, filter: filter.filter)
-        async let workouts = planner.store.workouts(access: access, includingArchived: true)
+        async let workouts = planner.store.workouts(access: access, includingArchived: true, withPlans: false)
+        let total = try await count
+        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(asked, pageCount)
+        let entries = page == asked
+            ? try await pageEntries
+            : try await store.completed(access: access, filter: filter.filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let localizer = views.localizer(for: context)
         let view = WorkoutHistoryView(
-            filter: filter, workouts: try await workouts, entries: try await entries, total: try await total, totals: try await totals,
-            localizer: localizer
+            filter: filter, workouts: try await workouts, entries: entries, total: total, page: page, pageCount: pageCount,
+            totals: try await totals, localizer: localizer
         )
         return views.render(.workoutHistory, title: view.heading, content: view, context: context,
                             status: filter.errors.isEmpty ? .ok : .unprocessableContent)

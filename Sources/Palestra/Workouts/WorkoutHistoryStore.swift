@@ -38,8 +38,8 @@ struct WorkoutHistoryStore: Sendable {
         [access.ownerParameter, filter.workout, filter.from, filter.through]
     }
 
-    /// Completed occurrences, newest first, at most `limit`, each with its sets.
-    func completed(access: WorkoutAccess, filter: Filter, limit: Int) async throws -> [WorkoutOccurrence] {
+    /// Completed occurrences, newest first, at most `limit` after skipping `offset`, each with its sets.
+    func completed(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int = 0) async throws -> [WorkoutOccurrence] {
         var rows = try await database.query(
             """
             SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
@@ -47,9 +47,9 @@ struct WorkoutHistoryStore: Sendable {
             FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
             WHERE \(Self.scope)
             ORDER BY o.occurrence_date DESC, o.id DESC
-            LIMIT $5
+            LIMIT $5 OFFSET $6
             """,
-            parameters(access, filter) + [limit]
+            parameters(access, filter) + [limit, offset]
         ).map(WorkoutOccurrenceStore.decode)
         let sets = try await WorkoutOccurrenceStore.sets(of: rows.map(\.id), on: database)
         for index in rows.indices { rows[index].sets = sets[rows[index].id] ?? [] }
@@ -63,19 +63,35 @@ struct WorkoutHistoryStore: Sendable {
         ).first!.decode("n")
     }
 
-    /// Sets, reps and volume (reps × kg) per exercise, by name.
+    /// Sets, reps and volume (reps × kg) per exercise, by name. Without a workout chosen they come from the daily
+    /// totals the database keeps (`workout_exercise_days`, a few rows a day); for one workout, from its sets.
     func totals(access: WorkoutAccess, filter: Filter) async throws -> [ExerciseTotal] {
-        try await database.query(
-            """
-            SELECT s.exercise, count(*)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
-                   coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
-            FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
-            CROSS JOIN LATERAL (\(Self.setsOf)) s
-            WHERE \(Self.scope)
-            GROUP BY s.exercise ORDER BY s.exercise
-            """,
-            parameters(access, filter)
-        ).map { ExerciseTotal(exercise: try $0.decode("exercise"), sets: try $0.decode("sets"), reps: try $0.decode("reps"), volume: try $0.decode("volume")) }
+        let rows = if filter.workout == nil {
+            try await database.query(
+                """
+                SELECT d.exercise, sum(d.sets)::int AS sets, sum(d.reps)::int AS reps, sum(d.volume)::float8 AS volume
+                FROM workout_exercise_days d
+                WHERE d.occurrence_date BETWEEN $2::date AND $3::date AND \(WorkoutAccess.condition(owner: "d.owner_id", parameter: "$1"))
+                GROUP BY d.exercise HAVING sum(d.sets) > 0 ORDER BY d.exercise
+                """,
+                [access.ownerParameter, filter.from, filter.through]
+            )
+        } else {
+            try await database.query(
+                """
+                SELECT s.exercise, count(*)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
+                       coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
+                FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
+                CROSS JOIN LATERAL (\(Self.setsOf)) s
+                WHERE \(Self.scope)
+                GROUP BY s.exercise ORDER BY s.exercise
+                """,
+                parameters(access, filter)
+            )
+        }
+        return try rows.map {
+            ExerciseTotal(exercise: try $0.decode("exercise"), sets: try $0.decode("sets"), reps: try $0.decode("reps"), volume: try $0.decode("volume"))
+        }
     }
 
     /// Volume per ISO week (Monday), oldest first; weeks without volume left out.

@@ -34,6 +34,12 @@ struct WorkoutHistoryView: Sendable {
     let entries: [Entry]
     let isEmpty: Bool
     let shownNote: String
+    let pages: [AdminPageLink]
+    let hasPages: Bool
+    let previousURL: String
+    let hasPrevious: Bool
+    let nextURL: String
+    let hasNext: Bool
     let totals: [Total]
     let hasTotals: Bool
     let csvURL: String
@@ -42,7 +48,7 @@ struct WorkoutHistoryView: Sendable {
     let action = WorkoutURL.history.path
 
     init(
-        filter: WorkoutHistoryFilter, workouts: [Workout], entries: [WorkoutOccurrence], total: Int, totals: [WorkoutHistoryStore.ExerciseTotal],
+        filter: WorkoutHistoryFilter, workouts: [Workout], entries: [WorkoutOccurrence], total: Int, page: Int, pageCount: Int, totals: [WorkoutHistoryStore.ExerciseTotal],
         localizer: Localizer
     ) {
         let format = localizer.format
@@ -69,8 +75,18 @@ struct WorkoutHistoryView: Sendable {
         }
         isEmpty = entries.isEmpty
         shownNote = total > entries.count
-            ? localizer.t("The {shown} latest of {total} are shown; the CSV has them all.", ["shown": String(entries.count), "total": String(total)])
+            ? localizer.t("{first}–{last} of {total}, newest first; the CSV has them all.", [
+                "first": String((page - 1) * WorkoutHistoryController.pageSize + 1),
+                "last": String((page - 1) * WorkoutHistoryController.pageSize + entries.count), "total": String(total),
+            ])
             : ""
+        let pageURL = { (page: Int) in WorkoutURL.history.path + filter.query + (page > 1 ? "&p=\(page)" : "") }
+        pages = AdminPageLink.links(current: page, count: pageCount, url: pageURL)
+        hasPages = pageCount > 1
+        previousURL = pageURL(page - 1)
+        hasPrevious = page > 1
+        nextURL = pageURL(page + 1)
+        hasNext = page < pageCount
         self.totals = totals.map {
             Total(exercise: $0.exercise, sets: String($0.sets), reps: String($0.reps), volume: WorkoutFormat.kilograms($0.volume))
         }
@@ -85,6 +101,8 @@ extension WorkoutHistoryView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("heading", \.heading), .list("workouts", \.workouts), .text("from", \.from), .text("to", \.to), .list("errors", \.errors),
         .bool("hasErrors", \.hasErrors), .list("entries", \.entries), .bool("isEmpty", \.isEmpty), .text("shownNote", \.shownNote),
+        .list("pages", \.pages), .bool("hasPages", \.hasPages), .text("previousURL", \.previousURL), .bool("hasPrevious", \.hasPrevious),
+        .text("nextURL", \.nextURL), .bool("hasNext", \.hasNext),
         .list("totals", \.totals), .bool("hasTotals", \.hasTotals), .text("csvURL", \.csvURL), .text("chartURL", \.chartURL),
         .text("chartLabel", \.chartLabel), .text("action", \.action),
     ])

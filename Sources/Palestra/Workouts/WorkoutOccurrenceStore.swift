@@ -75,15 +75,16 @@ struct WorkoutOccurrenceStore: Sendable {
         ).first?.decode("id")
     }
 
-    /// The children of the user's workouts (everyone's for administrators) dated `from` through `through`, by date.
-    func occurrences(access: WorkoutAccess, from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrence] {
+    /// The children of `workouts` dated `from` through `through`, by date: a range of the unique (workout, date)
+    /// index per workout.
+    func occurrences(ofWorkouts workouts: [Int], from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrence] {
         try await database.query(
             Self.columns + """
 
-            WHERE \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1")) AND o.occurrence_date BETWEEN $2::date AND $3::date
+            WHERE o.workout_id = ANY ($1::bigint[]) AND o.occurrence_date BETWEEN $2::date AND $3::date
             ORDER BY o.occurrence_date, o.starts_at, o.id
             """,
-            [access.ownerParameter, from, through]
+            [workouts, from, through]
         ).map(Self.decode)
     }
 

@@ -14,6 +14,12 @@ struct WorkoutStore: Sendable {
         FROM workouts w
         """
 
+    private static let columnsWithoutPlans = """
+        SELECT w.id, w.owner_id, w.name, w.activity, w.starts_at, w.duration_minutes, w.start_date, w.rule,
+               w.excluded_dates, w.continues_id, w.is_archived, w.version, '{}'::text[] AS exercises
+        FROM workouts w
+        """
+
     /// The workout, if the user may see it.
     func workout(id: Int, access: WorkoutAccess, on connection: (any PostgresQueryable)? = nil) async throws -> Workout? {
         try await (connection ?? database).query(
@@ -30,10 +36,11 @@ struct WorkoutStore: Sendable {
         ).first.map(decode)
     }
 
-    /// The user's workouts (everyone's for administrators), archived ones only when asked, by name.
-    func workouts(access: WorkoutAccess, includingArchived: Bool = false) async throws -> [Workout] {
+    /// The user's workouts (everyone's for administrators), archived ones only when asked, by name; without their
+    /// plans (exercises) unless asked, which the calendar and the history's filter do not show.
+    func workouts(access: WorkoutAccess, includingArchived: Bool = false, withPlans: Bool = true) async throws -> [Workout] {
         try await database.query(
-            Self.columns + """
+            (withPlans ? Self.columns : Self.columnsWithoutPlans) + """
 
             WHERE \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1")) AND ($2 OR NOT w.is_archived)
             ORDER BY w.name, w.id

@@ -34,9 +34,10 @@ struct WorkoutFeedTests {
                 let date = try #require(old.recurrence.nextOccurrence(onOrAfter: today.adding(days: 1)!))
                 #expect(try await planner.edit(workout: weekly, with: renamed, scope: .this, date: date, version: old.version, access: access) == .saved(workout: weekly))
                 _ = monthly
+                let workouts = try await planner.store.workouts(access: access, includingArchived: true)
                 let agenda = WorkoutAgenda(
-                    workouts: try await planner.store.workouts(access: access),
-                    children: try await planner.occurrences.occurrences(access: access, from: from, through: through),
+                    workouts: workouts,
+                    children: try await planner.occurrences.occurrences(ofWorkouts: workouts.map(\.id), from: from, through: through),
                     from: from, through: through, today: today
                 )
                 return agenda.entries.filter { $0.state != .cancelled }.map { "\($0.date) \($0.name)" }.sorted()
