@@ -27,6 +27,7 @@ CREATE TABLE debate_seat_pools (
     name       text NOT NULL CONSTRAINT debate_seat_pools_name_check CHECK (length(btrim(name)) BETWEEN 1 AND 150),
     capacity   integer NOT NULL CONSTRAINT debate_seat_pools_capacity_check CHECK (capacity BETWEEN 0 AND 100000),
     taken      integer NOT NULL DEFAULT 0 CONSTRAINT debate_seat_pools_taken_check CHECK (taken BETWEEN 0 AND capacity),
+    note       text NOT NULL DEFAULT '' CONSTRAINT debate_seat_pools_note_check CHECK (length(note) <= 1000),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     version    integer NOT NULL DEFAULT 1,

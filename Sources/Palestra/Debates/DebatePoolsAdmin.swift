@@ -25,6 +25,7 @@ enum DebatePoolsAdmin {
                 AdminField("capacity", label: "Capacity", kind: .integer(0...100_000), required: true),
                 AdminField("taken", label: "Seats taken", kind: .integer(0...100_000),
                            help: "Registrations and held waiting-list offers; only they change it.", editable: .never),
+                AdminField("note", label: "Note", kind: .text(maxLength: 1000), help: "For organisers: which cases share the pool, and why."),
             ],
             uniqueConstraints: ["debate_seat_pools_name_key": (field: "name", message: "The event has another pool with this name.")],
             constraintMessages: [

@@ -41,7 +41,7 @@ struct DebatePublicController: Sendable {
         let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
         let registrant = entry.registrant()
         if case .failure(let problems) = registrant { entry.problems = problems.fields }
-        if chosen == nil { entry.problems["case"] = "Choose a case." }
+        if chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a case.") }
         guard event.window(at: Date()) == .open else { return try await render(event, form: entry, status: .conflict, context: context) }
         guard case .success(let person) = registrant, let chosen else {
             return try await render(event, form: entry, status: .unprocessableContent, context: context)
@@ -70,7 +70,7 @@ struct DebatePublicController: Sendable {
             return try await render(event, form: entry, status: .unprocessableContent, context: context)
         }
         guard let caseID = entry.chosenCase else {
-            entry.problems["case"] = "Choose a case."
+            entry.problems["case"] = CatalogKey.t("Choose a case.")
             return try await render(event, form: entry, status: .unprocessableContent, context: context)
         }
         try await limitPerEmail(person.email, context: context)
@@ -101,7 +101,7 @@ struct DebatePublicController: Sendable {
         case .closed:
             return try await render(event, form: entry, status: .conflict, context: context)
         case .notFound, .unchanged, .done(_, nil):
-            entry.problems["case"] = "Choose a case."
+            entry.problems["case"] = CatalogKey.t("Choose a case.")
             return try await render(event, form: entry, status: .unprocessableContent, context: context)
         }
     }

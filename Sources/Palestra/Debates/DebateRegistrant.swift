@@ -13,17 +13,17 @@ struct DebateRegistrant: Sendable, Equatable {
         let address = (email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let place = (affiliation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty {
-            problems["full_name"] = "Enter your full name."
+            problems["full_name"] = CatalogKey.t("Enter your full name.")
         } else if name.count > 150 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problems["full_name"] = "Enter your full name in at most 150 characters, on one line."
+            problems["full_name"] = CatalogKey.t("Enter your full name in at most 150 characters, on one line.")
         }
         if address.isEmpty {
-            problems["email"] = "Enter your email address."
+            problems["email"] = CatalogKey.t("Enter your email address.")
         } else if !EmailAddress.isValid(address) {
-            problems["email"] = "Enter an email address like name@example.org."
+            problems["email"] = CatalogKey.t("Enter an email address like name@example.org.")
         }
         if place.count > 200 || place.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problems["affiliation"] = "Enter your affiliation in at most 200 characters, on one line."
+            problems["affiliation"] = CatalogKey.t("Enter your affiliation in at most 200 characters, on one line.")
         }
         guard problems.isEmpty else { return .failure(DebateFormProblems(fields: problems)) }
         return .success(DebateRegistrant(fullName: name, email: address, affiliation: place))

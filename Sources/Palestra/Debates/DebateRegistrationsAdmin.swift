@@ -79,7 +79,7 @@ enum DebateRegistrationsAdmin {
             // The organiser's registration takes its seat like the public form's: refused when the pool is full.
             let caseID = try await connection.query("SELECT case_id FROM debate_registrations WHERE id = $1", [id]).first?.decode("case_id", as: Int.self)
             guard let caseID, try await DebateSeatStore.takeSeat(case: caseID, on: connection) else {
-                throw AdminReadOnlyError(message: "The case's seat pool is full: nobody was registered.")
+                throw AdminReadOnlyError(message: CatalogKey.t("The case's seat pool is full: nobody was registered."))
             }
             try await DebateNotices.tellOrganisers(.registered, registration: id, on: connection)
         })

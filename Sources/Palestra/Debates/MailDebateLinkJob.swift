@@ -29,15 +29,16 @@ struct MailDebateLinkJob: JobKind {
             let link = DebateLinkToken.make()
             try await DebateSeatStore.addLink(link, registration: registration.id, on: connection)
             let address = debates.absolute(DebateURL.registration(link.value))
-            let values: KeyValuePairs<String, String> = [
-                "name": registration.fullName, "event": event.title, "case": registration.caseName, "link": address,
-            ]
-            let body = switch arguments.reason {
-            case .confirmed:
-                localizer.t("Hello {name},\n\nyou are registered for {event}, case {case}.\n\nYour private link to view, switch or cancel your registration (keep it to yourself):\n{link}", values)
+            let values: KeyValuePairs<String, String> = ["name": registration.fullName, "event": event.title, "case": registration.caseName]
+            let opening = switch arguments.reason {
+            case .confirmed: localizer.t("You are registered for {event}, case {case}.", values)
             case .askedAgain:
-                localizer.t("Hello {name},\n\nsomeone (perhaps you) tried to register this address again for {event}. It is already registered, for case {case}.\n\nYour private link to view, switch or cancel your registration (keep it to yourself):\n{link}", values)
+                localizer.t("Someone (perhaps you) tried to register this address again for {event}. It is already registered, for case {case}.", values)
             }
+            let body = [
+                localizer.t("Hello {name},", values), opening,
+                localizer.t("Your private link to view, switch or cancel your registration (keep it to yourself):") + "\n" + address,
+            ].joined(separator: "\n\n")
             let mail = DebateMail(
                 to: MailAddress(displayName: registration.fullName, address: registration.email),
                 subject: localizer.t("Your registration for {event}", ["event": event.title]), body: body,

@@ -17,13 +17,13 @@ struct MailDebateOfferJob: JobKind {
     func run(_ arguments: Arguments, context: JobContext) async throws {
         try await context.database.transaction { connection in
             guard let (token, offer) = try await DebateWaitlistStore.renewOfferToken(entry: arguments.entryID, on: connection) else { return }
-            let body = localizer.t(
-                "Hello {name},\n\na seat has freed for {event}, case {case}. It is held for you until {until}.\n\nAccept or decline it here (keep the link to yourself):\n{link}",
-                [
-                    "name": offer.fullName, "event": offer.eventTitle, "case": offer.caseName,
-                    "until": localizer.format.dateTime(offer.expiresAt, in: timeZone), "link": debates.absolute(DebateURL.offer(token.value)),
-                ]
-            )
+            let body = [
+                localizer.t("Hello {name},", ["name": offer.fullName]),
+                localizer.t("A seat has freed for {event}, case {case}. It is held for you until {until}.", [
+                    "event": offer.eventTitle, "case": offer.caseName, "until": localizer.format.dateTime(offer.expiresAt, in: timeZone),
+                ]),
+                localizer.t("Accept or decline it here (keep the link to yourself):") + "\n" + debates.absolute(DebateURL.offer(token.value)),
+            ].joined(separator: "\n\n")
             let mail = DebateMail(
                 to: MailAddress(displayName: offer.fullName, address: offer.email),
                 subject: localizer.t("A seat is held for you: {event}", ["event": offer.eventTitle]), body: body,
