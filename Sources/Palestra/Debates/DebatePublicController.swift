@@ -79,10 +79,9 @@ struct DebatePublicController: Sendable {
         case .done(_, let link?):
             let view = DebateMessageView(
                 heading: localizer.t("You are registered"),
-                message: localizer.t(
-                    "We sent your private link to {email}. Keep it to yourself: with it you can view, switch or cancel your registration.",
-                    ["email": person.email]
-                ),
+                message: localizer.t("We sent your private link to {email}. Keep it to yourself: with it you can view, switch or cancel your registration.", [
+                    "email": person.email,
+                ]),
                 link: (DebateURL.registration(link.value), localizer.t("Your registration")),
                 back: (DebateURL.event(event.slug), localizer.t("The event's page"))
             )
