@@ -59,7 +59,8 @@ struct DebateLinkController: Sendable {
 
     @Sendable func cancel(_ request: Request, context: PublicRequestContext) async throws -> Response {
         let token = try Self.token(context)
-        _ = try await seats.cancel(link: token)
+        // A registration cancelled already answers as a fresh cancellation; a link to nothing is a missing page.
+        if try await seats.cancel(link: token) == .notFound, try await store.registration(link: token) == nil { throw AppError.notFound }
         return Response(status: .seeOther, headers: [.location: DebateURL.registration(token.value) + "?done=cancelled"])
     }
 
