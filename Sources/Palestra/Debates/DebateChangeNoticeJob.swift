@@ -9,6 +9,8 @@ struct DebateChangeNoticeJob: JobKind {
         let registrationID: Int
         let change: DebateNotices.Change
         let fromCase: String?
+        /// The case when the change was made (the registration may have moved since).
+        let caseName: String?
     }
 
     static let name = "DebateChangeNotice"
@@ -32,15 +34,16 @@ struct DebateChangeNoticeJob: JobKind {
     }
 
     func text(_ arguments: Arguments, registration: DebateRegistration) -> String {
-        switch arguments.change {
+        let caseName = arguments.caseName ?? registration.caseName
+        return switch arguments.change {
         case .registered:
-            localizer.t("New debate registration: {name}, {case}", ["name": registration.fullName, "case": registration.caseName])
+            localizer.t("New debate registration: {name}, {case}", ["name": registration.fullName, "case": caseName])
         case .switched:
             localizer.t("{name} switched from {from} to {case}", [
-                "name": registration.fullName, "from": arguments.fromCase ?? "", "case": registration.caseName,
+                "name": registration.fullName, "from": arguments.fromCase ?? "", "case": caseName,
             ])
         case .cancelled:
-            localizer.t("Debate registration cancelled: {name}, {case}", ["name": registration.fullName, "case": registration.caseName])
+            localizer.t("Debate registration cancelled: {name}, {case}", ["name": registration.fullName, "case": caseName])
         }
     }
 }

@@ -16,8 +16,12 @@ enum DebateNotices {
 
     /// Tells the organisers what happened to `registration` (`from`: the case it left, for a switch).
     static func tellOrganisers(_ change: Change, registration: Int, from: String? = nil, on connection: PostgresConnection) async throws {
+        // The case as it is now, in this transaction: the job runs later, after other changes perhaps.
+        let caseName = try await connection.query(
+            "SELECT c.name FROM debate_registrations r JOIN debate_cases c ON c.id = r.case_id WHERE r.id = $1", [registration]
+        ).first?.decode("name", as: String.self)
         try await JobQueue.enqueue(
-            DebateChangeNoticeJob.self, .init(registrationID: registration, change: change, fromCase: from), on: connection
+            DebateChangeNoticeJob.self, .init(registrationID: registration, change: change, fromCase: from, caseName: caseName), on: connection
         )
     }
 }
