@@ -239,4 +239,24 @@ struct DebateOrganiserTests {
             #expect(try process.output().contains("Every pool's counter equals its rows."))
         }
     }
+
+    @Test("palestra seed loads the seed's event once: five cases, ВТБ 32 alone, Алабуга and Б1 sharing 41, Северсталь and Альфа sharing 42, open now")
+    func seed() async throws {
+        try await TestDatabase.with { database in
+            let process = try ServerProcess(arguments: ["seed"], environment: ["DATABASE_URL": database.connectionString], captureOutput: true)
+            let (status, errors) = try await process.waitForExit(timeout: .seconds(60))
+            #expect(status == 0, "\(errors)")
+            #expect(try process.output().contains("Debate event loaded: \(DebateDemoSeed.title), 5 cases, 115 seats, at /debates/\(DebateDemoSeed.slug)"))
+            let pools: [String] = try await database.withClient { client in
+                try await client.query(
+                    "SELECT p.name || ' ' || p.capacity || ' ' || string_agg(c.name, '+' ORDER BY c.position) AS pool FROM debate_seat_pools p JOIN debate_cases c ON c.pool_id = p.id GROUP BY p.id ORDER BY p.id", []
+                ).map { try $0.decode("pool", as: String.self) }
+            }
+            #expect(pools == ["ВТБ 32 ВТБ", "Алабуга + Б1 41 Алабуга+Б1", "Северсталь + Альфа 42 Северсталь+Альфа"])
+            #expect(try await database.value("SELECT opens_at < now() AND closes_at > now() FROM debate_events", as: Bool.self))
+            let again = try await database.withClient { client in try await DebateDemoSeed(database: client).load { _ in } }
+            #expect(again == false)
+            #expect(try await database.value("SELECT count(*)::int FROM debate_events", as: Int.self) == 1)
+        }
+    }
 }
