@@ -22,7 +22,7 @@ PORT ?= $(or $(PALESTRA_PORT),8080)
 AS_POSTGRES = $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help deps run stop test bench bench-http bench-admin bench-queue bench-render build clean
+.PHONY: help deps run stop test bench bench-http bench-admin bench-queue bench-render bench-debates build clean
 
 help:
 	@echo "make run   - build and serve Palestra at http://127.0.0.1:$(PORT) with a local PostgreSQL"
@@ -32,6 +32,7 @@ help:
 	@echo "make bench-http - requests per second and latency of a release build (wrk, throwaway cluster)"
 	@echo "make bench-admin - the same for the admin pages, signed in, over 1,000,000 seeded users"
 	@echo "make bench-queue - jobs per second, enqueue rates and insert-to-start latency with two worker processes"
+	@echo "make bench-debates - 1,000 debate confirmations at once (100 connections) and a steady 200/s: latency, errors, seats"
 	@echo "make bench-render - one render of the attendance change list by Palestra's Mustache: time and instructions (callgrind)"
 	@echo "make bench-workouts - the workout calendar and history of a user with 50 recurring workouts and 10,000 completed occurrences"
 
@@ -80,6 +81,7 @@ run: deps
 	demo="$$(.build/release/palestra createuser --demo)"; echo "$$demo"; \
 	case "$$demo" in "Demo administrator created"*) .build/release/palestra seed;; esac; \
 	echo "Palestra: http://$${PALESTRA_HOST:-127.0.0.1}:$(PORT)"; \
+	echo "Debate registration (public): http://$${PALESTRA_HOST:-127.0.0.1}:$(PORT)/debates/conference-debates"; \
 	exec .build/release/palestra serve --port $(PORT) --no-migrate
 
 stop:
@@ -286,3 +288,27 @@ build:
 
 clean:
 	swift package clean
+
+# Debate registration under load (Benchmarks/debates-load.py): the seed's event (5 cases, 115 seats) on a
+# throwaway cluster, a release server with the registration limits off. A burst of 1,000 confirmations at
+# once over 100 connections, then, with every registration cancelled and each pool raised to 1,000 seats,
+# a steady 200 confirmations a second for 10 s. After each phase: active registrations, pools over or
+# under their counters (the counter check), and unsold seats while people were refused.
+bench-debates: deps
+	swift build -c release --product palestra
+	@$(bench_cluster); \
+	.build/release/palestra migrate >/dev/null; \
+	.build/release/palestra seed >/dev/null; \
+	PALESTRA_REGISTRATION_LIMIT_PER_HOUR=0 PALESTRA_REGISTRATION_EMAIL_LIMIT_PER_HOUR=0 PALESTRA_DB_POOL_SIZE=20 \
+	  .build/release/palestra serve --port $(BENCH_PORT) --no-migrate & pids=$$!; server=$$pids; \
+	base="http://127.0.0.1:$(BENCH_PORT)"; \
+	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	seats() { echo "   active=$$(sql -c "SELECT count(*) FROM debate_registrations WHERE cancelled_at IS NULL")" \
+	  "capacity=$$(sql -c "SELECT sum(capacity) FROM debate_seat_pools")" \
+	  "unsold=$$(sql -c "SELECT sum(capacity - taken) FROM debate_seat_pools")" \
+	  "oversold_pools=$$(sql -c "SELECT count(*) FROM debate_seat_pools WHERE taken > capacity")" \
+	  "counter_mismatches=$$(.build/release/palestra debates check >/dev/null 2>&1 && echo 0 || echo some)"; }; \
+	python3 Benchmarks/debates-load.py burst "$$base" conference-debates --requests 1000 --connections 100; seats; \
+	sql -c "UPDATE debate_registrations SET cancelled_at = now() WHERE cancelled_at IS NULL; UPDATE debate_seat_pools SET taken = 0, capacity = 1000" >/dev/null; \
+	python3 Benchmarks/debates-load.py steady "$$base" conference-debates --rate 200 --seconds 10 --connections 50; seats; \
+	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"

@@ -18,9 +18,9 @@ struct SeedCommand: AsyncParsableCommand {
         do {
             let hasher = try await PasswordHasher(parameters: configuration.argon2)
             _ = try await PostgresClient.withClient(configuration: configuration.database, maxConnections: 2, logger: makeLogger()) { database in
-                bench
-                    ? try await BenchSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
-                    : try await DemoSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
+                if bench { return try await BenchSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) } }
+                try await DebateDemoSeed(database: database).load { print($0) }
+                return try await DemoSeed(database: database, hasher: hasher, timeZone: configuration.timeZone).load { print($0) }
             }
         } catch {
             throw stop(error)

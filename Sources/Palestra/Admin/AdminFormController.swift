@@ -41,6 +41,8 @@ struct AdminFormController: Sendable {
             await services.removeFiles(files)
             if case PostgresError.uniqueViolation(let constraint, _) = error {
                 input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else if let known = constraintError(error, resource: resource, context: context) {
+                input.errors.merge(known) { $1 }
             } else if let refusal = error as? AdminReadOnlyError {
                 input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
             } else if let violation = error as? AdminInlineViolation {
@@ -93,6 +95,10 @@ struct AdminFormController: Sendable {
                 input.add(violation, localizer: services.views.localizer(for: context))
             } else if case PostgresError.uniqueViolation(let constraint, _) = error {
                 input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else if let known = constraintError(error, resource: resource, context: context) {
+                input.errors.merge(known) { $1 }
+            } else if let refusal = error as? AdminReadOnlyError {
+                input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
             } else {
                 throw error
             }
@@ -140,6 +146,16 @@ struct AdminFormController: Sendable {
             return [resource.form.fields.first?.name ?? "": localizer.t("Another record already has this value.")]
         }
         return [known.field: localizer.t(known.message)]
+    }
+
+    /// The message of a check or foreign-key constraint the resource maps (``AdminFormDeclaration/constraintMessages``).
+    private func constraintError(_ error: any Error, resource: AdminResource, context: SignedInContext) -> [String: String]? {
+        let constraint: String? = switch error as? PostgresError {
+        case .checkViolation(let name)?, .foreignKeyViolation(let name, _)?: name
+        default: nil
+        }
+        guard let constraint, let known = resource.form.constraintMessages[constraint] else { return nil }
+        return [known.field: services.views.localizer(for: context).t(known.message)]
     }
 
     /// Where "Save", "Save and continue editing" and "Save and add another" lead.

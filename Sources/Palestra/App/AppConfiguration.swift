@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var notifications = NotificationSettings()
     /// How long never-held training sessions are kept, and when sessions close by themselves.
     public var training = TrainingSettings()
+    /// Debate registration: its rate limits, waiting-list offers, mail links and Telegram chat.
+    public var debates = DebateSettings()
     /// What start-up should log as warnings: renamed variables still set under their old names.
     public var warnings: [String] = []
 

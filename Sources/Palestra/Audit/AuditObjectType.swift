@@ -14,5 +14,9 @@ enum AuditObjectType {
         AdminChoice("training-sessions", "Training sessions"),
         AdminChoice("attendance", "Attendance records"),
         AdminChoice("audit", "Audit records"),
+        AdminChoice("debate-events", "Debate events"),
+        AdminChoice("debate-pools", "Seat pools"),
+        AdminChoice("debate-cases", "Debate cases"),
+        AdminChoice("debate-registrations", "Debate registrations"),
     ]
 }

@@ -1,0 +1,176 @@
+import Foundation
+import Hummingbird
+
+/// The public registration pages (no account, no JavaScript): an event's page → choose a case → confirm
+/// → registered, with a private link; the waiting list of a full case. The forms that register are
+/// limited per client address (``RateLimitMiddleware``) and per email address, and carry a honeypot
+/// field people never see.
+struct DebatePublicController: Sendable {
+    let store: DebateStore
+    let seats: DebateSeatStore
+    let waitlist: DebateWaitlistStore
+    let rateLimits: RateLimitStore
+    let settings: DebateSettings
+    let views: Views
+
+    static let honeypotField = "website"
+
+    func addRoutes(to routes: Routes<PublicRequestContext>) {
+        routes.get(DebateURL.event(.key), use: show)
+        let limited = routes.adding(RateLimitMiddleware(
+            RateLimit(bucket: "debate-registration", limit: settings.registrationLimitPerHour, window: .seconds(3600)), store: rateLimits
+        ))
+        limited.post(DebateURL.choose(.key), use: choose)
+        limited.post(DebateURL.confirm(.key), use: confirm)
+        limited.post(DebateURL.waitlist(.key), use: joinWaitlist)
+    }
+
+    @Sendable func show(_ request: Request, context: PublicRequestContext) async throws -> Response {
+        let event = try await event(context)
+        return try await render(event, form: DebateFormEntry(), context: context)
+    }
+
+    /// The choice, checked: the confirmation page, or the form again with what is wrong.
+    @Sendable func choose(_ request: Request, context: PublicRequestContext) async throws -> Response {
+        let event = try await event(context)
+        var request = request
+        let form = try await request.formData(context: context)
+        if let refusal = honeypot(form, event: event, context: context) { return refusal }
+        var entry = DebateFormEntry(form: form)
+        let cases = try await store.cases(event: event.id)
+        let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
+        let registrant = entry.registrant()
+        if case .failure(let problems) = registrant { entry.problems = problems.fields }
+        if chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a case.") }
+        guard event.window(at: Date()) == .open else { return try await render(event, form: entry, status: .conflict, context: context) }
+        guard case .success(let person) = registrant, let chosen else {
+            return try await render(event, form: entry, status: .unprocessableContent, context: context)
+        }
+        if chosen.isFull {
+            let localizer = views.localizer(for: context)
+            let notice = localizer.t("{case} is full now. Choose a case that still has seats.", ["case": chosen.name])
+            return try await render(event, form: entry, notice: notice, status: .conflict, context: context)
+        }
+        let view = DebateConfirmView(event: event, seats: chosen, registrant: person, csrfToken: context.csrfToken, localizer: views.localizer(for: context))
+        return views.render(.debateConfirm, title: views.localizer(for: context).t("Confirm your registration"), content: view, context: context)
+    }
+
+    /// Registers, deciding in one transaction whether a seat is left.
+    @Sendable func confirm(_ request: Request, context: PublicRequestContext) async throws -> Response {
+        let event = try await event(context)
+        var request = request
+        let form = try await request.formData(context: context)
+        if let refusal = honeypot(form, event: event, context: context) { return refusal }
+        var entry = DebateFormEntry(form: form)
+        let person: DebateRegistrant
+        switch entry.registrant() {
+        case .success(let checked): person = checked
+        case .failure(let problems):
+            entry.problems = problems.fields
+            return try await render(event, form: entry, status: .unprocessableContent, context: context)
+        }
+        guard let caseID = entry.chosenCase else {
+            entry.problems["case"] = CatalogKey.t("Choose a case.")
+            return try await render(event, form: entry, status: .unprocessableContent, context: context)
+        }
+        try await limitPerEmail(person.email, context: context)
+        let localizer = views.localizer(for: context)
+        switch try await seats.register(person, case: caseID, event: event) {
+        case .done(_, let link?):
+            let view = DebateMessageView(
+                heading: localizer.t("You are registered"),
+                message: localizer.t("We sent your private link to {email}. Keep it to yourself: with it you can view, switch or cancel your registration.", [
+                    "email": person.email,
+                ]),
+                link: (DebateURL.registration(link.value), localizer.t("Your registration")),
+                back: (DebateURL.event(event.slug), localizer.t("The event's page"))
+            )
+            return views.render(.debateMessage, title: view.heading, content: view, context: context)
+        case .full:
+            let name = try await store.cases(event: event.id).first { $0.id == caseID }?.name ?? ""
+            let notice = localizer.t("Sorry: the last seat of {case} was just taken. The cases below still have seats.", ["case": name])
+            return try await render(event, form: entry, notice: notice, status: .conflict, context: context)
+        case .alreadyRegistered:
+            let view = DebateMessageView(
+                heading: localizer.t("This address is already registered"),
+                message: localizer.t("{email} is already registered for this event. Its private link was sent to that address.", ["email": person.email]),
+                back: (DebateURL.event(event.slug), localizer.t("The event's page"))
+            )
+            return views.render(.debateMessage, title: view.heading, content: view, context: context)
+        case .closed:
+            return try await render(event, form: entry, status: .conflict, context: context)
+        case .notFound, .unchanged, .done(_, nil):
+            entry.problems["case"] = CatalogKey.t("Choose a case.")
+            return try await render(event, form: entry, status: .unprocessableContent, context: context)
+        }
+    }
+
+    @Sendable func joinWaitlist(_ request: Request, context: PublicRequestContext) async throws -> Response {
+        let event = try await event(context)
+        var request = request
+        let form = try await request.formData(context: context)
+        if let refusal = honeypot(form, event: event, context: context) { return refusal }
+        var entry = DebateFormEntry(form: form)
+        let localizer = views.localizer(for: context)
+        guard case .success(let person) = entry.registrant(), let caseID = entry.chosenCase else {
+            if case .failure(let problems) = entry.registrant() { entry.problems = problems.fields }
+            let notice = localizer.t("To join a waiting list, choose the case and enter your full name and email address.")
+            return try await render(event, form: DebateFormEntry(), notice: notice, status: .unprocessableContent, context: context)
+        }
+        try await limitPerEmail(person.email, context: context)
+        let back = (DebateURL.event(event.slug), localizer.t("The event's page"))
+        let message: String
+        switch try await waitlist.join(person, case: caseID, event: event) {
+        case .joined: message = localizer.t("You are on the waiting list. When a seat frees, it is held for you and you are told by email.")
+        case .alreadyWaiting: message = localizer.t("This address is already on a waiting list of this event.")
+        case .alreadyRegistered: message = localizer.t("This address is already registered for this event. Its private link was sent to it when it registered.")
+        case .hasSeats: return try await render(event, form: entry, notice: localizer.t("That case has free seats: register for it."), status: .conflict, context: context)
+        case .closed: return try await render(event, form: entry, status: .conflict, context: context)
+        case .notFound: return try await render(event, form: entry, notice: localizer.t("Choose a case."), status: .unprocessableContent, context: context)
+        }
+        let view = DebateMessageView(heading: localizer.t("Waiting list"), message: message, back: back)
+        return views.render(.debateMessage, title: view.heading, content: view, context: context)
+    }
+
+    // MARK: Helpers
+
+    private func event(_ context: PublicRequestContext) async throws -> DebateEvent {
+        guard let slug = context.parameters.get("slug"), slug.count <= 100, let event = try await store.event(slug: slug) else {
+            throw AppError.notFound
+        }
+        return event
+    }
+
+    /// A form whose hidden trap field was filled (a script): refused, nothing stored.
+    private func honeypot(_ form: FormData, event: DebateEvent, context: PublicRequestContext) -> Response? {
+        guard let trap = form.value(Self.honeypotField), !trap.isEmpty else { return nil }
+        context.logger.notice("debate registration with the honeypot filled refused", metadata: ["address": "\(context.clientAddress)"])
+        let localizer = views.localizer(for: context)
+        let view = DebateMessageView(
+            heading: localizer.t("Your registration could not be accepted"),
+            message: localizer.t("Leave the field marked “Leave this field empty” empty and try again."),
+            back: (DebateURL.event(event.slug), localizer.t("The event's page"))
+        )
+        return views.render(.debateMessage, title: view.heading, content: view, context: context, status: .unprocessableContent)
+    }
+
+    /// Too many forms for one email address in an hour: 429 with `Retry-After`.
+    private func limitPerEmail(_ email: String, context: PublicRequestContext) async throws {
+        let limit = RateLimit(bucket: "debate-registration-email", limit: settings.emailLimitPerHour, window: .seconds(3600))
+        if !limit.isOff, let seconds = try await rateLimits.hit(limit, address: email) {
+            context.logger.notice("debate registration limit per email reached")
+            throw AppError.tooManyRequests(retryAfter: seconds)
+        }
+    }
+
+    private func render(
+        _ event: DebateEvent, form: DebateFormEntry, notice: String? = nil, status: HTTPResponse.Status = .ok, context: PublicRequestContext
+    ) async throws -> Response {
+        let cases = try await store.cases(event: event.id)
+        let view = DebateEventView(
+            event: event, cases: cases, now: Date(), form: form, notice: notice, csrfToken: context.csrfToken,
+            localizer: views.localizer(for: context), timeZone: views.timeZone
+        )
+        return views.render(.debateEvent, title: event.title, content: view, context: context, status: status)
+    }
+}
