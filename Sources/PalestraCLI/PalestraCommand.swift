@@ -12,7 +12,8 @@ struct PalestraCommand: AsyncParsableCommand {
             Configuration comes from the environment (DATABASE_URL, PALESTRA_PORT, …); \
             see the README for the full table. Flags override the environment.
             """,
-        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, GenerateSessionsCommand.self, SeedCommand.self, TokenCommand.self, MediaCommand.self]
+        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, GenerateSessionsCommand.self, SeedCommand.self, TokenCommand.self, MediaCommand.self,
+                      CommissionsCommand.self]
     )
 }
 

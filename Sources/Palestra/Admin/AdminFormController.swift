@@ -41,6 +41,8 @@ struct AdminFormController: Sendable {
             await services.removeFiles(files)
             if case PostgresError.uniqueViolation(let constraint, _) = error {
                 input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else if case PostgresError.checkViolation(let constraint?) = error, let known = resource.form.checkConstraints[constraint] {
+                input.errors[known.field] = services.views.localizer(for: context).t(known.message)
             } else if let refusal = error as? AdminReadOnlyError {
                 input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
             } else if let violation = error as? AdminInlineViolation {
@@ -93,6 +95,10 @@ struct AdminFormController: Sendable {
                 input.add(violation, localizer: services.views.localizer(for: context))
             } else if case PostgresError.uniqueViolation(let constraint, _) = error {
                 input.errors.merge(uniqueErrors(resource, constraint: constraint, context: context)) { $1 }
+            } else if case PostgresError.checkViolation(let constraint?) = error, let known = resource.form.checkConstraints[constraint] {
+                input.errors[known.field] = services.views.localizer(for: context).t(known.message)
+            } else if let refusal = error as? AdminReadOnlyError {
+                input.errors[resource.form.fields.first?.name ?? ""] = services.views.localizer(for: context).t(refusal.message)
             } else {
                 throw error
             }

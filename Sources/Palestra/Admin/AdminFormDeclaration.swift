@@ -10,6 +10,9 @@ public struct AdminFormDeclaration: Sendable {
     public let validate: @Sendable (AdminSubmission) -> [String: String]
     /// Unique constraints mapped to the field they concern and the message (a catalog key).
     public let uniqueConstraints: [String: (field: String, message: String)]
+    /// Check constraints (or triggers raising `check_violation` with a constraint name) mapped the same way:
+    /// a rule only the database can check (another row's state) answers beside its field.
+    public let checkConstraints: [String: (field: String, message: String)]
     /// Extra links on an object's form, shown to those who may change it.
     public let objectLinks: [AdminObjectLink]
     /// Columns set in the saving statement when a field changes (who marked, when).
@@ -19,8 +22,9 @@ public struct AdminFormDeclaration: Sendable {
         fields: [AdminField], inlines: [AdminInline] = [], panels: [AdminPanel] = [],
         validate: @escaping @Sendable (AdminSubmission) -> [String: String] = { _ in [:] },
         uniqueConstraints: [String: (field: String, message: String)] = [:], objectLinks: [AdminObjectLink] = [],
-        stamps: [AdminStamp] = []
+        stamps: [AdminStamp] = [], checkConstraints: [String: (field: String, message: String)] = [:]
     ) {
+        self.checkConstraints = checkConstraints
         self.fields = fields
         self.inlines = inlines
         self.panels = panels

@@ -42,6 +42,8 @@ extension AdminResource {
         keys.formUnion(actions.compactMap(\.note))
         keys.formUnion(actions.compactMap(\.condition?.message))
         keys.formUnion(form.uniqueConstraints.values.map(\.message))
+        keys.formUnion(form.checkConstraints.values.map(\.message))
+        keys.insert(AdminRecordStore.outOfScopeMessage)
         keys.formUnion(form.objectLinks.map(\.label))
         keys.formUnion(list.links.map(\.label))
         return (keys, Set(dependents.map(\.label)))

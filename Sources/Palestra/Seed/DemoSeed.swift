@@ -110,6 +110,7 @@ public struct DemoSeed: Sendable {
         try await DemoSeedStore.markPastHeld(before: today, on: database)
         output("Demo data: \(Self.groups.count) groups, \(Self.athleteCount) athletes, \(total.created.count) sessions (this month and next).")
         output("Coaches (password \(Self.coachPassword)): " + Self.coaches.map(\.email).joined(separator: ", "))
+        try await loadCommissions(coachIDs: coachIDs, today: today.date, output: output)
         return true
     }
 

@@ -1,0 +1,114 @@
+import Postgres
+
+/// The commission reports' SQL: a team is the entries whose stored manager (the member's manager on the
+/// entry's date) is the manager, and the members of the team during the period.
+struct CommissionReportStore: Sendable {
+    let database: PostgresClient
+
+    /// The managers whose reports the user reaches, by name.
+    func managers(access: CommissionAccess) async throws -> [(id: Int, name: String, email: String)] {
+        let only: Int? = switch access.reach {
+        case .everything: nil
+        case .teamOf(let manager): manager
+        case .own: 0
+        }
+        return try await database.query(
+            """
+            SELECT id, display_name, email::text AS email FROM users
+            WHERE role = 'manager' AND ($1::bigint IS NULL OR id = $1) ORDER BY display_name, id
+            """,
+            [only]
+        ).map { (try $0.decode("id"), try $0.decode("display_name"), try $0.decode("email")) }
+    }
+
+    /// One manager by id (a manager: `role = 'manager'`), or `nil`.
+    func manager(_ id: Int, on connection: any PostgresQueryable) async throws -> (name: String, email: String, language: String?)? {
+        try await connection.query(
+            "SELECT display_name, email::text AS email, language FROM users WHERE id = $1 AND role = 'manager'", [id]
+        ).first.map { (try $0.decode("display_name"), try $0.decode("email"), try $0.decode("language")) }
+    }
+
+    /// Every manager's id (the monthly email).
+    static func managerIDs(on connection: any PostgresQueryable) async throws -> [Int] {
+        try await connection.query("SELECT id FROM users WHERE role = 'manager' AND is_active ORDER BY id", []).map { try $0.decode("id") }
+    }
+
+    func report(manager: Int, name: String, email: String, period: CommissionPeriod) async throws -> CommissionReport {
+        try await Self.report(manager: manager, name: name, email: email, period: period, on: database)
+    }
+
+    static func report(
+        manager: Int, name: String, email: String, period: CommissionPeriod, on connection: any PostgresQueryable
+    ) async throws -> CommissionReport {
+        let rows = try await connection.query(
+            """
+            WITH sums AS (
+                SELECT e.member_id, e.currency,
+                       count(*) FILTER (WHERE e.adjusts_id IS NULL) AS deals,
+                       sum(e.base_minor) AS base, sum(e.commission_minor) AS commission,
+                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'pending'), 0) AS pending,
+                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'approved'), 0) AS approved,
+                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'paid'), 0) AS paid
+                FROM commission_entries e
+                WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date
+                GROUP BY e.member_id, e.currency
+            ), members AS (
+                SELECT member_id FROM sums
+                UNION
+                SELECT m.member_id FROM team_memberships m JOIN teams t ON t.id = m.team_id
+                WHERE t.manager_id = $1 AND m.joined_on < $3::date AND (m.left_on IS NULL OR m.left_on >= $2::date)
+            )
+            SELECT u.id, u.display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
+                   coalesce(s.commission, 0)::bigint AS commission, coalesce(s.pending, 0)::bigint AS pending,
+                   coalesce(s.approved, 0)::bigint AS approved, coalesce(s.paid, 0)::bigint AS paid
+            FROM members JOIN users u ON u.id = members.member_id LEFT JOIN sums s ON s.member_id = members.member_id
+            ORDER BY u.display_name, u.id, s.currency
+            """,
+            [manager, period.first, period.end]
+        )
+        let lines = try rows.map { row in
+            CommissionReport.Line(
+                memberID: try row.decode("id"), memberName: try row.decode("display_name"), currency: try row.decode("currency"),
+                sums: try sums(row)
+            )
+        }
+        let previous = period.previous
+        let previousRows = try await connection.query(
+            """
+            SELECT e.currency, count(*) FILTER (WHERE e.adjusts_id IS NULL) AS deals,
+                   sum(e.base_minor)::bigint AS base, sum(e.commission_minor)::bigint AS commission,
+                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'pending'), 0)::bigint AS pending,
+                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'approved'), 0)::bigint AS approved,
+                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'paid'), 0)::bigint AS paid
+            FROM commission_entries e
+            WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date
+            GROUP BY e.currency
+            """,
+            [manager, previous.first, previous.end]
+        )
+        var previousTotals: [String: CommissionReport.Sums] = [:]
+        for row in previousRows { previousTotals[try row.decode("currency")] = try sums(row) }
+        return CommissionReport(
+            managerID: manager, managerName: name, managerEmail: email, period: period, lines: lines,
+            previousTotals: previousTotals, fingerprint: try await fingerprint(manager: manager, period: period, on: connection)
+        )
+    }
+
+    /// A digest of the team's entries in the period: it changes when one is added, changed or deleted.
+    static func fingerprint(manager: Int, period: CommissionPeriod, on connection: any PostgresQueryable) async throws -> String {
+        try await connection.query(
+            """
+            SELECT coalesce(md5(string_agg(e.id || ':' || e.version || ':' || e.status, ',' ORDER BY e.id)), 'none') AS digest
+            FROM commission_entries e WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date
+            """,
+            [manager, period.first, period.end]
+        ).first?.decode("digest") ?? "none"
+    }
+
+    private static func sums(_ row: PostgresRow) throws -> CommissionReport.Sums {
+        CommissionReport.Sums(
+            deals: try row.decode("deals"), base: try row.decode("base"), commission: try row.decode("commission"),
+            pending: try row.decode("pending"), approved: try row.decode("approved"), paid: try row.decode("paid")
+        )
+    }
+}
