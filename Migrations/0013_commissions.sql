@@ -114,10 +114,11 @@ CREATE TABLE commission_report_sends (
 );
 CREATE INDEX commission_report_sends_manager_idx ON commission_report_sends (manager_id, period, sent_at DESC);
 
--- An amount of minor units as the change list shows it, language-neutral: `-1500.05 RUB`, `300 JPY`.
+-- An amount of minor units as the change list shows it, language-neutral: `-1500.05 RUB`, `300 JPY` (a no-break
+-- space before the code, so a narrow column never splits the two).
 CREATE FUNCTION commission_amount_text(minor bigint, currency text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN minor < 0 THEN '-' ELSE '' END
         || CASE WHEN currency = 'JPY' THEN abs(minor)::text
                 ELSE (abs(minor) / 100)::text || '.' || lpad((abs(minor) % 100)::text, 2, '0') END
-        || ' ' || currency
+        || chr(160) || currency
 $$;

@@ -28,7 +28,6 @@ enum CommissionEntriesAdmin {
                 AdminColumn("member", label: "Member", expression: "member.display_name", sortable: false),
                 AdminColumn("deal", label: "Deal"),
                 AdminColumn("base", label: "Base amount", expression: "commission_amount_text(base_minor, currency)", sortable: false, secondary: true),
-                AdminColumn("rate_bp", label: "Rate, basis points", format: .number, secondary: true),
                 AdminColumn("commission", label: "Commission", expression: "commission_amount_text(commission_minor, currency)", sortable: false),
                 AdminColumn("status", label: "Status", format: .choice(statuses)),
                 AdminColumn("adjusts_id", label: "Corrects entry", format: .number, secondary: true),

@@ -66,7 +66,8 @@ struct CommissionReportController: Sendable {
                 localizer.t("Emailed to {recipient} on {date}.", ["recipient": $0.recipient, "date": localizer.format.dateTime($0.sentAt, in: views.timeZone)])
             } ?? "",
             isSent: sent != nil, changedSinceSent: sent.map { $0.fingerprint != report.fingerprint } ?? false,
-            canEmail: periodError == nil
+            canEmail: periodError == nil,
+            emailLabel: chosen.id == context.user.id ? localizer.t("Email me this report") : localizer.t("Email this report to the manager")
         )
         return views.render(.commissionReport, title: view.heading, content: view, context: context,
                             status: periodError == nil ? .ok : .unprocessableContent)

@@ -52,6 +52,8 @@ struct CommissionReportView: Sendable {
     let isSent: Bool
     let changedSinceSent: Bool
     let canEmail: Bool
+    /// "Email me this report" to the manager, "Email this report to the manager" to an administrator.
+    let emailLabel: String
 }
 
 extension CommissionReportView: MustacheObject {
@@ -63,7 +65,7 @@ extension CommissionReportView: MustacheObject {
         .list("lines", \.lines), .bool("hasLines", \.hasLines), .list("totals", \.totals), .list("charts", \.charts),
         .text("csvURL", \.csvURL), .text("emailAction", \.emailAction), .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
         .text("managerID", \.managerID), .text("sentNote", \.sentNote), .bool("isSent", \.isSent),
-        .bool("changedSinceSent", \.changedSinceSent), .bool("canEmail", \.canEmail),
+        .bool("changedSinceSent", \.changedSinceSent), .bool("canEmail", \.canEmail), .text("emailLabel", \.emailLabel),
     ])
 }
 

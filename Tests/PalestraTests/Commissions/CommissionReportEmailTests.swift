@@ -63,7 +63,7 @@ struct CommissionReportEmailTests {
                 var anna = Browser(client)
                 try await anna.signIn("anna@example.org")
                 let page = try await anna.get("/reports/commissions?period=2026-10")
-                #expect(page.text.contains("Email this report to the manager"))
+                #expect(page.text.contains("Email me this report"))
                 let queued = try await anna.post("/reports/commissions/email", [("period", "2026-10"), ("manager", String(scene.anna))])
                 #expect(queued.status == .seeOther)
                 #expect(try await anna.follow(queued).text.contains("The report will be emailed to anna@example.org in a moment."))
