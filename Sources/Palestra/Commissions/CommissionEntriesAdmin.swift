@@ -30,7 +30,6 @@ enum CommissionEntriesAdmin {
                 AdminColumn("base", label: "Base amount", expression: "commission_amount_text(base_minor, currency)", sortable: false, secondary: true),
                 AdminColumn("commission", label: "Commission", expression: "commission_amount_text(commission_minor, currency)", sortable: false),
                 AdminColumn("status", label: "Status", format: .choice(statuses)),
-                AdminColumn("adjusts_id", label: "Corrects entry", format: .number, secondary: true),
             ],
             searchExpressions: ["deal"],
             filters: [

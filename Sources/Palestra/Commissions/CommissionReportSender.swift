@@ -33,7 +33,8 @@ struct CommissionReportSender: Sendable {
             guard let found = try await CommissionReportStore(database: database).manager(manager, on: connection) else { return .noSuchManager }
             let report = try await CommissionReportStore.report(manager: manager, name: found.name, email: found.email, period: period, on: connection)
             let language = found.language.flatMap(Language.init(rawValue:)) ?? defaultLanguage
-            let mail = CommissionReportMail(report: report, localizer: views.localizations.localizer(for: language), library: views.libraries[language])
+            let notes = try await CommissionReportStore.notes(manager: manager, period: period, on: connection)
+            let mail = CommissionReportMail(report: report, notes: notes, localizer: views.localizations.localizer(for: language), library: views.libraries[language])
             let token = "commission-report.\(manager).\(period.value).\(jobID.map(String.init) ?? "shell-" + UUID().uuidString.prefix(8).lowercased())"
             let message = MailMessage(
                 from: settings.sender, to: MailAddress(displayName: found.name, address: found.email), subject: mail.subject, date: Date(),

@@ -94,6 +94,20 @@ struct CommissionReportStore: Sendable {
         )
     }
 
+    /// The team's entries in the period that have a note, oldest first (at most `limit`): the email shows them.
+    static func notes(
+        manager: Int, period: CommissionPeriod, limit: Int = 50, on connection: any PostgresQueryable
+    ) async throws -> [(date: CalendarDate, member: String, deal: String, note: String)] {
+        try await connection.query(
+            """
+            SELECT e.entry_date, u.display_name, e.deal, e.note FROM commission_entries e JOIN users u ON u.id = e.member_id
+            WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date AND e.note <> ''
+            ORDER BY e.entry_date, e.id LIMIT $4
+            """,
+            [manager, period.first, period.end, limit]
+        ).map { (try $0.decode("entry_date"), try $0.decode("display_name"), try $0.decode("deal"), try $0.decode("note")) }
+    }
+
     /// A digest of the team's entries in the period: it changes when one is added, changed or deleted.
     static func fingerprint(manager: Int, period: CommissionPeriod, on connection: any PostgresQueryable) async throws -> String {
         try await connection.query(

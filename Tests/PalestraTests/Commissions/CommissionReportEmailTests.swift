@@ -60,6 +60,7 @@ struct CommissionReportEmailTests {
         try await Self.withMaildir { folder in
             try await TestApp.test(configure: { $0.notifications = NotificationSettings(transport: .maildir(folder: folder)) }) { client, database in
                 let scene = try await CommissionFixture.make(database)
+                try await database.run("UPDATE commission_entries SET note = 'Paid in **two** parts <script>alert(1)</script>' WHERE deal = 'Half'")
                 var anna = Browser(client)
                 try await anna.signIn("anna@example.org")
                 let page = try await anna.get("/reports/commissions?period=2026-10")
@@ -92,6 +93,9 @@ struct CommissionReportEmailTests {
                 #expect(text.contains("Team total (RUB): 105.04\(Self.nbsp)RUB"))
                 #expect(text.contains("Team total (EUR): 10.00\(Self.nbsp)EUR"))
                 #expect(html.contains("<table") && html.contains("style=\"") && html.contains("105.04\(Self.nbsp)RUB") && !html.contains("{{"))
+                // The notes: Markdown through cmark in safe mode in the HTML part, as written in the text part
+                #expect(html.contains("<strong>two</strong>") && !html.contains("<script>"))
+                #expect(text.contains("Notes on the entries") && text.contains("Mira Member, Half:\nPaid in **two** parts"))
                 let stored: String = try await database.value("SELECT recipient || '|' || period || '|' || subject FROM commission_report_sends")
                 #expect(stored == "anna@example.org|2026-10|Commission report, October 2026")
 
@@ -193,5 +197,43 @@ struct CommissionReportEmailTests {
                 _ = scene
             }
         }
+    }
+
+    @Test("`palestra commissions send`: sends, says when it was sent already, sends again with --again; an unknown manager or period is an error")
+    func shell() async throws {
+        try await Self.withMaildir { folder in
+            try await TestDatabase.with { database in
+                _ = try await CommissionFixture.make(database)
+                let configuration = Self.configuration(database, folder: folder)
+                try await database.withClient { pool in
+                    let first = try await CommissionReportShell.send(
+                        managerEmail: "ANNA@example.org", period: "2026-10", again: false, configuration: configuration, database: pool)
+                    #expect(first == "The commission report 2026-10 was sent to anna@example.org.")
+                    let second = try await CommissionReportShell.send(
+                        managerEmail: "anna@example.org", period: "2026-10", again: false, configuration: configuration, database: pool)
+                    #expect(second.contains("was already sent"))
+                    let third = try await CommissionReportShell.send(
+                        managerEmail: "anna@example.org", period: "2026-10", again: true, configuration: configuration, database: pool)
+                    #expect(third == "The commission report 2026-10 was sent to anna@example.org.")
+                    await #expect(throws: CommissionReportShell.Failure.self) {
+                        _ = try await CommissionReportShell.send(
+                            managerEmail: "mira@example.org", period: "2026-10", again: false, configuration: configuration, database: pool)
+                    }
+                    await #expect(throws: CommissionReportShell.Failure.self) {
+                        _ = try await CommissionReportShell.send(
+                            managerEmail: "anna@example.org", period: "2026-13", again: false, configuration: configuration, database: pool)
+                    }
+                }
+                #expect(try Self.mails(in: folder).count == 2)
+                #expect(try await database.value("SELECT count(*)::int FROM commission_report_sends WHERE job_id IS NULL") as Int == 2)
+            }
+        }
+    }
+
+    @Test("the mail's HTML template reads only what its view model has (it is not a page, so start-up does not check it)")
+    func templateMatchesViewModel() throws {
+        let views = try Views(templatesDirectory: Repository.templates, publicDirectory: Repository.publicFiles, timeZone: .gmt)
+        let library = try #require(views.libraries[.en])
+        #expect(library.check(CommissionReportMail.template, rootedAt: CommissionReportMail.HTMLView.mustacheTable).isEmpty)
     }
 }
