@@ -37,62 +37,70 @@ struct CommissionReportStore: Sendable {
         try await Self.report(manager: manager, name: name, email: email, period: period, on: database)
     }
 
+    /// The report in one statement: the team's entries of this period and the previous one are read once
+    /// (by the manager and date index), then summed per member and currency for this period, per currency for
+    /// the previous one, and digested (``fingerprint(manager:period:on:)``'s digest, the same rows).
     static func report(
         manager: Int, name: String, email: String, period: CommissionPeriod, on connection: any PostgresQueryable
     ) async throws -> CommissionReport {
+        let previous = period.previous
         let rows = try await connection.query(
             """
-            WITH sums AS (
-                SELECT e.member_id, e.currency,
-                       count(*) FILTER (WHERE e.adjusts_id IS NULL) AS deals,
-                       sum(e.base_minor) AS base, sum(e.commission_minor) AS commission,
-                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'pending'), 0) AS pending,
-                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'approved'), 0) AS approved,
-                       coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'paid'), 0) AS paid
+            WITH entries AS MATERIALIZED (
+                SELECT e.id, e.version, e.status, e.member_id, e.currency, e.adjusts_id, e.base_minor, e.commission_minor,
+                       e.entry_date >= $2::date AS is_current
                 FROM commission_entries e
-                WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date
-                GROUP BY e.member_id, e.currency
+                WHERE e.manager_id = $1 AND e.entry_date >= $4::date AND e.entry_date < $3::date
+            ), sums AS (
+                SELECT member_id, currency, \(sumColumns)
+                FROM entries WHERE is_current GROUP BY member_id, currency
             ), members AS (
                 SELECT member_id FROM sums
                 UNION
                 SELECT m.member_id FROM team_memberships m JOIN teams t ON t.id = m.team_id
                 WHERE t.manager_id = $1 AND m.joined_on < $3::date AND (m.left_on IS NULL OR m.left_on >= $2::date)
             )
-            SELECT u.id, u.display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
+            SELECT false AS is_previous, u.id, u.display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
                    coalesce(s.commission, 0)::bigint AS commission, coalesce(s.pending, 0)::bigint AS pending,
-                   coalesce(s.approved, 0)::bigint AS approved, coalesce(s.paid, 0)::bigint AS paid
+                   coalesce(s.approved, 0)::bigint AS approved, coalesce(s.paid, 0)::bigint AS paid,
+                   (SELECT coalesce(md5(string_agg(x.id || ':' || x.version || ':' || x.status, ',' ORDER BY x.id)), 'none')
+                    FROM entries x WHERE x.is_current) AS digest
             FROM members JOIN users u ON u.id = members.member_id LEFT JOIN sums s ON s.member_id = members.member_id
-            ORDER BY u.display_name, u.id, s.currency
+            UNION ALL
+            SELECT true, NULL, NULL, currency, \(sumColumns), NULL FROM entries WHERE NOT is_current GROUP BY currency
+            ORDER BY 1, 3, 2, 4
             """,
-            [manager, period.first, period.end]
+            [manager, period.first, period.end, previous.first]
         )
-        let lines = try rows.map { row in
-            CommissionReport.Line(
-                memberID: try row.decode("id"), memberName: try row.decode("display_name"), currency: try row.decode("currency"),
-                sums: try sums(row)
-            )
-        }
-        let previous = period.previous
-        let previousRows = try await connection.query(
-            """
-            SELECT e.currency, count(*) FILTER (WHERE e.adjusts_id IS NULL) AS deals,
-                   sum(e.base_minor)::bigint AS base, sum(e.commission_minor)::bigint AS commission,
-                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'pending'), 0)::bigint AS pending,
-                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'approved'), 0)::bigint AS approved,
-                   coalesce(sum(e.commission_minor) FILTER (WHERE e.status = 'paid'), 0)::bigint AS paid
-            FROM commission_entries e
-            WHERE e.manager_id = $1 AND e.entry_date >= $2::date AND e.entry_date < $3::date
-            GROUP BY e.currency
-            """,
-            [manager, previous.first, previous.end]
-        )
+        var lines: [CommissionReport.Line] = []
         var previousTotals: [String: CommissionReport.Sums] = [:]
-        for row in previousRows { previousTotals[try row.decode("currency")] = try sums(row) }
+        var digest: String?
+        for row in rows {
+            if try row.decode("is_previous") {
+                previousTotals[try row.decode("currency")] = try sums(row)
+            } else {
+                if digest == nil { digest = try row.decode("digest", as: String?.self) }
+                lines.append(CommissionReport.Line(
+                    memberID: try row.decode("id"), memberName: try row.decode("display_name"), currency: try row.decode("currency"),
+                    sums: try sums(row)
+                ))
+            }
+        }
         return CommissionReport(
-            managerID: manager, managerName: name, managerEmail: email, period: period, lines: lines,
-            previousTotals: previousTotals, fingerprint: try await fingerprint(manager: manager, period: period, on: connection)
+            managerID: manager, managerName: name, managerEmail: email, period: period, lines: lines, previousTotals: previousTotals,
+            // Without a line there is no entry in the period: ``fingerprint(manager:period:on:)`` says "none" too
+            fingerprint: digest ?? "none"
         )
     }
+
+    /// The sums of `entries` rows, as ``sums(_:)`` reads them.
+    private static let sumColumns = """
+        count(*) FILTER (WHERE adjusts_id IS NULL)::bigint AS deals, sum(base_minor)::bigint AS base,
+        sum(commission_minor)::bigint AS commission,
+        coalesce(sum(commission_minor) FILTER (WHERE status = 'pending'), 0)::bigint AS pending,
+        coalesce(sum(commission_minor) FILTER (WHERE status = 'approved'), 0)::bigint AS approved,
+        coalesce(sum(commission_minor) FILTER (WHERE status = 'paid'), 0)::bigint AS paid
+        """
 
     /// The team's entries in the period that have a note, oldest first (at most `limit`): the email shows them.
     static func notes(
