@@ -12,7 +12,7 @@ struct PalestraCommand: AsyncParsableCommand {
             Configuration comes from the environment (DATABASE_URL, PALESTRA_PORT, …); \
             see the README for the full table. Flags override the environment.
             """,
-        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, GenerateSessionsCommand.self, SeedCommand.self, TokenCommand.self, MediaCommand.self, WorkoutsCommand.self, DebatesCommand.self]
+        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, GenerateSessionsCommand.self, SeedCommand.self, TokenCommand.self, MediaCommand.self, WorkoutsCommand.self, DebatesCommand.self, CommissionsCommand.self]
     )
 }
 

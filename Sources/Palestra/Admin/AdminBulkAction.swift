@@ -59,7 +59,8 @@ struct AdminBulkAction: Sendable {
                 refusals.append(AdminBulkRefusal(label: target.label, reason: localizer.t("It no longer exists.")))
                 continue
             }
-            if let reason = record.readOnlyReason ?? resource.access.refusal(action.rowOperation, String(target.id), context.user)
+            let readOnlyReason = record.readOnlyAllowing.contains(action.name) ? nil : record.readOnlyReason
+            if let reason = readOnlyReason ?? resource.access.refusal(action.rowOperation, String(target.id), context.user)
                 ?? procedureRefusals[target.id] {
                 refusals.append(AdminBulkRefusal(label: record.label, reason: localizer.t(reason)))
                 continue
@@ -136,7 +137,7 @@ struct AdminBulkAction: Sendable {
         case .setField(let name, let value):
             // The versions checked above are checked again under the rows' locks.
             let outcome = try await services.records.updateEach(
-                ids: allowed.map(\.id), to: [name: .text(value)], of: resource, versions: checked, onlyWhere: action.condition?.sql,
+                ids: allowed.map(\.id), to: [name: .text(value)], of: resource, versions: checked, onlyWhere: action.condition?.sql, action: action.name,
                 actor: user, address: context.clientAddress
             )
             done = outcome.changed

@@ -5,10 +5,14 @@ public struct AdminReadOnlyRule: Sendable {
     public let sql: String
     public let message: String
     public let reason: String
+    /// Bulk actions that still apply to the rows this rule holds for: an approved commission entry
+    /// cannot be changed, but it can be marked paid.
+    public let allowing: Set<String>
 
-    public init(sql: String, message: String, reason: String) {
+    public init(sql: String, message: String, reason: String, allowing: Set<String> = []) {
         self.sql = sql
         self.message = message
         self.reason = reason
+        self.allowing = allowing
     }
 }

@@ -10,6 +10,8 @@ struct AdminRecord: Sendable, Equatable {
     var inlines: [String: [AdminInlineRecord]] = [:]
     /// The resource's `readOnlyCondition` holds for this row: its message (a catalog key).
     var readOnlyReason: String? = nil
+    /// The bulk actions every read-only rule that holds for this row still allows (``AdminReadOnlyRule/allowing``).
+    var readOnlyAllowing: Set<String> = []
     /// Inlines whose `readOnlyCondition` holds for this row: name → message (a catalog key).
     var readOnlyInlines: [String: String] = [:]
     /// The resource's actions with a `condition` that this row meets (read with the row, so an object's

@@ -10,6 +10,13 @@ extension AdminRecordStore {
         resource.access.readOnlyCondition.map { "NOT (\($0.sql))" } ?? "true"
     }
 
+    /// The rows a bulk action may change: those no read-only rule holds for, but the rules that allow `action`.
+    func writable(_ resource: AdminResource, by action: String?) -> String {
+        guard let action else { return writable(resource) }
+        let holding = resource.access.readOnlyRules.filter { !$0.allowing.contains(action) }
+        return holding.isEmpty ? "true" : "NOT (" + holding.map { "(\($0.sql))" }.joined(separator: " OR ") + ")"
+    }
+
     func recordCondition(_ resource: AdminResource, id: Int, user: User, parameters: inout SQLParameters) -> String {
         let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
         return "\(resource.primaryKey) = \(parameters.bind(id))::bigint AND \(scope)"
@@ -52,11 +59,13 @@ extension AdminRecordStore {
         for (index, action) in resource.list.actions.enumerated() where action.condition != nil {
             if try row.decode("action_condition\(index)", as: Bool.self) { meetsConditionOf.insert(action.name) }
         }
+        let holding = try resource.access.readOnlyRules.indices.filter { try row.decode("read_only\($0)", as: Bool?.self) == true }
+            .map { resource.access.readOnlyRules[$0] }
         return AdminRecord(
             id: try row.decode("pk"), label: try row.decode("label", as: String?.self) ?? "",
             version: try row.decode("version"), values: values,
-            readOnlyReason: try resource.access.readOnlyRules.indices.first { try row.decode("read_only\($0)", as: Bool?.self) == true }
-                .map { resource.access.readOnlyRules[$0].message },
+            readOnlyReason: holding.first?.message,
+            readOnlyAllowing: holding.dropFirst().reduce(holding.first?.allowing ?? []) { $0.intersection($1.allowing) },
             readOnlyInlines: readOnlyInlines, meetsConditionOf: meetsConditionOf
         )
     }

@@ -58,6 +58,7 @@ struct AdminRecordStore: Sendable {
             )
             let saved = try record(from: rows[0], resource: resource)
             if let reason = saved.readOnlyReason { throw AdminReadOnlyError(message: reason) }
+            try await ensureInScope(resource, id: saved.id, actor: actor, on: connection)
             var changes = resource.form.fields.filter { !$0.isSecret }.compactMap { field -> FieldChange? in
                 guard let value = saved.values[field.name] ?? nil else { return nil }
                 return FieldChange(field: field.name, old: nil, new: value)
@@ -96,7 +97,7 @@ struct AdminRecordStore: Sendable {
     /// confirmed is left alone too, and returned among `stale`.
     func updateEach(
         ids: [Int], to values: [String: AdminValue], of resource: AdminResource, versions: [Int: Int] = [:], onlyWhere condition: String? = nil,
-        actor: User, address: String
+        action: String? = nil, actor: User, address: String
     ) async throws -> (changed: Int, stale: Set<Int>) {
         let fields = resource.form.fields.filter { values[$0.name] != nil }
         guard !ids.isEmpty, !fields.isEmpty else { return (0, []) }
@@ -107,7 +108,7 @@ struct AdminRecordStore: Sendable {
                 Self.differs(resource, field, from: writeExpression(field, read.bind(encodable(values[field.name] ?? .null))))
             }
             let chosen = """
-                \(resource.primaryKey) = ANY(\(read.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource)) \
+                \(resource.primaryKey) = ANY(\(read.bind(ids))::bigint[]) AND \(scope) AND \(writable(resource, by: action)) \
                 AND (\(differs.joined(separator: " OR "))) AND (\(condition ?? "true"))
                 """
             let current = try await connection.query(
@@ -172,6 +173,7 @@ struct AdminRecordStore: Sendable {
             parameters.values
         )
         var saved = try record(from: rows[0], resource: resource)
+        try await ensureInScope(resource, id: id, actor: actor, on: connection)
         var changes = Self.changes(of: fields, from: old, to: saved)
         let inlineChanges = try await saveInlines(inlines, of: resource, parentID: id, actor: actor, address: address, on: connection)
         if !inlineChanges.isEmpty, resource.isVersioned, saved.version == old.version {
@@ -349,5 +351,17 @@ struct AdminRecordStore: Sendable {
     func panelStatement(_ panel: AdminPanel, objectID: Int) -> SQLStatement {
         var parameters = SQLParameters()
         return SQLStatement(sql: parameters.expand(panel.query, in: .panel, .init(timeZone: timeZone, objectID: objectID)), parameters: parameters)
+    }
+
+    /// Said when a save would leave the row outside the user's scope (a member entering someone else's commission).
+    static let outOfScopeMessage = CatalogKey.t("You may only save records within your own reach: nothing was saved.")
+
+    /// A row just added or changed must stay one the actor may see; otherwise the transaction rolls back.
+    func ensureInScope(_ resource: AdminResource, id: Int, actor: User, on connection: PostgresConnection) async throws {
+        if case .all = resource.access.scope(actor) { return }
+        var parameters = SQLParameters()
+        let condition = recordCondition(resource, id: id, user: actor, parameters: &parameters)
+        let found = try await connection.query("SELECT 1 AS found FROM \(resource.table) WHERE \(condition)", parameters.values)
+        if found.isEmpty { throw AdminReadOnlyError(message: Self.outOfScopeMessage) }
     }
 }

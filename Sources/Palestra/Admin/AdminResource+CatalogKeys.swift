@@ -43,6 +43,7 @@ extension AdminResource {
         keys.formUnion(actions.compactMap(\.condition?.message))
         keys.formUnion(form.uniqueConstraints.values.map(\.message))
         keys.formUnion(form.constraintMessages.values.map(\.message))
+        keys.insert(AdminRecordStore.outOfScopeMessage)
         keys.formUnion(form.objectLinks.map(\.label))
         keys.formUnion(list.links.map(\.label))
         return (keys, Set(dependents.map(\.label)))

@@ -46,7 +46,8 @@ extension AdminResource {
         for panel in form.panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
         for rule in access.readOnlyRules { check.sql(rule.sql, .readOnlyCondition, "readOnlyRule “\(rule.reason)”") }
         check.scope(access.scope, "scope")
-        for (constraint, target) in form.uniqueConstraints where field(named: target.field) == nil {
+        for (constraint, target) in form.uniqueConstraints.merging(form.constraintMessages, uniquingKeysWith: { first, _ in first })
+        where field(named: target.field) == nil {
             check.fail("uniqueConstraints “\(constraint)”", "“\(target.field)” is not a field")
         }
         for dependent in dependents { check.sql(dependent.countSQL, .dependentCount, "dependent “\(dependent.label)”") }

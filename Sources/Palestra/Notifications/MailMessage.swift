@@ -11,6 +11,8 @@ struct MailMessage: Sendable, Equatable {
     let messageID: String
     let kind: String
     let body: String
+    /// An HTML alternative of `body`: the message is then `multipart/alternative`, the text part first.
+    var html: String? = nil
 
     /// RFC 5322 allows 998 bytes a line; a body with a longer one is sent quoted-printable, else `8bit`.
     static let longestLine = 998
@@ -27,14 +29,26 @@ struct MailMessage: Sendable, Equatable {
             "Date: " + Self.dateHeader(date),
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: " + (isEightBit ? "8bit" : "quoted-printable"),
-            // RFC 3834: an automatic message, so auto-responders stay quiet.
-            "Auto-Submitted: auto-generated",
-            "X-Palestra-Notification-Kind: \(kind)",
         ]
+        // RFC 3834: an automatic message, so auto-responders stay quiet.
+        let trailer = ["Auto-Submitted: auto-generated", "X-Palestra-Notification-Kind: \(kind)"]
         let text = isEightBit ? lines.joined(separator: lineEnding) : QuotedPrintable.encode(lines: lines, lineEnding: lineEnding)
-        return headers.joined(separator: lineEnding) + lineEnding + lineEnding + text + lineEnding
+        let textType = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: " + (isEightBit ? "8bit" : "quoted-printable")]
+        guard let html else {
+            return (headers + textType + trailer).joined(separator: lineEnding) + lineEnding + lineEnding + text + lineEnding
+        }
+        // The boundary cannot occur in either part: quoted-printable never writes "--=_", and the text part is checked.
+        var boundary = "=_palestra_" + String(messageID.prefix { $0 != "@" }.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") })
+        while text.contains(boundary) { boundary += "_" }
+        let htmlLines = html.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let parts = [
+            (textType + [""]).joined(separator: lineEnding) + lineEnding + text,
+            (["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", ""]).joined(separator: lineEnding)
+                + lineEnding + QuotedPrintable.encode(lines: htmlLines, lineEnding: lineEnding),
+        ]
+        let head = (headers + ["Content-Type: multipart/alternative; boundary=\"\(boundary)\""] + trailer).joined(separator: lineEnding)
+        return head + lineEnding + lineEnding + parts.map { "--\(boundary)" + lineEnding + $0 + lineEnding }.joined()
+            + "--\(boundary)--" + lineEnding
     }
 
     /// `Sat, 21 Nov 2026 11:30:00 +0000` (RFC 5322 §3.3), in UTC.

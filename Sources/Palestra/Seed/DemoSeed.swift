@@ -111,6 +111,7 @@ public struct DemoSeed: Sendable {
         output("Demo data: \(Self.groups.count) groups, \(Self.athleteCount) athletes, \(total.created.count) sessions (this month and next).")
         output("Coaches (password \(Self.coachPassword)): " + Self.coaches.map(\.email).joined(separator: ", "))
         try await loadWorkouts(now: now, output: output)
+        try await loadCommissions(coachIDs: coachIDs, today: today.date, output: output)
         return true
     }
 

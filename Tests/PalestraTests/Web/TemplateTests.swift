@@ -98,7 +98,8 @@ struct TemplateTests {
                 #expect(field.hasSuffix("HTML"), "\(name).mustache renders \(field) unescaped")
             }
             #expect(!text.contains("<script"), "\(name).mustache has a script")
-            #expect(!text.contains("style="), "\(name).mustache has an inline style")
+            // A mail's HTML part is the exception: mail clients drop style sheets, so its styles are inline.
+            if !name.hasSuffix("_email") { #expect(!text.contains("style="), "\(name).mustache has an inline style") }
         }
     }
 }
