@@ -41,5 +41,6 @@ extension Area {
     /// Every area of Palestra, in menu order. Adding an area: one line here.
     static let all: [Area] = [
         .dashboard, .notifications, .accounts, .training, .attendance, .attendanceReports, .audit, .jobs, .operations, .adminEngine, .api,
+        .lessons,
     ]
 }

@@ -14,5 +14,7 @@ enum AuditObjectType {
         AdminChoice("training-sessions", "Training sessions"),
         AdminChoice("attendance", "Attendance records"),
         AdminChoice("audit", "Audit records"),
+        AdminChoice("rooms", "Rooms"),
+        AdminChoice("lessons", "Lessons"),
     ]
 }
