@@ -16,10 +16,10 @@ struct LessonNotificationProcessTests {
             for index in 0..<10 {
                 students.append(try await TestUsers.create("s\(index)@example.org", role: .student, name: "Student \(index)", in: database))
             }
-            let teacher = User(id: fixture.teacher, email: "teacher@example.org", displayName: "Tess Teacher", role: .coach, language: nil)
+            let teacher = User(id: fixture.otherCoach, email: "coach2@example.org", displayName: "Otto Coach", role: .coach, language: nil)
             var lessons: [Int] = []
             for index in 0..<3 {
-                lessons.append(try await fixture.plan("Lesson \(index)", startsIn: 5 + index * 90, students: students))
+                lessons.append(try await fixture.plan("Lesson \(index)", startsIn: 5 + index * 90, students: students, teacher: fixture.otherCoach))
             }
             try await database.withClient { client in
                 let lifecycle = try LessonFixture.lifecycle(client)
