@@ -16,7 +16,7 @@ struct LessonConflict: Sendable, Equatable {
             "when": localizer.format.dateTime(startsAt, in: timeZone) + "–" + localizer.format.time(LocalMoment(endsAt, in: timeZone).time),
         ]
         return isRoom
-            ? localizer.t("The room is taken then by the lesson \"{title}\", {when}.", values)
-            : localizer.t("The teacher already has a lesson then: \"{title}\", {when}.", values)
+            ? localizer.t("The room is taken then by the lesson “{title}”, {when}.", values)
+            : localizer.t("The teacher already has a lesson then: “{title}”, {when}.", values)
     }
 }

@@ -42,19 +42,19 @@ struct LessonNotices: Sendable {
         let details = localizer.t("{when}, room: {room}, teacher: {teacher}.", values)
         switch change {
         case .created:
-            return ("lesson.created", localizer.t("Lesson \"{title}\": you are enrolled", values), details)
+            return ("lesson.created", localizer.t("Lesson “{title}”: you are enrolled", values), details)
         case .added:
-            return ("lesson.student_added", localizer.t("Lesson \"{title}\": you were added", values), details)
+            return ("lesson.student_added", localizer.t("Lesson “{title}”: you were added", values), details)
         case .removed:
-            return ("lesson.student_removed", localizer.t("Lesson \"{title}\": you were removed", values), details)
+            return ("lesson.student_removed", localizer.t("Lesson “{title}”: you were removed", values), details)
         case .moved:
-            return ("lesson.moved", localizer.t("Lesson \"{title}\": its time or room changed", values), details)
+            return ("lesson.moved", localizer.t("Lesson “{title}”: its time or room changed", values), details)
         case .transition(.start, _):
-            return ("lesson.started", localizer.t("Lesson \"{title}\": started", values), details)
+            return ("lesson.started", localizer.t("Lesson “{title}”: started", values), details)
         case .transition(.complete, _):
-            return ("lesson.completed", localizer.t("Lesson \"{title}\": completed", values), details)
+            return ("lesson.completed", localizer.t("Lesson “{title}”: completed", values), details)
         case .transition(.cancel, let reason):
-            return ("lesson.cancelled", localizer.t("Lesson \"{title}\": cancelled", values),
+            return ("lesson.cancelled", localizer.t("Lesson “{title}”: cancelled", values),
                     details + "\n\n" + localizer.t("Reason: {reason}", ["reason": reason ?? ""]))
         }
     }

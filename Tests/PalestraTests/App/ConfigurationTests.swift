@@ -87,6 +87,7 @@ struct ConfigurationTests {
             DeliverNotification.name, NoOpJob.name, PurgeEndedBrowserSessionsJob.name, SleepJob.name,
             ScheduleResyncJob.name, GenerateMonthTrainingSessionsJob.name, CleanupOldTrainingSessionsJob.name, AutoCloseTrainingSessionsJob.name,
             ScheduleChangeNoticeJob.name,
+            CompleteOverdueLessonsJob.name,
         ].sorted())
         await database.shutdown()
     }

@@ -63,7 +63,7 @@ struct LessonFormTests {
 
             // The same time again (another room): the teacher is taken, and the page names the lesson.
             let clash = try await teacher.post(LessonsURL.new.path, Self.fields(title: "Clash", start: start.addingTimeInterval(1800), students: []))
-            #expect(clash.status == .conflict && clash.text.contains("The teacher already has a lesson then: &quot;Geometry&quot;"))
+            #expect(clash.status == .conflict && clash.text.contains("The teacher already has a lesson then: “Geometry”"))
             #expect(clash.text.contains(#"href="\#(LessonsURL.lesson(id))""#))
             // Another teacher in the same room: the room is taken.
             var admin = Browser(client)
@@ -72,7 +72,7 @@ struct LessonFormTests {
             let roomClash = try await admin.post(
                 LessonsURL.new.path, Self.fields(title: "Room clash", start: start, room: fixture.room, students: []) + [("teacher", String(fixture.otherCoach))]
             )
-            #expect(roomClash.status == .conflict && roomClash.text.contains("The room is taken then by the lesson &quot;Geometry&quot;"))
+            #expect(roomClash.status == .conflict && roomClash.text.contains("The room is taken then by the lesson “Geometry”"))
             let student = try await admin.post(
                 LessonsURL.new.path, Self.fields(title: "By a student", start: start, students: []) + [("teacher", String(fixture.students[0]))]
             )
