@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// The lessons' part of `palestra seed`: three rooms, six students who can sign in, and lessons of this
-/// week and next in every state (completed, in progress, scheduled, cancelled, and one not held).
+/// week and next (Monday to Saturday) in every state (completed, in progress, scheduled, cancelled, and one not held).
 extension DemoSeed {
     /// The students' shared demo password, printed by the command and shown in the README.
     public static let studentPassword = "chalk-lantern-2846"
@@ -35,7 +35,7 @@ extension DemoSeed {
             let roomIDs = try await DemoSeedStore.insertRooms(Self.rooms, on: connection)
             var lessons = 0
             for day in 0..<14 {
-                guard let date = monday.adding(days: day), date.weekday <= 5 else { continue }
+                guard let date = monday.adding(days: day), date.weekday <= 6 else { continue }
                 for (slot, hour) in [10, 15, 18].enumerated() {
                     let index = day * 3 + slot
                     let coach = coachIDs[index % coachIDs.count]
@@ -44,18 +44,29 @@ extension DemoSeed {
                     let status: LessonStatus
                     if end < now.addingTimeInterval(-12 * 3600) {
                         // Past: held, one in seven cancelled, the last one of the coach left scheduled (not held).
-                        status = index % 7 == 3 ? .cancelled : (index % 11 == 5 ? .scheduled : .completed)
+                        status = index % 7 == 3 ? .cancelled : (index % 11 == 4 ? .scheduled : .completed)
                     } else if start <= now && now < end {
                         status = .inProgress
                     } else {
                         status = index % 9 == 4 ? .cancelled : .scheduled
                     }
                     let students = (0..<3).map { studentIDs[(index + $0 * 2) % studentIDs.count] }
-                    try await DemoSeedStore.insertLesson(
+                    _ = try await DemoSeedStore.insertLesson(
                         title: Self.lessonTitles[index % Self.lessonTitles.count], teacher: coach, room: roomIDs[slot % roomIDs.count],
                         startsAt: start, endsAt: end, status: status, students: Array(Set(students)), on: connection
                     )
                     lessons += 1
+                }
+            }
+            // One lesson going on right now, with the first coach and room free then.
+            let now5 = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 300).rounded(.down) * 300)
+            search: for coach in coachIDs {
+                for room in roomIDs.reversed() where try await DemoSeedStore.insertLesson(
+                    title: "Open practice", teacher: coach, room: room, startsAt: now5.addingTimeInterval(-1800), endsAt: now5.addingTimeInterval(3600),
+                    status: .inProgress, students: Array(studentIDs.prefix(4)), on: connection
+                ) {
+                    lessons += 1
+                    break search
                 }
             }
             return lessons
@@ -76,31 +87,42 @@ extension DemoSeedStore {
         return ids
     }
 
-    /// A lesson in `status` with its times, its students and its events (no notifications: nobody was told of the past).
+    /// A lesson in `status` with its times, its students and its events (no notifications: nobody was told
+    /// of the past); `false` when its teacher or room is taken then.
+    @discardableResult
     static func insertLesson(
         title: String, teacher: Int, room: Int, startsAt: Date, endsAt: Date, status: LessonStatus, students: [Int], on connection: PostgresConnection
-    ) async throws {
-        let id: Int = try await connection.query(
+    ) async throws -> Bool {
+        guard let id: Int = try await connection.query(
             """
             INSERT INTO lessons (title, description, teacher_id, room_id, starts_at, ends_at, status, started_at, completed_at, cancelled_at, cancelled_by, cancel_reason)
             VALUES ($1, 'Bring water and **indoor shoes**.', $2, $3, $4, $5, $6,
-                    CASE WHEN $6 IN ('in_progress', 'completed') THEN $4 END, CASE WHEN $6 = 'completed' THEN $5 END,
-                    CASE WHEN $6 = 'cancelled' THEN $4 - interval '1 day' END, CASE WHEN $6 = 'cancelled' THEN $2 END,
+                    CASE WHEN $6 IN ('in_progress', 'completed') THEN $4::timestamptz END, CASE WHEN $6 = 'completed' THEN $5::timestamptz END,
+                    CASE WHEN $6 = 'cancelled' THEN $4::timestamptz - interval '1 day' END, CASE WHEN $6 = 'cancelled' THEN $2::bigint END,
                     CASE WHEN $6 = 'cancelled' THEN 'The teacher is at a tournament.' END)
+            ON CONFLICT DO NOTHING
             RETURNING id
             """,
             [title, teacher, room, startsAt, endsAt, status.rawValue]
-        )[0].decode("id")
+        ).first?.decode("id") else { return false }
         try await LessonStore.setStudents(students, of: id, on: connection)
         try await connection.execute(
-            "INSERT INTO lesson_events (lesson_id, kind, to_status, occurred_at) VALUES ($1, 'created', 'scheduled', $2::timestamptz - interval '7 days')", [id, startsAt]
+            """
+            INSERT INTO lesson_events (lesson_id, kind, to_status, actor_id, actor_label, occurred_at)
+            SELECT $1, 'created', 'scheduled', id, display_name, $2::timestamptz - interval '7 days' FROM users WHERE id = $3
+            """,
+            [id, startsAt, teacher]
         )
         if status != .scheduled {
             let kind = status == .inProgress ? "started" : status == .completed ? "completed" : "cancelled"
             try await connection.execute(
-                "INSERT INTO lesson_events (lesson_id, kind, from_status, to_status, actor_id, reason, occurred_at) VALUES ($1, $2, 'scheduled', $3, $4, $5, $6)",
+                """
+                INSERT INTO lesson_events (lesson_id, kind, from_status, to_status, actor_id, actor_label, reason, occurred_at)
+                SELECT $1, $2, 'scheduled', $3, id, display_name, $5, $6 FROM users WHERE id = $4
+                """,
                 [id, kind, status.rawValue, teacher, status == .cancelled ? "The teacher is at a tournament." : nil, startsAt]
             )
         }
+        return true
     }
 }
