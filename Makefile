@@ -327,7 +327,7 @@ api-check: deps
 	for i in $$(seq 1 300); do curl -fs "http://127.0.0.1:$(API_CHECK_PORT)/healthz" >/dev/null && break; sleep 0.1; done; \
 	status=0; for who in admin student; do token=$$admin; [ $$who = student ] && token=$$student; \
 	  echo "== schemathesis with the $$who's token"; \
-	  .local/schemathesis/bin/schemathesis run "http://127.0.0.1:$(API_CHECK_PORT)/api/v1/openapi.json" \
+	  .local/schemathesis/bin/schemathesis --config-file Benchmarks/schemathesis.toml run "http://127.0.0.1:$(API_CHECK_PORT)/api/v1/openapi.json" \
 	    --header "Authorization: Bearer $$token" --checks all --max-examples $${API_CHECK_EXAMPLES:-50} || status=1; \
 	done; exit $$status
 

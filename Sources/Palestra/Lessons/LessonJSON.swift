@@ -79,7 +79,7 @@ struct LessonJSON: Encodable, Sendable {
         let sign = offset < 0 ? "-" : "+"
         let hours = abs(offset) / 3600
         let minutes = abs(offset) % 3600 / 60
-        return "\(local.date)T\(local.time)" + sign + String(format: "%02d:%02d", hours, minutes)
+        return "\(local.date)T" + String(format: "%02d:%02d:%02d", local.time.hour, local.time.minute, local.time.second) + sign + String(format: "%02d:%02d", hours, minutes)
     }
 }
 

@@ -41,7 +41,7 @@ struct LessonsAPIController: Sendable {
         }
         for (name, isEnd) in [("date_from", false), ("date_to", true)] {
             guard let text = query.value(name) else { continue }
-            guard let date = CalendarDate(text), let midnight = LessonDraft.moment("\(isEnd ? date.adding(days: 1) ?? date : date)T00:00", timeZone: timeZone) else {
+            guard let date = CalendarDate(text), let midnight = Self.midnight(isEnd ? date.adding(days: 1) ?? date : date, timeZone) else {
                 errors[name] = "must be a date such as 2026-12-07"
                 continue
             }
@@ -135,6 +135,13 @@ struct LessonsAPIController: Sendable {
         case .readOnly:
             throw APIProblem(.conflict, detail: "A completed or cancelled lesson can no longer be changed.")
         }
+    }
+
+    /// Midnight at the start of `date` on the organisation's clock (any year PostgreSQL takes).
+    static func midnight(_ date: CalendarDate, _ timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
     }
 
     /// The lesson of the path within the user's reach: 404 outside it.

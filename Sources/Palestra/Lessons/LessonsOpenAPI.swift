@@ -26,9 +26,16 @@ enum LessonsOpenAPI {
         "schema": ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807],
     ]
 
+    /// RFC 3339 date-times of the years 2000–2100 (what ``LessonDraft`` accepts).
+    static let yearPattern = "^(20[0-9]{2}|2100)-"
+
+    /// At least one character that is not a space, and no control characters (what the title's check refuses).
+    static let textPattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+
+    static let badRequest = problem("The request could not be read: a malformed query string or body (`bad_request`, `malformed_json`).")
+
     static let unauthorized = problem("Missing, unknown, expired or revoked bearer token (`unauthenticated`).")
     static let notFound = problem("No such lesson, or not one this user may see (`not_found`).")
-    static let malformed = problem("The body is not JSON (`malformed_json`).")
     static let invalid = problem("Invalid fields, a message per field in `errors` (`invalid`).")
 
     static func link(_ operation: String, _ description: String) -> OpenAPIValue {
@@ -50,7 +57,7 @@ enum LessonsOpenAPI {
             "requestBody": ["required": .bool(transition == .cancel), "content": ["application/json": ["schema": body]]],
             "responses": [
                 "200": json("The lesson after the transition; its students are being told.", ref("Lesson"), links: links),
-                "400": malformed,
+                "400": badRequest,
                 "401": unauthorized,
                 "403": problem("The user sees the lesson but is not its teacher nor an administrator (`forbidden`)."),
                 "404": notFound,
@@ -61,13 +68,13 @@ enum LessonsOpenAPI {
     }
 
     static let lessonFields: [(String, OpenAPIValue)] = [
-        ("title", ["type": "string", "minLength": .integer(LessonDraft.titleLength.lowerBound), "maxLength": .integer(LessonDraft.titleLength.upperBound), "pattern": "\\S"]),
+        ("title", ["type": "string", "minLength": .integer(LessonDraft.titleLength.lowerBound), "maxLength": .integer(LessonDraft.titleLength.upperBound), "pattern": .string(textPattern)]),
         ("description", ["type": "string", "maxLength": .integer(LessonDraft.descriptionLimit), "description": "Markdown (rendered safely)."]),
-        ("teacher", ["type": "integer", "minimum": 1, "description": "A coach or an administrator; a coach's own id, or left out."]),
-        ("room", ["type": ["integer", "null"], "minimum": 1]),
-        ("starts_at", ["type": "string", "format": "date-time", "description": "RFC 3339 with an offset."]),
-        ("ends_at", ["type": "string", "format": "date-time", "description": "After `starts_at`, at most 12 hours later."]),
-        ("students", ["type": "array", "maxItems": .integer(LessonDraft.studentLimit), "uniqueItems": true, "items": ["type": "integer", "minimum": 1]]),
+        ("teacher", ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807, "description": "A coach or an administrator; a coach's own id, or left out."]),
+        ("room", ["type": ["integer", "null"], "minimum": 1, "maximum": 9_223_372_036_854_775_807, "description": "A room not archived, or null."]),
+        ("starts_at", ["type": "string", "format": "date-time", "pattern": .string(yearPattern), "description": "RFC 3339 with an offset, in the years 2000–2100."]),
+        ("ends_at", ["type": "string", "format": "date-time", "pattern": .string(yearPattern), "description": "After `starts_at`, at most 12 hours later."]),
+        ("students", ["type": "array", "maxItems": .integer(LessonDraft.studentLimit), "uniqueItems": true, "items": ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807], "description": "Active students' ids."]),
     ]
 
     static var document: OpenAPIValue {
@@ -79,7 +86,7 @@ enum LessonsOpenAPI {
         var paths: [(String, OpenAPIValue)] = [
             (path(APIURL.me), ["get": [
                 "operationId": "me", "summary": "The token's user", "tags": ["accounts"],
-                "responses": ["200": json("The user.", ref("User")), "401": unauthorized],
+                "responses": ["200": json("The user.", ref("User")), "400": badRequest, "401": unauthorized],
             ]]),
             (lessons, [
                 "get": [
@@ -93,14 +100,14 @@ enum LessonsOpenAPI {
                         ["name": "date_from", "in": "query", "description": "Lessons starting on or after this day (the organisation's time zone).", "schema": ["type": "string", "format": "date"]],
                         ["name": "date_to", "in": "query", "description": "Lessons starting on or before this day.", "schema": ["type": "string", "format": "date"]],
                     ],
-                    "responses": ["200": json("A page of lessons.", ref("LessonPage")), "401": unauthorized, "422": invalid],
+                    "responses": ["200": json("A page of lessons.", ref("LessonPage")), "400": badRequest, "401": unauthorized, "422": invalid],
                 ],
                 "post": [
                     "operationId": "createLesson", "summary": "Plan a lesson (coaches and administrators); its students are told", "tags": ["lessons"],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("LessonCreate")]]],
                     "responses": [
                         "201": json("The planned lesson.", ref("Lesson"), links: ["start": link("startLesson", "Start the new lesson."), "cancel": link("cancelLesson", "Cancel it.")]),
-                        "400": malformed, "401": unauthorized,
+                        "400": badRequest, "401": unauthorized,
                         "403": problem("Students and managers plan no lessons (`forbidden`)."),
                         "409": problem("The teacher or the room is taken then; `detail` names the lesson (`conflict`)."),
                         "422": invalid,
@@ -110,7 +117,7 @@ enum LessonsOpenAPI {
             (lesson, [
                 "get": [
                     "operationId": "getLesson", "summary": "One lesson", "tags": ["lessons"], "parameters": [idParameter],
-                    "responses": ["200": json("The lesson.", ref("Lesson")), "401": unauthorized, "404": notFound],
+                    "responses": ["200": json("The lesson.", ref("Lesson")), "400": badRequest, "401": unauthorized, "404": notFound],
                 ],
                 "patch": [
                     "operationId": "updateLesson", "summary": "Change a scheduled lesson (an in-progress one: only its description), at its version", "tags": ["lessons"],
@@ -118,7 +125,7 @@ enum LessonsOpenAPI {
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("LessonPatch")]]],
                     "responses": [
                         "200": json("The changed lesson; students added, removed or moved are told.", ref("Lesson")),
-                        "400": malformed, "401": unauthorized,
+                        "400": badRequest, "401": unauthorized,
                         "403": problem("The user sees the lesson but is not its teacher nor an administrator (`forbidden`)."),
                         "404": notFound,
                         "409": problem("A stale `version`, a double booking, or a lesson that can no longer change (`conflict`)."),
@@ -177,17 +184,17 @@ enum LessonsOpenAPI {
                     ],
                     "LessonPatch": [
                         "type": "object", "required": ["version"],
-                        "properties": .object(lessonFields.filter { $0.0 != "teacher" } + [("teacher", ["type": "integer", "minimum": 1, "description": "The lesson's own teacher (it does not change)."]), ("version", ["type": "integer", "minimum": 1])]),
+                        "properties": .object(lessonFields.filter { $0.0 != "teacher" } + [("teacher", ["type": "integer", "minimum": 1, "description": "The lesson's own teacher (it does not change)."]), ("version", ["type": "integer", "minimum": 1, "maximum": 2_147_483_647])]),
                     ],
                     "TransitionBody": [
                         "type": "object",
-                        "properties": ["version": ["type": "integer", "minimum": 1, "description": "The version seen: refused with 409 if the lesson changed since."]],
+                        "properties": ["version": ["type": "integer", "minimum": 1, "maximum": 2_147_483_647, "description": "The version seen: refused with 409 if the lesson changed since."]],
                     ],
                     "CancelBody": [
                         "type": "object", "required": ["reason"],
                         "properties": [
                             "reason": ["type": "string", "minLength": .integer(LessonTransition.reasonLength.lowerBound), "maxLength": .integer(LessonTransition.reasonLength.upperBound), "pattern": "\\S"],
-                            "version": ["type": "integer", "minimum": 1],
+                            "version": ["type": "integer", "minimum": 1, "maximum": 2_147_483_647],
                         ],
                     ],
                     "Problem": [
