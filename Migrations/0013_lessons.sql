@@ -11,6 +11,8 @@ CREATE TABLE rooms (
     capacity    integer CONSTRAINT rooms_capacity_check CHECK (capacity BETWEEN 1 AND 10000),
     is_archived boolean NOT NULL DEFAULT false,
     version     integer NOT NULL DEFAULT 1,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    updated_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT rooms_name_key UNIQUE (name)
 );
 
