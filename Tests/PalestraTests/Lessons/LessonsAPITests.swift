@@ -73,6 +73,14 @@ struct LessonsAPITests {
             // Transitions: a student 403, the outsider 404, too early 409, cancel without a reason 422.
             #expect(try await Self.call(client, .post, Self.url(id, .start), token: anna).status == .forbidden)
             #expect(try await Self.call(client, .post, Self.url(id, .start), token: olga).status == .notFound)
+            // Someone else's lesson is 404 on every endpoint, whatever the body.
+            for (method, path, body) in [(HTTPRequest.Method.patch, Self.url(id), #"{"title": "Mine", "version": 1}"#),
+                                         (.post, Self.url(id, .complete), "{}"), (.post, Self.url(id, .cancel), #"{"reason": "x"}"#),
+                                         (.get, Self.url(id + 1000), nil), (.get, LessonsAPIURL.lessons.path + "0/", nil)] {
+                let response = try await Self.call(client, method, path, token: olga, body: body)
+                #expect(response.status == .notFound, "\(method) \(path)")
+            }
+            #expect(try await fixture.count("SELECT count(*)::int FROM lessons WHERE title = 'Mine'") == 0)
             let early = try await Self.call(client, .post, Self.url(id, .start), token: teacher)
             #expect(early.status == .conflict)
             #expect(try APITest.problem(early)["code"] as? String == "conflict")
