@@ -22,8 +22,8 @@ PORT ?= $(or $(PALESTRA_PORT),8080)
 AS_POSTGRES = $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help deps run stop test bench bench-http bench-admin bench-queue bench-render bench-debates build clean
-.PHONY: bench-commissions
+.PHONY: help deps run stop test bench bench-http bench-admin bench-queue bench-render build clean
+.PHONY: bench-debates bench-commissions bench-lessons api-check
 
 help:
 	@echo "make run   - build and serve Palestra at http://127.0.0.1:$(PORT) with a local PostgreSQL"
@@ -34,6 +34,8 @@ help:
 	@echo "make bench-admin - the same for the admin pages, signed in, over 1,000,000 seeded users"
 	@echo "make bench-queue - jobs per second, enqueue rates and insert-to-start latency with two worker processes"
 	@echo "make bench-debates - 1,000 debate confirmations at once (100 connections) and a steady 200/s: latency, errors, seats"
+	@echo "make bench-lessons - the lessons API (list, detail, start/cancel) over 100,000 lessons, then the DRF anchor in the same run"
+	@echo "make api-check - schemathesis against the OpenAPI document of a throwaway server, with an admin's and a student's token"
 	@echo "make bench-render - one render of the attendance change list by Palestra's Mustache: time and instructions (callgrind)"
 	@echo "make bench-workouts - the workout calendar and history of a user with 50 recurring workouts and 10,000 completed occurrences"
 	@echo "make bench-commissions - a team's quarter commission report over 1,000,000 entries, and the monthly email to 200 managers"
@@ -313,6 +315,72 @@ bench-queue: deps
 	  || ', p99 ' || round((1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at)))::numeric, 2) || ' ms' \
 	  || ', max ' || round((1000 * max(extract(epoch FROM attempted_at - created_at)))::numeric, 2) || ' ms' \
 	  FROM jobs WHERE kind = 'palestra.noop'"
+
+# The lessons API of a release build over 100,000 lessons with 3 students each (Benchmarks/lessons-seed.sql, as
+# the DRF anchor seeds them), with an admin's bearer token: wrk, 2 threads, 8 connections, 15 s each — the list
+# (page_size=50), one lesson, and transitions (start then cancel of fresh lessons, 64 at a time, each with its
+# students' notification jobs; the anchor's own wrk scripts). Requests/s, p50, p99, CPU per request of the
+# server and of PostgreSQL; then ../shared/anchors/run_drf.sh (when present) in the same run, and the ratios.
+bench-lessons: deps
+	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
+	swift build -c release --product palestra
+	@$(bench_cluster); \
+	tools=Benchmarks; \
+	.build/release/palestra migrate >/dev/null; \
+	echo "== seeding 100,000 lessons (Benchmarks/lessons-seed.sql)"; started=$$(date +%s); \
+	sql -f Benchmarks/lessons-seed.sql; \
+	echo "seeded in $$(( $$(date +%s) - started )) s: $$(sql -c "SELECT count(*) FROM lessons") lessons, $$(sql -c "SELECT count(*) FROM lesson_students") enrolments"; \
+	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin >/dev/null; \
+	token=$$(.build/release/palestra token create --email bench@example.org --name bench 2>/dev/null | tail -n 1); \
+	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate --workers 0 & pids=$$!; server=$$pids; \
+	base="http://127.0.0.1:$(BENCH_PORT)"; \
+	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	read -r lo hi n <<<"$$(sql -F ' ' -c "SELECT min(id), max(id), count(*) FROM lessons")"; \
+	mid=$$(sql -c "SELECT id FROM lessons ORDER BY id OFFSET 50000 LIMIT 1"); \
+	cpu_ticks() { local total=0 pid f; for pid in "$$@"; do read -r -a f 2>/dev/null < "/proc/$$pid/stat" || continue; \
+	  total=$$((total + f[13] + f[14])); done; echo "$$total"; }; \
+	run() { local name=$$1 path=$$2 script=$$3; shift 3; \
+	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $$token" "$$base$$path"); \
+	  server0=$$(cpu_ticks $$server); database0=$$(cpu_ticks $$(pgrep -f "^postgres: postgres palestra" || true)); \
+	  out=$$(wrk -t2 -c8 -d15s --latency --timeout 10s -H "Authorization: Bearer $$token" -H "Content-Type: application/json" \
+	    -s "$$tools/$$script" "$$base$$path" -- "$$@"); \
+	  server1=$$(cpu_ticks $$server); database1=$$(cpu_ticks $$(pgrep -f "^postgres: postgres palestra" || true)); \
+	  echo "$$out" | awk -v name=$$name -v s=$$((server1 - server0)) -v d=$$((database1 - database0)) -v hz=$$(getconf CLK_TCK) \
+	    '/^WRKRESULT/ { line = $$0; sub(/^WRKRESULT /, "", line) } /requests in/ { n = $$1 } \
+	     END { printf "PALESTRA %s %s cpu_server_ms=%.2f cpu_pg_ms=%.2f\n", name, line, s * 1000 / hz / n, d * 1000 / hz / n }' | tee -a "$$tmp/results"; }; \
+	run lessons_list "/api/v1/lessons/?page_size=50" wrk_report.lua; \
+	run lessons_detail "/api/v1/lessons/$$mid/" wrk_report.lua; \
+	run lessons_transition "/api/v1/lessons/" wrk_transition.lua $$((lo + 1)) $$hi 2 64; \
+	echo "== notification jobs enqueued by the transitions: $$(sql -c "SELECT count(*) FROM jobs WHERE kind = 'DeliverNotification'")"; \
+	kill $$server; wait $$server 2>/dev/null || true; pids=""; \
+	if [ -x ../shared/anchors/run_drf.sh ]; then \
+	  echo "== the DRF anchor (../shared/anchors/run_drf.sh)"; ../shared/anchors/run_drf.sh >"$$tmp/drf.log" 2>&1 || echo "(the anchor reported a failed check: see its output below)"; \
+	  grep -E "^ANCHOR" "$$tmp/drf.log" || tail -n 20 "$$tmp/drf.log"; \
+	  for name in list detail transition; do \
+	    ours=$$(sed -n "s/^PALESTRA lessons_$$name rps=\([0-9.]*\).*/\1/p" "$$tmp/results"); \
+	    theirs=$$(sed -n "s/^ANCHOR drf_lessons_$$name rps=\([0-9.]*\).*/\1/p" "$$tmp/drf.log"); \
+	    [ -n "$$ours" ] && [ -n "$$theirs" ] && awk -v a=$$ours -v b=$$theirs -v n=$$name 'BEGIN { printf "RATIO %s palestra/drf = %.1f\n", n, a / b }'; \
+	  done; \
+	fi
+
+# The OpenAPI document checked by schemathesis (PyPI, in .local/schemathesis) against a throwaway server with the
+# demo data, once with an administrator's token and once with a student's: every check, no failure allowed.
+API_CHECK_PORT ?= 18099
+api-check: deps
+	swift build --product palestra
+	@[ -x .local/schemathesis/bin/schemathesis ] || { python3 -m venv .local/schemathesis && .local/schemathesis/bin/pip install -q schemathesis; }
+	@$(bench_cluster); \
+	.build/debug/palestra migrate >/dev/null; \
+	.build/debug/palestra createuser --demo >/dev/null; .build/debug/palestra seed >/dev/null; \
+	admin=$$(.build/debug/palestra token create --email admin@palestra.example --name api-check 2>/dev/null | tail -n 1); \
+	student=$$(.build/debug/palestra token create --email student.orlova@palestra.example --name api-check 2>/dev/null | tail -n 1); \
+	.build/debug/palestra serve --port $(API_CHECK_PORT) --no-migrate --workers 0 & pids=$$!; \
+	for i in $$(seq 1 300); do curl -fs "http://127.0.0.1:$(API_CHECK_PORT)/healthz" >/dev/null && break; sleep 0.1; done; \
+	status=0; for who in admin student; do token=$$admin; [ $$who = student ] && token=$$student; \
+	  echo "== schemathesis with the $$who's token"; \
+	  .local/schemathesis/bin/schemathesis --config-file Benchmarks/schemathesis.toml run "http://127.0.0.1:$(API_CHECK_PORT)/api/v1/openapi.json" \
+	    --header "Authorization: Bearer $$token" --checks all --max-examples $${API_CHECK_EXAMPLES:-50} || status=1; \
+	done; exit $$status
 
 build:
 	swift build

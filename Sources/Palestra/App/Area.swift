@@ -40,6 +40,6 @@ struct AreaSettings: Sendable {
 extension Area {
     /// Every area of Palestra, in menu order. Adding an area: one line here.
     static let all: [Area] = [
-        .dashboard, .notifications, .accounts, .training, .attendance, .attendanceReports, .workouts, .debates, .commissions, .audit, .jobs, .operations, .adminEngine, .api,
+        .dashboard, .notifications, .accounts, .training, .attendance, .attendanceReports, .workouts, .debates, .commissions, .lessons, .audit, .jobs, .operations, .adminEngine, .api,
     ]
 }

@@ -18,5 +18,7 @@ enum AuditObjectType {
         AdminChoice("debate-pools", "Seat pools"),
         AdminChoice("debate-cases", "Debate cases"),
         AdminChoice("debate-registrations", "Debate registrations"),
+        AdminChoice("rooms", "Rooms"),
+        AdminChoice("lessons", "Lessons"),
     ]
 }

@@ -12,17 +12,19 @@ struct NotificationStore: Sendable {
     // MARK: Writing, inside the caller's transaction
 
     static func insert(
-        recipient: Int, kind: String, subject: String, body: String, link: String?, on connection: any PostgresQueryable
-    ) async throws -> Int {
+        recipient: Int, kind: String, subject: String, body: String, link: String?, key: String? = nil, on connection: any PostgresQueryable
+    ) async throws -> Int? {
+        // A keyed notification is written once: a second insert under its key writes nothing and returns nil.
         let rows = try await connection.query(
             """
-            INSERT INTO notifications (recipient_id, kind, subject, body, link)
-            VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO notifications (recipient_id, kind, subject, body, link, key)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
             RETURNING id
             """,
-            [recipient, kind, subject, body, link]
+            [recipient, kind, subject, body, link, key]
         )
-        return try rows[0].decode("id")
+        return try rows.first?.decode("id")
     }
 
     // MARK: The inbox
@@ -99,7 +101,7 @@ struct NotificationStore: Sendable {
         let rows = try await connection.query(
             """
             SELECT n.id, n.recipient_id, u.email::text AS email, u.display_name, u.role,
-                   n.kind, n.subject, n.body, n.link, n.created_at
+                   n.kind, n.subject, n.body, n.link, n.created_at, n.key
             FROM notifications n
             JOIN users u ON u.id = n.recipient_id
             WHERE n.id = $1 AND n.delivered_at IS NULL
@@ -118,7 +120,8 @@ struct NotificationStore: Sendable {
                 subject: try row.decode("subject"),
                 body: try row.decode("body"),
                 link: try row.decode("link"),
-                createdAt: try row.decode("created_at")
+                createdAt: try row.decode("created_at"),
+                key: try row.decode("key")
             )
         }
     }

@@ -28,9 +28,25 @@ public enum Notifier {
     ) async throws -> Int {
         let oneLine = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
         guard link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(link ?? "") }
-        let id = try await NotificationStore.insert(
+        guard let id = try await NotificationStore.insert(
             recipient: recipient, kind: kind, subject: oneLine, body: body, link: link, on: connection
-        )
+        ) else { preconditionFailure("an insert without a key always writes its row") }
+        try await JobQueue.enqueue(DeliverNotification.self, DeliverNotification.Arguments(notificationID: id), on: connection)
+        return id
+    }
+
+    /// The same, once per `key` (what it is about: `lesson-event.17.student.42`): a second call with a key
+    /// already written writes nothing, enqueues nothing and returns `nil`. The mail's Message-ID and the
+    /// maildir file are named by the key, so a delivery repeated after a crash is recognisably the same message.
+    @discardableResult
+    public static func notify(
+        recipient: Int, kind: String, subject: String, body: String, link: String? = nil, key: String, on connection: PostgresConnection
+    ) async throws -> Int? {
+        let oneLine = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        guard link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(link ?? "") }
+        guard let id = try await NotificationStore.insert(
+            recipient: recipient, kind: kind, subject: oneLine, body: body, link: link, key: key, on: connection
+        ) else { return nil }
         try await JobQueue.enqueue(DeliverNotification.self, DeliverNotification.Arguments(notificationID: id), on: connection)
         return id
     }

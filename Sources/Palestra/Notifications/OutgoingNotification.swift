@@ -12,6 +12,9 @@ struct OutgoingNotification: Sendable, Equatable {
     let body: String
     let link: String?
     let createdAt: Date
+    /// What it is about, when its sender gave a key (`lesson-event.17.student.42`): then the Message-ID
+    /// and the maildir file are named by the key, so a repeat of that event to that user is the same message.
+    var key: String? = nil
 
     /// The log transport's line: `Notification sent to student 42 about lesson "Algebra"`.
     var logLine: String {
@@ -36,6 +39,7 @@ struct OutgoingNotification: Sendable, Equatable {
     /// `notification.42.1795260600123456`: the id and the creation time in microseconds, unique even
     /// across databases that reuse ids; also the maildir file's name.
     var messageToken: String {
-        "notification.\(id).\(Int64((createdAt.timeIntervalSince1970 * 1_000_000).rounded()))"
+        if let key { return key }
+        return "notification.\(id).\(Int64((createdAt.timeIntervalSince1970 * 1_000_000).rounded()))"
     }
 }

@@ -108,6 +108,7 @@ public struct DemoSeed: Sendable {
             }
         }
         try await DemoSeedStore.markPastHeld(before: today, on: database)
+        try await loadLessons(coachIDs: coachIDs, now: now, output: output)
         output("Demo data: \(Self.groups.count) groups, \(Self.athleteCount) athletes, \(total.created.count) sessions (this month and next).")
         output("Coaches (password \(Self.coachPassword)): " + Self.coaches.map(\.email).joined(separator: ", "))
         try await loadWorkouts(now: now, output: output)

@@ -88,6 +88,7 @@ struct ConfigurationTests {
             ScheduleResyncJob.name, GenerateMonthTrainingSessionsJob.name, CleanupOldTrainingSessionsJob.name, AutoCloseTrainingSessionsJob.name,
             ScheduleChangeNoticeJob.name,
             MailDebateLinkJob.name, MailDebateOfferJob.name, ExpireDebateOfferJob.name, DebateChangeNoticeJob.name, SendTelegramMessageJob.name,
+            CompleteOverdueLessonsJob.name,
         ].sorted())
         await database.shutdown()
     }

@@ -1,0 +1,158 @@
+import Foundation
+import Postgres
+
+/// Every change to lessons: planning one, editing it, its transitions and the periodic completion. Each
+/// runs in one transaction with its event (the history and the audit) and one notification per student
+/// (``LessonNotices``): a change that rolls back tells no one.
+struct LessonLifecycle: Sendable {
+    let database: PostgresClient
+    let notices: LessonNotices
+    var timeZone: TimeZone { notices.timeZone }
+
+    // MARK: Planning and editing
+
+    /// Plans a lesson. A coach is always its teacher; an administrator chooses one.
+    func create(_ draft: LessonDraft, by user: User) async throws -> LessonSaveOutcome {
+        var draft = draft
+        if user.role == .coach { draft.teacherID = String(user.id) }
+        let plan: LessonPlan
+        switch draft.validate(timeZone: timeZone) {
+        case .invalid(let errors): return .invalid(errors)
+        case .valid(let checked): plan = checked
+        }
+        do {
+            return try await database.transaction { connection in
+                if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
+                let id = try await LessonStore.insert(plan, on: connection)
+                let event = try await LessonStore.recordEvent(lesson: id, kind: .created, from: nil, to: .scheduled, actor: user, reason: nil, on: connection)
+                try await notices.tell(plan.studentIDs, about: .created, lesson: id, event: event, on: connection)
+                return .saved(id: id)
+            }
+        } catch let error as PostgresError {
+            return try await conflict(error, plan: plan, excluding: nil)
+        }
+    }
+
+    /// Edits a lesson the user conducts, at the version they saw: a scheduled one entirely (its teacher
+    /// stays), an in-progress one only its description. Students added, removed, and (a new time or
+    /// room) the others are told.
+    func edit(_ lesson: Lesson, with draft: LessonDraft, version: Int, by user: User) async throws -> LessonSaveOutcome {
+        guard lesson.status == .scheduled || lesson.status == .inProgress else { return .readOnly }
+        var draft = draft
+        draft.teacherID = String(lesson.teacher.id)
+        if lesson.status == .inProgress {
+            // Only the description changes: everything else stays as it is.
+            let description = draft.description
+            draft = LessonDraft.of(lesson, timeZone: timeZone)
+            draft.description = description
+        }
+        let plan: LessonPlan
+        switch draft.validate(timeZone: timeZone) {
+        case .invalid(let errors): return .invalid(errors)
+        case .valid(let checked): plan = checked
+        }
+        do {
+            return try await database.transaction { connection in
+                if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
+                guard try await LessonStore.update(plan, of: lesson.id, version: version, statuses: [lesson.status], on: connection) else {
+                    return .stale
+                }
+                let before = Set(lesson.students.map(\.id))
+                let after = Set(plan.studentIDs)
+                let moved = plan.startsAt != lesson.startsAt || plan.endsAt != lesson.endsAt || plan.roomID != lesson.roomID
+                if lesson.status == .scheduled { try await LessonStore.setStudents(plan.studentIDs, of: lesson.id, on: connection) }
+                guard moved || before != after || plan.title != lesson.title || plan.description != lesson.description else { return .saved(id: lesson.id) }
+                let event = try await LessonStore.recordEvent(
+                    lesson: lesson.id, kind: .changed, from: lesson.status, to: lesson.status, actor: user, reason: nil, on: connection
+                )
+                try await notices.tell(after.subtracting(before).sorted(), about: .added, lesson: lesson.id, event: event, on: connection)
+                try await notices.tell(before.subtracting(after).sorted(), about: .removed, lesson: lesson.id, event: event, on: connection)
+                if moved { try await notices.tell(before.intersection(after).sorted(), about: .moved, lesson: lesson.id, event: event, on: connection) }
+                return .saved(id: lesson.id)
+            }
+        } catch let error as PostgresError {
+            return try await conflict(error, plan: plan, excluding: lesson.id)
+        }
+    }
+
+    /// A double booking the database refused, named; any other error goes on.
+    private func conflict(_ error: PostgresError, plan: LessonPlan, excluding: Int?) async throws -> LessonSaveOutcome {
+        guard case .exclusionViolation(let constraint) = error else { throw error }
+        let found = try await LessonStore.conflicting(
+            teacher: constraint == "lessons_teacher_overlap" ? plan.teacherID : -1, room: constraint == "lessons_room_overlap" ? plan.roomID : nil,
+            startsAt: plan.startsAt, endsAt: plan.endsAt, excluding: excluding, on: database
+        )
+        guard let found else { throw error }
+        return .conflict(LessonConflict(id: found.id, title: found.title, startsAt: found.startsAt, endsAt: found.endsAt, isRoom: constraint == "lessons_room_overlap"))
+    }
+
+    // MARK: Transitions
+
+    /// Applies `transition` to the lesson `id` as `user` sees it at `version` (`nil`: whatever its version).
+    /// `nil` when the user does not see the lesson (404).
+    func apply(_ transition: LessonTransition, to id: Int, version: Int?, reason: String?, by user: User) async throws -> LessonTransitionOutcome? {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if transition == .cancel {
+            guard let reason, !reason.isEmpty else { return try await seen(id, user) ? .refused(.reasonMissing) : nil }
+            guard reason.count <= LessonTransition.reasonLength.upperBound else { return try await seen(id, user) ? .refused(.reasonTooLong) : nil }
+        }
+        let applied = try await database.transaction { connection -> Bool in
+            guard let change = try await LessonStore.apply(transition, to: id, version: version, actor: user, reason: reason, on: connection) else {
+                return false
+            }
+            let event = try await LessonStore.recordEvent(
+                lesson: id, kind: transition.eventKind, from: change.from, to: transition.to, actor: user, reason: reason, on: connection
+            )
+            let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
+            try await notices.tell(students, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
+            return true
+        }
+        // Nothing changed: say why, from the lesson as it is now.
+        guard let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) else { return nil }
+        if applied { return .done }
+        if !LessonAccess(user: user).mayConduct(lesson) { return .refused(.notYours) }
+        if !transition.from.contains(lesson.status) { return .refused(.illegal(from: lesson.status)) }
+        if let version, version != lesson.version { return .refused(.stale) }
+        if transition == .start { return .refused(.tooEarly) }
+        return .refused(.stale)
+    }
+
+    private func seen(_ id: Int, _ user: User) async throws -> Bool {
+        try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) != nil
+    }
+
+    /// Completes lessons still in progress 12 hours after their end, as the system, their students told; how many.
+    func completeOverdue() async throws -> Int {
+        try await database.transaction { connection in
+            let ids = try await LessonStore.overdueInProgress(on: connection)
+            for id in ids {
+                guard let change = try await LessonStore.apply(.complete, to: id, version: nil, actor: nil, reason: nil, on: connection) else { continue }
+                let event = try await LessonStore.recordEvent(lesson: id, kind: .completed, from: change.from, to: .completed, actor: nil, reason: nil, on: connection)
+                let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
+                try await notices.tell(students, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
+            }
+            return ids.count
+        }
+    }
+}
+
+extension LessonDraft {
+    /// The lesson's fields as its edit form starts.
+    static func of(_ lesson: Lesson, timeZone: TimeZone) -> LessonDraft {
+        var draft = LessonDraft()
+        draft.title = lesson.title
+        draft.description = lesson.description
+        draft.teacherID = String(lesson.teacher.id)
+        draft.roomID = lesson.roomID.map(String.init) ?? ""
+        draft.startsAt = Self.local(lesson.startsAt, timeZone)
+        draft.endsAt = Self.local(lesson.endsAt, timeZone)
+        draft.studentIDs = lesson.students.map { String($0.id) }
+        return draft
+    }
+
+    /// `2026-12-07T10:00`, as a `datetime-local` input shows it.
+    static func local(_ moment: Date, _ timeZone: TimeZone) -> String {
+        let local = LocalMoment(moment, in: timeZone)
+        return "\(local.date)T" + String(local.time.description.prefix(5))
+    }
+}

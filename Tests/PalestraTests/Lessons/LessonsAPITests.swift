@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import Palestra
+import Postgres
+import TestSupport
+import Testing
+
+/// `/api/v1/lessons/…` as a client meets it: the seed's endpoints, the pages' permissions, problem documents.
+@Suite("Lessons: JSON API v1")
+struct LessonsAPITests {
+    static func call(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, body: String? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = token.map(APITest.bearer) ?? [:]
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    static func url(_ id: Int, _ transition: LessonTransition? = nil) -> String {
+        transition.map { LessonsAPIURL.transition(.value(id), $0).path } ?? LessonsAPIURL.lesson(.value(id)).path
+    }
+
+    @Test("create, list with filters and pages, read, start, complete; refusals as problem documents with their status and code")
+    func lifecycle() async throws {
+        try await TestApp.test { client, database in
+            let fixture = try await LessonFixture.make(in: database)
+            let teacher = try await APITest.token(for: fixture.teacher, in: database)
+            let anna = try await APITest.token(for: fixture.students[0], in: database)
+            let olga = try await APITest.token(for: fixture.outsider, in: database)
+            let start = Date().addingTimeInterval(86400 * 2)
+            let body = """
+                {"title": "Physics", "starts_at": "\(LessonFixture.rfc3339(start))", "ends_at": "\(LessonFixture.rfc3339(start.addingTimeInterval(3600)))",
+                 "room": \(fixture.room), "students": [\(fixture.students[0])]}
+                """
+            let created = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: body)
+            #expect(created.status == .created)
+            let lesson = try APITest.json(created)
+            let id = try #require(lesson["id"] as? Int)
+            #expect(created.headers[.location] == Self.url(id) && lesson["status"] as? String == "scheduled")
+            #expect((lesson["starts_at"] as? String)?.hasSuffix("+03:00") == true)
+            #expect(try await fixture.notifications(id) == ["lesson.created \(fixture.students[0])"])
+            // The same again: a double booking, 409 naming the lesson; nothing written.
+            let clash = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: body)
+            #expect(try clash.status == .conflict && (APITest.problem(clash)["detail"] as? String)?.contains("Physics") == true)
+            // Bad input: malformed JSON, wrong types, invalid fields.
+            let malformed = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: "{\"title\": ")
+            #expect(malformed.status == .badRequest)
+            #expect(try APITest.problem(malformed)["code"] as? String == "malformed_json")
+            let wrongType = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: #"{"title": 5}"#)
+            #expect(wrongType.status == .unprocessableContent)
+            let invalid = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: #"{"title": "", "starts_at": "soon", "ends_at": "2026-01-01T10:00:00+03:00"}"#)
+            let errors = try APITest.problem(invalid)["errors"] as? [String: String]
+            #expect(invalid.status == .unprocessableContent && errors?["title"] == "Enter a title." && errors?["starts_at"] != nil)
+            #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: anna, body: body).status == .forbidden)
+            #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: nil, body: body).status == .unauthorized)
+            #expect(try await fixture.count("SELECT count(*)::int FROM lessons") == 2)
+
+            // The list: DRF's shape, filters, page size bounds.
+            let list = try APITest.json(try await Self.call(client, .get, LessonsAPIURL.lessons.path + "?page_size=1", token: teacher))
+            #expect(list["count"] as? Int == 2 && (list["results"] as? [Any])?.count == 1 && list["previous"] is NSNull)
+            #expect((list["next"] as? String) == LessonsAPIURL.lessons.path + "?page_size=1&page=2")
+            let filtered = try APITest.json(try await Self.call(client, .get, LessonsAPIURL.lessons.path + "?status=scheduled&room=\(fixture.room)&date_from=\(LessonFixture.local(start).prefix(10))", token: teacher))
+            #expect(filtered["count"] as? Int == 1)
+            for bad in ["page_size=101", "page=0", "status=done", "date_from=yesterday", "teacher=x"] {
+                #expect(try await Self.call(client, .get, LessonsAPIURL.lessons.path + "?" + bad, token: teacher).status == .unprocessableContent, "\(bad)")
+            }
+            #expect(try APITest.json(try await Self.call(client, .get, LessonsAPIURL.lessons.path, token: olga))["count"] as? Int == 0)
+            #expect(try await Self.call(client, .get, Self.url(id), token: olga).status == .notFound)
+            #expect(try await Self.call(client, .get, Self.url(id), token: anna).status == .ok)
+
+            // Transitions: a student 403, the outsider 404, too early 409, cancel without a reason 422.
+            #expect(try await Self.call(client, .post, Self.url(id, .start), token: anna).status == .forbidden)
+            #expect(try await Self.call(client, .post, Self.url(id, .start), token: olga).status == .notFound)
+            // Someone else's lesson is 404 on every endpoint, whatever the body.
+            for (method, path, body) in [(HTTPRequest.Method.patch, Self.url(id), #"{"title": "Mine", "version": 1}"#),
+                                         (.post, Self.url(id, .complete), "{}"), (.post, Self.url(id, .cancel), #"{"reason": "x"}"#),
+                                         (.get, Self.url(id + 1000), nil), (.get, LessonsAPIURL.lessons.path + "0/", nil)] {
+                let response = try await Self.call(client, method, path, token: olga, body: body)
+                #expect(response.status == .notFound, "\(method) \(path)")
+            }
+            #expect(try await fixture.count("SELECT count(*)::int FROM lessons WHERE title = 'Mine'") == 0)
+            let early = try await Self.call(client, .post, Self.url(id, .start), token: teacher)
+            #expect(early.status == .conflict)
+            #expect(try APITest.problem(early)["code"] as? String == "conflict")
+            let noReason = try await Self.call(client, .post, Self.url(id, .cancel), token: teacher, body: "{}")
+            #expect(try noReason.status == .unprocessableContent && (APITest.problem(noReason)["errors"] as? [String: String])?["reason"] != nil)
+            let started = try await Self.call(client, .post, Self.url(fixture.lesson, .start), token: teacher)
+            #expect(started.status == .ok)
+            #expect(try APITest.json(started)["status"] as? String == "in_progress")
+            #expect(try await Self.call(client, .post, Self.url(fixture.lesson, .start), token: teacher).status == .conflict)
+            let stale = try await Self.call(client, .post, Self.url(fixture.lesson, .complete), token: teacher, body: #"{"version": 1}"#)
+            #expect(stale.status == .conflict)
+            #expect(try await Self.call(client, .post, Self.url(fixture.lesson, .complete), token: teacher, body: #"{"version": 2}"#).status == .ok)
+            #expect(try await fixture.state() == "completed v3")
+
+            // PATCH: the version is required; a stale one is 409; a good one moves the lesson.
+            #expect(try await Self.call(client, .patch, Self.url(id), token: teacher, body: #"{"title": "X"}"#).status == .unprocessableContent)
+            #expect(try await Self.call(client, .patch, Self.url(id), token: teacher, body: #"{"title": "X", "version": 7}"#).status == .conflict)
+            let patched = try await Self.call(client, .patch, Self.url(id), token: teacher, body: #"{"title": "Physics II", "room": null, "version": 1}"#)
+            #expect(patched.status == .ok)
+            #expect(try APITest.json(patched)["room"] is NSNull)
+            #expect(try await Self.call(client, .patch, Self.url(id), token: anna, body: #"{"title": "Mine", "version": 2}"#).status == .forbidden)
+        }
+    }
+
+    @Test("every API route is in the OpenAPI document, and every documented operation answers a status it declares")
+    func documentMatchesRoutes() async throws {
+        try await TestApp.test { client, database in
+            let fixture = try await LessonFixture.make(in: database)
+            let admin = try await APITest.token(for: fixture.admin, in: database)
+            let served = try await client.execute(uri: LessonsAPIURL.openAPI.path, method: .get)
+            #expect(served.status == .ok && served.text == LessonsOpenAPI.text)
+            let document = LessonsOpenAPI.document
+            #expect(document["openapi"]?.string == "3.1.0")
+            var documented: Set<String> = []
+            for (path, item) in document["paths"]?.pairs ?? [] {
+                for (method, operation) in item.pairs {
+                    documented.insert(method.uppercased() + " " + path)
+                    let concrete = path.replacingOccurrences(of: "{id}", with: String(fixture.lesson))
+                    let body: String? = method == "get" ? nil : (path.hasSuffix("/cancel/") ? #"{"reason": "Rain"}"# : "{}")
+                    let response = try await Self.call(client, HTTPRequest.Method(method.uppercased())!, concrete, token: admin, body: body)
+                    let declared = Set(operation["responses"]?.pairs.map(\.0) ?? [])
+                    #expect(declared.contains(String(response.status.code)), "\(method) \(path) answered \(response.status.code)")
+                    #expect(response.status.code < 500)
+                }
+            }
+            // Every API route is documented: each documented path answers 405 to an undocumented method, with `Allow`
+            // naming exactly its documented methods (the route table, which every registration fills).
+            for (path, item) in document["paths"]?.pairs ?? [] {
+                let concrete = path.replacingOccurrences(of: "{id}", with: String(fixture.lesson))
+                let response = try await Self.call(client, .put, concrete, token: admin, body: "{}")
+                #expect(response.status == .methodNotAllowed, "\(path)")
+                var methods = Set(item.pairs.map { $0.0.uppercased() })
+                if methods.contains("GET") { methods.insert("HEAD") }
+                let allowed = Set((response.headers[.allow] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                #expect(allowed == methods, "\(path): \(allowed)")
+            }
+            let apiRoutes = [LessonsAPIURL.lessons, .lesson(.key)].map(LessonsOpenAPI.path) + LessonTransition.allCases.map { LessonsOpenAPI.path(LessonsAPIURL.transition(.key, $0)) }
+            #expect(Set(document["paths"]?.pairs.map(\.0) ?? []) == Set(apiRoutes + [LessonsOpenAPI.path(APIURL.me)]))
+            #expect(documented.count == 8)
+            let docs = try await client.execute(uri: LessonsAPIURL.docs.path, method: .get)
+            #expect(docs.status == .ok && docs.text.contains("POST /api/v1/lessons/{id}/cancel/") && docs.text.contains("Problem"))
+        }
+    }
+}
