@@ -69,7 +69,7 @@ struct DebateEventView: Sendable {
         // The waiting list's own messages, and a pointer up to the registration form when it was filled instead.
         waitlist = DebateWaitlistForm(
             fullCases: fullCases, form: waitlistForm,
-            caseMessage: seatsAgain.map { localizer.t("{case} has free seats again: register for it in the form above.", ["case": $0]) },
+            caseNote: seatsAgain.map { localizer.t("{case} has free seats again: register for it in the form above.", ["case": $0]) },
             localizer: localizer
         )
         waitlistURL = DebateURL.waitlist(.value(event.slug)).path + "#" + Self.waitlistAnchor

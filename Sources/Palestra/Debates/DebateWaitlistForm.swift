@@ -7,6 +7,9 @@ struct DebateWaitlistForm: Sendable {
     let cases: [Option]
     let caseError: String
     let hasCaseError: Bool
+    /// A word beside the case that is not an error (the case asked for has seats again).
+    let caseNote: String
+    let hasCaseNote: Bool
     let fullName: DebateFormField
     let email: DebateFormField
     let affiliation: DebateFormField
@@ -23,12 +26,13 @@ struct DebateWaitlistForm: Sendable {
         ])
     }
 
-    /// `caseMessage` (already translated) goes beside the case when it is not a catalog key of `form`.
-    init(fullCases: [DebateCaseSeats], form: DebateFormEntry, caseMessage: String?, localizer: Localizer) {
+    /// `caseNote` (already translated) goes beside the case, not as an error.
+    init(fullCases: [DebateCaseSeats], form: DebateFormEntry, caseNote: String?, localizer: Localizer) {
         cases = fullCases.map { Option(value: String($0.id), name: $0.name, isSelected: $0.id == form.chosenCase) }
-        let error = caseMessage ?? form.problems["case"].map(localizer.t)
-        caseError = error ?? ""
-        hasCaseError = error != nil
+        caseError = form.problems["case"].map(localizer.t) ?? ""
+        hasCaseError = form.problems["case"] != nil
+        self.caseNote = caseNote ?? ""
+        hasCaseNote = caseNote != nil
         fullName = DebateFormField("full_name", form: form, localizer: localizer, idPrefix: "debate-waitlist")
         email = DebateFormField("email", form: form, localizer: localizer, idPrefix: "debate-waitlist")
         affiliation = DebateFormField("affiliation", form: form, localizer: localizer, idPrefix: "debate-waitlist")
@@ -38,6 +42,7 @@ struct DebateWaitlistForm: Sendable {
 extension DebateWaitlistForm: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .list("cases", \.cases), .text("caseError", \.caseError), .bool("hasCaseError", \.hasCaseError),
+        .text("caseNote", \.caseNote), .bool("hasCaseNote", \.hasCaseNote),
         .object("fullName", \.fullName), .object("email", \.email), .object("affiliation", \.affiliation), .text("trapID", \.trapID),
     ])
 }

@@ -150,7 +150,8 @@ struct DebateWaitlistFormTests {
             try await database.run("UPDATE debate_seat_pools SET taken = capacity - 1 WHERE name = 'ВТБ'")
             _ = try await browser.get(DebateFixture.eventURL)
             let pointer = try await browser.post(Self.waitlistURL, DebateFixture.person("Борис", "boris@example.org", case: vtb))
-            #expect(Self.message("debate-waitlist-case", in: pointer.text) == "ВТБ has free seats again: register for it in the form above.")
+            #expect(pointer.text.contains("<p class=\"field__help\" id=\"debate-waitlist-case-note\">ВТБ has free seats again: register for it in the form above.</p>"))
+            #expect(Self.message("debate-waitlist-case", in: pointer.text) == nil)
             #expect(try await Self.entries(database) == 0)
         }
     }
