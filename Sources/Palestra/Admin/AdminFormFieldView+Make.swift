@@ -58,7 +58,8 @@ extension AdminFormFieldView {
         }
         self.isInput = isInput
         self.inputType = inputType
-        value = first
+        // A date and time typed with a space goes back into its input as the input writes it (with `T`).
+        if inputType == "datetime-local", let moment = LocalMoment(first) { value = moment.inputValue } else { value = first }
         hasValue = !first.isEmpty
         self.maxLength = maxLength
         hasMaxLength = !maxLength.isEmpty

@@ -160,6 +160,8 @@ struct AdminFormInput: Sendable {
             return (.null, field.isRequired ? localizer.t("This field is required.") : nil)
         }
         let problem = problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer)
+        // A date and time typed with a space (as its message asks) or sent with `T` is written, and compared, one way.
+        if case .dateTime = field.kind, let moment = LocalMoment(text) { return (.text(moment.inputValue), problem) }
         return (.text(field.kind.isMarkdown ? raw : text), problem)
     }
 

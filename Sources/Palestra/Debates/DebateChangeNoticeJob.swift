@@ -44,6 +44,8 @@ struct DebateChangeNoticeJob: JobKind {
             ])
         case .cancelled:
             localizer.t("Debate registration cancelled: {name}, {case}", ["name": registration.fullName, "case": caseName])
+        case .cancelledLate:
+            localizer.t("Debate registration cancelled after registration closed: {name}, {case}", ["name": registration.fullName, "case": caseName])
         }
     }
 }

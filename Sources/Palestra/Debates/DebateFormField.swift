@@ -1,14 +1,18 @@
+import Foundation
 import Mustache
 
-/// A text field of the public forms with what was typed and the message beside it.
+/// A text field of the public forms with what was typed and the message beside it. `inputID` is the
+/// input's id (the page's two forms share field names, not ids): `idPrefix` and the name, dashed.
 struct DebateFormField: Sendable {
     let name: String
+    let inputID: String
     let value: String
     let error: String
     let hasError: Bool
 
-    init(_ name: String, form: DebateFormEntry, localizer: Localizer) {
+    init(_ name: String, form: DebateFormEntry, localizer: Localizer, idPrefix: String = "debate") {
         self.name = name
+        inputID = idPrefix + "-" + name.replacingOccurrences(of: "_", with: "-")
         value = form.values[name] ?? ""
         error = form.problems[name].map(localizer.t) ?? ""
         hasError = form.problems[name] != nil
@@ -17,7 +21,7 @@ struct DebateFormField: Sendable {
 
 extension DebateFormField: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
-        .text("name", \.name), .text("value", \.value), .text("error", \.error), .bool("hasError", \.hasError),
+        .text("name", \.name), .text("inputID", \.inputID), .text("value", \.value), .text("error", \.error), .bool("hasError", \.hasError),
     ])
 }
 

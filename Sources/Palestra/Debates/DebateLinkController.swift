@@ -51,7 +51,9 @@ struct DebateLinkController: Sendable {
         case .full:
             return try await render(token, notice: localizer.t("That case is full now: you keep your seat."), status: .conflict, context: context)
         case .closed:
-            return try await render(token, notice: localizer.t("Registration is closed: nothing can be changed now."), status: .conflict, context: context)
+            return try await render(
+                token, notice: localizer.t("Registration is closed: you keep your seat in the case you had. You can still cancel."), status: .conflict, context: context
+            )
         case .notFound, .alreadyRegistered:
             return try await render(token, notice: localizer.t("Choose a case."), status: .unprocessableContent, context: context)
         }

@@ -7,6 +7,8 @@ import Postgres
 enum DebateNotices {
     enum Change: String, Codable, Sendable {
         case registered, switched, cancelled
+        /// Cancelled through the private link after registration closed.
+        case cancelledLate
     }
 
     /// Enqueues the mail with a fresh private link (the job makes the link, so its secret is stored nowhere).

@@ -105,31 +105,63 @@ struct DebatePublicController: Sendable {
         }
     }
 
+    /// Joins a full case's waiting list. A refused submission is the page again with what was typed and
+    /// each message beside its field of the waiting-list form; a case that has seats again fills the
+    /// registration form instead. Nothing is stored unless the person joins.
     @Sendable func joinWaitlist(_ request: Request, context: PublicRequestContext) async throws -> Response {
         let event = try await event(context)
         var request = request
         let form = try await request.formData(context: context)
         if let refusal = honeypot(form, event: event, context: context) { return refusal }
         var entry = DebateFormEntry(form: form)
-        let localizer = views.localizer(for: context)
-        guard case .success(let person) = entry.registrant(), let caseID = entry.chosenCase else {
-            if case .failure(let problems) = entry.registrant() { entry.problems = problems.fields }
-            let notice = localizer.t("To join a waiting list, choose the case and enter your full name and email address.")
-            return try await render(event, form: DebateFormEntry(), notice: notice, status: .unprocessableContent, context: context)
+        let cases = try await store.cases(event: event.id)
+        let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
+        let registrant = entry.registrant()
+        if case .failure(let problems) = registrant { entry.problems = problems.fields }
+        guard event.window(at: Date()) == .open else { return try await render(event, waitlist: entry, status: .conflict, context: context) }
+        if let chosen, !chosen.isFull { return try await seatsAgain(event, chosen: chosen, entry: entry, context: context) }
+        if chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a full case to wait for.") }
+        guard case .success(let person) = registrant, let chosen else {
+            return try await render(event, waitlist: entry, status: .unprocessableContent, context: context)
         }
         try await limitPerEmail(person.email, context: context)
-        let back = (DebateURL.event(event.slug), localizer.t("The event's page"))
-        let message: String
-        switch try await waitlist.join(person, case: caseID, event: event) {
-        case .joined: message = localizer.t("You are on the waiting list. When a seat frees, it is held for you and you are told by email.")
-        case .alreadyWaiting: message = localizer.t("This address is already on a waiting list of this event.")
-        case .alreadyRegistered: message = localizer.t("This address is already registered for this event. Its private link was sent to it when it registered.")
-        case .hasSeats: return try await render(event, form: entry, notice: localizer.t("That case has free seats: register for it."), status: .conflict, context: context)
-        case .closed: return try await render(event, form: entry, status: .conflict, context: context)
-        case .notFound: return try await render(event, form: entry, notice: localizer.t("Choose a case."), status: .unprocessableContent, context: context)
+        let localizer = views.localizer(for: context)
+        switch try await waitlist.join(person, case: chosen.id, event: event) {
+        case .joined:
+            let view = DebateMessageView(
+                heading: localizer.t("Waiting list"),
+                message: localizer.t("You are on the waiting list. When a seat frees, it is held for you and you are told by email."),
+                back: (DebateURL.event(event.slug), localizer.t("The event's page"))
+            )
+            return views.render(.debateMessage, title: view.heading, content: view, context: context)
+        case .alreadyWaiting:
+            entry.problems["email"] = CatalogKey.t("This address is already on a waiting list of this event.")
+            return try await render(event, waitlist: entry, status: .conflict, context: context)
+        case .alreadyRegistered:
+            entry.problems["email"] = CatalogKey.t("This address is already registered for this event. Its private link was sent to it when it registered.")
+            return try await render(event, waitlist: entry, status: .conflict, context: context)
+        case .hasSeats:
+            // A seat freed between the page and the submission.
+            return try await seatsAgain(event, chosen: chosen, entry: entry, context: context)
+        case .closed:
+            return try await render(event, waitlist: entry, status: .conflict, context: context)
+        case .notFound:
+            entry.problems["case"] = CatalogKey.t("Choose a full case to wait for.")
+            return try await render(event, waitlist: entry, status: .unprocessableContent, context: context)
         }
-        let view = DebateMessageView(heading: localizer.t("Waiting list"), message: message, back: back)
-        return views.render(.debateMessage, title: view.heading, content: view, context: context)
+    }
+
+    /// A waiting list asked for a case that has seats: the registration form filled with what was typed
+    /// (and its messages), the case chosen, and a word beside the cases to register instead.
+    private func seatsAgain(_ event: DebateEvent, chosen: DebateCaseSeats, entry: DebateFormEntry, context: PublicRequestContext) async throws -> Response {
+        var waitlistEntry = entry
+        waitlistEntry.problems = [:]
+        let cases = try await store.cases(event: event.id)
+        let view = DebateEventView(
+            event: event, cases: cases, now: Date(), form: entry, notice: nil, waitlistForm: waitlistEntry, seatsAgain: chosen.name,
+            csrfToken: context.csrfToken, localizer: views.localizer(for: context), timeZone: views.timeZone
+        )
+        return views.render(.debateEvent, title: event.title, content: view, context: context, status: .conflict)
     }
 
     // MARK: Helpers
@@ -163,12 +195,14 @@ struct DebatePublicController: Sendable {
         }
     }
 
+    /// The event's page again: `form` is the registration form as sent, `waitlist` the waiting list's.
     private func render(
-        _ event: DebateEvent, form: DebateFormEntry, notice: String? = nil, status: HTTPResponse.Status = .ok, context: PublicRequestContext
+        _ event: DebateEvent, form: DebateFormEntry = DebateFormEntry(), waitlist: DebateFormEntry = DebateFormEntry(), notice: String? = nil,
+        status: HTTPResponse.Status = .ok, context: PublicRequestContext
     ) async throws -> Response {
         let cases = try await store.cases(event: event.id)
         let view = DebateEventView(
-            event: event, cases: cases, now: Date(), form: form, notice: notice, csrfToken: context.csrfToken,
+            event: event, cases: cases, now: Date(), form: form, notice: notice, waitlistForm: waitlist, csrfToken: context.csrfToken,
             localizer: views.localizer(for: context), timeZone: views.timeZone
         )
         return views.render(.debateEvent, title: event.title, content: view, context: context, status: status)

@@ -85,8 +85,10 @@ struct DebateSeatStore: Sendable {
     func cancel(link: DebateLinkToken) async throws -> DebateSeatOutcome {
         try await database.transaction { connection in
             guard let current = try await Self.lockActive(link: link, on: connection) else { return .notFound }
+            // After registration has closed the seat is still freed (the waiting list moves on); the organisers are told it came late.
+            let late = try await Self.hasClosed(event: current.eventID, on: connection)
             try await Self.cancel(current, on: connection)
-            try await DebateNotices.tellOrganisers(.cancelled, registration: current.id, on: connection)
+            try await DebateNotices.tellOrganisers(late ? .cancelledLate : .cancelled, registration: current.id, on: connection)
             try await DebateWaitlistStore.offerFreedSeats(pool: current.poolID, on: connection)
             return .done(registration: current.id, link: nil)
         }
@@ -152,6 +154,13 @@ struct DebateSeatStore: Sendable {
             """,
             [link.hash]
         ).first.map(HeldSeat.init)
+    }
+
+    /// Whether the event's registration has closed (its closing time passed, or it was archived).
+    static func hasClosed(event: Int, on connection: any PostgresQueryable) async throws -> Bool {
+        try await !connection.query(
+            "SELECT 1 FROM debate_events WHERE id = $1 AND (is_archived OR closes_at <= now())", [event]
+        ).isEmpty
     }
 
     static func isOpen(event: Int, on connection: any PostgresQueryable) async throws -> Bool {

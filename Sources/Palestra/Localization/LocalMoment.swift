@@ -21,13 +21,20 @@ public struct LocalMoment: Sendable, Hashable, CustomStringConvertible {
         self.init(date: date, time: time)
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM` (seconds optional), as a `datetime-local` input sends it.
+    /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`, seconds (and their fraction) optional: what a
+    /// `datetime-local` input sends and what people type (HTML's "valid local date and time string").
     public init?(_ text: String) {
-        let parts = text.split(separator: "T", maxSplits: 1)
+        let parts = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "T" || $0 == " " }
         guard parts.count == 2, let date = CalendarDate(String(parts[0])), let time = TimeOfDay(String(parts[1])) else {
             return nil
         }
         self.init(date: date, time: time)
+    }
+
+    /// `YYYY-MM-DDTHH:MM` (`:SS` when not zero): what a `datetime-local` input holds (HTML's "valid
+    /// normalized local date and time string").
+    public var inputValue: String {
+        "\(date)T\(time)"
     }
 
     /// `YYYY-MM-DD HH:MM:SS`, as PostgreSQL reads a `timestamp`.

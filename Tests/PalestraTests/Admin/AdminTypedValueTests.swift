@@ -42,6 +42,8 @@ struct AdminTypedValueTests {
     @Test("which values each input may hold", arguments: [
         ("2026-02-28", AdminField.Kind.date, true), ("2026-02-30", .date, false), ("2026-2-3", .date, false),
         ("18:00", .time, true), ("24:00", .time, false), ("2026-03-01T18:00", .dateTime, true), ("2026-03-01T25:00", .dateTime, false),
+        ("2026-03-01 18:00", .dateTime, true), ("2026-03-01T18:00:30", .dateTime, true), ("2026-03-01 18:00:30.5", .dateTime, true),
+        ("2026-03-01  18:00", .dateTime, false), ("2026-03-01", .dateTime, false), ("2026-03-01T", .dateTime, false),
         ("-12", .integer(-100...100), true), ("+5", .integer(-100...100), false), ("abc", .integer(-100...100), false),
     ])
     func holds(value: String, kind: AdminField.Kind, holds: Bool) {
