@@ -34,7 +34,11 @@ extension WorkoutController {
         let workout = try await scopedWorkout(context)
         let date = request.queryData.value("date").flatMap(CalendarDate.init)
         var form = WorkoutForm(workout)
-        if let date, workout.isRecurring { form.startDate = date.description }
+        if let date, workout.isRecurring {
+            // "This date only" shows the date it takes place (where it was moved, if it was).
+            let moved = try await WorkoutOccurrenceStore.movedTo(workout: workout.id, date: date, on: planner.database)
+            form.startDate = (moved ?? date).description
+        }
         return renderForm(form, errors: [:], preview: nil, editing: workout, scope: date == nil ? .all : .this, date: date, context: context)
     }
 
@@ -55,8 +59,11 @@ extension WorkoutController {
             if data.value("preview") != nil {
                 return renderForm(form, errors: [:], preview: draft, editing: workout, scope: scope, date: date, context: context)
             }
+            // "This date only": the date field is the date it now takes place (the form validated it as a date).
+            let movedTo = scope == .this ? CalendarDate(form.startDate.trimmingCharacters(in: .whitespaces)) : nil
             let outcome = try await planner.edit(
-                workout: workout.id, with: draft, scope: scope, date: date, version: version, access: WorkoutAccess(user: context.user)
+                workout: workout.id, with: draft, scope: scope, date: date, version: version, access: WorkoutAccess(user: context.user),
+                movedTo: movedTo
             )
             let problem: String
             switch outcome {

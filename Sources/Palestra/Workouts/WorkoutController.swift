@@ -196,7 +196,7 @@ struct WorkoutController: Sendable {
             workout: workout, date: date, occurrence: occurrence, today: planner.today(), csrfToken: context.signedInSession.csrfToken,
             localizer: localizer, tracking: tracking, errors: errors
         )
-        let title = localizer.t("{name}, {date}", ["name": view.heading, "date": localizer.format.longDate(date)])
+        let title = localizer.t("{name}, {date}", ["name": view.heading, "date": localizer.format.longDate(occurrence?.shownDate ?? date)])
         return views.render(.workoutOccurrence, title: title, content: view, context: context, status: status)
     }
 }
