@@ -84,6 +84,21 @@ extension WorkoutController {
         }
     }
 
+    /// Asks before deleting: what stays in the history and what leaves the calendar, with counts. Only the POST deletes.
+    @Sendable func confirmDelete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let workout = try await scopedWorkout(context)
+        let children = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout.id], on: planner.database)
+        let today = planner.today()
+        let kept = children.filter { $0.status == .completed || $0.status == .inProgress }
+        let cancelled = children.filter { $0.status == .cancelled }
+        let view = WorkoutDeleteView(
+            workout: workout, kept: kept.count, edited: cancelled.count + children.count { $0.status == .planned && $0.date < today },
+            notPlanned: Set((kept + cancelled).map(\.date)), today: today, csrfToken: context.signedInSession.csrfToken,
+            localizer: views.localizer(for: context)
+        )
+        return views.render(.workoutDelete, title: view.heading, content: view, context: context)
+    }
+
     @Sendable func delete(_ request: Request, context: SignedInContext) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw AppError.notFound }
         let localizer = views.localizer(for: context)

@@ -17,6 +17,7 @@ struct WorkoutController: Sendable {
         routes.post(WorkoutURL.new, use: create)
         routes.get(WorkoutURL.edit(.key), use: editForm)
         routes.post(WorkoutURL.edit(.key), use: update)
+        routes.get(WorkoutURL.delete(.key), use: confirmDelete)
         routes.post(WorkoutURL.delete(.key), use: delete)
         routes.get(WorkoutURL.date(.key, .key), use: date)
         routes.post(WorkoutURL.start(.key, .key), use: start)
