@@ -55,8 +55,11 @@ CREATE TABLE workout_occurrences (
     rating           smallint CHECK (rating BETWEEN 1 AND 5),
     difficulty       smallint CHECK (difficulty BETWEEN 1 AND 10),
     version          integer NOT NULL DEFAULT 1,
+    -- "This date only" moved it: the date it now takes place (occurrence_date stays its identity, the RECURRENCE-ID).
+    moved_to         date CONSTRAINT workout_occurrences_moved_check CHECK (moved_to <> occurrence_date),
     CONSTRAINT workout_occurrences_date_key UNIQUE (workout_id, occurrence_date)
 );
+CREATE INDEX workout_occurrences_moved_idx ON workout_occurrences (workout_id, moved_to) WHERE moved_to IS NOT NULL;
 CREATE INDEX workout_occurrences_history_idx ON workout_occurrences (status, occurrence_date DESC, id DESC);
 
 -- The sets performed (copied from the plan at start, then edited).

@@ -31,7 +31,8 @@ struct WorkoutAgenda: Sendable {
             for date in workout.recurrence.occurrences(from: from, through: through) {
                 let key = Key(workout: workout.id, date: date)
                 if let child = byKey.removeValue(forKey: key) {
-                    entries.append(Self.entry(child, today: today))
+                    // A date moved out of the range is shown where it went.
+                    if (from...through).contains(child.shownDate) { entries.append(Self.entry(child, today: today)) }
                 } else {
                     entries.append(Entry(
                         workoutID: workout.id, date: date, name: workout.name, startsAt: workout.startsAt,
@@ -40,8 +41,15 @@ struct WorkoutAgenda: Sendable {
                 }
             }
         }
-        // Children whose date the rule no longer produces: started or completed ones are history and stay shown.
-        entries += byKey.values.filter { $0.status == .completed || $0.status == .inProgress }.map { Self.entry($0, today: today) }
+        // Children moved into the range from a date the rule produces outside it; children whose date the rule no
+        // longer produces: started or completed ones are history and stay shown.
+        let producing = Dictionary(workouts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        entries += byKey.values.filter { child in
+            guard (from...through).contains(child.shownDate) else { return false }
+            if child.status == .completed || child.status == .inProgress { return true }
+            guard child.movedTo != nil, let workout = producing[child.workoutID], !workout.isArchived else { return false }
+            return workout.recurrence.occurs(on: child.date)
+        }.map { Self.entry($0, today: today) }
         self.entries = entries.sorted { ($0.date, $0.startsAt, $0.name, $0.workoutID) < ($1.date, $1.startsAt, $1.name, $1.workoutID) }
     }
 
@@ -52,11 +60,11 @@ struct WorkoutAgenda: Sendable {
 
     private static func entry(_ child: WorkoutOccurrence, today: CalendarDate) -> Entry {
         let state: Entry.State = switch child.status {
-        case .planned: child.date < today ? .missed : .planned
+        case .planned: child.shownDate < today ? .missed : .planned
         case .inProgress: .inProgress
         case .completed: .completed
         case .cancelled: .cancelled
         }
-        return Entry(workoutID: child.workoutID, date: child.date, name: child.name, startsAt: child.startsAt, state: state, occurrenceID: child.id)
+        return Entry(workoutID: child.workoutID, date: child.shownDate, name: child.name, startsAt: child.startsAt, state: state, occurrenceID: child.id)
     }
 }

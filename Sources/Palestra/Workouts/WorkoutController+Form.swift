@@ -34,7 +34,11 @@ extension WorkoutController {
         let workout = try await scopedWorkout(context)
         let date = request.queryData.value("date").flatMap(CalendarDate.init)
         var form = WorkoutForm(workout)
-        if let date, workout.isRecurring { form.startDate = date.description }
+        if let date, workout.isRecurring {
+            // "This date only" shows the date it takes place (where it was moved, if it was).
+            let moved = try await WorkoutOccurrenceStore.movedTo(workout: workout.id, date: date, on: planner.database)
+            form.startDate = (moved ?? date).description
+        }
         return renderForm(form, errors: [:], preview: nil, editing: workout, scope: date == nil ? .all : .this, date: date, context: context)
     }
 
@@ -55,8 +59,11 @@ extension WorkoutController {
             if data.value("preview") != nil {
                 return renderForm(form, errors: [:], preview: draft, editing: workout, scope: scope, date: date, context: context)
             }
+            // "This date only": the date field is the date it now takes place (the form validated it as a date).
+            let movedTo = scope == .this ? CalendarDate(form.startDate.trimmingCharacters(in: .whitespaces)) : nil
             let outcome = try await planner.edit(
-                workout: workout.id, with: draft, scope: scope, date: date, version: version, access: WorkoutAccess(user: context.user)
+                workout: workout.id, with: draft, scope: scope, date: date, version: version, access: WorkoutAccess(user: context.user),
+                movedTo: movedTo
             )
             let problem: String
             switch outcome {
@@ -75,6 +82,21 @@ extension WorkoutController {
                 status: outcome == .stale ? .conflict : .unprocessableContent, context: context
             )
         }
+    }
+
+    /// Asks before deleting: what stays in the history and what leaves the calendar, with counts. Only the POST deletes.
+    @Sendable func confirmDelete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let workout = try await scopedWorkout(context)
+        let children = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout.id], on: planner.database)
+        let today = planner.today()
+        let kept = children.filter { $0.status == .completed || $0.status == .inProgress }
+        let cancelled = children.filter { $0.status == .cancelled }
+        let view = WorkoutDeleteView(
+            workout: workout, kept: kept.count, edited: cancelled.count + children.count { $0.status == .planned && $0.date < today },
+            notPlanned: Set((kept + cancelled).map(\.date)), today: today, csrfToken: context.signedInSession.csrfToken,
+            localizer: views.localizer(for: context)
+        )
+        return views.render(.workoutDelete, title: view.heading, content: view, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -17,6 +17,7 @@ struct WorkoutController: Sendable {
         routes.post(WorkoutURL.new, use: create)
         routes.get(WorkoutURL.edit(.key), use: editForm)
         routes.post(WorkoutURL.edit(.key), use: update)
+        routes.get(WorkoutURL.delete(.key), use: confirmDelete)
         routes.post(WorkoutURL.delete(.key), use: delete)
         routes.get(WorkoutURL.date(.key, .key), use: date)
         routes.post(WorkoutURL.start(.key, .key), use: start)
@@ -196,7 +197,7 @@ struct WorkoutController: Sendable {
             workout: workout, date: date, occurrence: occurrence, today: planner.today(), csrfToken: context.signedInSession.csrfToken,
             localizer: localizer, tracking: tracking, errors: errors
         )
-        let title = localizer.t("{name}, {date}", ["name": view.heading, "date": localizer.format.longDate(date)])
+        let title = localizer.t("{name}, {date}", ["name": view.heading, "date": localizer.format.longDate(occurrence?.shownDate ?? date)])
         return views.render(.workoutOccurrence, title: title, content: view, context: context, status: status)
     }
 }

@@ -43,7 +43,7 @@ struct WorkoutHistoryStore: Sendable {
         var rows = try await database.query(
             """
             SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
-                   o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version
+                   o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version, o.moved_to
             FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
             WHERE \(Self.scope)
             ORDER BY o.occurrence_date DESC, o.id DESC

@@ -5,7 +5,7 @@ import Postgres
 ///
 /// Each workout is a VEVENT with a stable UID (`workout-<id>@palestra`), its RRULE and EXDATEs; each occurrence that has
 /// its own row is an override with the same UID and a RECURRENCE-ID (cancelled ones `STATUS:CANCELLED`, edited ones with
-/// their own name and time). Times are floating local times (the organisation's clock, no TZID): UNTIL is written as
+/// their own name and time, moved ones with their RECURRENCE-ID and their new DTSTART). Times are floating local times (the organisation's clock, no TZID): UNTIL is written as
 /// the end of its day in the same form, as RFC 5545 asks of a DATE-TIME start. Completed occurrences of deleted
 /// workouts, and those on dates a rule no longer produces, are events of their own.
 struct WorkoutICalendar {
@@ -41,7 +41,7 @@ struct WorkoutICalendar {
                 } else {
                     continue
                 }
-                lines += ["DTSTART:\(Self.local(child.date, child.startsAt))", "DURATION:PT\(child.durationMinutes)M",
+                lines += ["DTSTART:\(Self.local(child.shownDate, child.startsAt))", "DURATION:PT\(child.durationMinutes)M",
                           "SUMMARY:\(Self.escape(child.name))"]
                 if child.status == .cancelled { lines.append("STATUS:CANCELLED") }
                 lines.append("END:VEVENT")

@@ -29,7 +29,6 @@ struct WorkoutListView: Sendable {
     let rotateURL = WorkoutURL.feedRotate.path
     let csrfField = CSRFMiddleware.fieldName
     let csrfToken: String
-    let deleteConfirmation: String
 
     init(workouts: [(Workout, WorkoutAdherence, String?)], feedURL: String, csrfToken: String, localizer: Localizer) {
         let format = localizer.format
@@ -52,7 +51,6 @@ struct WorkoutListView: Sendable {
         isEmpty = cards.isEmpty
         self.feedURL = feedURL
         self.csrfToken = csrfToken
-        deleteConfirmation = localizer.t("Completed dates stay in the history.")
     }
 }
 
@@ -60,7 +58,7 @@ extension WorkoutListView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("heading", \.heading), .list("cards", \.cards), .bool("isEmpty", \.isEmpty), .text("newURL", \.newURL),
         .text("calendarURL", \.calendarURL), .text("historyURL", \.historyURL), .text("feedURL", \.feedURL), .text("rotateURL", \.rotateURL),
-        .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken), .text("deleteConfirmation", \.deleteConfirmation),
+        .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken),
     ])
 }
 

@@ -27,6 +27,11 @@ struct WorkoutOccurrence: Sendable, Hashable {
     var difficulty: Int?
     var version: Int
     var sets: [WorkoutSet]
+    /// The date "this date only" moved it to; `date` stays its identity (the RECURRENCE-ID).
+    var movedTo: CalendarDate? = nil
+
+    /// The date it takes place: where it was moved, else its own.
+    var shownDate: CalendarDate { movedTo ?? date }
 }
 
 /// A set as performed: copied from the plan (or the last time that exercise was done) at start, then edited.

@@ -6,6 +6,13 @@ extension WorkoutOccurrenceStore {
         try await connection.execute("UPDATE workout_occurrences SET workout_id = $2, version = version + 1 WHERE id = $1", [occurrence, workout])
     }
 
+    /// Where the workout's date was moved ("this date only"), if it was.
+    static func movedTo(workout: Int, date: CalendarDate, on connection: any PostgresQueryable) async throws -> CalendarDate? {
+        try await connection.query(
+            "SELECT moved_to FROM workout_occurrences WHERE workout_id = $1 AND occurrence_date = $2::date", [workout, date]
+        ).first?.decode("moved_to")
+    }
+
     static func delete(_ occurrence: Int, on connection: PostgresConnection) async throws {
         try await connection.execute("DELETE FROM workout_occurrences WHERE id = $1", [occurrence])
     }
@@ -15,14 +22,16 @@ extension WorkoutOccurrenceStore {
             .flatMap { WorkoutOccurrence.Status(rawValue: try $0.decode("status")) }
     }
 
-    /// "This occurrence" edited: the row takes the draft's name, activity, time and plan (its sets rebuilt from it).
-    static func replacePlan(of occurrence: Int, with draft: WorkoutDraft, on connection: PostgresConnection) async throws {
+    /// "This occurrence" edited: the row takes the draft's name, activity, time and plan (its sets rebuilt from it),
+    /// and takes place on `movedTo` (its own date when `movedTo` is that date or nil).
+    static func replacePlan(of occurrence: Int, with draft: WorkoutDraft, movedTo: CalendarDate?, on connection: PostgresConnection) async throws {
         try await connection.execute(
             """
-            UPDATE workout_occurrences SET name = $2, activity = $3, starts_at = $4::time, duration_minutes = $5, version = version + 1
+            UPDATE workout_occurrences SET name = $2, activity = $3, starts_at = $4::time, duration_minutes = $5,
+                   moved_to = nullif($6::date, occurrence_date), version = version + 1
             WHERE id = $1
             """,
-            [occurrence, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes]
+            [occurrence, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes, movedTo]
         )
         try await connection.execute("DELETE FROM workout_sets WHERE occurrence_id = $1", [occurrence])
         var position = 0

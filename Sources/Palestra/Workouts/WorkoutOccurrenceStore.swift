@@ -8,7 +8,8 @@ struct WorkoutOccurrenceStore: Sendable {
 
     private static let columns = """
         SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
-               o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version
+               o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version,
+               o.moved_to
         FROM workout_occurrences o
         JOIN workouts w ON w.id = o.workout_id
         """
@@ -75,13 +76,14 @@ struct WorkoutOccurrenceStore: Sendable {
         ).first?.decode("id")
     }
 
-    /// The children of `workouts` dated `from` through `through`, by date: a range of the unique (workout, date)
-    /// index per workout.
+    /// The children of `workouts` dated, or moved to a date, `from` through `through`, by date: a range of the unique
+    /// (workout, date) index per workout, and of the moved ones' (workout, moved_to).
     func occurrences(ofWorkouts workouts: [Int], from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrence] {
         try await database.query(
             Self.columns + """
 
-            WHERE o.workout_id = ANY ($1::bigint[]) AND o.occurrence_date BETWEEN $2::date AND $3::date
+            WHERE o.workout_id = ANY ($1::bigint[])
+              AND (o.occurrence_date BETWEEN $2::date AND $3::date OR o.moved_to BETWEEN $2::date AND $3::date)
             ORDER BY o.occurrence_date, o.starts_at, o.id
             """,
             [workouts, from, through]
@@ -155,7 +157,7 @@ struct WorkoutOccurrenceStore: Sendable {
             startsAt: try row.decode("starts_at"), durationMinutes: try row.decode("duration_minutes"),
             startedAt: try row.decode("started_at"), endedAt: try row.decode("ended_at"), durationSeconds: try row.decode("duration_seconds"),
             notes: try row.decode("notes"), rating: try row.decode("rating"), difficulty: try row.decode("difficulty"),
-            version: try row.decode("version"), sets: []
+            version: try row.decode("version"), sets: [], movedTo: try row.decode("moved_to")
         )
     }
 }

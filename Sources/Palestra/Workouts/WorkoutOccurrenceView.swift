@@ -57,9 +57,14 @@ struct WorkoutOccurrenceView: Sendable {
         tracking: WorkoutTracking? = nil, errors: [String] = []
     ) {
         let format = localizer.format
+        let identity = date
+        // Where it takes place: a moved date shows (and may be started on) the day it moved to.
+        let date = occurrence?.shownDate ?? date
         let name = occurrence?.name ?? workout?.name ?? ""
         heading = name
-        dateLabel = format.longDate(date)
+        dateLabel = date == identity
+            ? format.longDate(date)
+            : localizer.t("{date} (moved from {original})", ["date": format.longDate(date), "original": format.longDate(identity)])
         let status = occurrence?.status ?? .planned
         statusLabel = localizer.t(status == .planned && date < today ? CatalogKey.t("Missed") : WorkoutLabels.status(status))
         statusClass = status == .planned && date < today ? "missed" : (occurrence.map { WorkoutAgendaStateName.of($0.status) } ?? "planned")
@@ -100,10 +105,10 @@ struct WorkoutOccurrenceView: Sendable {
         version = String(occurrence?.version ?? 0)
         self.errors = errors
         hasErrors = !errors.isEmpty
-        startURL = WorkoutURL.start(.value(workoutID), .value(date.description)).path
-        cancelURL = WorkoutURL.cancel(.value(workoutID), .value(date.description)).path
+        startURL = WorkoutURL.start(.value(workoutID), .value(identity.description)).path
+        cancelURL = WorkoutURL.cancel(.value(workoutID), .value(identity.description)).path
         trackURL = occurrence.map { WorkoutURL.occurrence($0.id) } ?? ""
-        editURL = WorkoutURL.edit(.value(workoutID)).path + "?date=" + date.description
+        editURL = WorkoutURL.edit(.value(workoutID)).path + "?date=" + identity.description
         calendarURL = WorkoutURL.calendar(month: String(date.description.prefix(7)))
         self.csrfToken = csrfToken
     }

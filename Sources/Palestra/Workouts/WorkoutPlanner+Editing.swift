@@ -14,7 +14,8 @@ extension WorkoutPlanner {
         case noOccurrence
     }
 
-    /// Edits `workout` in `scope` from `date` (the occurrence the user opened; the first one when none).
+    /// Edits `workout` in `scope` from `date` (the occurrence the user opened; the first one when none). With "this
+    /// occurrence", `movedTo` is the date it now takes place (nil or `date`: its own).
     ///
     /// Never rewritten: started and completed occurrences (their rows keep their own copies) and dates before today.
     /// "All" of a series that began before today, and "this and following" from a date before today, split at today.
@@ -24,7 +25,7 @@ extension WorkoutPlanner {
     /// when it does not; excluded dates from the split on carry over.
     func edit(
         workout id: Int, with draft: WorkoutDraft, scope: WorkoutEditScope, date: CalendarDate?, version: Int,
-        access: WorkoutAccess, now: Date = Date()
+        access: WorkoutAccess, movedTo: CalendarDate? = nil, now: Date = Date()
     ) async throws -> EditOutcome {
         let today = today(now: now)
         return try await database.transaction { connection in
@@ -35,7 +36,7 @@ extension WorkoutPlanner {
                 guard let date else { return .notFound }
                 let hasRow = try await WorkoutOccurrenceStore.occurrenceID(workout: id, date: date, on: connection) != nil
                 guard hasRow || workout.recurrence.occurs(on: date) else { return .notFound }
-                return try await editOne(workout, on: date, with: draft, connection: connection)
+                return try await editOne(workout, on: date, with: draft, movedTo: movedTo, connection: connection)
             case .following, .all:
                 let requested = scope == .all ? workout.recurrence.start : (date ?? workout.recurrence.start)
                 let split = max(requested, today)
@@ -97,11 +98,13 @@ extension WorkoutPlanner {
     }
 
     /// "This occurrence": its child (created as planned when missing) takes the form's name, time and plan.
-    private func editOne(_ workout: Workout, on date: CalendarDate, with draft: WorkoutDraft, connection: PostgresConnection) async throws -> EditOutcome {
+    private func editOne(
+        _ workout: Workout, on date: CalendarDate, with draft: WorkoutDraft, movedTo: CalendarDate?, connection: PostgresConnection
+    ) async throws -> EditOutcome {
         let child = try await WorkoutOccurrenceStore.upsert(workout: workout, date: date, status: .planned, replacing: [], now: Date(), on: connection)
         let status = try await WorkoutOccurrenceStore.status(of: child, on: connection)
         guard status == .planned || status == .cancelled else { return .started }
-        try await WorkoutOccurrenceStore.replacePlan(of: child, with: draft, on: connection)
+        try await WorkoutOccurrenceStore.replacePlan(of: child, with: draft, movedTo: movedTo, on: connection)
         return .saved(workout: workout.id)
     }
 }

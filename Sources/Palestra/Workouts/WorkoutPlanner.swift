@@ -29,7 +29,9 @@ struct WorkoutPlanner: Sendable {
             guard let workout = try await WorkoutStore.lock(id: id, access: access, on: connection) else { return .notFound }
             let existing = try await WorkoutOccurrenceStore.occurrenceID(workout: id, date: date, on: connection)
             guard existing != nil || (!workout.isArchived && workout.recurrence.occurs(on: date)) else { return .notFound }
-            guard date <= today else { return .future }
+            // A moved date can be started once the day it moved to has come.
+            let moved = existing == nil ? nil : try await WorkoutOccurrenceStore.movedTo(workout: id, date: date, on: connection)
+            guard (moved ?? date) <= today else { return .future }
             let child = try await WorkoutOccurrenceStore.upsert(
                 workout: workout, date: date, status: .inProgress, replacing: [.planned, .cancelled], now: now, on: connection
             )

@@ -4,6 +4,7 @@ extension PageTemplate {
     static let workoutOccurrence = PageTemplate("workouts/occurrence", rendering: WorkoutOccurrenceView.self)
     static let workoutForm = PageTemplate("workouts/form", rendering: WorkoutFormView.self)
     static let workoutHistory = PageTemplate("workouts/history", rendering: WorkoutHistoryView.self)
+    static let workoutDelete = PageTemplate("workouts/delete_confirmation", rendering: WorkoutDeleteView.self)
 }
 
 extension Area {
@@ -11,7 +12,7 @@ extension Area {
     /// and a calendar link for phones.
     static let workouts = Area(
         name: "workouts",
-        templates: [.workoutList, .workoutCalendar, .workoutOccurrence, .workoutForm, .workoutHistory],
+        templates: [.workoutList, .workoutCalendar, .workoutOccurrence, .workoutForm, .workoutHistory, .workoutDelete],
         navigation: [NavigationEntry("Workouts", url: WorkoutURL.list, policy: .signedIn, slot: .start)],
         routes: { surfaces, services in
             let planner = WorkoutPlanner(store: WorkoutStore(database: services.database), timeZone: services.configuration.timeZone)

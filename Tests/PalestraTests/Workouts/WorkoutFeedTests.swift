@@ -33,7 +33,14 @@ struct WorkoutFeedTests {
                 renamed.exercises = []
                 let date = try #require(old.recurrence.nextOccurrence(onOrAfter: today.adding(days: 1)!))
                 #expect(try await planner.edit(workout: weekly, with: renamed, scope: .this, date: date, version: old.version, access: access) == .saved(workout: weekly))
-                _ = monthly
+                // "This date only" moves the swim of the next month's end three days on, into the following month.
+                let swim = try #require(try await planner.store.workout(id: monthly, access: access))
+                let swimDate = try #require(swim.recurrence.nextOccurrence(onOrAfter: today.adding(days: 1)!))
+                let swimDraft = try WorkoutFixture.draft("Long swim", rule: "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=5", start: swim.recurrence.start)
+                #expect(try await planner.edit(
+                    workout: monthly, with: swimDraft, scope: .this, date: swimDate, version: swim.version, access: access,
+                    movedTo: swimDate.adding(days: 3)!
+                ) == .saved(workout: monthly))
                 let workouts = try await planner.store.workouts(access: access, includingArchived: true)
                 let agenda = WorkoutAgenda(
                     workouts: workouts,
@@ -51,6 +58,9 @@ struct WorkoutFeedTests {
                          "STATUS:CANCELLED", "SUMMARY:Race\\, 10 km\\; \"city\""] {
                 #expect(ics.contains(part), "\(part)")
             }
+            let swimDate = try #require(expected.first { $0.hasSuffix("Long swim") && $0 > today.description }.flatMap { CalendarDate(String($0.prefix(10))) })
+            #expect(ics.contains("RECURRENCE-ID:\(RecurrenceRule.basic(swimDate.adding(days: -3)!))T180000\r\nDTSTART:\(RecurrenceRule.basic(swimDate))T180000"),
+                    "the moved swim keeps its date as RECURRENCE-ID and takes place three days on")
             #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 }, "lines folded at 75 octets")
             let read = try IndependentCalendarReader.events(in: ics, from: from.description, through: through.description)
             #expect(read == expected)
