@@ -20,5 +20,8 @@ enum AuditObjectType {
         AdminChoice("debate-registrations", "Debate registrations"),
         AdminChoice("rooms", "Rooms"),
         AdminChoice("lessons", "Lessons"),
+        AdminChoice("teams", "Teams"),
+        AdminChoice("teams.memberships", "Teams: members"),
+        AdminChoice("commission-entries", "Commission entries"),
     ]
 }

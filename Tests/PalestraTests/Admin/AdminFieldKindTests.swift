@@ -99,7 +99,7 @@ struct AdminFieldKindTests {
         ("amount", "101", "Enter a number from 0 to 100."),
         ("day", "2026-02-30", "Enter a real date (YYYY-MM-DD)."),
         ("starts", "25:00", "Enter a time as HH:MM."),
-        ("moment", "2026-11-21 09:15", "Enter a date and time as YYYY-MM-DD HH:MM."),
+        ("moment", "21.11.2026 09:15", "Enter a date and time as YYYY-MM-DD HH:MM."),
         ("colour", "green", "Choose one of the options offered."),
         ("owner", "999", "Choose one of the options offered."),
         ("tags", "green", "“green” is not one of the available choices."),

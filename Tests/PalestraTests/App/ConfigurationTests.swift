@@ -89,6 +89,7 @@ struct ConfigurationTests {
             ScheduleChangeNoticeJob.name,
             MailDebateLinkJob.name, MailDebateOfferJob.name, ExpireDebateOfferJob.name, DebateChangeNoticeJob.name, SendTelegramMessageJob.name,
             CompleteOverdueLessonsJob.name,
+            SendCommissionReportJob.name,
         ].sorted())
         await database.shutdown()
     }

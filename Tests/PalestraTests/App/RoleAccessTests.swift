@@ -20,8 +20,9 @@ struct RoleAccessTests {
                 ("/", role == .coach ? .seeOther : .ok),
                 ("/account", .ok),
                 ("/notifications", .ok),
-                // Coaches see the training resources (their groups, athletes and sessions).
-                ("/admin", isAdmin || role == .coach ? .ok : .forbidden),
+                // Coaches see the training resources (their groups, athletes and sessions); managers their teams'
+                // commission entries; a student in no team has no admin resource.
+                ("/admin", isAdmin || role == .coach || role == .manager ? .ok : .forbidden),
                 ("/admin/training-sessions/", isAdmin || role == .coach ? .ok : .forbidden),
                 ("/admin/training-sessions/add", isAdmin ? .ok : .forbidden),
                 ("/admin/users/", isAdmin ? .ok : .forbidden),

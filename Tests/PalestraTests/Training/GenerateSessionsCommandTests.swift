@@ -159,7 +159,8 @@ struct GenerateSessionsCommandTests {
             let run = try await Self.run(["seed"], database: database)
             #expect(run.status == 0, "\(run.errors)")
             #expect(run.output.contains("Coaches (password \(DemoSeed.coachPassword))"))
-            #expect(try await database.value("SELECT count(*)::int FROM users WHERE role = 'coach'", as: Int.self) == 3)
+            let coachList = DemoSeed.coaches.map { "'\($0.email)'" }.joined(separator: ", ")
+            #expect(try await database.value("SELECT count(*)::int FROM users WHERE role = 'coach' AND email IN (\(coachList))", as: Int.self) == 3)
             #expect(try await database.value("SELECT count(*)::int FROM training_groups", as: Int.self) == 6)
             let slots: [Int] = try await database.withClient { client in
                 try await client.query("SELECT count(*)::int FROM group_schedule_slots GROUP BY group_id").map { try $0.decode(at: 0) }
