@@ -38,7 +38,7 @@ struct CommissionReportStore: Sendable {
     func page(access: CommissionAccess, manager: Int, period: CommissionPeriod) async throws
         -> (managers: [Manager], report: (Manager) throws -> CommissionReport, sent: CommissionReportSendStore.Send?) {
         let results = try await database.pipeline([
-            Self.managersStatement(access: access), Self.reportStatement(manager: manager, period: period),
+            Self.managersStatement(access: access), Self.reportStatement(manager: manager, period: period, digestOnlyWhenSent: true),
             CommissionReportSendStore.latestStatement(manager: manager, period: period.value),
         ])
         let rows = results[1]
@@ -78,7 +78,10 @@ struct CommissionReportStore: Sendable {
 
     /// The report's statement. The entries come from the manager and date index alone (it includes every
     /// column read: an index-only scan once the table is vacuumed); each member's name by its key.
-    static func reportStatement(manager: Int, period: CommissionPeriod) -> PostgresStatement {
+    ///
+    /// `digestOnlyWhenSent`: the page compares the digest with the last email's only, so it is computed only
+    /// when the report was emailed (else the report's fingerprint says "none").
+    static func reportStatement(manager: Int, period: CommissionPeriod, digestOnlyWhenSent: Bool = false) -> PostgresStatement {
         let previous = period.previous
         return PostgresStatement(
             """
@@ -100,14 +103,15 @@ struct CommissionReportStore: Sendable {
                    (SELECT u.display_name FROM users u WHERE u.id = members.member_id) AS display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
                    coalesce(s.commission, 0)::bigint AS commission, coalesce(s.pending, 0)::bigint AS pending,
                    coalesce(s.approved, 0)::bigint AS approved, coalesce(s.paid, 0)::bigint AS paid,
-                   (SELECT coalesce(md5(string_agg(x.id || ':' || x.version || ':' || x.status, ',' ORDER BY x.id)), 'none')
-                    FROM entries x WHERE x.is_current) AS digest
+                   CASE WHEN NOT $5::boolean OR EXISTS (SELECT 1 FROM commission_report_sends r WHERE r.manager_id = $1 AND r.period = $6)
+                   THEN (SELECT coalesce(md5(string_agg(x.id || ':' || x.version || ':' || x.status, ',' ORDER BY x.id)), 'none')
+                         FROM entries x WHERE x.is_current) END AS digest
             FROM members LEFT JOIN sums s ON s.member_id = members.member_id
             UNION ALL
             SELECT true, NULL, NULL, currency, \(sumColumns), NULL FROM entries WHERE NOT is_current GROUP BY currency
             ORDER BY 1, 3, 2, 4
             """,
-            [manager, period.first, period.end, previous.first]
+            [manager, period.first, period.end, previous.first, digestOnlyWhenSent, period.value]
         )
     }
 
