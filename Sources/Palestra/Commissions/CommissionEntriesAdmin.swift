@@ -89,7 +89,8 @@ enum CommissionEntriesAdmin {
                     message: "Approved and paid entries cannot be changed: add an adjustment entry instead.",
                     reason: "Locked", allowing: [markPaid.name]
                 ),
-            ]
+            ],
+            inMenu: CommissionAccess.inMenu
         )
     )
 
