@@ -23,7 +23,7 @@ public struct BrowserSessionStore: Sendable {
                    -- The header's badge: unread notifications, counted on the partial index up to a limit.
                    (SELECT count(*)::int FROM (
                         SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT $4
-                    ) AS unread) AS unread_notifications
+                    ) AS unread) AS unread_notifications\(Self.factColumns)
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))
@@ -40,13 +40,19 @@ public struct BrowserSessionStore: Sendable {
             )
         }
         // A pre-login session has no user: its user columns are NULL.
-        let user = try row.decode("id", as: Int?.self) == nil ? nil : try User(row: row)
+        var user = try row.decode("id", as: Int?.self) == nil ? nil : try User(row: row)
+        for (index, fact) in UserFact.all.enumerated() where try row.decode("fact_\(index)", as: Bool?.self) == true {
+            user?.facts.insert(fact.name)
+        }
         let flashes = (try? JSONDecoder().decode([FlashMessage].self, from: Data(try row.decode("flashes", as: String.self).utf8))) ?? []
         return BrowserSession(
             token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,
             unreadNotifications: try row.decode("unread_notifications")
         )
     }
+
+    /// The areas' ``UserFact``s as columns `fact_0`, `fact_1`…
+    private static let factColumns = UserFact.all.enumerated().map { index, fact in ",\n(\(fact.sql)) AS fact_\(index)" }.joined()
 
     /// A pre-login session: a CSRF token for the login form (and other public forms), no user.
     func startAnonymous() async throws -> BrowserSession {

@@ -9,12 +9,17 @@ public struct AdminAccess: Sendable {
     public let readOnlyRules: [AdminReadOnlyRule]
     /// Refuses an operation on one row for this actor (e.g. deleting oneself): a message, or `nil`.
     public let refusal: @Sendable (AdminRowOperation, _ id: String, _ actor: User) -> String?
+    /// Whether the menu and the admin index list the resource for a user who may view it: `false` where it
+    /// would lead nowhere (e.g. commission entries for someone in no team).
+    public let inMenu: @Sendable (User) -> Bool
 
     public init(
         permissions: [Role: Set<AdminPermission>], scope: @escaping @Sendable (User) -> AdminScope = { _ in .all },
         readOnlyCondition: (sql: String, message: String)? = nil, readOnlyRules: [AdminReadOnlyRule] = [],
-        refusal: @escaping @Sendable (AdminRowOperation, String, User) -> String? = { _, _, _ in nil }
+        refusal: @escaping @Sendable (AdminRowOperation, String, User) -> String? = { _, _, _ in nil },
+        inMenu: @escaping @Sendable (User) -> Bool = { _ in true }
     ) {
+        self.inMenu = inMenu
         self.permissions = permissions
         self.scope = scope
         self.readOnlyRules = (readOnlyCondition.map { [AdminReadOnlyRule(sql: $0.sql, message: $0.message, reason: $0.message)] } ?? []) + readOnlyRules

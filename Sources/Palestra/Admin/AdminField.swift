@@ -6,6 +6,10 @@ public struct AdminField: Sendable {
         case markdown(maxLength: Int)
         case email
         case integer(ClosedRange<Int>)
+        /// A `bigint` amount of integer minor units, typed and shown as a decimal in the currency that the
+        /// form's `currencyField` holds (its digits from ``Currency``): `1 234,56` or `1234.56`. `range` is
+        /// in minor units; a lower bound of zero or more refuses negative amounts.
+        case money(currencyField: String, range: ClosedRange<Int>)
         /// A `date` column.
         case date
         /// A `time` column (minutes).
@@ -90,7 +94,7 @@ public struct AdminField: Sendable {
         case .dateTime: .dateTime
         case .date: .date
         case .time: .time
-        case .integer: .number
+        case .integer, .money: .number
         case .select(let choices), .multiSelect(let choices): .choice(choices)
         default: .text
         }

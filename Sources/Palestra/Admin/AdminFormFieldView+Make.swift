@@ -18,7 +18,7 @@ extension AdminFormFieldView {
         hasError = error != nil
         isRequired = field.isRequired
         let first = shown.first ?? ""
-        var inputType = "text", maxLength = "", minimum = "", maximum = ""
+        var inputType = "text", inputMode = "", maxLength = "", minimum = "", maximum = ""
         var isInput = false, isTextarea = false, isSelect = false, isMultiple = false, isCheckbox = false, isPassword = false
         var isFile = false, accept = ""
         var options: [Option] = []
@@ -27,6 +27,7 @@ extension AdminFormFieldView {
         case .markdown(let limit): isTextarea = true; maxLength = String(limit)
         case .email: isInput = true; inputType = "email"; maxLength = "254"
         case .integer(let range): isInput = true; inputType = "number"; minimum = String(range.lowerBound); maximum = String(range.upperBound)
+        case .money: isInput = true; inputMode = "decimal"
         case .date: isInput = true; inputType = "date"
         case .time: isInput = true; inputType = "time"
         case .dateTime: isInput = true; inputType = "datetime-local"
@@ -60,6 +61,8 @@ extension AdminFormFieldView {
         self.inputType = inputType
         // A date and time typed with a space goes back into its input as the input writes it (with `T`).
         if inputType == "datetime-local", let moment = LocalMoment(first) { value = moment.inputValue } else { value = first }
+        self.inputMode = inputMode
+        hasInputMode = !inputMode.isEmpty
         hasValue = !first.isEmpty
         self.maxLength = maxLength
         hasMaxLength = !maxLength.isEmpty
@@ -85,7 +88,12 @@ extension AdminFormFieldView {
         confirmationName = field.name + "_confirmation"
         confirmationID = "field-" + field.name + "-confirmation"
         isReadOnly = !editable || field.kind.isDisplayOnly
-        displayValue = formatter.format(stored, as: field.kind.isChoice && !isMultiple && !choices.isEmpty ? .choice(choices) : field.cellFormat)
+        if case .money(let currencyField, _) = field.kind, let minor = stored.flatMap({ Int($0) }) {
+            let code = (record?.values[currencyField] ?? nil) ?? Currency.standard.code
+            displayValue = Currency.named(code).format(minor, localizer.format)
+        } else {
+            displayValue = formatter.format(stored, as: field.kind.isChoice && !isMultiple && !choices.isEmpty ? .choice(choices) : field.cellFormat)
+        }
         var isPreformatted = false, isTable = false, isMarkdown = false
         var tableHeaders: [String] = [], tableRows: [TableRow] = []
         switch field.kind {

@@ -45,6 +45,9 @@ struct AdminFormFieldView: Sendable {
     /// `<input type=…>` for the plain inputs.
     let isInput: Bool
     let inputType: String
+    /// `inputmode` for phones' keyboards (`decimal` for money).
+    let inputMode: String
+    let hasInputMode: Bool
     let value: String
     let hasValue: Bool
     let maxLength: String
@@ -98,7 +101,7 @@ extension AdminFormFieldView: MustacheObject {
     static let mustacheTable = MustacheTable(for: Self.self, [
         .text("name", \.name), .text("id", \.id), .text("label", \.label), .text("help", \.help), .bool("hasHelp", \.hasHelp),
         .text("error", \.error), .bool("hasError", \.hasError), .bool("isRequired", \.isRequired), .bool("isInput", \.isInput),
-        .text("inputType", \.inputType), .text("value", \.value), .bool("hasValue", \.hasValue), .text("maxLength", \.maxLength),
+        .text("inputType", \.inputType), .text("inputMode", \.inputMode), .bool("hasInputMode", \.hasInputMode), .text("value", \.value), .bool("hasValue", \.hasValue), .text("maxLength", \.maxLength),
         .bool("hasMaxLength", \.hasMaxLength), .text("minimum", \.minimum), .text("maximum", \.maximum),
         .bool("hasRange", \.hasRange), .bool("isTextarea", \.isTextarea), .bool("isSelect", \.isSelect),
         .bool("isMultiple", \.isMultiple), .list("options", \.options), .bool("isCheckbox", \.isCheckbox),

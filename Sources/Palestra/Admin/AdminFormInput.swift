@@ -24,7 +24,10 @@ struct AdminFormInput: Sendable {
     ) {
         self.adding = adding
         for field in resource.form.fields where field.isEditable(adding: adding) {
-            read(field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [], policy: policy, localizer: localizer)
+            read(
+                field, from: form, choices: field.kind.fixedChoices ?? choices[field.name] ?? [],
+                currency: Self.currency(of: field, in: resource, typed: form), policy: policy, localizer: localizer
+            )
         }
         for inline in resource.form.inlines {
             inlineRows[inline.name] = AdminInlineRow.read(inline, from: form, choices: choices, localizer: localizer)
@@ -62,8 +65,15 @@ struct AdminFormInput: Sendable {
         AdminSubmission(values: values.mapValues(\.plainText), objectID: objectID.map(String.init), actor: actor)
     }
 
+    /// A money field's currency: the one its currency field was given (posted, else its default).
+    static func currency(of field: AdminField, in resource: AdminResource, typed form: FormData) -> Currency {
+        guard case .money(let currencyField, _) = field.kind else { return .standard }
+        let code = form.value(currencyField) ?? resource.field(named: currencyField)?.defaultValue
+        return code.map(Currency.named) ?? .standard
+    }
+
     private mutating func read(
-        _ field: AdminField, from form: FormData, choices: [AdminChoice], policy: PasswordPolicy, localizer: Localizer
+        _ field: AdminField, from form: FormData, choices: [AdminChoice], currency: Currency, policy: PasswordPolicy, localizer: Localizer
     ) {
         let raw = form.value(field.name) ?? ""
         submitted[field.name] = form.values(field.name)
@@ -91,7 +101,7 @@ struct AdminFormInput: Sendable {
             readFile(field, rule: rule, from: form, localizer: localizer)
             return
         }
-        let (value, problem) = Self.value(of: field, raw: raw, choices: choices, localizer: localizer)
+        let (value, problem) = Self.value(of: field, raw: raw, choices: choices, currency: currency, localizer: localizer)
         values[field.name] = value
         if let problem { errors[field.name] = problem }
     }
@@ -154,10 +164,19 @@ struct AdminFormInput: Sendable {
 
     /// A plain field's value (text, number, date, time, choice…) from what was typed, and its message:
     /// empty is NULL (required: "This field is required."); Markdown keeps its white space.
-    static func value(of field: AdminField, raw: String, choices: [AdminChoice], localizer: Localizer) -> (AdminValue, String?) {
+    /// A money field's text is read into minor units of `currency`.
+    static func value(
+        of field: AdminField, raw: String, choices: [AdminChoice], currency: Currency = .standard, localizer: Localizer
+    ) -> (AdminValue, String?) {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             return (.null, field.isRequired ? localizer.t("This field is required.") : nil)
+        }
+        if case .money(_, let range) = field.kind {
+            switch MoneyInput.parse(text, currency: currency, range: range) {
+            case .success(let minor): return (.text(String(minor)), nil)
+            case .failure(let problem): return (.null, MoneyInput.message(problem, currency: currency, range: range, localizer: localizer))
+            }
         }
         let problem = problem(with: text, raw: raw, kind: field.kind, choices: choices, localizer: localizer)
         // A date and time typed with a space (as its message asks) or sent with `T` is written, and compared, one way.
@@ -189,7 +208,7 @@ struct AdminFormInput: Sendable {
             return LocalMoment(text) == nil ? localizer.t("Enter a date and time as YYYY-MM-DD HH:MM.") : nil
         case .select, .foreignKey:
             return choices.contains { $0.value == text } ? nil : localizer.t("Choose one of the options offered.")
-        case .multiSelect, .checkbox, .newPassword, .file, .json, .table, .fieldChanges:
+        case .money, .multiSelect, .checkbox, .newPassword, .file, .json, .table, .fieldChanges:
             return nil
         }
     }

@@ -49,7 +49,12 @@ extension AdminFormView {
             if case .never = field.editability, adding { return nil }
             if case .hidden = field.editability { return nil }
             let editable = !isReadOnly && field.isEditable(adding: adding)
-            let storedText = record == nil ? field.defaultValue : (record?.values[field.name] ?? nil)
+            var storedText = record == nil ? field.defaultValue : (record?.values[field.name] ?? nil)
+            if case .money(let currencyField, _) = field.kind, let minor = storedText.flatMap({ Int($0) }) {
+                // Minor units are shown as the decimal the user types, in the record's currency.
+                let code = record.map { ($0.values[currencyField] ?? nil) ?? "" } ?? resource.field(named: currencyField)?.defaultValue
+                storedText = Currency.named(code ?? Currency.standard.code).input(minor, localizer.format)
+            }
             let stored: [String] = storedText.map { Self.inputValues($0, kind: field.kind) } ?? []
             let shown = isConflict ? stored : (input?.submitted[field.name] ?? stored)
             var yours = ""

@@ -167,7 +167,7 @@ extension AdminRecordStore {
     func writeExpression(_ field: AdminField, _ placeholder: String) -> String {
         switch field.kind {
         case .text, .markdown: "coalesce(\(placeholder)::text, '')"
-        case .integer, .foreignKey: "\(placeholder)::bigint"
+        case .integer, .money, .foreignKey: "\(placeholder)::bigint"
         // A select of whole numbers (ISO weekdays) fills a number column; bigint is assignable to any of them.
         case .select(let choices) where choices.allSatisfy({ Int($0.value) != nil }): "\(placeholder)::bigint"
         case .date: "\(placeholder)::date"

@@ -17,8 +17,9 @@ public struct AdminSite: Sendable {
         resources.first { $0.slug == slug }
     }
 
-    /// The resources the user may view, for the admin index and the navigation.
+    /// The resources the user may view and that lead them somewhere (``AdminAccess/inMenu``), for the admin
+    /// index and the navigation.
     func visible(to user: User) -> [AdminResource] {
-        resources.filter { $0.allows(.view, for: user) }
+        resources.filter { $0.allows(.view, for: user) && $0.access.inMenu(user) }
     }
 }

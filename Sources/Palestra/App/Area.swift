@@ -19,6 +19,8 @@ struct Area: Sendable {
     var jobs: @Sendable (inout JobRegistry, AppConfiguration, PostgresClient) -> Void = { _, _, _ in }
     /// The periodic jobs it schedules.
     var periodicJobs: @Sendable (AppConfiguration) -> [PeriodicJob] = { _ in [] }
+    /// What the area needs to know of a signed-in user on every page, read with the session (``UserFact``).
+    var userFacts: [UserFact] = []
 }
 
 /// The environment variables an area reads, with what each means (the README's table lists them all),

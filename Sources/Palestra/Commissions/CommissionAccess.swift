@@ -40,6 +40,14 @@ struct CommissionAccess: Sendable, Equatable {
         }
     }
 
+    /// Whether the user is or was in a team: only then do their commission entries lead somewhere.
+    static let teamMember = UserFact(name: "commissions.team-member", sql: "EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.member_id = u.id)")
+
+    /// Commission entries are in the menu of administrators, managers and members of a team (now or before).
+    @Sendable static func inMenu(_ user: User) -> Bool {
+        CommissionAccess(user: user).reach != .own(user.id) || user.facts.contains(teamMember.name)
+    }
+
     /// The roles that see reports: the report page's route policy.
     static let reportPolicy = RolePolicy([.admin, .manager])
 }

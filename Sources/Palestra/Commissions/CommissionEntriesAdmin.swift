@@ -51,12 +51,12 @@ enum CommissionEntriesAdmin {
                 AdminField("note", label: "Note", kind: .markdown(maxLength: 5000)),
                 AdminField("currency", label: "Currency", kind: .select(CommissionChoices.currencies), required: true, default: Currency.standard.code),
                 AdminField(
-                    "base_minor", label: "Base amount, in minor units", kind: .integer(-100_000_000_000_000...100_000_000_000_000), required: true,
-                    help: "In kopecks or cents: 1,500.00 is 150000. An adjustment's may be negative."
+                    "base_minor", label: "Base amount", kind: .money(currencyField: "currency", range: -100_000_000_000_000...100_000_000_000_000),
+                    required: true, help: "In the entry's currency, like 1 234,56 or 1234.56. An adjustment's may be negative."
                 ),
                 AdminField("rate_bp", label: "Rate, basis points", kind: .integer(0...10_000), required: true, help: "1 % is 100; 12.5 % is 1250."),
                 AdminField(
-                    "commission_minor", label: "Commission, in minor units", kind: .integer(Int.min...Int.max),
+                    "commission_minor", label: "Commission", kind: .money(currencyField: "currency", range: Int.min...Int.max),
                     help: "The base times the rate, rounded half up to the minor unit, when the entry is saved.", editable: .never
                 ),
                 AdminField("status", label: "Status", kind: .select(statuses), editable: .never),
@@ -89,7 +89,8 @@ enum CommissionEntriesAdmin {
                     message: "Approved and paid entries cannot be changed: add an adjustment entry instead.",
                     reason: "Locked", allowing: [markPaid.name]
                 ),
-            ]
+            ],
+            inMenu: CommissionAccess.inMenu
         )
     )
 

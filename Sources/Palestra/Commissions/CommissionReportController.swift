@@ -29,10 +29,29 @@ struct CommissionReportController: Sendable {
         return (first.id, first.name, first.email, managers)
     }
 
+    /// The report page's reads in one round trip (``CommissionReportStore/page(access:manager:period:)``) once
+    /// the manager is known: the one named, a manager themselves, or (an administrator naming none) the first.
+    /// A manager out of reach answers 404, and nothing of their report is shown.
+    private func page(_ text: String?, period: CommissionPeriod, context: SignedInContext) async throws
+        -> (id: Int, name: String, email: String, all: [CommissionReportStore.Manager], report: CommissionReport, sent: CommissionReportSendStore.Send?) {
+        let access = CommissionAccess(user: context.user)
+        let candidate: Int
+        if let text, !text.isEmpty {
+            guard let id = Int(text), access.reachesReport(of: id) else { throw AppError.notFound }
+            candidate = id
+        } else if case .teamOf(let own) = access.reach {
+            candidate = own
+        } else {
+            candidate = try await manager(nil, context: context).id
+        }
+        let page = try await store.page(access: access, manager: candidate, period: period)
+        guard let found = page.managers.first(where: { $0.id == candidate }) else { throw AppError.notFound }
+        return (found.id, found.name, found.email, page.managers, try page.report(found), page.sent)
+    }
+
     @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.queryData
         let localizer = views.localizer(for: context)
-        let chosen = try await manager(query.value("manager"), context: context)
         var period = CommissionPeriod.month(of: .today(in: views.timeZone))
         var periodError: String?
         let periodText = query.value("period") ?? ""
@@ -41,12 +60,13 @@ struct CommissionReportController: Sendable {
                 periodError = localizer.t("Enter a month (2026-10), a quarter (2026-Q4), a year (2026) or dates (2026-10-01..2026-10-15).")
             }
         }
-        let report = try await store.report(manager: chosen.id, name: chosen.name, email: chosen.email, period: period)
+        let chosen = try await page(query.value("manager"), period: period, context: context)
+        let report = chosen.report
+        let sent = chosen.sent
         let maker = CommissionReportMaker(localizer: localizer)
         if query.value("format") == "csv", periodError == nil {
             return maker.csv(report).response(fileName: maker.fileName(report))
         }
-        let sent = try await CommissionReportSendStore.latest(manager: chosen.id, period: period.value, on: store.database)
         let isAdmin = context.user.isAdmin
         let view = CommissionReportView(
             heading: maker.heading(report), periodValue: periodError == nil ? period.value : periodText,

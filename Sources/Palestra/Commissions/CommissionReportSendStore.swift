@@ -50,12 +50,21 @@ enum CommissionReportSendStore {
 
     /// The latest send of a manager's report for a period.
     static func latest(manager: Int, period: String, on connection: any PostgresQueryable) async throws -> Send? {
-        try await connection.query(
+        let statement = latestStatement(manager: manager, period: period)
+        return try latest(from: try await connection.query(statement.sql, statement.parameters))
+    }
+
+    static func latestStatement(manager: Int, period: String) -> PostgresStatement {
+        PostgresStatement(
             """
             SELECT sent_at, recipient, fingerprint FROM commission_report_sends
             WHERE manager_id = $1 AND period = $2 ORDER BY sent_at DESC, id DESC LIMIT 1
             """,
             [manager, period]
-        ).first.map { Send(sentAt: try $0.decode("sent_at"), recipient: try $0.decode("recipient"), fingerprint: try $0.decode("fingerprint")) }
+        )
+    }
+
+    static func latest(from rows: PostgresQueryResult) throws -> Send? {
+        try rows.first.map { Send(sentAt: try $0.decode("sent_at"), recipient: try $0.decode("recipient"), fingerprint: try $0.decode("fingerprint")) }
     }
 }

@@ -5,20 +5,48 @@ import Postgres
 struct CommissionReportStore: Sendable {
     let database: PostgresClient
 
+    typealias Manager = (id: Int, name: String, email: String)
+
     /// The managers whose reports the user reaches, by name.
-    func managers(access: CommissionAccess) async throws -> [(id: Int, name: String, email: String)] {
+    func managers(access: CommissionAccess) async throws -> [Manager] {
+        let statement = Self.managersStatement(access: access)
+        return try Self.managers(from: try await database.query(statement.sql, statement.parameters))
+    }
+
+    static func managersStatement(access: CommissionAccess) -> PostgresStatement {
         let only: Int? = switch access.reach {
         case .everything: nil
         case .teamOf(let manager): manager
         case .own: 0
         }
-        return try await database.query(
+        return PostgresStatement(
             """
             SELECT id, display_name, email::text AS email FROM users
             WHERE role = 'manager' AND ($1::bigint IS NULL OR id = $1) ORDER BY display_name, id
             """,
             [only]
-        ).map { (try $0.decode("id"), try $0.decode("display_name"), try $0.decode("email")) }
+        )
+    }
+
+    static func managers(from rows: PostgresQueryResult) throws -> [Manager] {
+        try rows.map { (try $0.decode("id"), try $0.decode("display_name"), try $0.decode("email")) }
+    }
+
+    /// What the report page reads, in one round trip (a pipeline): the managers the user reaches (for the
+    /// choice, and to check that `manager` is one of them), the report of `manager`'s team, and when it was
+    /// last emailed. The caller refuses a manager out of reach before showing anything of the report.
+    func page(access: CommissionAccess, manager: Int, period: CommissionPeriod) async throws
+        -> (managers: [Manager], report: (Manager) throws -> CommissionReport, sent: CommissionReportSendStore.Send?) {
+        let results = try await database.pipeline([
+            Self.managersStatement(access: access), Self.reportStatement(manager: manager, period: period, digestOnlyWhenSent: true),
+            CommissionReportSendStore.latestStatement(manager: manager, period: period.value),
+        ])
+        let rows = results[1]
+        return (
+            try Self.managers(from: results[0]),
+            { chosen in try Self.report(from: rows, manager: manager, name: chosen.name, email: chosen.email, period: period) },
+            try CommissionReportSendStore.latest(from: results[2])
+        )
     }
 
     /// One manager by id (a manager: `role = 'manager'`), or `nil`.
@@ -43,8 +71,19 @@ struct CommissionReportStore: Sendable {
     static func report(
         manager: Int, name: String, email: String, period: CommissionPeriod, on connection: any PostgresQueryable
     ) async throws -> CommissionReport {
+        let statement = reportStatement(manager: manager, period: period)
+        let rows = try await connection.query(statement.sql, statement.parameters)
+        return try report(from: rows, manager: manager, name: name, email: email, period: period)
+    }
+
+    /// The report's statement. The entries come from the manager and date index alone (it includes every
+    /// column read: an index-only scan once the table is vacuumed); each member's name by its key.
+    ///
+    /// `digestOnlyWhenSent`: the page compares the digest with the last email's only, so it is computed only
+    /// when the report was emailed (else the report's fingerprint says "none").
+    static func reportStatement(manager: Int, period: CommissionPeriod, digestOnlyWhenSent: Bool = false) -> PostgresStatement {
         let previous = period.previous
-        let rows = try await connection.query(
+        return PostgresStatement(
             """
             WITH entries AS MATERIALIZED (
                 SELECT e.id, e.version, e.status, e.member_id, e.currency, e.adjusts_id, e.base_minor, e.commission_minor,
@@ -60,18 +99,25 @@ struct CommissionReportStore: Sendable {
                 SELECT m.member_id FROM team_memberships m JOIN teams t ON t.id = m.team_id
                 WHERE t.manager_id = $1 AND m.joined_on < $3::date AND (m.left_on IS NULL OR m.left_on >= $2::date)
             )
-            SELECT false AS is_previous, u.id, u.display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
+            SELECT false AS is_previous, members.member_id AS id,
+                   (SELECT u.display_name FROM users u WHERE u.id = members.member_id) AS display_name, s.currency, coalesce(s.deals, 0)::bigint AS deals, coalesce(s.base, 0)::bigint AS base,
                    coalesce(s.commission, 0)::bigint AS commission, coalesce(s.pending, 0)::bigint AS pending,
                    coalesce(s.approved, 0)::bigint AS approved, coalesce(s.paid, 0)::bigint AS paid,
-                   (SELECT coalesce(md5(string_agg(x.id || ':' || x.version || ':' || x.status, ',' ORDER BY x.id)), 'none')
-                    FROM entries x WHERE x.is_current) AS digest
-            FROM members JOIN users u ON u.id = members.member_id LEFT JOIN sums s ON s.member_id = members.member_id
+                   CASE WHEN NOT $5::boolean OR EXISTS (SELECT 1 FROM commission_report_sends r WHERE r.manager_id = $1 AND r.period = $6)
+                   THEN (SELECT coalesce(md5(string_agg(x.id || ':' || x.version || ':' || x.status, ',' ORDER BY x.id)), 'none')
+                         FROM entries x WHERE x.is_current) END AS digest
+            FROM members LEFT JOIN sums s ON s.member_id = members.member_id
             UNION ALL
             SELECT true, NULL, NULL, currency, \(sumColumns), NULL FROM entries WHERE NOT is_current GROUP BY currency
             ORDER BY 1, 3, 2, 4
             """,
-            [manager, period.first, period.end, previous.first]
+            [manager, period.first, period.end, previous.first, digestOnlyWhenSent, period.value]
         )
+    }
+
+    static func report(
+        from rows: PostgresQueryResult, manager: Int, name: String, email: String, period: CommissionPeriod
+    ) throws -> CommissionReport {
         var lines: [CommissionReport.Line] = []
         var previousTotals: [String: CommissionReport.Sums] = [:]
         var digest: String?

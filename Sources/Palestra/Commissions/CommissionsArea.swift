@@ -28,7 +28,8 @@ extension Area {
             return [PeriodicJob(name: "commission-reports", schedule: .monthly(day: 2, hour: 7, minute: 0)) { connection in
                 try await SendCommissionReportJob.enqueueLastMonth(today: .today(in: timeZone), on: connection)
             }]
-        }
+        },
+        userFacts: [CommissionAccess.teamMember]
     )
 }
 

@@ -11,7 +11,7 @@ import Testing
 @Suite("Commission entries admin")
 struct CommissionEntriesAdminTests {
     static func form(
-        member: Int, date: String = "2026-10-12", deal: String = "New deal", base: String = "123456", rate: String = "250",
+        member: Int, date: String = "2026-10-12", deal: String = "New deal", base: String = "1 234,56", rate: String = "250",
         currency: String = "RUB", adjusts: String = "", reason: String = ""
     ) -> [(String, String)] {
         [
@@ -31,7 +31,7 @@ struct CommissionEntriesAdminTests {
             var mira = Browser(client)
             try await mira.signIn("mira@example.org")
             _ = try await mira.get("/admin/commission-entries/add")
-            let saved = try await mira.post("/admin/commission-entries/add", Self.form(member: scene.mira, base: "123455", rate: "250"))
+            let saved = try await mira.post("/admin/commission-entries/add", Self.form(member: scene.mira, base: "1234.55", rate: "250"))
             #expect(saved.status == .seeOther)
             #expect(try await mira.follow(saved).text.contains("was added"))
             // 1,234.55 × 2.5 % = 30.86375 → 30.86
@@ -82,15 +82,15 @@ struct CommissionEntriesAdminTests {
             let cases: [([(String, String)], String)] = [
                 (Self.form(member: scene.mira, deal: ""), "This field is required."),
                 (Self.form(member: scene.mira, deal: String(repeating: "x", count: 201)), "200"),
-                (Self.form(member: scene.mira, base: "abc"), "whole number"),
+                (Self.form(member: scene.mira, base: "abc"), "Enter an amount in figures, like 1234.56."),
                 (Self.form(member: scene.mira, base: "0"), "Enter a base amount above zero; a negative one is an adjustment of another entry."),
-                (Self.form(member: scene.mira, base: "-500"), "Enter a base amount above zero; a negative one is an adjustment of another entry."),
+                (Self.form(member: scene.mira, base: "-5"), "Enter a base amount above zero; a negative one is an adjustment of another entry."),
                 (Self.form(member: scene.mira, rate: "10001"), "10"),
                 (Self.form(member: scene.mira, date: "2026-02-30"), "date"),
                 (Self.form(member: scene.mira, currency: "XXX"), "Choose one of the options offered."),
-                (Self.form(member: scene.mira, base: "-500", adjusts: String(scene.approvedEntry)), "Say why the entry is corrected."),
+                (Self.form(member: scene.mira, base: "-5", adjusts: String(scene.approvedEntry)), "Say why the entry is corrected."),
                 (Self.form(member: scene.mira, base: "0", adjusts: String(scene.approvedEntry), reason: "x"), "An adjustment changes the base: enter an amount other than zero."),
-                (Self.form(member: scene.mira, base: "-500", adjusts: "999999", reason: "Typo"), "An adjustment corrects an approved or paid entry of the same member, in the same currency."),
+                (Self.form(member: scene.mira, base: "-5", adjusts: "999999", reason: "Typo"), "An adjustment corrects an approved or paid entry of the same member, in the same currency."),
             ]
             for (fields, message) in cases {
                 _ = try await mira.get("/admin/commission-entries/add")
@@ -147,7 +147,7 @@ struct CommissionEntriesAdminTests {
             // The correction: an adjustment of −100.00 linked to it, with a reason
             _ = try await mira.get("/admin/commission-entries/add")
             let adjusted = try await mira.post("/admin/commission-entries/add",
-                Self.form(member: scene.mira, date: "2026-10-25", deal: "Big, corrected", base: "-10000", rate: "1000", adjusts: String(scene.approvedEntry), reason: "Discount given"))
+                Self.form(member: scene.mira, date: "2026-10-25", deal: "Big, corrected", base: "-100", rate: "1000", adjusts: String(scene.approvedEntry), reason: "Discount given"))
             #expect(adjusted.status == .seeOther)
             let adjustment: String = try await database.value(
                 "SELECT commission_minor || '|' || adjusts_id || '|' || reason FROM commission_entries WHERE deal = 'Big, corrected'"
@@ -159,7 +159,7 @@ struct CommissionEntriesAdminTests {
             )
             _ = try await mira.get("/admin/commission-entries/add")
             let wrong = try await mira.post("/admin/commission-entries/add",
-                Self.form(member: scene.mira, base: "-100", adjusts: String(pendingOriginal), reason: "Why not"))
+                Self.form(member: scene.mira, base: "-1", adjusts: String(pendingOriginal), reason: "Why not"))
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.text.contains("An adjustment corrects an approved or paid entry of the same member, in the same currency."))
 

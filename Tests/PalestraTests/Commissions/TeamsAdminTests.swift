@@ -60,3 +60,35 @@ struct TeamsAdminTests {
         }
     }
 }
+
+/// The commissions' menu entries lead somewhere for whoever sees them.
+@Suite("Commissions menu")
+struct CommissionsMenuTests {
+    @Test("administrators, managers and members of a team see commission entries in the menu; others do not")
+    func menuByRole() async throws {
+        try await TestApp.test { client, database in
+            _ = try await CommissionFixture.make(database)
+            _ = try await TestUsers.create("nobody@example.org", role: .student, name: "Nora Nobody", in: database)
+            _ = try await TestUsers.create("coach@example.org", role: .coach, name: "Carl Coach", in: database)
+            let entries = #"href="/admin/commission-entries/""#, teams = #"href="/admin/teams/""#, report = #"href="/reports/commissions""#
+            let expected: [(email: String, entries: Bool, teams: Bool, report: Bool)] = [
+                ("admin@example.org", true, true, true), ("anna@example.org", true, true, true),
+                ("mira@example.org", true, false, false), ("sofia@example.org", true, false, false),
+                ("nobody@example.org", false, false, false), ("coach@example.org", false, false, false),
+            ]
+            for user in expected {
+                var browser = Browser(client)
+                try await browser.signIn(user.email)
+                for page in ["/notifications", "/admin/"] {
+                    let response = try await browser.get(page)
+                    // (Nora can view no admin resource now: the admin index refuses her)
+                    #expect(response.status == .ok || (page == "/admin/" && user.email == "nobody@example.org"), "\(user.email) \(page)")
+                    let text = response.text
+                    #expect(text.contains(entries) == user.entries, "\(user.email) \(page)")
+                    #expect(text.contains(teams) == user.teams, "\(user.email) \(page)")
+                    if page == "/notifications" { #expect(text.contains(report) == user.report, "\(user.email)") }
+                }
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
-/// The ISO 4217 currencies commission entries are kept in, each with its minor unit's digits. Amounts
-/// are integers of minor units (kopecks, cents; yen have none); two currencies are never added together.
+/// The ISO 4217 currencies the app offers, each with its minor unit's digits. Amounts are integers of
+/// minor units (kopecks, cents; yen have none); two currencies are never added together. The admin
+/// engine's money fields (``AdminField/Kind/money(currencyField:range:)``) read and show amounts by it.
 struct Currency: Sendable, Equatable, Hashable {
     let code: String
     let minorDigits: Int
@@ -25,6 +26,19 @@ struct Currency: Sendable, Equatable, Hashable {
     /// The amount as a spreadsheet reads it in the reader's language: `1234.56` / `1234,56`.
     func csv(_ minor: Int, _ format: LocalizedFormat) -> String {
         amount(minor, grouped: false, format: format)
+    }
+
+    /// The amount as a money input shows it: in the reader's decimal mark, ungrouped (`1,234` would read
+    /// back as a decimal), without the code.
+    func input(_ minor: Int, _ format: LocalizedFormat) -> String {
+        amount(minor, grouped: false, format: format)
+    }
+
+    /// The number of minor units in one major unit (100; 1 for yen).
+    var scale: Int {
+        var scale = 1
+        for _ in 0..<minorDigits { scale *= 10 }
+        return scale
     }
 
     private func amount(_ minor: Int, grouped: Bool, format: LocalizedFormat) -> String {
