@@ -103,18 +103,33 @@ struct LessonLifecycle: Sendable {
             let event = try await LessonStore.recordEvent(
                 lesson: id, kind: transition.eventKind, from: change.from, to: transition.to, actor: user, reason: reason, on: connection
             )
+            try await audit(transition, of: id, title: change.title, from: change.from, reason: reason, by: user, on: connection)
             let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
             try await notices.tell(students, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
             return true
         }
+        if applied { return .done }
         // Nothing changed: say why, from the lesson as it is now.
         guard let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) else { return nil }
-        if applied { return .done }
         if !LessonAccess(user: user).mayConduct(lesson) { return .refused(.notYours) }
         if !transition.from.contains(lesson.status) { return .refused(.illegal(from: lesson.status)) }
         if let version, version != lesson.version { return .refused(.stale) }
         if transition == .start { return .refused(.tooEarly) }
         return .refused(.stale)
+    }
+
+    /// The transition in the audit log too, in its transaction: who (`nil`: the system), when, the status
+    /// before and after, and a cancellation's reason.
+    private func audit(
+        _ transition: LessonTransition, of id: Int, title: String, from: LessonStatus, reason: String?, by user: User?,
+        on connection: PostgresConnection
+    ) async throws {
+        var changes = [FieldChange(field: "status", old: from.rawValue, new: transition.to.rawValue)]
+        if let reason { changes.append(FieldChange(field: "cancel_reason", old: nil, new: reason)) }
+        try await AuditStore.record(
+            AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes),
+            on: connection
+        )
     }
 
     private func seen(_ id: Int, _ user: User) async throws -> Bool {
@@ -128,6 +143,7 @@ struct LessonLifecycle: Sendable {
             for id in ids {
                 guard let change = try await LessonStore.apply(.complete, to: id, version: nil, actor: nil, reason: nil, on: connection) else { continue }
                 let event = try await LessonStore.recordEvent(lesson: id, kind: .completed, from: change.from, to: .completed, actor: nil, reason: nil, on: connection)
+                try await audit(.complete, of: id, title: change.title, from: change.from, reason: nil, by: nil, on: connection)
                 let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
                 try await notices.tell(students, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
             }
