@@ -161,6 +161,29 @@ struct LessonsAPITests {
         }
     }
 
+    @Test("a lesson and a page written by hand are the JSON the encoder writes, hostile text included")
+    func handWrittenJSON() throws {
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let hostile = "Quote \" backslash \\ slash / tab \t newline \n bell \u{07} nul \u{00} del \u{7F} ё 🎻 \u{2028} </script>"
+        let lesson = Lesson(
+            id: 7, title: hostile, description: "**Bold**\r\n" + hostile, teacher: .init(id: 3, name: "Tess \"T\""), roomID: 4, roomName: hostile,
+            startsAt: now, endsAt: now.addingTimeInterval(3600), status: .cancelled, startedAt: nil, completedAt: nil,
+            cancelledAt: now, cancelledByName: "Ada", cancelReason: hostile, version: 3, createdAt: now, updatedAt: now,
+            students: [.init(id: 9, name: hostile), .init(id: 10, name: "Борис")]
+        )
+        let one = LessonJSON(lesson, timeZone: LessonFixture.zone)
+        let page = LessonPageJSON(count: 2, next: "/api/v1/lessons/?page=2&status=\"x\"", previous: nil, results: [one, LessonJSON(lesson, timeZone: .gmt)])
+        func parsed(_ data: Data) throws -> NSDictionary { try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary) }
+        for value in [one as any JSONWritable, page] {
+            var text = ""
+            value.write(to: &text)
+            #expect(try parsed(Data(text.utf8)) == (try parsed(try JSONEncoder().encode(value))))
+        }
+        var text = ""
+        one.write(to: &text)
+        #expect(text.hasPrefix(#"{"id":7,"title":"Quote \" backslash \\ slash / tab \t newline \n bell \u0007 nul \u0000 del"#))
+    }
+
     @Test("every API route is in the OpenAPI document, and every documented operation answers a status it declares")
     func documentMatchesRoutes() async throws {
         try await TestApp.test { client, database in
