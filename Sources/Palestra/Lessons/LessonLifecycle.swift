@@ -21,7 +21,7 @@ struct LessonLifecycle: Sendable {
         case .valid(let checked): plan = checked
         }
         do {
-            return try await database.transaction { connection in
+            return try await retryingTransaction(teacher: plan.teacherID) { connection in
                 if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
                 let id = try await LessonStore.insert(plan, on: connection)
                 let event = try await LessonStore.recordEvent(lesson: id, kind: .created, from: nil, to: .scheduled, actor: user, reason: nil, on: connection)
@@ -52,7 +52,7 @@ struct LessonLifecycle: Sendable {
         case .valid(let checked): plan = checked
         }
         do {
-            return try await database.transaction { connection in
+            return try await retryingTransaction(teacher: plan.teacherID) { connection in
                 if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
                 guard try await LessonStore.update(plan, of: lesson.id, version: version, statuses: [lesson.status], on: connection) else {
                     return .stale
@@ -72,6 +72,29 @@ struct LessonLifecycle: Sendable {
             }
         } catch let error as PostgresError {
             return try await conflict(error, plan: plan, excluding: lesson.id)
+        }
+    }
+
+    /// A plan or an edit in one transaction, run again (at most five times in all) when PostgreSQL ends it as a
+    /// deadlock's victim: two overlapping plans inserted at once can each wait for the other on the exclusion
+    /// constraints, and they share their teacher's `lesson_tallies` row. Run again, it saves or names the winner.
+    /// The teacher's plans and edits take turns (a transaction-scoped advisory lock in this space), so two of
+    /// them never wait for each other on the teacher's constraint; rooms shared by teachers still can, rarely.
+    static let teacherLockSpace = 7316
+
+    private func retryingTransaction(
+        teacher: Int, _ body: (PostgresConnection) async throws -> LessonSaveOutcome
+    ) async throws -> LessonSaveOutcome {
+        var attempt = 1
+        while true {
+            do {
+                return try await database.transaction { connection in
+                    try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.teacherLockSpace), ($1::bigint % 2147483647)::int)", [teacher])
+                    return try await body(connection)
+                }
+            } catch let error as PostgresError where error.isTransient && attempt < 5 {
+                attempt += 1
+            }
         }
     }
 
