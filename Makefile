@@ -321,10 +321,13 @@ bench-queue: deps
 # (page_size=50), one lesson, and transitions (start then cancel of fresh lessons, 64 at a time, each with its
 # students' notification jobs; the anchor's own wrk scripts). Requests/s, p50, p99, CPU per request of the
 # server and of PostgreSQL; then ../shared/anchors/run_drf.sh (when present) in the same run, and the ratios.
+# The cluster runs with the anchor's durability settings (fsync, synchronous_commit, full_page_writes off).
 bench-lessons: deps
 	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 	swift build -c release --product palestra
 	@$(bench_cluster); \
+	sql -c "ALTER SYSTEM SET fsync = off" -c "ALTER SYSTEM SET synchronous_commit = off" -c "ALTER SYSTEM SET full_page_writes = off" \
+	  -c "SELECT pg_reload_conf()" >/dev/null; \
 	tools=Benchmarks; \
 	.build/release/palestra migrate >/dev/null; \
 	echo "== seeding 100,000 lessons (Benchmarks/lessons-seed.sql)"; started=$$(date +%s); \

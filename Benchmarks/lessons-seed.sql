@@ -35,4 +35,4 @@ WHERE s.k = (l.id * 7 + j * 677) % 2000;
 
 INSERT INTO lesson_events (lesson_id, kind, to_status, occurred_at) SELECT id, 'created', 'scheduled', created_at FROM lessons;
 
-VACUUM (ANALYZE) users, lessons, lesson_students, lesson_events;
+VACUUM (ANALYZE) users, lessons, lesson_students, lesson_events, lesson_tallies;

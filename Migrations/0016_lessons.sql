@@ -41,8 +41,61 @@ CREATE TABLE lessons (
     CONSTRAINT lessons_room_overlap EXCLUDE USING gist (room_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&)
         WHERE (status <> 'cancelled' AND room_id IS NOT NULL)
 );
+-- The list's order (start, then id) alone and after each equality filter it takes (status, teacher, room);
+-- (status, ends_at) finds lessons left in progress or not held.
 CREATE INDEX lessons_starts_at_idx ON lessons (starts_at, id);
+CREATE INDEX lessons_status_starts_at_idx ON lessons (status, starts_at, id);
+CREATE INDEX lessons_teacher_starts_at_idx ON lessons (teacher_id, starts_at, id);
+CREATE INDEX lessons_room_starts_at_idx ON lessons (room_id, starts_at, id) WHERE room_id IS NOT NULL;
 CREATE INDEX lessons_status_idx ON lessons (status, ends_at);
+
+-- How many lessons each teacher has in each status, kept exact by the trigger below in the transaction
+-- of every change: the API's `count` without a filter, or by status or teacher, is a sum over at most
+-- (teachers × 4) rows instead of a scan of every lesson (an index-only count of 100,000 lessons takes
+-- 5–15 ms). Each statement adds its net change per (teacher, status), in key order, so two transactions
+-- lock the rows they share in the same order.
+CREATE TABLE lesson_tallies (
+    teacher_id bigint NOT NULL,
+    status     text NOT NULL,
+    n          bigint NOT NULL,
+    PRIMARY KEY (teacher_id, status)
+);
+
+CREATE FUNCTION lesson_tallies_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO lesson_tallies AS t (teacher_id, status, n)
+        SELECT teacher_id, status, count(*) FROM new_lessons GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (teacher_id, status) DO UPDATE SET n = t.n + excluded.n;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO lesson_tallies AS t (teacher_id, status, n)
+        SELECT teacher_id, status, -count(*) FROM old_lessons GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (teacher_id, status) DO UPDATE SET n = t.n + excluded.n;
+    ELSE
+        INSERT INTO lesson_tallies AS t (teacher_id, status, n)
+        SELECT teacher_id, status, sum(d) FROM (
+            SELECT teacher_id, status, 1 AS d FROM new_lessons
+            UNION ALL SELECT teacher_id, status, -1 FROM old_lessons
+        ) AS changes GROUP BY 1, 2 HAVING sum(d) <> 0 ORDER BY 1, 2
+        ON CONFLICT (teacher_id, status) DO UPDATE SET n = t.n + excluded.n;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION lesson_tallies_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM lesson_tallies;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER lesson_tallies_insert AFTER INSERT ON lessons REFERENCING NEW TABLE AS new_lessons
+    FOR EACH STATEMENT EXECUTE FUNCTION lesson_tallies_apply();
+CREATE TRIGGER lesson_tallies_update AFTER UPDATE ON lessons REFERENCING OLD TABLE AS old_lessons NEW TABLE AS new_lessons
+    FOR EACH STATEMENT EXECUTE FUNCTION lesson_tallies_apply();
+CREATE TRIGGER lesson_tallies_delete AFTER DELETE ON lessons REFERENCING OLD TABLE AS old_lessons
+    FOR EACH STATEMENT EXECUTE FUNCTION lesson_tallies_apply();
+CREATE TRIGGER lesson_tallies_truncate AFTER TRUNCATE ON lessons
+    FOR EACH STATEMENT EXECUTE FUNCTION lesson_tallies_clear();
 
 CREATE TABLE lesson_students (
     lesson_id  bigint NOT NULL REFERENCES lessons (id) ON DELETE CASCADE,

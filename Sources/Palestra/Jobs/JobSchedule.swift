@@ -2,6 +2,8 @@ import Foundation
 
 /// When a periodic job fires, on the organisation's wall clock.
 public enum JobSchedule: Sendable, Equatable {
+    /// Every hour at minute past the hour.
+    case hourly(minute: Int)
     /// Every day at hour:minute.
     case daily(hour: Int, minute: Int)
     /// Every week on an ISO weekday (1 = Monday … 7 = Sunday) at hour:minute.
@@ -16,7 +18,7 @@ public enum JobSchedule: Sendable, Equatable {
         var candidate = nextFire(after: moment, in: timeZone).flatMap { next in
             calendar.date(byAdding: step, value: -1, to: next)
         }
-        // Stepping back a day/week/month from the next fire lands on the previous one (DST and month
+        // Stepping back an hour/day/week/month from the next fire lands on the previous one (DST and month
         // lengths aside); re-anchor it to the schedule's wall-clock time.
         if let found = candidate, let anchored = anchor(found, calendar: calendar) { candidate = anchored }
         guard let candidate, candidate <= moment else { return nil }
@@ -32,6 +34,7 @@ public enum JobSchedule: Sendable, Equatable {
 
     private var step: Calendar.Component {
         switch self {
+        case .hourly: .hour
         case .daily: .day
         case .weekly: .weekOfYear
         case .monthly: .month
@@ -40,6 +43,8 @@ public enum JobSchedule: Sendable, Equatable {
 
     private var components: DateComponents {
         switch self {
+        case .hourly(let minute):
+            DateComponents(minute: minute, second: 0)
         case .daily(let hour, let minute):
             DateComponents(hour: hour, minute: minute, second: 0)
         case .weekly(let weekday, let hour, let minute):
@@ -51,9 +56,10 @@ public enum JobSchedule: Sendable, Equatable {
     }
 
     private func anchor(_ date: Date, calendar: Calendar) -> Date? {
-        var parts = calendar.dateComponents([.year, .month, .day], from: date)
+        var parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
         let wanted = components
-        parts.hour = wanted.hour
+        // An hourly schedule keeps the hour it landed on.
+        if let hour = wanted.hour { parts.hour = hour }
         parts.minute = wanted.minute
         parts.second = 0
         return calendar.date(from: parts)

@@ -142,13 +142,15 @@ struct JobsOverviewView: Sendable {
         return localizer.format.dateTime(moment, in: timeZone)
     }
 
-    /// "Daily, 00:05", "Weekly: Monday, 09:00", "Monthly: day 1, 03:00", in the organisation's time zone.
+    /// "Hourly, at :20", "Daily, 00:05", "Weekly: Monday, 09:00", "Monthly: day 1, 03:00", in the organisation's time zone.
     static func describe(_ schedule: JobSchedule, localizer: Localizer) -> String {
         let format = localizer.format
         func time(_ hour: Int, _ minute: Int) -> String {
             TimeOfDay(hour: hour, minute: minute).map(format.time) ?? "\(hour):\(minute)"
         }
         switch schedule {
+        case .hourly(let minute):
+            return localizer.t("Hourly, at :{minute}", ["minute": minute < 10 ? "0\(minute)" : String(minute)])
         case .daily(let hour, let minute):
             return localizer.t("Daily, {time}", ["time": time(hour, minute)])
         case .weekly(let weekday, let hour, let minute):

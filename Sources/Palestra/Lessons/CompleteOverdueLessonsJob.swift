@@ -1,5 +1,5 @@
 /// Completes lessons still in progress 12 hours after their end (``LessonLifecycle/completeOverdue()``):
-/// audited as the system, their students told. Daily at 03:20 (the scheduler has no hourly period yet).
+/// audited as the system, their students told. Hourly, at 20 minutes past the hour.
 public struct CompleteOverdueLessonsJob: JobKind {
     public struct Arguments: Codable, Sendable, Equatable {}
 

@@ -79,7 +79,9 @@ struct LessonJSON: Encodable, Sendable {
         let sign = offset < 0 ? "-" : "+"
         let hours = abs(offset) / 3600
         let minutes = abs(offset) % 3600 / 60
-        return "\(local.date)T" + String(format: "%02d:%02d:%02d", local.time.hour, local.time.minute, local.time.second) + sign + String(format: "%02d:%02d", hours, minutes)
+        // Two digits by hand: `String(format:)` took a fifth of the server's time on a page of 50 lessons.
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(local.date)T\(two(local.time.hour)):\(two(local.time.minute)):\(two(local.time.second))\(sign)\(two(hours)):\(two(minutes))"
     }
 }
 

@@ -21,7 +21,7 @@ struct LessonLifecycle: Sendable {
         case .valid(let checked): plan = checked
         }
         do {
-            return try await database.transaction { connection in
+            return try await retryingTransaction(teacher: plan.teacherID) { connection in
                 if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
                 let id = try await LessonStore.insert(plan, on: connection)
                 let event = try await LessonStore.recordEvent(lesson: id, kind: .created, from: nil, to: .scheduled, actor: user, reason: nil, on: connection)
@@ -52,7 +52,7 @@ struct LessonLifecycle: Sendable {
         case .valid(let checked): plan = checked
         }
         do {
-            return try await database.transaction { connection in
+            return try await retryingTransaction(teacher: plan.teacherID) { connection in
                 if let errors = try await LessonChoiceStore.refusedChoices(plan, on: connection) { return .invalid(errors) }
                 guard try await LessonStore.update(plan, of: lesson.id, version: version, statuses: [lesson.status], on: connection) else {
                     return .stale
@@ -72,6 +72,29 @@ struct LessonLifecycle: Sendable {
             }
         } catch let error as PostgresError {
             return try await conflict(error, plan: plan, excluding: lesson.id)
+        }
+    }
+
+    /// A plan or an edit in one transaction, run again (at most five times in all) when PostgreSQL ends it as a
+    /// deadlock's victim: two overlapping plans inserted at once can each wait for the other on the exclusion
+    /// constraints, and they share their teacher's `lesson_tallies` row. Run again, it saves or names the winner.
+    /// The teacher's plans and edits take turns (a transaction-scoped advisory lock in this space), so two of
+    /// them never wait for each other on the teacher's constraint; rooms shared by teachers still can, rarely.
+    static let teacherLockSpace = 7316
+
+    private func retryingTransaction(
+        teacher: Int, _ body: (PostgresConnection) async throws -> LessonSaveOutcome
+    ) async throws -> LessonSaveOutcome {
+        var attempt = 1
+        while true {
+            do {
+                return try await database.transaction { connection in
+                    try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.teacherLockSpace), ($1::bigint % 2147483647)::int)", [teacher])
+                    return try await body(connection)
+                }
+            } catch let error as PostgresError where error.isTransient && attempt < 5 {
+                attempt += 1
+            }
         }
     }
 
@@ -103,18 +126,33 @@ struct LessonLifecycle: Sendable {
             let event = try await LessonStore.recordEvent(
                 lesson: id, kind: transition.eventKind, from: change.from, to: transition.to, actor: user, reason: reason, on: connection
             )
+            try await audit(transition, of: id, title: change.title, from: change.from, reason: reason, by: user, on: connection)
             let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
             try await notices.tell(students, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
             return true
         }
+        if applied { return .done }
         // Nothing changed: say why, from the lesson as it is now.
         guard let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) else { return nil }
-        if applied { return .done }
         if !LessonAccess(user: user).mayConduct(lesson) { return .refused(.notYours) }
         if !transition.from.contains(lesson.status) { return .refused(.illegal(from: lesson.status)) }
         if let version, version != lesson.version { return .refused(.stale) }
         if transition == .start { return .refused(.tooEarly) }
         return .refused(.stale)
+    }
+
+    /// The transition in the audit log too, in its transaction: who (`nil`: the system), when, the status
+    /// before and after, and a cancellation's reason.
+    private func audit(
+        _ transition: LessonTransition, of id: Int, title: String, from: LessonStatus, reason: String?, by user: User?,
+        on connection: PostgresConnection
+    ) async throws {
+        var changes = [FieldChange(field: "status", old: from.rawValue, new: transition.to.rawValue)]
+        if let reason { changes.append(FieldChange(field: "cancel_reason", old: nil, new: reason)) }
+        try await AuditStore.record(
+            AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes),
+            on: connection
+        )
     }
 
     private func seen(_ id: Int, _ user: User) async throws -> Bool {
@@ -128,6 +166,7 @@ struct LessonLifecycle: Sendable {
             for id in ids {
                 guard let change = try await LessonStore.apply(.complete, to: id, version: nil, actor: nil, reason: nil, on: connection) else { continue }
                 let event = try await LessonStore.recordEvent(lesson: id, kind: .completed, from: change.from, to: .completed, actor: nil, reason: nil, on: connection)
+                try await audit(.complete, of: id, title: change.title, from: change.from, reason: nil, by: nil, on: connection)
                 let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
                 try await notices.tell(students, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
             }

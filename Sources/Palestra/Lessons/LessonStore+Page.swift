@@ -13,23 +13,61 @@ struct LessonFilter: Sendable, Equatable {
 }
 
 extension LessonStore {
-    /// The total matching and one page, each lesson with its students (two statements).
+    /// The total matching and one page, each lesson with its students: the total and the page in one
+    /// round trip, the page's students in a second.
+    ///
+    /// The statements hold only the conditions that apply (the user's reach for their role, the filters
+    /// given), so each combination is its own prepared statement whose plan uses the index for it
+    /// (`lessons_status_starts_at_idx`, `…_teacher_…`, `…_room_…`, `lessons_starts_at_idx`) rather than one
+    /// generic plan of `($n IS NULL OR …)` that can use none. Without a room or date filter and for a user
+    /// who is not a student, the total is a sum of `lesson_tallies` (kept exact by a trigger) instead of
+    /// a count of every matching lesson.
     static func page(
-        access: LessonAccess, filter: LessonFilter, limit: Int, offset: Int, on database: any PostgresQueryable
+        access: LessonAccess, filter: LessonFilter, limit: Int, offset: Int, on database: PostgresClient
     ) async throws -> (count: Int, lessons: [Lesson]) {
-        let condition = """
-            WHERE \(LessonAccess.condition(lesson: "l", user: "$1", role: "$2"))
-              AND ($3::text IS NULL OR l.status = $3) AND ($4::bigint IS NULL OR l.teacher_id = $4)
-              AND ($5::bigint IS NULL OR l.room_id = $5) AND ($6::timestamptz IS NULL OR l.starts_at >= $6)
-              AND ($7::timestamptz IS NULL OR l.starts_at < $7)
-            """
-        let parameters: [any PostgresEncodable] = access.parameters + [filter.status?.rawValue, filter.teacher, filter.room, filter.from, filter.to]
-        let count: Int = try await database.query("SELECT count(*)::int AS n FROM lessons l " + condition, parameters)[0].decode("n")
-        var lessons = try await database.query(
-            columns + "\n" + condition + "\nORDER BY l.starts_at, l.id LIMIT $8 OFFSET $9", parameters + [limit, offset]
-        ).map(decode)
+        var rows = SQLConditions(), tallies = SQLConditions()
+        if let reach = access.condition(lesson: "l") { rows.add(reach, access.user.id) }
+        if access.user.role == .coach { tallies.add({ "t.teacher_id = \($0)" }, access.user.id) }
+        if let status = filter.status {
+            rows.add({ "l.status = \($0)" }, status.rawValue)
+            tallies.add({ "t.status = \($0)" }, status.rawValue)
+        }
+        if let teacher = filter.teacher {
+            rows.add({ "l.teacher_id = \($0)" }, teacher)
+            tallies.add({ "t.teacher_id = \($0)" }, teacher)
+        }
+        if let room = filter.room { rows.add({ "l.room_id = \($0)" }, room) }
+        if let from = filter.from { rows.add({ "l.starts_at >= \($0)" }, from) }
+        if let to = filter.to { rows.add({ "l.starts_at < \($0)" }, to) }
+        let counting = access.user.role != .student && filter.room == nil && filter.from == nil && filter.to == nil
+            ? PostgresStatement("SELECT coalesce(sum(t.n), 0)::int AS n FROM lesson_tallies t" + tallies.clause, tallies.values)
+            : PostgresStatement("SELECT count(*)::int AS n FROM lessons l" + rows.clause, rows.values)
+        // The page's size and offset are numbers in the SQL (Swift integers), so the planner plans for that
+        // page: as parameters, a reused plan would assume a tenth of the table. The first pages' statements
+        // stay prepared; a deeper page is planned once for itself.
+        let paging = PostgresStatement(
+            columns + rows.clause + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)", rows.values,
+            planning: offset == 0 ? .cached : .perExecution
+        )
+        let results = try await database.pipeline([counting, paging])
+        let count: Int = try results[0][0].decode("n")
+        var lessons = try results[1].map(decode)
         let students = try await Self.students(of: lessons.map(\.id), on: database)
         for index in lessons.indices { lessons[index].students = students[lessons[index].id] ?? [] }
         return (count, lessons)
     }
+}
+
+/// `AND`ed conditions and their values, each condition written around the placeholder its value gets.
+private struct SQLConditions {
+    var conditions: [String] = []
+    var values: [(any PostgresEncodable)?] = []
+
+    mutating func add(_ condition: (String) -> String, _ value: any PostgresEncodable) {
+        values.append(value)
+        conditions.append(condition("$\(values.count)"))
+    }
+
+    /// `WHERE …` on a line of its own, or nothing.
+    var clause: String { conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: " AND ") }
 }

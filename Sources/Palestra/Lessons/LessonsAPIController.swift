@@ -155,6 +155,16 @@ struct LessonsAPIController: Sendable {
     /// The English source strings, for problem details.
     private static let english = Localizer(language: .en, messages: [:], plurals: [:])
 
+    /// A lesson or a page of them, written by hand (``JSONWritable``).
+    static func json(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var text = ""
+        text.reserveCapacity(1024)
+        value.write(to: &text)
+        return Response(
+            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

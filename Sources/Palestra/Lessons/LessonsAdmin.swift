@@ -61,6 +61,7 @@ enum LessonsAdmin {
                 AdminField("teacher_id", label: "Teacher", kind: .foreignKey(teachers), editable: .never),
                 AdminField("room_id", label: "Room", kind: .foreignKey(roomLookup), editable: .never),
                 AdminField("status", label: "Status", kind: .select(LessonStatus.choices), editable: .never),
+                AdminField("cancel_reason", label: "Reason", kind: .text(maxLength: 500), editable: .never),
                 AdminField("description", label: "Description", kind: .markdown(maxLength: 20000), editable: .never),
             ],
             objectLinks: [AdminObjectLink(label: "The lesson's page", to: LessonsURL.lesson(.key))]

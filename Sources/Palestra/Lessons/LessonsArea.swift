@@ -8,7 +8,7 @@ extension PageTemplate {
 }
 
 extension Area {
-    /// Rooms and lessons: a lesson's page and its lifecycle, My lessons, week timetables, the daily
+    /// Rooms and lessons: a lesson's page and its lifecycle, My lessons, week timetables, the hourly
     /// completion of lessons left in progress.
     static let lessons = Area(
         name: "lessons",
@@ -31,7 +31,7 @@ extension Area {
             registry.register(CompleteOverdueLessonsJob(lifecycle: LessonLifecycle(database: database, notices: LessonNotices(configuration: configuration))))
         },
         periodicJobs: { _ in
-            [PeriodicJob(name: "complete-overdue-lessons", schedule: .daily(hour: 3, minute: 20)) { connection in
+            [PeriodicJob(name: "complete-overdue-lessons", schedule: .hourly(minute: 20)) { connection in
                 try await JobQueue.enqueue(CompleteOverdueLessonsJob.self, .init(), on: connection)
             }]
         }

@@ -260,6 +260,17 @@ struct JobQueueTests {
         #expect(monthlyNext == date("2026-11-30T21:05:00Z"))
         #expect(weeklyLatest == date("2026-11-16T06:00:00Z"))
         #expect(JobSchedule.weekly(weekday: 6, hour: 12, minute: 0).latestFire(atOrBefore: moment, in: zone) == moment)
+        // Hourly: at 20 past each hour on the organisation's clock (in India too, 5 h 30 min ahead of UTC).
+        let hourly = JobSchedule.hourly(minute: 20)
+        #expect(hourly.latestFire(atOrBefore: moment, in: zone) == date("2026-11-21T08:20:00Z"))
+        #expect(hourly.nextFire(after: moment, in: zone) == date("2026-11-21T09:20:00Z"))
+        #expect(JobSchedule.hourly(minute: 0).latestFire(atOrBefore: moment, in: zone) == moment)
+        #expect(JobSchedule.hourly(minute: 0).nextFire(after: moment, in: zone) == date("2026-11-21T10:00:00Z"))
+        let india = TimeZone(identifier: "Asia/Kolkata")!
+        #expect(hourly.latestFire(atOrBefore: moment, in: india) == date("2026-11-21T08:50:00Z"))
+        #expect(hourly.nextFire(after: moment, in: india) == date("2026-11-21T09:50:00Z"))
+        // Across midnight and a month's end: the fire before 00:10 on 1 December is 23:20 on 30 November.
+        #expect(hourly.latestFire(atOrBefore: try #require(date("2026-11-30T21:10:00Z")), in: zone) == date("2026-11-30T20:20:00Z"))
     }
 }
 

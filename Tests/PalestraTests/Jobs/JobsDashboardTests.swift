@@ -293,6 +293,7 @@ struct JobsDashboardTests {
         let periodic = [
             PeriodicJob(name: "daily-digest", schedule: .daily(hour: 0, minute: 5)) { _ in nil },
             PeriodicJob(name: "monthly-sessions", schedule: .monthly(day: 1, hour: 3, minute: 0)) { _ in nil },
+            PeriodicJob(name: "hourly-check", schedule: .hourly(minute: 20)) { _ in nil },
         ]
         try await TestApp.test(periodicJobs: periodic) { client, database in
             var browser = try await Browser.signedInAdmin(client, database)
@@ -331,6 +332,7 @@ struct JobsDashboardTests {
             let next = [before, after].compactMap { JobSchedule.daily(hour: 0, minute: 5).nextFire(after: $0, in: moscow) }
             #expect(next.contains { page.text.contains(#"<td data-label="Next run">\#(format.dateTime($0, in: moscow))</td>"#) })
             #expect(page.text.contains("Monthly: day 1, 03:00"))
+            #expect(page.text.contains("Hourly, at :20"))
             #expect(page.text.contains(#"<td data-label="Last run">Never</td>"#))
             // Workers: the one that beat 3 s ago is alive, the one silent for 5 minutes is stale.
             #expect(page.text.contains("1 alive, 1 stale"))

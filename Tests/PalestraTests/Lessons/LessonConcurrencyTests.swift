@@ -129,6 +129,8 @@ struct LessonConcurrencyTests {
                 "SELECT kind || ' ' || coalesce(actor_label, 'system') FROM lesson_events WHERE lesson_id = $1 ORDER BY id DESC LIMIT 1", [overdue]
             )
             #expect(event == "completed system")
+            #expect(try await LessonTransitionTests.audit(of: overdue, in: database) == ["system change status:in_progress>completed"])
+            #expect(try await LessonTransitionTests.audit(of: recent, in: database).isEmpty)
             #expect(try await fixture.notifications(overdue).filter { $0.hasPrefix("lesson.completed") }.count == 2)
             #expect(try await database.withClient { client in try await LessonFixture.lifecycle(client).completeOverdue() } == 0)
         }

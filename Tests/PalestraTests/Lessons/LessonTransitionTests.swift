@@ -57,6 +57,11 @@ struct LessonTransitionTests {
                 [fixture.lesson]
             )
             #expect(events == "created:->scheduled started:scheduled>in_progress completed:in_progress>completed")
+            // And in the audit log, each transition with its teacher, from and to.
+            #expect(try await Self.audit(of: fixture.lesson, in: database) == [
+                "Tess Teacher <teacher@example.org> change status:scheduled>in_progress",
+                "Tess Teacher <teacher@example.org> change status:in_progress>completed",
+            ])
             let notes = try await fixture.notifications()
             #expect(notes.filter { $0.hasPrefix("lesson.started") }.count == 2 && notes.filter { $0.hasPrefix("lesson.completed") }.count == 2)
             #expect(notes.count == 6)
@@ -84,6 +89,8 @@ struct LessonTransitionTests {
                 #expect(refused.status == .unprocessableContent && refused.text.contains(message))
                 #expect(try await fixture.state() == "scheduled v1")
             }
+            // The refusals are not in the audit log.
+            #expect(try await Self.audit(of: fixture.lesson, in: database).isEmpty)
             let cancelled = try await teacher.post(LessonsURL.transition(fixture.lesson, .cancel), [("version", "1"), ("reason", "Teacher is ill <b>")])
             #expect(cancelled.status == .seeOther)
             let after = try await teacher.follow(cancelled)
@@ -93,6 +100,39 @@ struct LessonTransitionTests {
             )
             #expect(row == "cancelled|Teacher is ill <b>|\(fixture.teacher)")
             #expect(try await fixture.notifications().filter { $0.hasPrefix("lesson.cancelled") }.count == 2)
+            // The audit log: who, from, to and the reason, in the transaction of the change (when: its time).
+            #expect(try await Self.audit(of: fixture.lesson, in: database) == [
+                "Tess Teacher <teacher@example.org> change status:scheduled>cancelled cancel_reason:->Teacher is ill <b>",
+            ])
+            let audited: Bool = try await database.value(
+                """
+                SELECT a.occurred_at = l.cancelled_at FROM audit_records a JOIN lessons l ON l.id::text = a.object_id
+                WHERE a.object_type = 'lessons' AND l.id = $1
+                """,
+                [fixture.lesson]
+            )
+            #expect(audited)
+            // An administrator reads it in the lesson's history, by label.
+            var admin = Browser(client)
+            try await admin.signIn("admin@example.org")
+            let history = try await admin.get(AdminURL.history("lessons", String(fixture.lesson)))
+            #expect(history.status == .ok && history.text.contains("Tess Teacher") && history.text.contains("Teacher is ill &lt;b&gt;"))
+            #expect(history.text.contains("Planned") && history.text.contains("Cancelled") && history.text.contains("Reason"))
+        }
+    }
+
+    /// The lesson's audit records, oldest first: "actor action field:old>new …" (`-` for none).
+    static func audit(of lesson: Int, in database: TestDatabase) async throws -> [String] {
+        try await database.withClient { client in
+            try await client.query(
+                """
+                SELECT coalesce(a.actor_label, 'system') || ' ' || a.action || ' ' ||
+                       (SELECT string_agg(c->>'field' || ':' || coalesce(c->>'old', '-') || '>' || coalesce(c->>'new', '-'), ' ' ORDER BY o)
+                        FROM jsonb_array_elements(a.changes) WITH ORDINALITY AS e(c, o)) AS line
+                FROM audit_records a WHERE a.object_type = 'lessons' AND a.object_id = $1 ORDER BY a.id
+                """,
+                [String(lesson)]
+            ).map { try $0.decode("line") }
         }
     }
 

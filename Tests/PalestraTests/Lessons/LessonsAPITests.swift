@@ -105,6 +105,85 @@ struct LessonsAPITests {
         }
     }
 
+    @Test("the list's count and page agree with the lessons for every role and filter, through plans, transitions, a teacher changed and deletes")
+    func countsAndPages() async throws {
+        try await TestApp.test { client, database in
+            let fixture = try await LessonFixture.make(in: database)
+            let start = Date().addingTimeInterval(86400 * 3)
+            var planned: [Int] = []
+            for index in 0..<6 {
+                planned.append(try await fixture.plan(
+                    "Lesson \(index)", at: start.addingTimeInterval(TimeInterval(index * 7200)), room: index.isMultiple(of: 2) ? fixture.room : nil,
+                    students: index.isMultiple(of: 3) ? fixture.students : [fixture.students[1]], teacher: index < 4 ? fixture.teacher : fixture.otherCoach
+                ))
+            }
+            let teacher = try await APITest.token(for: fixture.teacher, in: database)
+            #expect(try await Self.call(client, .post, Self.url(fixture.lesson, .start), token: teacher).status == .ok)
+            #expect(try await Self.call(client, .post, Self.url(planned[0], .cancel), token: teacher, body: #"{"reason": "Ill"}"#).status == .ok)
+            try await database.run("UPDATE lessons SET teacher_id = $1 WHERE id = $2", [fixture.otherCoach, planned[1]])
+            try await database.run("DELETE FROM lessons WHERE id = $1", [planned[5]])
+
+            let day = String(LessonFixture.local(start).prefix(10))
+            let queries: [(String, status: String?, teacher: Int?, room: Int?)] = [
+                ("", nil, nil, nil), ("status=scheduled", "scheduled", nil, nil), ("status=cancelled", "cancelled", nil, nil),
+                ("status=in_progress", "in_progress", nil, nil), ("teacher=\(fixture.teacher)", nil, fixture.teacher, nil),
+                ("teacher=\(fixture.otherCoach)&status=scheduled", "scheduled", fixture.otherCoach, nil), ("room=\(fixture.room)", nil, nil, fixture.room),
+                ("status=scheduled&date_from=\(day)&date_to=\(day)", "scheduled", nil, nil),
+            ]
+            for person in [fixture.admin, fixture.manager, fixture.teacher, fixture.otherCoach, fixture.students[0], fixture.students[1], fixture.outsider] {
+                let token = try await APITest.token(for: person, in: database)
+                let role: String = try await database.value("SELECT role FROM users WHERE id = $1", [person])
+                for (query, status, teacherID, room) in queries {
+                    // The oracle: the reach's generic rule and every filter, counted and listed directly.
+                    let dated = query.contains("date_from")
+                    let condition = "WHERE \(LessonAccess.condition(lesson: "l", user: "$1", role: "$2")) AND ($3::text IS NULL OR l.status = $3) "
+                        + "AND ($4::bigint IS NULL OR l.teacher_id = $4) AND ($5::bigint IS NULL OR l.room_id = $5) "
+                        + "AND (NOT $6 OR (l.starts_at AT TIME ZONE 'Europe/Moscow')::date = $7::date)"
+                    let parameters: [(any PostgresEncodable)?] = [person, role, status, teacherID, room, dated, day]
+                    let expected: Int = try await database.value("SELECT count(*)::int FROM lessons l " + condition, parameters)
+                    let ids: String = try await database.value(
+                        "SELECT coalesce(string_agg(id::text, ',' ORDER BY starts_at, id), '') FROM (SELECT l.id, l.starts_at FROM lessons l \(condition) ORDER BY l.starts_at, l.id LIMIT 3) AS page",
+                        parameters
+                    )
+                    let list = try APITest.json(try await Self.call(client, .get, LessonsAPIURL.lessons.path + "?page_size=3&" + query, token: token))
+                    let listed = (list["results"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }.map(String.init).joined(separator: ",")
+                    #expect(list["count"] as? Int == expected && listed == ids, "\(role) \(person) ?\(query)")
+                }
+            }
+            let drift: Int = try await database.value(
+                """
+                SELECT count(*)::int FROM (SELECT teacher_id, status, count(*) AS n FROM lessons GROUP BY 1, 2) AS real
+                FULL JOIN (SELECT teacher_id, status, n FROM lesson_tallies WHERE n <> 0) AS tally USING (teacher_id, status)
+                WHERE real.n IS DISTINCT FROM tally.n
+                """
+            )
+            #expect(drift == 0)
+        }
+    }
+
+    @Test("a lesson and a page written by hand are the JSON the encoder writes, hostile text included")
+    func handWrittenJSON() throws {
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let hostile = "Quote \" backslash \\ slash / tab \t newline \n bell \u{07} nul \u{00} del \u{7F} ё 🎻 \u{2028} </script>"
+        let lesson = Lesson(
+            id: 7, title: hostile, description: "**Bold**\r\n" + hostile, teacher: .init(id: 3, name: "Tess \"T\""), roomID: 4, roomName: hostile,
+            startsAt: now, endsAt: now.addingTimeInterval(3600), status: .cancelled, startedAt: nil, completedAt: nil,
+            cancelledAt: now, cancelledByName: "Ada", cancelReason: hostile, version: 3, createdAt: now, updatedAt: now,
+            students: [.init(id: 9, name: hostile), .init(id: 10, name: "Борис")]
+        )
+        let one = LessonJSON(lesson, timeZone: LessonFixture.zone)
+        let page = LessonPageJSON(count: 2, next: "/api/v1/lessons/?page=2&status=\"x\"", previous: nil, results: [one, LessonJSON(lesson, timeZone: .gmt)])
+        func parsed(_ data: Data) throws -> NSDictionary { try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary) }
+        for value in [one as any JSONWritable, page] {
+            var text = ""
+            value.write(to: &text)
+            #expect(try parsed(Data(text.utf8)) == (try parsed(try JSONEncoder().encode(value))))
+        }
+        var text = ""
+        one.write(to: &text)
+        #expect(text.hasPrefix(#"{"id":7,"title":"Quote \" backslash \\ slash / tab \t newline \n bell \u0007 nul \u0000 del"#))
+    }
+
     @Test("every API route is in the OpenAPI document, and every documented operation answers a status it declares")
     func documentMatchesRoutes() async throws {
         try await TestApp.test { client, database in
