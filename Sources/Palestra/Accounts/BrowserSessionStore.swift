@@ -20,9 +20,10 @@ public struct BrowserSessionStore: Sendable {
             SELECT s.csrf_token, s.flashes::text AS flashes,
                    s.last_seen_at < now() - $3 * interval '1 second' AS stale,
                    u.id, u.email::text AS email, u.display_name, u.role, u.language,
-                   -- The header's badge: unread notifications, counted on the partial index up to a limit.
+                   -- The header's badge: unread notifications, counted on the partial index up to a limit (written into the
+                   -- statement: a LIMIT parameter made PostgreSQL plan it again for every request).
                    (SELECT count(*)::int FROM (
-                        SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT $4
+                        SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT \(NotificationStore.unreadCountLimit)
                     ) AS unread) AS unread_notifications\(Self.factColumns)
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
@@ -31,7 +32,7 @@ public struct BrowserSessionStore: Sendable {
               AND s.last_seen_at > now() - $2 * interval '1 second'
               AND (s.user_id IS NULL OR u.is_active)
             """,
-            [token, settings.idleTimeout.wholeSeconds, BrowserSessionSettings.touchInterval.wholeSeconds, NotificationStore.unreadCountLimit]
+            [token, settings.idleTimeout.wholeSeconds, BrowserSessionSettings.touchInterval.wholeSeconds]
         )
         guard let row = rows.first else { return nil }
         if try row.decode("stale", as: Bool.self) {

@@ -14,9 +14,11 @@ struct WorkoutAccess: Sendable {
         self.seesEveryone = seesEveryone
     }
 
-    /// `$n` is ``ownerParameter``: NULL lets every owner through.
-    static func condition(owner column: String, parameter: String) -> String {
-        "(\(parameter)::bigint IS NULL OR \(column) = \(parameter)::bigint)"
+    /// `$n` is ``ownerParameter``: NULL lets every owner through. Two statements, one per kind of user, rather than
+    /// one `($n IS NULL OR owner = $n)`: each keeps one cached plan that reads by owner or reads everything, where the
+    /// disjunction made PostgreSQL plan it again for every execution.
+    func condition(owner column: String, parameter: String) -> String {
+        seesEveryone ? "\(parameter)::bigint IS NULL" : "\(column) = \(parameter)::bigint"
     }
 
     var ownerParameter: Int? { seesEveryone ? nil : userID }

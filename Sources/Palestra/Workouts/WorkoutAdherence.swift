@@ -16,7 +16,7 @@ struct WorkoutAdherence: Sendable, Hashable {
     /// Whole percent, rounded down; `nil` when nothing was due yet.
     var percent: Int? { due == 0 ? nil : completed * 100 / due }
 
-    init(workout: Workout, children: [WorkoutOccurrence], today: CalendarDate) {
+    init(workout: Workout, children: [WorkoutOccurrenceMark], today: CalendarDate) {
         let statuses = Dictionary(children.map { ($0.date, $0.status) }, uniquingKeysWith: { first, _ in first })
         var dates = Set(workout.recurrence.occurrences(from: workout.recurrence.start, through: today))
         dates.formUnion(children.filter { $0.status == .completed && $0.date <= today }.map(\.date))

@@ -23,8 +23,8 @@ struct WorkoutAgenda: Sendable {
 
     let entries: [Entry]
 
-    init(workouts: [Workout], children: [WorkoutOccurrence], from: CalendarDate, through: CalendarDate, today: CalendarDate) {
-        var byKey: [Key: WorkoutOccurrence] = [:]
+    init(workouts: [Workout], children: [WorkoutOccurrenceMark], from: CalendarDate, through: CalendarDate, today: CalendarDate) {
+        var byKey: [Key: WorkoutOccurrenceMark] = [:]
         for child in children { byKey[Key(workout: child.workoutID, date: child.date)] = child }
         var entries: [Entry] = []
         for workout in workouts where !workout.isArchived {
@@ -50,7 +50,25 @@ struct WorkoutAgenda: Sendable {
             guard child.movedTo != nil, let workout = producing[child.workoutID], !workout.isArchived else { return false }
             return workout.recurrence.occurs(on: child.date)
         }.map { Self.entry($0, today: today) }
-        self.entries = entries.sorted { ($0.date, $0.startsAt, $0.name, $0.workoutID) < ($1.date, $1.startsAt, $1.name, $1.workoutID) }
+        self.entries = Self.sorted(entries)
+    }
+
+    /// By date, time, name and workout. The (time, name, workout) triples are few (about one per workout): they are
+    /// ranked once, so sorting a month of entries compares dates and integers, not names.
+    private static func sorted(_ entries: [Entry]) -> [Entry] {
+        let triples = Set(entries.map { Triple(startsAt: $0.startsAt, name: $0.name, workoutID: $0.workoutID) })
+            .sorted { ($0.startsAt, $0.name, $0.workoutID) < ($1.startsAt, $1.name, $1.workoutID) }
+        let rank = Dictionary(uniqueKeysWithValues: triples.enumerated().map { ($1, $0) })
+        let keys = entries.map { entry in
+            (day: entry.date, rank: rank[Triple(startsAt: entry.startsAt, name: entry.name, workoutID: entry.workoutID)] ?? 0)
+        }
+        return entries.indices.sorted { (keys[$0].day, keys[$0].rank) < (keys[$1].day, keys[$1].rank) }.map { entries[$0] }
+    }
+
+    private struct Triple: Hashable {
+        let startsAt: TimeOfDay
+        let name: String
+        let workoutID: Int
     }
 
     private struct Key: Hashable {
@@ -58,7 +76,7 @@ struct WorkoutAgenda: Sendable {
         let date: CalendarDate
     }
 
-    private static func entry(_ child: WorkoutOccurrence, today: CalendarDate) -> Entry {
+    private static func entry(_ child: WorkoutOccurrenceMark, today: CalendarDate) -> Entry {
         let state: Entry.State = switch child.status {
         case .planned: child.shownDate < today ? .missed : .planned
         case .inProgress: .inProgress

@@ -48,6 +48,9 @@ struct WorkoutCalendarView: Sendable {
         todayURL = WorkoutURL.calendar(month: ReportMonth(today).value)
         weekdays = (1...7).map(format.weekdayName)
         let byDate = Dictionary(grouping: agenda.entries, by: \.date)
+        // A month shows hundreds of entries but a few states and times: each label and time formatted once.
+        var stateLabels: [WorkoutAgenda.Entry.State: String] = [:]
+        var times: [TimeOfDay: String] = [:]
         let firstShown = month.first.adding(days: -(month.first.weekday - 1)) ?? month.first
         let last = month.first.lastOfMonth
         var weeks: [Week] = []
@@ -56,10 +59,11 @@ struct WorkoutCalendarView: Sendable {
             var days: [Day] = []
             for _ in 0..<7 {
                 let entries = (byDate[day] ?? []).map { entry in
-                    Item(
-                        name: entry.name, time: format.time(entry.startsAt), state: entry.state.rawValue,
-                        stateLabel: localizer.t(Self.stateKey(entry.state)), url: entry.url
-                    )
+                    let stateLabel = stateLabels[entry.state] ?? localizer.t(Self.stateKey(entry.state))
+                    let time = times[entry.startsAt] ?? format.time(entry.startsAt)
+                    stateLabels[entry.state] = stateLabel
+                    times[entry.startsAt] = time
+                    return Item(name: entry.name, time: time, state: entry.state.rawValue, stateLabel: stateLabel, url: entry.url)
                 }
                 days.append(Day(
                     label: format.longDate(day), dayNumber: String(day.day), isToday: day == today,

@@ -31,7 +31,7 @@ struct WorkoutController: Sendable {
         let access = WorkoutAccess(user: context.user)
         let today = planner.today()
         let workouts = try await planner.store.workouts(access: access)
-        let children = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: workouts.map(\.id), on: planner.database)
+        let children = try await WorkoutOccurrenceStore.marks(ofWorkouts: workouts.map(\.id), on: planner.database)
         let byWorkout = Dictionary(grouping: children, by: \.workoutID)
         let owners = access.seesEveryone ? try await planner.store.ownerNames(of: workouts.map(\.ownerID)) : [:]
         let rows = workouts.map { workout in
@@ -62,7 +62,7 @@ struct WorkoutController: Sendable {
         let workouts = try await planner.store.workouts(access: access, includingArchived: true, withPlans: false)
         let agenda = WorkoutAgenda(
             workouts: workouts,
-            children: try await planner.occurrences.occurrences(ofWorkouts: workouts.map(\.id), from: from, through: through),
+            children: try await planner.occurrences.marks(ofWorkouts: workouts.map(\.id), from: from, through: through),
             from: from, through: through, today: today
         )
         let view = WorkoutCalendarView(month: month, monthError: monthError, agenda: agenda, today: today, localizer: localizer)

@@ -22,12 +22,15 @@ struct WorkoutHistoryStore: Sendable {
         let volume: Double
     }
 
-    /// `$1` owner (NULL: everyone), `$2` workout (NULL: all), `$3`…`$4` the period.
-    private static let scope = """
-        o.status = 'completed' AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1"))
-          AND ($2::bigint IS NULL OR o.workout_id = $2::bigint OR w.continues_id = $2::bigint)
+    /// `$1` owner (NULL: everyone), `$2` workout (NULL: all), `$3`…`$4` the period. Conditions only for what is chosen,
+    /// so each shape keeps its own cached plan.
+    private static func scope(_ access: WorkoutAccess, _ filter: Filter) -> String {
+        """
+        o.status = 'completed' AND \(access.condition(owner: "w.owner_id", parameter: "$1"))
+          AND \(filter.workout == nil ? "$2::bigint IS NULL" : "(o.workout_id = $2::bigint OR w.continues_id = $2::bigint)")
           AND o.occurrence_date BETWEEN $3::date AND $4::date
         """
+    }
 
     /// The occurrence's sets by their primary key. `OFFSET 0` keeps the planner from flattening the subquery into a
     /// hash join over every set of every user (a sequential scan of `workout_sets`); a period's few thousand sets
@@ -45,20 +48,25 @@ struct WorkoutHistoryStore: Sendable {
             SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
                    o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version, o.moved_to
             FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
-            WHERE \(Self.scope)
+            WHERE \(Self.scope(access, filter))
             ORDER BY o.occurrence_date DESC, o.id DESC
-            LIMIT $5 OFFSET $6
+            LIMIT \(limit) OFFSET $5
             """,
-            parameters(access, filter) + [limit, offset]
+            // The limit written into the statement (a page or the CSV's cap, one statement each): as a parameter it
+            // kept PostgreSQL from settling on the cached plan.
+            parameters(access, filter) + [offset]
         ).map(WorkoutOccurrenceStore.decode)
         let sets = try await WorkoutOccurrenceStore.sets(of: rows.map(\.id), on: database)
         for index in rows.indices { rows[index].sets = sets[rows[index].id] ?? [] }
         return rows
     }
 
+    /// An administrator's count over every workout reads only the history index (an index-only scan); the join to
+    /// the workouts comes in only when the scope names an owner or a workout.
     func count(access: WorkoutAccess, filter: Filter) async throws -> Int {
-        try await database.query(
-            "SELECT count(*)::int AS n FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id WHERE \(Self.scope)",
+        let join = access.seesEveryone && filter.workout == nil ? "" : " JOIN workouts w ON w.id = o.workout_id"
+        return try await database.query(
+            "SELECT count(*)::int AS n FROM workout_occurrences o\(join) WHERE \(Self.scope(access, filter))",
             parameters(access, filter)
         ).first!.decode("n")
     }
@@ -71,7 +79,7 @@ struct WorkoutHistoryStore: Sendable {
                 """
                 SELECT d.exercise, sum(d.sets)::int AS sets, sum(d.reps)::int AS reps, sum(d.volume)::float8 AS volume
                 FROM workout_exercise_days d
-                WHERE d.occurrence_date BETWEEN $2::date AND $3::date AND \(WorkoutAccess.condition(owner: "d.owner_id", parameter: "$1"))
+                WHERE d.occurrence_date BETWEEN $2::date AND $3::date AND \(access.condition(owner: "d.owner_id", parameter: "$1"))
                 GROUP BY d.exercise HAVING sum(d.sets) > 0 ORDER BY d.exercise
                 """,
                 [access.ownerParameter, filter.from, filter.through]
@@ -83,7 +91,7 @@ struct WorkoutHistoryStore: Sendable {
                        coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
                 FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
                 CROSS JOIN LATERAL (\(Self.setsOf)) s
-                WHERE \(Self.scope)
+                WHERE \(Self.scope(access, filter))
                 GROUP BY s.exercise ORDER BY s.exercise
                 """,
                 parameters(access, filter)
@@ -101,7 +109,7 @@ struct WorkoutHistoryStore: Sendable {
             SELECT date_trunc('week', o.occurrence_date)::date AS monday, coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
             FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
             CROSS JOIN LATERAL (\(Self.setsOf)) s
-            WHERE \(Self.scope)
+            WHERE \(Self.scope(access, filter))
             GROUP BY 1 ORDER BY 1
             """,
             parameters(access, filter)

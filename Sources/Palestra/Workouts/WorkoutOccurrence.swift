@@ -34,6 +34,21 @@ struct WorkoutOccurrence: Sendable, Hashable {
     var shownDate: CalendarDate { movedTo ?? date }
 }
 
+/// What the calendar and the list's adherence and streaks read of a child: its date, status, name and time, not its
+/// sets, notes or timings.
+struct WorkoutOccurrenceMark: Sendable, Hashable {
+    let id: Int
+    let workoutID: Int
+    let date: CalendarDate
+    let status: WorkoutOccurrence.Status
+    let name: String
+    let startsAt: TimeOfDay
+    let movedTo: CalendarDate?
+
+    /// The date it takes place: where it was moved, else its own.
+    var shownDate: CalendarDate { movedTo ?? date }
+}
+
 /// A set as performed: copied from the plan (or the last time that exercise was done) at start, then edited.
 struct WorkoutSet: Sendable, Hashable {
     var position: Int

@@ -62,7 +62,7 @@ struct WorkoutOccurrenceStore: Sendable {
     func occurrence(id: Int, access: WorkoutAccess, on connection: (any PostgresQueryable)? = nil) async throws -> WorkoutOccurrence? {
         let db = connection ?? database
         guard var occurrence = try await db.query(
-            Self.columns + "\nWHERE o.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))",
+            Self.columns + "\nWHERE o.id = $1 AND \(access.condition(owner: "w.owner_id", parameter: "$2"))",
             [id, access.ownerParameter]
         ).first.map(Self.decode) else { return nil }
         occurrence.sets = try await Self.sets(of: [id], on: db)[id] ?? []
@@ -76,21 +76,30 @@ struct WorkoutOccurrenceStore: Sendable {
         ).first?.decode("id")
     }
 
-    /// The children of `workouts` dated, or moved to a date, `from` through `through`, by date: a range of the unique
-    /// (workout, date) index per workout, and of the moved ones' (workout, moved_to).
-    func occurrences(ofWorkouts workouts: [Int], from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrence] {
-        try await database.query(
-            Self.columns + """
+    private static let markColumns = "SELECT o.id, o.workout_id, o.occurrence_date, o.status, o.name, o.starts_at, o.moved_to FROM workout_occurrences o"
 
-            WHERE o.workout_id = ANY ($1::bigint[])
-              AND (o.occurrence_date BETWEEN $2::date AND $3::date OR o.moved_to BETWEEN $2::date AND $3::date)
-            ORDER BY o.occurrence_date, o.starts_at, o.id
+    /// The marks of the children of `workouts` dated, or moved to a date, `from` through `through`: a range of the
+    /// unique (workout, date) index per workout, then the few moved into the range (the partial (workout, moved_to) index).
+    func marks(ofWorkouts workouts: [Int], from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrenceMark] {
+        try await database.query(
+            Self.markColumns + """
+
+            WHERE o.workout_id = ANY ($1::bigint[]) AND o.occurrence_date BETWEEN $2::date AND $3::date
+            UNION ALL
+            \(Self.markColumns)
+            WHERE o.workout_id = ANY ($1::bigint[]) AND o.moved_to IS NOT NULL AND o.moved_to BETWEEN $2::date AND $3::date
+              AND o.occurrence_date NOT BETWEEN $2::date AND $3::date
             """,
             [workouts, from, through]
-        ).map(Self.decode)
+        ).map(Self.mark)
     }
 
-    /// Every child of one workout (its occurrences' statuses, for adherence and streaks), by date.
+    /// The marks of every child of `workouts` (their statuses, for adherence and streaks).
+    static func marks(ofWorkouts ids: [Int], on connection: any PostgresQueryable) async throws -> [WorkoutOccurrenceMark] {
+        try await connection.query(markColumns + "\nWHERE o.workout_id = ANY ($1::bigint[])", [ids]).map(mark)
+    }
+
+    /// Every child of `workouts`, whole, by date.
     static func occurrences(ofWorkouts ids: [Int], on connection: any PostgresQueryable) async throws -> [WorkoutOccurrence] {
         try await connection.query(
             columns + "\nWHERE o.workout_id = ANY ($1::bigint[])\nORDER BY o.occurrence_date, o.id", [ids]
@@ -147,6 +156,15 @@ struct WorkoutOccurrenceStore: Sendable {
             ))
         }
         return grouped
+    }
+
+    /// A row of `markColumns`, read by position.
+    private static func mark(_ row: PostgresRow) throws -> WorkoutOccurrenceMark {
+        WorkoutOccurrenceMark(
+            id: try row.decode(at: 0), workoutID: try row.decode(at: 1), date: try row.decode(at: 2),
+            status: WorkoutOccurrence.Status(rawValue: try row.decode(at: 3)) ?? .planned, name: try row.decode(at: 4),
+            startsAt: try row.decode(at: 5), movedTo: try row.decode(at: 6)
+        )
     }
 
     static func decode(_ row: PostgresRow) throws -> WorkoutOccurrence {

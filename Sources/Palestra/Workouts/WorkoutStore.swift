@@ -23,7 +23,7 @@ struct WorkoutStore: Sendable {
     /// The workout, if the user may see it.
     func workout(id: Int, access: WorkoutAccess, on connection: (any PostgresQueryable)? = nil) async throws -> Workout? {
         try await (connection ?? database).query(
-            Self.columns + "\nWHERE w.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))",
+            Self.columns + "\nWHERE w.id = $1 AND \(access.condition(owner: "w.owner_id", parameter: "$2"))",
             [id, access.ownerParameter]
         ).first.map(Self.decode)
     }
@@ -31,7 +31,7 @@ struct WorkoutStore: Sendable {
     /// The workout locked until the transaction ends (edits, deletion and starts take turns on it).
     static func lock(id: Int, access: WorkoutAccess, on connection: PostgresConnection) async throws -> Workout? {
         try await connection.query(
-            columns + "\nWHERE w.id = $1 AND \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$2"))\nFOR UPDATE OF w",
+            columns + "\nWHERE w.id = $1 AND \(access.condition(owner: "w.owner_id", parameter: "$2"))\nFOR UPDATE OF w",
             [id, access.ownerParameter]
         ).first.map(decode)
     }
@@ -42,7 +42,7 @@ struct WorkoutStore: Sendable {
         try await database.query(
             (withPlans ? Self.columns : Self.columnsWithoutPlans) + """
 
-            WHERE \(WorkoutAccess.condition(owner: "w.owner_id", parameter: "$1")) AND ($2 OR NOT w.is_archived)
+            WHERE \(access.condition(owner: "w.owner_id", parameter: "$1")) AND ($2 OR NOT w.is_archived)
             ORDER BY w.name, w.id
             """,
             [access.ownerParameter, includingArchived]
@@ -124,7 +124,7 @@ struct WorkoutStore: Sendable {
         let ruleText: String? = try row.decode("rule")
         var rule: RecurrenceRule?
         if let ruleText {
-            do { rule = try RecurrenceRule(rfc5545: ruleText) } catch { throw StoredRuleProblem(rule: ruleText, problem: error.message) }
+            do { rule = try StoredRuleCache.rule(ruleText) } catch { throw StoredRuleProblem(rule: ruleText, problem: error.message) }
         }
         let excluded: [CalendarDate] = try row.decode("excluded_dates")
         let packed: [String] = try row.decode("exercises")

@@ -62,4 +62,38 @@ struct WorkoutHistoryPagingTests {
             #expect(after.text.contains("<th scope=\"row\">Front squat</th><td>20</td><td>200</td><td>12000</td>"), "the day moved 100 days back is outside the period")
         }
     }
+
+    @Test("an administrator's history counts everyone's completed occurrences, a user's only their own, a workout filter only that workout's")
+    func scopes() async throws {
+        try await TestApp.test { client, database in
+            var student = try await WorkoutPagesTests.student(client, database)
+            try await TestUsers.create("coach@example.org", role: .coach, name: "Cora Coach", in: database)
+            try await TestUsers.create("admin@example.org", role: .admin, name: "Ada Admin", in: database)
+            let today = WorkoutFixture.today()
+            var ids: [String: Int] = [:]
+            try await database.withClient { client in
+                let planner = WorkoutFixture.planner(client)
+                for (email, days) in [("student@example.org", 3), ("coach@example.org", 5)] {
+                    let owner: Int = try await database.value("SELECT id::int FROM users WHERE email = $1", [email], as: Int.self)
+                    let id = try await planner.store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -days)!), owner: owner)
+                    let access = WorkoutAccess(userID: owner, seesEveryone: false)
+                    for back in 1...days { try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -back)!, access) }
+                    ids[email] = id
+                }
+            }
+            #expect(Self.shown(try await student.get(WorkoutURL.history.path)) == 3)
+            var admin = Browser(client)
+            try await admin.signIn("admin@example.org")
+            #expect(Self.shown(try await admin.get(WorkoutURL.history.path)) == 8, "3 + 5, with no workout chosen")
+            let coachs = try #require(ids["coach@example.org"])
+            #expect(Self.shown(try await admin.get(WorkoutURL.history.path + "?workout=\(coachs)")) == 5)
+            let studentsWorkout = try #require(ids["student@example.org"])
+            let someoneElses = try await student.get(WorkoutURL.history.path + "?workout=\(coachs)")
+            #expect(Self.shown(someoneElses) == 0 && someoneElses.text.contains("No completed workouts in this period."), "nothing of another user's")
+            #expect(Self.shown(try await student.get(WorkoutURL.history.path + "?workout=\(studentsWorkout)")) == 3)
+        }
+    }
+
+    /// The completed occurrences a history page lists.
+    static func shown(_ page: TestResponse) -> Int { page.text.components(separatedBy: "<h3><a href=").count - 1 }
 }

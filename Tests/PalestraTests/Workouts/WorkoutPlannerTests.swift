@@ -72,10 +72,11 @@ struct WorkoutPlannerTests {
                 let today = WorkoutFixture.today()
                 try await Self.complete(planner, id, today.adding(days: -1)!, access)
                 let workouts = try await planner.store.workouts(access: access)
-                let children = try await planner.occurrences.occurrences(ofWorkouts: workouts.map(\.id), from: today.adding(days: -3)!, through: today.adding(days: 2)!)
+                let children = try await planner.occurrences.marks(ofWorkouts: workouts.map(\.id), from: today.adding(days: -3)!, through: today.adding(days: 2)!)
                 let agenda = WorkoutAgenda(workouts: workouts, children: children, from: today.adding(days: -3)!, through: today.adding(days: 2)!, today: today)
                 #expect(agenda.entries.map(\.state) == [.missed, .missed, .completed, .planned, .planned, .planned])
-                let completed = try #require(children.first)
+                let first = try #require(children.first)
+                let completed = try #require(try await planner.occurrences.occurrence(id: first.id, access: access))
                 #expect(completed.durationSeconds != nil && completed.endedAt != nil && completed.notes == "done")
             }
         }
@@ -182,7 +183,7 @@ struct WorkoutPlannerTests {
                 for back in [5, 2, 1] { try await Self.complete(planner, id, today.adding(days: -back)!, access) }
                 #expect(try await planner.cancel(workout: id, on: today.adding(days: -3)!, access: access))
                 let workout = try #require(try await planner.store.workout(id: id, access: access))
-                let children = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [id], on: client)
+                let children = try await WorkoutOccurrenceStore.marks(ofWorkouts: [id], on: client)
                 let record = WorkoutAdherence(workout: workout, children: children, today: today)
                 #expect(record.due == 4, "days −5, −4, −2, −1; −3 cancelled, today not yet due")
                 #expect(record.completed == 3 && record.percent == 75 && record.streak == 2 && record.next == today)
