@@ -3,6 +3,10 @@ public protocol PostgresQueryable: Sendable {
     /// Runs one statement with `$1…$n` parameters bound by libpq (never interpolated into the SQL), prepared
     /// and planned as `planning` says. `nil` is SQL NULL. Results are read completely.
     func query(_ sql: String, _ parameters: [(any PostgresEncodable)?], planning: PostgresPlanning) async throws -> PostgresQueryResult
+
+    /// Runs `statements` in one round trip on one connection, their results in order (see
+    /// ``PostgresConnection/pipeline(_:)``).
+    func pipeline(_ statements: [PostgresStatement]) async throws -> [PostgresQueryResult]
 }
 
 extension PostgresQueryable {

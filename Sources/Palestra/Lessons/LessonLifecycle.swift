@@ -116,8 +116,8 @@ struct LessonLifecycle: Sendable {
     func apply(_ transition: LessonTransition, to id: Int, version: Int?, reason: String?, by user: User) async throws -> LessonTransitionOutcome? {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if transition == .cancel {
-            guard let reason, !reason.isEmpty else { return try await seen(id, user) ? .refused(.reasonMissing) : nil }
-            guard reason.count <= LessonTransition.reasonLength.upperBound else { return try await seen(id, user) ? .refused(.reasonTooLong) : nil }
+            guard let reason, !reason.isEmpty else { return try await refused(.reasonMissing, id, user) }
+            guard reason.count <= LessonTransition.reasonLength.upperBound else { return try await refused(.reasonTooLong, id, user) }
         }
         let applied = try await database.transaction { connection -> Bool in
             guard let change = try await LessonStore.apply(transition, to: id, version: version, actor: user, reason: reason, on: connection) else {
@@ -127,8 +127,7 @@ struct LessonLifecycle: Sendable {
                 lesson: id, kind: transition.eventKind, from: change.from, to: transition.to, actor: user, reason: reason, on: connection
             )
             try await audit(transition, of: id, title: change.title, from: change.from, reason: reason, by: user, on: connection)
-            let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
-            try await notices.tell(students, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
+            try await notices.tell(nil, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
             return true
         }
         if applied { return .done }
@@ -155,8 +154,11 @@ struct LessonLifecycle: Sendable {
         )
     }
 
-    private func seen(_ id: Int, _ user: User) async throws -> Bool {
-        try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) != nil
+    /// A reason refused before anything is tried: `nil` (404) for a lesson the user does not see, "not yours" for one
+    /// they may not conduct, else `refusal`.
+    private func refused(_ refusal: LessonRefusal, _ id: Int, _ user: User) async throws -> LessonTransitionOutcome? {
+        guard let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) else { return nil }
+        return LessonAccess(user: user).mayConduct(lesson) ? .refused(refusal) : .refused(.notYours)
     }
 
     /// Completes lessons still in progress 12 hours after their end, as the system, their students told; how many.
@@ -167,8 +169,7 @@ struct LessonLifecycle: Sendable {
                 guard let change = try await LessonStore.apply(.complete, to: id, version: nil, actor: nil, reason: nil, on: connection) else { continue }
                 let event = try await LessonStore.recordEvent(lesson: id, kind: .completed, from: change.from, to: .completed, actor: nil, reason: nil, on: connection)
                 try await audit(.complete, of: id, title: change.title, from: change.from, reason: nil, by: nil, on: connection)
-                let students = try await LessonStore.students(of: [id], on: connection)[id]?.map(\.id) ?? []
-                try await notices.tell(students, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
+                try await notices.tell(nil, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
             }
             return ids.count
         }

@@ -11,25 +11,33 @@ enum LessonNoticeStore {
         let teacher: String
     }
 
-    static func lesson(id: Int, on connection: any PostgresQueryable) async throws -> NoticeLesson? {
-        try await connection.query(
+    /// The lesson as a notice describes it and the active ones among `students` (`nil`: the lesson's enrolled
+    /// students) with their language, in one statement; `nil` when there is no such lesson.
+    static func audience(
+        lesson id: Int, students: [Int]?, on connection: any PostgresQueryable
+    ) async throws -> (lesson: NoticeLesson, recipients: [SessionNoticeStore.Recipient])? {
+        let chosen = students == nil
+            ? "SELECT u.id, u.language FROM lesson_students ls JOIN users u ON u.id = ls.student_id WHERE ls.lesson_id = l.id AND u.is_active"
+            : "SELECT u.id, u.language FROM users u WHERE u.id = ANY($2) AND u.is_active"
+        let rows = try await connection.query(
             """
-            SELECT l.title, l.starts_at, l.ends_at, r.name AS room, t.display_name AS teacher
-            FROM lessons l JOIN users t ON t.id = l.teacher_id LEFT JOIN rooms r ON r.id = l.room_id WHERE l.id = $1
+            SELECT l.title, l.starts_at, l.ends_at, r.name AS room, t.display_name AS teacher, u.id AS recipient, u.language
+            FROM lessons l JOIN users t ON t.id = l.teacher_id LEFT JOIN rooms r ON r.id = l.room_id
+            LEFT JOIN LATERAL (\(chosen)) u ON true
+            WHERE l.id = $1
+            ORDER BY u.id
             """,
-            [id]
-        ).first.map { row in
-            NoticeLesson(
-                title: try row.decode("title"), startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"),
-                room: try row.decode("room"), teacher: try row.decode("teacher")
-            )
+            students.map { [id, $0] } ?? [id]
+        )
+        guard let first = rows.first else { return nil }
+        let lesson = NoticeLesson(
+            title: try first.decode("title"), startsAt: try first.decode("starts_at"), endsAt: try first.decode("ends_at"),
+            room: try first.decode("room"), teacher: try first.decode("teacher")
+        )
+        let recipients = try rows.compactMap { row -> SessionNoticeStore.Recipient? in
+            guard let recipient = try row.decode("recipient", as: Int?.self) else { return nil }
+            return SessionNoticeStore.Recipient(id: recipient, language: (try row.decode("language", as: String?.self)).flatMap(Language.init))
         }
-    }
-
-    /// The active ones among `students`, with their language.
-    static func recipients(_ students: [Int], on connection: any PostgresQueryable) async throws -> [SessionNoticeStore.Recipient] {
-        try await connection.query("SELECT id, language FROM users WHERE id = ANY($1) AND is_active ORDER BY id", [students]).map { row in
-            SessionNoticeStore.Recipient(id: try row.decode("id"), language: (try row.decode("language", as: String?.self)).flatMap(Language.init))
-        }
+        return (lesson, recipients)
     }
 }

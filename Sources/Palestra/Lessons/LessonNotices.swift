@@ -21,21 +21,24 @@ struct LessonNotices: Sendable {
 
     static func key(event: Int, student: Int) -> String { "lesson-event.\(event).student.\(student)" }
 
-    /// Tells `students` of `change` to the lesson `id` (its state after the change), as event `event`.
+    /// Tells `students` (`nil`: the lesson's enrolled students) of `change` to the lesson `id` (its state after the
+    /// change), as event `event`: three statements whatever the number of students.
     func tell(
-        _ students: [Int], about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
+        _ students: [Int]?, about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
     ) async throws {
-        guard !students.isEmpty, let lesson = try await LessonNoticeStore.lesson(id: id, on: connection) else { return }
-        for recipient in try await LessonNoticeStore.recipients(students, on: connection) {
+        if students?.isEmpty == true { return }
+        guard let (lesson, recipients) = try await LessonNoticeStore.audience(lesson: id, students: students, on: connection) else { return }
+        let notices = recipients.map { recipient in
             let localizer = localizations.localizer(for: recipient.language ?? defaultLanguage)
             let when = localizer.format.dateTime(lesson.startsAt, in: timeZone) + "–" + localizer.format.time(LocalMoment(lesson.endsAt, in: timeZone).time)
             let values: KeyValuePairs<String, String> = ["title": lesson.title, "when": when, "room": lesson.room ?? "—", "teacher": lesson.teacher]
             let (kind, subject, body) = text(change, values: values, localizer: localizer)
-            try await Notifier.notify(
+            return Notifier.Notice(
                 recipient: recipient.id, kind: kind, subject: subject, body: body, link: LessonsURL.lesson(id),
-                key: Self.key(event: event, student: recipient.id), on: connection
+                key: Self.key(event: event, student: recipient.id)
             )
         }
+        try await Notifier.notify(batch: notices, on: connection)
     }
 
     private func text(_ change: Change, values: KeyValuePairs<String, String>, localizer: Localizer) -> (String, String, String) {

@@ -18,15 +18,27 @@ struct LessonStore: Sendable {
         LEFT JOIN users cb ON cb.id = l.cancelled_by
         """
 
-    /// The lesson, if it exists within the user's reach, with its students.
+    /// The lesson, if it exists within the user's reach, with its students: both read in one round trip, each
+    /// statement with a plan of its own kept (the reach written for the user's role, one lesson's students by `=`).
     static func lesson(id: Int, access: LessonAccess, on database: any PostgresQueryable) async throws -> Lesson? {
-        let rows = try await database.query(
-            columns + "\nWHERE l.id = $1 AND " + LessonAccess.condition(lesson: "l", user: "$2", role: "$3"),
-            [id] + access.parameters
-        )
-        guard var lesson = try rows.first.map(decode) else { return nil }
-        lesson.students = try await students(of: [id], on: database)[id] ?? []
+        var reading = PostgresStatement(columns + "\nWHERE l.id = $1", [id])
+        if let reach = access.condition(lesson: "l") {
+            reading.sql += " AND " + reach("$2")
+            reading.parameters.append(access.user.id)
+        }
+        let results = try await database.pipeline([reading, PostgresStatement(studentsOfOne, [id])])
+        guard var lesson = try results[0].first.map(decode) else { return nil }
+        lesson.students = try results[1].map(person)
         return lesson
+    }
+
+    private static let studentsOfOne = """
+        SELECT u.id, u.display_name FROM lesson_students ls JOIN users u ON u.id = ls.student_id
+        WHERE ls.lesson_id = $1 ORDER BY u.display_name, u.id
+        """
+
+    private static func person(_ row: PostgresRow) throws -> Lesson.Person {
+        Lesson.Person(id: try row.decode("id"), name: try row.decode("display_name"))
     }
 
     /// The students of `lessons`, by lesson, each list by name.
@@ -40,7 +52,7 @@ struct LessonStore: Sendable {
             """,
             [lessons]
         ) {
-            byLesson[try row.decode("lesson_id"), default: []].append(Lesson.Person(id: try row.decode("id"), name: try row.decode("display_name")))
+            byLesson[try row.decode("lesson_id"), default: []].append(try person(row))
         }
         return byLesson
     }

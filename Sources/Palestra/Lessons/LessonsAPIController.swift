@@ -93,14 +93,13 @@ struct LessonsAPIController: Sendable {
         return try await answer(try await lifecycle.edit(lesson, with: draft, version: version, by: context.user), status: .ok, context: context)
     }
 
+    /// The transition is tried at once (its one `UPDATE` checks who may); the lesson is read first only to say
+    /// why nothing changed (404 unseen, 403 not theirs, 409 or 422).
     private func apply(_ transition: LessonTransition, request: Request, context: APIRequestContext) async throws -> Response {
-        let lesson = try await seenLesson(context)
-        guard LessonAccess(user: context.user).mayConduct(lesson) else {
-            throw APIProblem(.forbidden, detail: "Only the lesson's teacher or an administrator can do that.")
-        }
+        guard let id = Self.lessonID(context) else { throw APIProblem(.notFound, detail: "There is no such lesson.") }
         let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
         let body = hasBody ? try await request.decodeJSON(as: LessonTransitionBodyJSON.self, context: context) : LessonTransitionBodyJSON()
-        guard let outcome = try await lifecycle.apply(transition, to: lesson.id, version: body.version, reason: body.reason, by: context.user) else {
+        guard let outcome = try await lifecycle.apply(transition, to: id, version: body.version, reason: body.reason, by: context.user) else {
             throw APIProblem(.notFound, detail: "There is no such lesson.")
         }
         switch outcome {
@@ -146,10 +145,15 @@ struct LessonsAPIController: Sendable {
 
     /// The lesson of the path within the user's reach: 404 outside it.
     private func seenLesson(_ context: APIRequestContext) async throws -> Lesson {
-        guard let id = context.parameters.get("id").flatMap(Int.init), id > 0,
+        guard let id = Self.lessonID(context),
               let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: context.user), on: database)
         else { throw APIProblem(.notFound, detail: "There is no such lesson.") }
         return lesson
+    }
+
+    /// The path's lesson id, when it is one.
+    private static func lessonID(_ context: APIRequestContext) -> Int? {
+        context.parameters.get("id").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The English source strings, for problem details.

@@ -11,20 +11,42 @@ struct NotificationStore: Sendable {
 
     // MARK: Writing, inside the caller's transaction
 
-    static func insert(
-        recipient: Int, kind: String, subject: String, body: String, link: String?, key: String? = nil, on connection: any PostgresQueryable
-    ) async throws -> Int? {
-        // A keyed notification is written once: a second insert under its key writes nothing and returns nil.
+    /// Writes `notices` in one statement, in order; returns the ids of those written. A keyed notification is
+    /// written once: one whose key was already written is left out (and its id with it).
+    static func insert(_ notices: [Notifier.Notice], on connection: any PostgresQueryable) async throws -> [Int] {
+        guard !notices.isEmpty else { return [] }
         let rows = try await connection.query(
             """
             INSERT INTO notifications (recipient_id, kind, subject, body, link, key)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            SELECT recipient_id, kind, subject, body, link, key
+            FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (recipient_id bigint, kind text, subject text, body text, link text, key text))
+                 WITH ORDINALITY AS n(recipient_id, kind, subject, body, link, key, position)
+            ORDER BY position
             ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
             RETURNING id
             """,
-            [recipient, kind, subject, body, link, key]
+            [String(decoding: try JSONEncoder().encode(notices.map(NoticeRow.init)), as: UTF8.self)]
         )
-        return try rows.first?.decode("id")
+        return try rows.map { try $0.decode("id") }.sorted()
+    }
+
+    /// A notice as `jsonb_to_recordset` reads it.
+    private struct NoticeRow: Encodable {
+        let recipient_id: Int
+        let kind: String
+        let subject: String
+        let body: String
+        let link: String?
+        let key: String?
+
+        init(_ notice: Notifier.Notice) {
+            recipient_id = notice.recipient
+            kind = notice.kind
+            subject = notice.subject
+            body = notice.body
+            link = notice.link
+            key = notice.key
+        }
     }
 
     // MARK: The inbox

@@ -26,12 +26,10 @@ public enum Notifier {
     public static func notify(
         recipient: Int, kind: String, subject: String, body: String, link: String? = nil, on connection: PostgresConnection
     ) async throws -> Int {
-        let oneLine = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-        guard link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(link ?? "") }
-        guard let id = try await NotificationStore.insert(
-            recipient: recipient, kind: kind, subject: oneLine, body: body, link: link, on: connection
-        ) else { preconditionFailure("an insert without a key always writes its row") }
-        try await JobQueue.enqueue(DeliverNotification.self, DeliverNotification.Arguments(notificationID: id), on: connection)
+        let notice = Notice(recipient: recipient, kind: kind, subject: subject, body: body, link: link)
+        guard let id = try await notify(batch: [notice], on: connection).first else {
+            preconditionFailure("an insert without a key always writes its row")
+        }
         return id
     }
 
@@ -42,13 +40,39 @@ public enum Notifier {
     public static func notify(
         recipient: Int, kind: String, subject: String, body: String, link: String? = nil, key: String, on connection: PostgresConnection
     ) async throws -> Int? {
-        let oneLine = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-        guard link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(link ?? "") }
-        guard let id = try await NotificationStore.insert(
-            recipient: recipient, kind: kind, subject: oneLine, body: body, link: link, key: key, on: connection
-        ) else { return nil }
-        try await JobQueue.enqueue(DeliverNotification.self, DeliverNotification.Arguments(notificationID: id), on: connection)
-        return id
+        try await notify(batch: [Notice(recipient: recipient, kind: kind, subject: subject, body: body, link: link, key: key)], on: connection).first
+    }
+
+    /// One notification of a batch: the arguments of ``notify(recipient:kind:subject:body:link:key:on:)``.
+    public struct Notice: Sendable {
+        public let recipient: Int
+        public let kind: String
+        public let subject: String
+        public let body: String
+        public let link: String?
+        public let key: String?
+
+        public init(recipient: Int, kind: String, subject: String, body: String, link: String? = nil, key: String? = nil) {
+            self.recipient = recipient
+            self.kind = kind
+            self.subject = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+            self.body = body
+            self.link = link
+            self.key = key
+        }
+    }
+
+    /// Many notifications in two statements whatever their number (one insert, one enqueue of their deliveries),
+    /// in the caller's transaction; the ids of those written (a key already written writes nothing).
+    @discardableResult
+    public static func notify(batch notices: [Notice], on connection: PostgresConnection) async throws -> [Int] {
+        for notice in notices {
+            guard notice.link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(notice.link ?? "") }
+        }
+        let ids = try await NotificationStore.insert(notices, on: connection)
+        guard !ids.isEmpty else { return [] }
+        try await JobQueue.enqueue(DeliverNotification.self, batch: ids.map { DeliverNotification.Arguments(notificationID: $0) }, on: connection)
+        return ids
     }
 
     /// A site path (`/x`, not `//host`) or an http(s) URL; nothing a browser would run or send elsewhere

@@ -91,6 +91,8 @@ struct LessonTransitionTests {
             }
             // The refusals are not in the audit log.
             #expect(try await Self.audit(of: fixture.lesson, in: database).isEmpty)
+            // A student deactivated since enrolling is not told.
+            try await database.run("UPDATE users SET is_active = false WHERE id = $1", [fixture.students[1]])
             let cancelled = try await teacher.post(LessonsURL.transition(fixture.lesson, .cancel), [("version", "1"), ("reason", "Teacher is ill <b>")])
             #expect(cancelled.status == .seeOther)
             let after = try await teacher.follow(cancelled)
@@ -99,7 +101,14 @@ struct LessonTransitionTests {
                 "SELECT status || '|' || cancel_reason || '|' || cancelled_by FROM lessons WHERE id = $1", [fixture.lesson]
             )
             #expect(row == "cancelled|Teacher is ill <b>|\(fixture.teacher)")
-            #expect(try await fixture.notifications().filter { $0.hasPrefix("lesson.cancelled") }.count == 2)
+            #expect(try await fixture.notifications().filter { $0.hasPrefix("lesson.cancelled") } == ["lesson.cancelled \(fixture.students[0])"])
+            let deliveries = try await fixture.count(
+                """
+                SELECT count(*)::int FROM jobs j JOIN notifications n ON n.id = (j.args->>'notification_id')::bigint
+                WHERE j.kind = 'DeliverNotification' AND n.kind = 'lesson.cancelled'
+                """
+            )
+            #expect(deliveries == 1, "one delivery job for the one notice")
             // The audit log: who, from, to and the reason, in the transaction of the change (when: its time).
             #expect(try await Self.audit(of: fixture.lesson, in: database) == [
                 "Tess Teacher <teacher@example.org> change status:scheduled>cancelled cancel_reason:->Teacher is ill <b>",

@@ -72,6 +72,8 @@ struct LessonsAPITests {
 
             // Transitions: a student 403, the outsider 404, too early 409, cancel without a reason 422.
             #expect(try await Self.call(client, .post, Self.url(id, .start), token: anna).status == .forbidden)
+            #expect(try await Self.call(client, .post, Self.url(id, .cancel), token: anna, body: "{}").status == .forbidden,
+                    "a student's cancel is refused for who they are before the missing reason")
             #expect(try await Self.call(client, .post, Self.url(id, .start), token: olga).status == .notFound)
             // Someone else's lesson is 404 on every endpoint, whatever the body.
             for (method, path, body) in [(HTTPRequest.Method.patch, Self.url(id), #"{"title": "Mine", "version": 1}"#),
