@@ -41,14 +41,16 @@ struct LessonStore: Sendable {
         Lesson.Person(id: try row.decode("id"), name: try row.decode("display_name"))
     }
 
-    /// The students of `lessons`, by lesson, each list by name.
+    /// The students of `lessons`, by lesson, each list by name. Each name is read by key (a subquery, not a join,
+    /// which the planner turned into a hash of every user for a page's 150 enrolments).
     static func students(of lessons: [Int], on database: any PostgresQueryable) async throws -> [Int: [Lesson.Person]] {
         guard !lessons.isEmpty else { return [:] }
         var byLesson: [Int: [Lesson.Person]] = [:]
         for row in try await database.query(
             """
-            SELECT ls.lesson_id, u.id, u.display_name FROM lesson_students ls JOIN users u ON u.id = ls.student_id
-            WHERE ls.lesson_id = ANY($1) ORDER BY u.display_name, u.id
+            SELECT ls.lesson_id, ls.student_id AS id, (SELECT u.display_name FROM users u WHERE u.id = ls.student_id) AS display_name
+            FROM lesson_students ls
+            WHERE ls.lesson_id = ANY($1) ORDER BY display_name, id
             """,
             [lessons]
         ) {
