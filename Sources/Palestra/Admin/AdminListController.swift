@@ -27,7 +27,7 @@ struct AdminListController: Sendable {
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),
             editChoices: resource.list.editable.isEmpty ? [:] : try await services.lookups(for: resource),
-            readOnlyReasons: try await services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
+            readOnlyReasons: services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
         )
         view.keepSelection(selected, across: selectAcross, error: actionError)
         return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)

@@ -70,7 +70,7 @@ struct AdminListEditController: Sendable {
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),
             editChoices: choices, edit: edit, editNotice: notice,
-            readOnlyReasons: try await services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
+            readOnlyReasons: services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
         )
         return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)
     }

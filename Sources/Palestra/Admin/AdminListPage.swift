@@ -13,8 +13,11 @@ struct AdminListPage: Sendable {
     /// fields' values as their inputs hold them.
     struct Edit: Sendable {
         let version: Int
-        let isReadOnly: Bool
+        /// The first of the resource's read-only rules that holds for the row (none: the row can be edited).
+        let readOnlyRule: AdminReadOnlyRule?
         let values: [String: String?]
+
+        var isReadOnly: Bool { readOnlyRule != nil }
     }
 
     let rows: [Row]

@@ -156,7 +156,9 @@ extension AdminListStore {
             label: try row.decode("label", as: String?.self) ?? "",
             cells: try resource.list.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
             edit: editable.isEmpty ? nil : AdminListPage.Edit(
-                version: try row.decode("version"), isReadOnly: try row.decode("read_only"),
+                version: try row.decode("version"),
+                readOnlyRule: try resource.access.readOnlyRules.indices.first { try row.decode("read_only\($0)", as: Bool?.self) == true }
+                    .map { resource.access.readOnlyRules[$0] },
                 values: Dictionary(uniqueKeysWithValues: try editable.enumerated().map { ($1.name, try row.decode("e\($0)", as: String?.self)) })
             )
         )
@@ -282,7 +284,7 @@ extension AdminListStore {
         resource.list.related.map { $0.join(to: resource.table) + "\n" }.joined()
     }
 
-    /// A row's cells (`c0`…) and, on a list-editable resource, its version, whether it is read-only and the
+    /// A row's cells (`c0`…) and, on a list-editable resource, its version, which read-only rules hold (`read_only0`…) and the
     /// editable fields as their inputs hold them (`e0`…).
     private func rowColumns(_ resource: AdminResource, parameters: inout SQLParameters) -> String {
         var columns = resource.list.columns.enumerated().map {
@@ -291,7 +293,8 @@ extension AdminListStore {
         let editable = resource.listEditableFields
         if !editable.isEmpty {
             columns.append(resource.isVersioned ? "\(resource.table).version" : "0 AS version")
-            columns.append("(\(resource.access.readOnlyCondition?.sql ?? "false")) AS read_only")
+            // Each read-only rule as a column of its own: the page says which rule holds, and why, without another query.
+            columns += resource.access.readOnlyRules.enumerated().map { "(\($1.sql)) AS read_only\($0)" }
             columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
         return columns.joined(separator: ", ")

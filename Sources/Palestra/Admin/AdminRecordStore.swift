@@ -324,23 +324,6 @@ struct AdminRecordStore: Sendable {
         return SQLStatement(sql: parameters.expand(dependent.countSQL, in: .dependentCount, .init(objectIDs: ids)), parameters: parameters)
     }
 
-    /// The ids a read-only rule of the resource holds for, each with the first such rule (none without rules).
-    func readOnlyRules(of resource: AdminResource, ids: [Int]) async throws -> [Int: AdminReadOnlyRule] {
-        let rules = resource.access.readOnlyRules
-        guard !rules.isEmpty, !ids.isEmpty else { return [:] }
-        let flags = rules.indices.map { "(\(rules[$0].sql)) AS rule\($0)" }.joined(separator: ", ")
-        let rows = try await database.query(
-            "SELECT \(resource.primaryKey) AS pk, \(flags) FROM \(resource.table) WHERE \(resource.primaryKey) = ANY($1::bigint[])", [ids]
-        )
-        var found: [Int: AdminReadOnlyRule] = [:]
-        for row in rows {
-            if let index = try rules.indices.first(where: { try row.decode("rule\($0)", as: Bool?.self) == true }) {
-                found[try row.decode("pk", as: Int.self)] = rules[index]
-            }
-        }
-        return found
-    }
-
     /// A panel's rows for one object: each column's value as text, in the columns' order.
     func rows(of panel: AdminPanel, objectID: Int) async throws -> [[String?]] {
         let statement = panelStatement(panel, objectID: objectID)

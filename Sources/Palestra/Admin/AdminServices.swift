@@ -34,10 +34,12 @@ struct AdminServices: Sendable {
 
     /// Why each read-only row of a list-editable page shows no inputs: the short reason of the first
     /// read-only rule that holds for it, translated, by row id.
-    func readOnlyReasons(of resource: AdminResource, page: AdminListPage, localizer: Localizer) async throws -> [Int: String] {
-        let ids = page.rows.filter { $0.edit?.isReadOnly == true }.map(\.id)
-        guard !ids.isEmpty else { return [:] }
-        return try await records.readOnlyRules(of: resource, ids: ids).mapValues { localizer.t($0.reason) }
+    func readOnlyReasons(of resource: AdminResource, page: AdminListPage, localizer: Localizer) -> [Int: String] {
+        var reasons: [Int: String] = [:]
+        for row in page.rows {
+            if let rule = row.edit?.readOnlyRule { reasons[row.id] = localizer.t(rule.reason) }
+        }
+        return reasons
     }
 
     /// The route's object id: anything but a positive whole number is a 404.

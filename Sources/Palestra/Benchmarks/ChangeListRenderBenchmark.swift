@@ -25,7 +25,7 @@ public struct ChangeListRenderBenchmark: Sendable {
                 id: 100_000 + index, label: "\(name), 2026-11-21",
                 cells: ["2026-11-21", "Юниоры U-14 (\(index % 7))", index % 2 == 0 ? "athletes/\(index).jpg" : nil, name,
                         ["present", "late", "excused", "absent"][index % 4], note, "Coach Smirnova"],
-                edit: AdminListPage.Edit(version: 3, isReadOnly: false, values: ["status": ["present", "late", "excused", "absent"][index % 4], "note": note]))
+                edit: AdminListPage.Edit(version: 3, readOnlyRule: nil, values: ["status": ["present", "late", "excused", "absent"][index % 4], "note": note]))
         }
         let listPage = AdminListPage(rows: rows, total: 202_880, isEstimate: true)
         let state = AdminListState(query: FormData(), resource: resource, today: .today(in: views.timeZone))
