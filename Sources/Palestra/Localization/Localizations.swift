@@ -27,6 +27,11 @@ public struct Localizations: Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw StartupError("catalog \(path) is not a JSON object of strings")
         }
+        // JSON readers keep the last of a key written twice: two translations of one source string, one silently lost.
+        var seen = Set<String>()
+        for key in CatalogKeys.topLevel(of: data) where !seen.insert(key).inserted {
+            throw StartupError("catalog \(path): '\(key)' is written twice; keep one translation")
+        }
         var messages: [String: String] = [:]
         var plurals: [String: [String]] = [:]
         for (key, value) in object {

@@ -90,6 +90,26 @@ struct LocalizationTests {
         }
     }
 
+    @Test("a catalog that writes a key twice stops start-up naming the key; the shipped catalogs write each once")
+    func repeatedKey() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ru-\(UUID()).json").path
+        try #"{"Keep it": "Не удалять", "Save": "Сохранить", "Keep \"it\"": ["x", "y", "z"], "Keep it": "Не отменять"}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: StartupError.self) { try Localizations.load(language: .ru, path: path) }
+        do {
+            _ = try Localizations.load(language: .ru, path: path)
+        } catch {
+            #expect("\(error)".contains("'Keep it' is written twice"))
+        }
+        #expect(CatalogKeys.topLevel(of: Data(#"{"a": "b, \"c\": d", "e": ["f", "g"]}"#.utf8)) == ["a", "e"])
+        for language in Language.allCases {
+            let data = try #require(FileManager.default.contents(atPath: "\(Repository.templates)/locales/\(language.rawValue).json"))
+            let keys = CatalogKeys.topLevel(of: data)
+            #expect(keys.count == Set(keys).count && !keys.isEmpty, "\(language.rawValue).json")
+        }
+    }
+
     @Test("a catalog with a wrong number of plural forms stops start-up naming it")
     func badCatalog() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ru-\(UUID()).json").path
