@@ -23,11 +23,19 @@ extension LessonJSON: JSONWritable {
         teacher.write(to: &json)
         json += ",\"room\":"
         if let room { room.write(to: &json) } else { json += "null" }
-        for (key, value) in [("starts_at", startsAt), ("ends_at", endsAt), ("status", status)] as [(String, String?)]
-            + [("started_at", startedAt), ("completed_at", completedAt), ("cancelled_at", cancelledAt), ("cancel_reason", cancelReason)] {
-            json += ",\"\(key)\":"
+        func field(_ key: StaticString, _ value: String?) {
+            json += ",\""
+            json += key.description
+            json += "\":"
             JSONText.string(value, to: &json)
         }
+        field("starts_at", startsAt)
+        field("ends_at", endsAt)
+        field("status", status)
+        field("started_at", startedAt)
+        field("completed_at", completedAt)
+        field("cancelled_at", cancelledAt)
+        field("cancel_reason", cancelReason)
         json += ",\"students\":["
         for (index, student) in students.enumerated() {
             if index > 0 { json += "," }

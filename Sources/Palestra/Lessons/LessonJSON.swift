@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 
 /// A lesson as the API shows it; times in RFC 3339 with the organisation's offset.
 struct LessonJSON: Encodable, Sendable {
@@ -74,14 +75,34 @@ struct LessonJSON: Encodable, Sendable {
 
     /// `2026-12-07T10:00:00+03:00`.
     static func rfc3339(_ date: Date, _ timeZone: TimeZone) -> String {
-        let local = LocalMoment(date, in: timeZone)
+        // The time zone asked for its offset once, not twice (a list of 50 lessons writes 200 times).
         let offset = timeZone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
+        guard let (day, clock) = CalendarDate.split(date, offset: offset) else {
+            preconditionFailure("the clock is outside the years 1…9999: \(date)")
+        }
         let hours = abs(offset) / 3600
         let minutes = abs(offset) % 3600 / 60
-        // Two digits by hand: `String(format:)` took a fifth of the server's time on a page of 50 lessons.
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return "\(local.date)T\(two(local.time.hour)):\(two(local.time.minute)):\(two(local.time.second))\(sign)\(two(hours)):\(two(minutes))"
+        // Written into the string's own storage: interpolating eleven small strings was a tenth of the list's
+        // server time (`String(format:)`, before that, a fifth).
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            var index = 0
+            func put(_ value: Int, _ digits: Int) {
+                var rest = value
+                for position in (index..<index + digits).reversed() {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += digits
+            }
+            func put(_ character: Unicode.Scalar) {
+                buffer[index] = UInt8(ascii: character)
+                index += 1
+            }
+            put(day.year, 4); put("-"); put(day.month, 2); put("-"); put(day.day, 2); put("T")
+            put(clock.hour, 2); put(":"); put(clock.minute, 2); put(":"); put(clock.second, 2)
+            put(offset < 0 ? "-" : "+"); put(hours, 2); put(":"); put(minutes, 2)
+            return index
+        }
     }
 }
 

@@ -4,7 +4,11 @@ import Postgres
 extension CalendarDate {
     /// The calendar date and wall-clock time of a moment in a time zone; `nil` outside the years 1…9999.
     public static func split(_ moment: Date, in timeZone: TimeZone) -> (CalendarDate, TimeOfDay)? {
-        let offset = timeZone.secondsFromGMT(for: moment)
+        split(moment, offset: timeZone.secondsFromGMT(for: moment))
+    }
+
+    /// `moment` on a clock `offset` seconds ahead of UTC.
+    public static func split(_ moment: Date, offset: Int) -> (CalendarDate, TimeOfDay)? {
         let local = Int(moment.timeIntervalSince1970.rounded(.down)) + offset
         let days = Int((Double(local) / 86_400).rounded(.down))
         let seconds = local - days * 86_400

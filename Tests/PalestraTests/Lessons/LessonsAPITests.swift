@@ -186,6 +186,22 @@ struct LessonsAPITests {
         #expect(text.hasPrefix(#"{"id":7,"title":"Quote \" backslash \\ slash / tab \t newline \n bell \u0007 nul \u0000 del"#))
     }
 
+    @Test("times are RFC 3339 with the zone's offset of that instant, as Foundation's ISO 8601 formatter writes them")
+    func rfc3339Times() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        for zone in ["Europe/Moscow", "America/New_York", "Asia/Kolkata", "Pacific/Chatham", "UTC"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            formatter.timeZone = timeZone
+            // A winter and a summer instant, a year's first second and one before 1970.
+            for seconds in [1_796_000_000, 1_781_000_000, 1_798_761_600, -86_399] as [TimeInterval] {
+                let date = Date(timeIntervalSince1970: seconds)
+                let expected = formatter.string(from: date).replacingOccurrences(of: "Z", with: "+00:00")
+                #expect(LessonJSON.rfc3339(date, timeZone) == expected, "\(zone) \(seconds)")
+            }
+        }
+    }
+
     @Test("every API route is in the OpenAPI document, and every documented operation answers a status it declares")
     func documentMatchesRoutes() async throws {
         try await TestApp.test { client, database in
