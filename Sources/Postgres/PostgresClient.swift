@@ -170,14 +170,12 @@ public final class PostgresClient: PostgresQueryable, Sendable {
         while true {
             switch lease {
             case .idle(let connection):
-                let healthy: Bool
-                do {
-                    healthy = try await connection.checkHealth()
-                } catch {
+                // A cancelled task gets no connection (as a query on it would be refused).
+                if Task.isCancelled {
                     await release(connection)
-                    throw error
+                    throw CancellationError()
                 }
-                if healthy { return connection }
+                if connection.checkHealth() { return connection }
                 logger.debug("PostgreSQL connection dropped while idle; replacing it")
                 await connection.close()
                 lease = .create

@@ -111,24 +111,25 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// Whether the server has sent nothing alarming since the last use: reads what is pending
     /// (`PQconsumeInput`, which also sees a backend's FATAL message and EOF after `pg_terminate_backend`
     /// or a server restart), then checks the status and that no transaction is open.
-    /// Throws only when the check itself could not run (task cancelled, client shut down).
-    func checkHealth() async throws -> Bool {
-        try await Self.run(on: threadPool) { [self] in
-            handle.withLock { handle -> Bool in
-                guard let pointer = handle.pointer, !handle.isBroken else { return false }
-                // PQconsumeInput only buffers what arrived; PQnotifies parses it, which hands a FATAL
-                // message sent while idle to the notice receiver. A second read then sees the EOF.
-                var healthy = PQconsumeInput(pointer) == 1
-                while let notification = PQnotifies(pointer) {
-                    PQfreemem(notification)
-                }
-                healthy = healthy && !notices.sawFatal && PQconsumeInput(pointer) == 1
-                    && PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
-                if !healthy {
-                    handle.isBroken = true
-                }
-                return healthy
+    ///
+    /// Runs on the caller's thread: libpq keeps its socket non-blocking, so `PQconsumeInput` only takes what
+    /// has already arrived and never waits. (On the thread pool it cost every checkout, so every query, one more
+    /// hand-over between threads.)
+    func checkHealth() -> Bool {
+        handle.withLock { handle -> Bool in
+            guard let pointer = handle.pointer, !handle.isBroken else { return false }
+            // PQconsumeInput only buffers what arrived; PQnotifies parses it, which hands a FATAL
+            // message sent while idle to the notice receiver. A second read then sees the EOF.
+            var healthy = PQconsumeInput(pointer) == 1
+            while let notification = PQnotifies(pointer) {
+                PQfreemem(notification)
             }
+            healthy = healthy && !notices.sawFatal && PQconsumeInput(pointer) == 1
+                && PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
+            if !healthy {
+                handle.isBroken = true
+            }
+            return healthy
         }
     }
 
