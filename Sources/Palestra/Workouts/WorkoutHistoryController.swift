@@ -22,20 +22,21 @@ struct WorkoutHistoryController: Sendable {
         let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
         // The page asked for (`p`), read beside the count; one past the last page reads the last page again.
         let asked = min(max(request.queryData.value("p").flatMap(Int.init) ?? 1, 1), 1_000_000)
-        async let pageEntries = store.completed(access: access, filter: filter.filter, limit: Self.pageSize, offset: (asked - 1) * Self.pageSize)
-        async let count = store.count(access: access, filter: filter.filter)
-        async let totals = store.totals(access: access, filter: filter.filter)
-        async let workouts = planner.store.workouts(access: access, includingArchived: true, withPlans: false)
-        let total = try await count
+        // The page, the count, the totals and the filter's workouts in one round trip (the page's sets in a second).
+        let read = try await store.page(
+            access: access, filter: filter.filter, limit: Self.pageSize, offset: (asked - 1) * Self.pageSize,
+            alongside: WorkoutStore.workoutsStatement(access: access, includingArchived: true, withPlans: false)
+        )
+        let total = read.count
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(asked, pageCount)
         let entries = page == asked
-            ? try await pageEntries
+            ? read.entries
             : try await store.completed(access: access, filter: filter.filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let localizer = views.localizer(for: context)
         let view = WorkoutHistoryView(
-            filter: filter, workouts: try await workouts, entries: entries, total: total, page: page, pageCount: pageCount,
-            totals: try await totals, localizer: localizer
+            filter: filter, workouts: try read.alongside.map(WorkoutStore.decode), entries: entries, total: total, page: page,
+            pageCount: pageCount, totals: read.totals, localizer: localizer
         )
         return views.render(.workoutHistory, title: view.heading, content: view, context: context,
                             status: filter.errors.isEmpty ? .ok : .unprocessableContent)

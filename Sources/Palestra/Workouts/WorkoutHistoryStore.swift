@@ -41,9 +41,34 @@ struct WorkoutHistoryStore: Sendable {
         [access.ownerParameter, filter.workout, filter.from, filter.through]
     }
 
+    /// What the history page reads, in one round trip: a page of completed occurrences (their sets follow in a
+    /// second), the count of all of them, the totals per exercise, and `alongside` (the filter's workouts).
+    struct Page {
+        let entries: [WorkoutOccurrence]
+        let count: Int
+        let totals: [ExerciseTotal]
+        let alongside: PostgresQueryResult
+    }
+
+    func page(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int, alongside: PostgresStatement) async throws -> Page {
+        let results = try await database.pipeline([
+            completedStatement(access: access, filter: filter, limit: limit, offset: offset), countStatement(access: access, filter: filter),
+            totalsStatement(access: access, filter: filter), alongside,
+        ])
+        return Page(
+            entries: try await withSets(try results[0].map(WorkoutOccurrenceStore.decode)), count: try results[1][0].decode("n"),
+            totals: try results[2].map(Self.total), alongside: results[3]
+        )
+    }
+
     /// Completed occurrences, newest first, at most `limit` after skipping `offset`, each with its sets.
     func completed(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int = 0) async throws -> [WorkoutOccurrence] {
-        var rows = try await database.query(
+        let statement = completedStatement(access: access, filter: filter, limit: limit, offset: offset)
+        return try await withSets(try await database.query(statement.sql, statement.parameters).map(WorkoutOccurrenceStore.decode))
+    }
+
+    private func completedStatement(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int) -> PostgresStatement {
+        PostgresStatement(
             """
             SELECT o.id, o.workout_id, w.owner_id, o.occurrence_date, o.status, o.name, o.activity, o.starts_at, o.duration_minutes,
                    o.started_at, o.ended_at, o.duration_seconds, o.notes, o.rating::int AS rating, o.difficulty::int AS difficulty, o.version, o.moved_to
@@ -55,7 +80,12 @@ struct WorkoutHistoryStore: Sendable {
             // The limit written into the statement (a page or the CSV's cap, one statement each): as a parameter it
             // kept PostgreSQL from settling on the cached plan.
             parameters(access, filter) + [offset]
-        ).map(WorkoutOccurrenceStore.decode)
+        )
+    }
+
+    private func withSets(_ occurrences: [WorkoutOccurrence]) async throws -> [WorkoutOccurrence] {
+        guard !occurrences.isEmpty else { return [] }
+        var rows = occurrences
         let sets = try await WorkoutOccurrenceStore.sets(of: rows.map(\.id), on: database)
         for index in rows.indices { rows[index].sets = sets[rows[index].id] ?? [] }
         return rows
@@ -63,19 +93,18 @@ struct WorkoutHistoryStore: Sendable {
 
     /// An administrator's count over every workout reads only the history index (an index-only scan); the join to
     /// the workouts comes in only when the scope names an owner or a workout.
-    func count(access: WorkoutAccess, filter: Filter) async throws -> Int {
+    private func countStatement(access: WorkoutAccess, filter: Filter) -> PostgresStatement {
         let join = access.seesEveryone && filter.workout == nil ? "" : " JOIN workouts w ON w.id = o.workout_id"
-        return try await database.query(
-            "SELECT count(*)::int AS n FROM workout_occurrences o\(join) WHERE \(Self.scope(access, filter))",
-            parameters(access, filter)
-        ).first!.decode("n")
+        return PostgresStatement(
+            "SELECT count(*)::int AS n FROM workout_occurrences o\(join) WHERE \(Self.scope(access, filter))", parameters(access, filter)
+        )
     }
 
     /// Sets, reps and volume (reps × kg) per exercise, by name. Without a workout chosen they come from the daily
     /// totals the database keeps (`workout_exercise_days`, a few rows a day); for one workout, from its sets.
-    func totals(access: WorkoutAccess, filter: Filter) async throws -> [ExerciseTotal] {
-        let rows = if filter.workout == nil {
-            try await database.query(
+    private func totalsStatement(access: WorkoutAccess, filter: Filter) -> PostgresStatement {
+        if filter.workout == nil {
+            PostgresStatement(
                 """
                 SELECT d.exercise, sum(d.sets)::int AS sets, sum(d.reps)::int AS reps, sum(d.volume)::float8 AS volume
                 FROM workout_exercise_days d
@@ -85,7 +114,7 @@ struct WorkoutHistoryStore: Sendable {
                 [access.ownerParameter, filter.from, filter.through]
             )
         } else {
-            try await database.query(
+            PostgresStatement(
                 """
                 SELECT s.exercise, count(*)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
                        coalesce(sum(s.reps * s.weight_kg), 0)::float8 AS volume
@@ -97,9 +126,10 @@ struct WorkoutHistoryStore: Sendable {
                 parameters(access, filter)
             )
         }
-        return try rows.map {
-            ExerciseTotal(exercise: try $0.decode("exercise"), sets: try $0.decode("sets"), reps: try $0.decode("reps"), volume: try $0.decode("volume"))
-        }
+    }
+
+    private static func total(_ row: PostgresRow) throws -> ExerciseTotal {
+        ExerciseTotal(exercise: try row.decode("exercise"), sets: try row.decode("sets"), reps: try row.decode("reps"), volume: try row.decode("volume"))
     }
 
     /// Volume per ISO week (Monday), oldest first; weeks without volume left out.

@@ -39,14 +39,20 @@ struct WorkoutStore: Sendable {
     /// The user's workouts (everyone's for administrators), archived ones only when asked, by name; without their
     /// plans (exercises) unless asked, which the calendar and the history's filter do not show.
     func workouts(access: WorkoutAccess, includingArchived: Bool = false, withPlans: Bool = true) async throws -> [Workout] {
-        try await database.query(
-            (withPlans ? Self.columns : Self.columnsWithoutPlans) + """
+        let statement = Self.workoutsStatement(access: access, includingArchived: includingArchived, withPlans: withPlans)
+        return try await database.query(statement.sql, statement.parameters).map(Self.decode)
+    }
+
+    /// The statement of ``workouts(access:includingArchived:withPlans:)``, to run in a pipeline; its rows decode with ``decode(_:)``.
+    static func workoutsStatement(access: WorkoutAccess, includingArchived: Bool, withPlans: Bool) -> PostgresStatement {
+        PostgresStatement(
+            (withPlans ? columns : columnsWithoutPlans) + """
 
             WHERE \(access.condition(owner: "w.owner_id", parameter: "$1")) AND ($2 OR NOT w.is_archived)
             ORDER BY w.name, w.id
             """,
             [access.ownerParameter, includingArchived]
-        ).map(Self.decode)
+        )
     }
 
     /// Inserts a workout with its plan; its id.
