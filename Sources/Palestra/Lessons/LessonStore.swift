@@ -45,15 +45,21 @@ struct LessonStore: Sendable {
     /// which the planner turned into a hash of every user for a page's 150 enrolments).
     static func students(of lessons: [Int], on database: any PostgresQueryable) async throws -> [Int: [Lesson.Person]] {
         guard !lessons.isEmpty else { return [:] }
+        return try studentsByLesson(try await database.query(studentsSQL(of: "ANY($1)"), [lessons]))
+    }
+
+    /// The students of the lessons `lessons` names (`ANY($1)`, or `IN (subquery)`), each name read by key.
+    static func studentsSQL(of lessons: String) -> String {
+        """
+        SELECT ls.lesson_id, ls.student_id AS id, (SELECT u.display_name FROM users u WHERE u.id = ls.student_id) AS display_name
+        FROM lesson_students ls
+        WHERE ls.lesson_id = \(lessons) ORDER BY display_name, id
+        """
+    }
+
+    static func studentsByLesson(_ rows: PostgresQueryResult) throws -> [Int: [Lesson.Person]] {
         var byLesson: [Int: [Lesson.Person]] = [:]
-        for row in try await database.query(
-            """
-            SELECT ls.lesson_id, ls.student_id AS id, (SELECT u.display_name FROM users u WHERE u.id = ls.student_id) AS display_name
-            FROM lesson_students ls
-            WHERE ls.lesson_id = ANY($1) ORDER BY display_name, id
-            """,
-            [lessons]
-        ) {
+        for row in rows {
             byLesson[try row.decode("lesson_id"), default: []].append(try person(row))
         }
         return byLesson
