@@ -58,11 +58,14 @@ struct WorkoutController: Sendable {
         let access = WorkoutAccess(user: context.user)
         let from = month.first.adding(days: -(month.first.weekday - 1)) ?? month.first
         let through = month.first.lastOfMonth
-        // Archived workouts too: their completed children stay in the calendar (read by (workout, date), the unique index).
-        let workouts = try await planner.store.workouts(access: access, includingArchived: true, withPlans: false)
+        // The workouts (archived ones too: their completed children stay in the calendar) and the month's children in
+        // one round trip.
+        let read = try await planner.database.pipeline([
+            WorkoutStore.workoutsStatement(access: access, includingArchived: true, withPlans: false),
+            WorkoutOccurrenceStore.marksStatement(access: access, from: from, through: through),
+        ])
         let agenda = WorkoutAgenda(
-            workouts: workouts,
-            children: try await planner.occurrences.marks(ofWorkouts: workouts.map(\.id), from: from, through: through),
+            workouts: try read[0].map(WorkoutStore.decode), children: try WorkoutOccurrenceStore.marks(from: read[1]),
             from: from, through: through, today: today
         )
         let view = WorkoutCalendarView(month: month, monthError: monthError, agenda: agenda, today: today, localizer: localizer)

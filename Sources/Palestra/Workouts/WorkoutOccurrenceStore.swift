@@ -78,20 +78,33 @@ struct WorkoutOccurrenceStore: Sendable {
 
     private static let markColumns = "SELECT o.id, o.workout_id, o.occurrence_date, o.status, o.name, o.starts_at, o.moved_to FROM workout_occurrences o"
 
-    /// The marks of the children of `workouts` dated, or moved to a date, `from` through `through`: a range of the
-    /// unique (workout, date) index per workout, then the few moved into the range (the partial (workout, moved_to) index).
-    func marks(ofWorkouts workouts: [Int], from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrenceMark] {
-        try await database.query(
-            Self.markColumns + """
+    /// The marks of the children of the workouts `access` reaches (archived ones too: their completed children stay in
+    /// the calendar) dated, or moved to a date, `from` through `through`.
+    func marks(access: WorkoutAccess, from: CalendarDate, through: CalendarDate) async throws -> [WorkoutOccurrenceMark] {
+        let statement = Self.marksStatement(access: access, from: from, through: through)
+        return try await database.query(statement.sql, statement.parameters).map(Self.mark)
+    }
 
-            WHERE o.workout_id = ANY ($1::bigint[]) AND o.occurrence_date BETWEEN $2::date AND $3::date
+    /// The statement of ``marks(access:from:through:)``, to run in a pipeline beside the workouts it needs no ids of:
+    /// a range of the unique (workout, date) index per workout, then the few moved into the range (the partial
+    /// (workout, moved_to) index). Its rows decode with ``marks(from:)``.
+    static func marksStatement(access: WorkoutAccess, from: CalendarDate, through: CalendarDate) -> PostgresStatement {
+        let reached = "ANY (ARRAY(SELECT w.id FROM workouts w WHERE \(access.condition(owner: "w.owner_id", parameter: "$1"))))"
+        return PostgresStatement(
+            markColumns + """
+
+            WHERE o.workout_id = \(reached) AND o.occurrence_date BETWEEN $2::date AND $3::date
             UNION ALL
-            \(Self.markColumns)
-            WHERE o.workout_id = ANY ($1::bigint[]) AND o.moved_to IS NOT NULL AND o.moved_to BETWEEN $2::date AND $3::date
+            \(markColumns)
+            WHERE o.workout_id = \(reached) AND o.moved_to IS NOT NULL AND o.moved_to BETWEEN $2::date AND $3::date
               AND o.occurrence_date NOT BETWEEN $2::date AND $3::date
             """,
-            [workouts, from, through]
-        ).map(Self.mark)
+            [access.ownerParameter, from, through]
+        )
+    }
+
+    static func marks(from result: PostgresQueryResult) throws -> [WorkoutOccurrenceMark] {
+        try result.map(mark)
     }
 
     /// The marks of every child of `workouts` (their statuses, for adherence and streaks).

@@ -44,7 +44,7 @@ struct WorkoutFeedTests {
                 let workouts = try await planner.store.workouts(access: access, includingArchived: true)
                 let agenda = WorkoutAgenda(
                     workouts: workouts,
-                    children: try await planner.occurrences.marks(ofWorkouts: workouts.map(\.id), from: from, through: through),
+                    children: try await planner.occurrences.marks(access: access, from: from, through: through),
                     from: from, through: through, today: today
                 )
                 return agenda.entries.filter { $0.state != .cancelled }.map { "\($0.date) \($0.name)" }.sorted()

@@ -72,7 +72,7 @@ struct WorkoutPlannerTests {
                 let today = WorkoutFixture.today()
                 try await Self.complete(planner, id, today.adding(days: -1)!, access)
                 let workouts = try await planner.store.workouts(access: access)
-                let children = try await planner.occurrences.marks(ofWorkouts: workouts.map(\.id), from: today.adding(days: -3)!, through: today.adding(days: 2)!)
+                let children = try await planner.occurrences.marks(access: access, from: today.adding(days: -3)!, through: today.adding(days: 2)!)
                 let agenda = WorkoutAgenda(workouts: workouts, children: children, from: today.adding(days: -3)!, through: today.adding(days: 2)!, today: today)
                 #expect(agenda.entries.map(\.state) == [.missed, .missed, .completed, .planned, .planned, .planned])
                 let first = try #require(children.first)
