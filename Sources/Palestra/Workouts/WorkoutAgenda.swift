@@ -21,7 +21,17 @@ struct WorkoutAgenda: Sendable {
         var url: String { occurrenceID.map(WorkoutURL.occurrence) ?? WorkoutURL.date(workoutID, date) }
     }
 
-    let entries: [Entry]
+    /// One day of the range and its entries, by time, name and workout.
+    struct Day: Sendable {
+        let date: CalendarDate
+        let entries: [Entry]
+    }
+
+    /// Every day `from` through `through`, in order.
+    let days: [Day]
+
+    /// The entries by date, time, name and workout.
+    var entries: [Entry] { days.flatMap(\.entries) }
 
     init(workouts: [Workout], children: [WorkoutOccurrenceMark], from: CalendarDate, through: CalendarDate, today: CalendarDate) {
         var byKey: [Key: WorkoutOccurrenceMark] = [:]
@@ -50,19 +60,27 @@ struct WorkoutAgenda: Sendable {
             guard child.movedTo != nil, let workout = producing[child.workoutID], !workout.isArchived else { return false }
             return workout.recurrence.occurs(on: child.date)
         }.map { Self.entry($0, today: today) }
-        self.entries = Self.sorted(entries)
+        days = Self.byDay(entries, from: from, through: through)
     }
 
-    /// By date, time, name and workout. The (time, name, workout) triples are few (about one per workout): they are
-    /// ranked once, so sorting a month of entries compares dates and integers, not names.
-    private static func sorted(_ entries: [Entry]) -> [Entry] {
+    /// Each day's entries by time, name and workout. The entries go straight into their day's place (every one is
+    /// within the range), and the (time, name, workout) triples, about one per workout, are ranked once: a month's
+    /// few hundred entries are sorted a day at a time by an integer, never by comparing names pair by pair.
+    private static func byDay(_ entries: [Entry], from: CalendarDate, through: CalendarDate) -> [Day] {
+        let first = from.daysSinceEpoch
+        var buckets = [[Entry]](repeating: [], count: max(0, through.daysSinceEpoch - first + 1))
+        for entry in entries {
+            let index = entry.date.daysSinceEpoch - first
+            if buckets.indices.contains(index) { buckets[index].append(entry) }
+        }
         let triples = Set(entries.map { Triple(startsAt: $0.startsAt, name: $0.name, workoutID: $0.workoutID) })
             .sorted { ($0.startsAt, $0.name, $0.workoutID) < ($1.startsAt, $1.name, $1.workoutID) }
         let rank = Dictionary(uniqueKeysWithValues: triples.enumerated().map { ($1, $0) })
-        let keys = entries.map { entry in
-            (day: entry.date, rank: rank[Triple(startsAt: entry.startsAt, name: entry.name, workoutID: entry.workoutID)] ?? 0)
+        return buckets.enumerated().compactMap { offset, bucket in
+            guard let date = CalendarDate(daysSinceEpoch: first + offset) else { return nil }
+            let ranked = bucket.map { (rank[Triple(startsAt: $0.startsAt, name: $0.name, workoutID: $0.workoutID)] ?? 0, $0) }
+            return Day(date: date, entries: ranked.sorted { $0.0 < $1.0 }.map(\.1))
         }
-        return entries.indices.sorted { (keys[$0].day, keys[$0].rank) < (keys[$1].day, keys[$1].rank) }.map { entries[$0] }
     }
 
     private struct Triple: Hashable {

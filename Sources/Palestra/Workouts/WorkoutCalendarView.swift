@@ -47,7 +47,7 @@ struct WorkoutCalendarView: Sendable {
         nextURL = WorkoutURL.calendar(month: ReportMonth(month.end).value)
         todayURL = WorkoutURL.calendar(month: ReportMonth(today).value)
         weekdays = (1...7).map(format.weekdayName)
-        let byDate = Dictionary(grouping: agenda.entries, by: \.date)
+        let byDate = Dictionary(uniqueKeysWithValues: agenda.days.map { ($0.date, $0.entries) })
         // A month shows hundreds of entries but a few states and times: each label and time formatted once.
         var stateLabels: [WorkoutAgenda.Entry.State: String] = [:]
         var times: [TimeOfDay: String] = [:]
