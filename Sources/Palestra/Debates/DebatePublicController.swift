@@ -33,17 +33,15 @@ struct DebatePublicController: Sendable {
     /// The choice, checked: the confirmation page, or the form again with what is wrong.
     @Sendable func choose(_ request: Request, context: PublicRequestContext) async throws -> Response {
         let event = try await event(context)
-        var request = request
-        let form = try await request.formData(context: context)
-        if let refusal = honeypot(form, event: event, context: context) { return refusal }
-        var entry = DebateFormEntry(form: form)
-        let cases = try await store.cases(event: event.id)
-        let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
-        let registrant = entry.registrant()
-        if case .failure(let problems) = registrant { entry.problems = problems.fields }
-        if chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a case.") }
+        let posted: Posted
+        switch try await read(request, event: event, context: context) {
+        case .refused(let response): return response
+        case .posted(let read): posted = read
+        }
+        var entry = posted.entry
+        if posted.chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a case.") }
         guard event.window(at: Date()) == .open else { return try await render(event, form: entry, status: .conflict, context: context) }
-        guard case .success(let person) = registrant, let chosen else {
+        guard let person = posted.person, let chosen = posted.chosen else {
             return try await render(event, form: entry, status: .unprocessableContent, context: context)
         }
         if chosen.isFull {
@@ -110,18 +108,16 @@ struct DebatePublicController: Sendable {
     /// registration form instead. Nothing is stored unless the person joins.
     @Sendable func joinWaitlist(_ request: Request, context: PublicRequestContext) async throws -> Response {
         let event = try await event(context)
-        var request = request
-        let form = try await request.formData(context: context)
-        if let refusal = honeypot(form, event: event, context: context) { return refusal }
-        var entry = DebateFormEntry(form: form)
-        let cases = try await store.cases(event: event.id)
-        let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
-        let registrant = entry.registrant()
-        if case .failure(let problems) = registrant { entry.problems = problems.fields }
+        let posted: Posted
+        switch try await read(request, event: event, context: context) {
+        case .refused(let response): return response
+        case .posted(let read): posted = read
+        }
+        var entry = posted.entry
         guard event.window(at: Date()) == .open else { return try await render(event, waitlist: entry, status: .conflict, context: context) }
-        if let chosen, !chosen.isFull { return try await seatsAgain(event, chosen: chosen, entry: entry, context: context) }
-        if chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a full case to wait for.") }
-        guard case .success(let person) = registrant, let chosen else {
+        if let chosen = posted.chosen, !chosen.isFull { return try await seatsAgain(event, chosen: chosen, entry: entry, context: context) }
+        if posted.chosen == nil { entry.problems["case"] = CatalogKey.t("Choose a full case to wait for.") }
+        guard let person = posted.person, let chosen = posted.chosen else {
             return try await render(event, waitlist: entry, status: .unprocessableContent, context: context)
         }
         try await limitPerEmail(person.email, context: context)
@@ -174,6 +170,36 @@ struct DebatePublicController: Sendable {
     }
 
     /// A form whose hidden trap field was filled (a script): refused, nothing stored.
+    /// A registration or waiting-list form as posted: what was typed with the registrant's problems beside their
+    /// fields, the case chosen when it is one of the event's, and the registrant once every field is valid.
+    private struct Posted {
+        let entry: DebateFormEntry
+        let chosen: DebateCaseSeats?
+        let person: DebateRegistrant?
+    }
+
+    private enum Reading {
+        /// The honeypot was filled: its answer.
+        case refused(Response)
+        case posted(Posted)
+    }
+
+    /// Reads and checks the choice and waiting-list forms alike.
+    private func read(_ request: Request, event: DebateEvent, context: PublicRequestContext) async throws -> Reading {
+        var request = request
+        let form = try await request.formData(context: context)
+        if let refusal = honeypot(form, event: event, context: context) { return .refused(refusal) }
+        var entry = DebateFormEntry(form: form)
+        let cases = try await store.cases(event: event.id)
+        let chosen = entry.chosenCase.flatMap { id in cases.first { $0.id == id } }
+        var person: DebateRegistrant?
+        switch entry.registrant() {
+        case .success(let checked): person = checked
+        case .failure(let problems): entry.problems = problems.fields
+        }
+        return .posted(Posted(entry: entry, chosen: chosen, person: person))
+    }
+
     private func honeypot(_ form: FormData, event: DebateEvent, context: PublicRequestContext) -> Response? {
         guard let trap = form.value(Self.honeypotField), !trap.isEmpty else { return nil }
         context.logger.notice("debate registration with the honeypot filled refused", metadata: ["address": "\(context.clientAddress)"])
