@@ -36,12 +36,9 @@ extension LessonJSON: JSONWritable {
         field("completed_at", completedAt)
         field("cancelled_at", cancelledAt)
         field("cancel_reason", cancelReason)
-        json += ",\"students\":["
-        for (index, student) in students.enumerated() {
-            if index > 0 { json += "," }
-            student.write(to: &json)
-        }
-        json += "],\"version\":\(version),\"created_at\":"
+        json += ",\"students\":"
+        JSONText.array(students, to: &json)
+        json += ",\"version\":\(version),\"created_at\":"
         JSONText.string(createdAt, to: &json)
         json += ",\"updated_at\":"
         JSONText.string(updatedAt, to: &json)
@@ -55,18 +52,25 @@ extension LessonPageJSON: JSONWritable {
         JSONText.string(next, to: &json)
         json += ",\"previous\":"
         JSONText.string(previous, to: &json)
-        json += ",\"results\":["
-        for (index, lesson) in results.enumerated() {
-            if index > 0 { json += "," }
-            lesson.write(to: &json)
-        }
-        json += "]}"
+        json += ",\"results\":"
+        JSONText.array(results, to: &json)
+        json += "}"
     }
 }
 
 /// JSON strings (RFC 8259): `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
 /// everything else as it is (UTF-8, `/` unescaped, as the encoder is configured); `nil` is `null`.
 enum JSONText {
+    /// `[…]`, the values written in order.
+    static func array(_ values: [some JSONWritable], to json: inout String) {
+        json += "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { json += "," }
+            value.write(to: &json)
+        }
+        json += "]"
+    }
+
     static func string(_ value: String?, to json: inout String) {
         guard let value else {
             json += "null"
