@@ -28,6 +28,11 @@ public struct AttendanceCounts: Sendable, Equatable {
         marked == 0 ? nil : Double(present + late) * 100 / Double(marked)
     }
 
+    /// Attendance below `threshold` per cent: the warning mark (never without marks).
+    public func isBelow(_ threshold: Int) -> Bool {
+        percentage.map { $0 < Double(threshold) } ?? false
+    }
+
     /// Sessions were held and are waiting for marks, none given yet: the report says "unmarked", not 0 %.
     public var isUnmarked: Bool { marked == 0 && unmarked > 0 }
 

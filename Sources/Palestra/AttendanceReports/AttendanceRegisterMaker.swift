@@ -17,7 +17,7 @@ struct AttendanceRegisterMaker {
                 name: names[athlete.id] ?? athlete.name, url: AttendanceReportURL.athlete(athlete.id, month: month.value) + "#sessions",
                 cells: register.sessions.map { cell(register.mark(athlete: athlete.id, session: $0)) },
                 percentage: AttendanceReportRow.percentText(athlete.counts, localizer: localizer),
-                isLow: athlete.counts.percentage.map { $0 < Double(threshold) } ?? false, isUnmarked: athlete.counts.isUnmarked
+                isLow: athlete.counts.isBelow(threshold), isUnmarked: athlete.counts.isUnmarked
             )
         }
         let legend = AttendanceStatus.allCases.map { AttendanceRegisterView.LegendEntry(text: $0.shortLabel(localizer), label: $0.label(localizer), kind: $0.rawValue) }

@@ -66,13 +66,17 @@ struct AttendanceReportMaker {
         )
     }
 
-    /// A bar for each row with marks, an empty track for each whose held sessions nobody marked.
-    private func chart(_ rows: [(name: String, counts: AttendanceCounts)]) -> AttendanceChart {
-        AttendanceChart(
+    /// A bar for each row with marks (in the warning colour, and marked ⚠, below the threshold), an empty
+    /// track for each whose held sessions nobody marked, and a dashed line at the threshold.
+    private func chart(_ rows: [(name: String, counts: AttendanceCounts)]) -> BarChart {
+        BarChart(
             title: localizer.t("Attendance, per cent"),
-            rows: rows.filter { $0.counts.percentage != nil || $0.counts.isUnmarked }
-                .map { ($0.name, $0.counts.percentage, AttendanceReportRow.percentText($0.counts, localizer: localizer)) },
-            threshold: threshold, thresholdLabel: "\(threshold) %"
+            rows: rows.filter { $0.counts.percentage != nil || $0.counts.isUnmarked }.map { row in
+                let isLow = row.counts.isBelow(threshold)
+                let label = row.name + " · " + AttendanceReportRow.percentText(row.counts, localizer: localizer) + (isLow ? " ⚠" : "")
+                return (label, row.counts.percentage ?? 0, 100, isLow)
+            },
+            threshold: (Double(threshold), 100, "\(threshold) %")
         )
     }
 }

@@ -29,7 +29,7 @@ struct AttendanceReportRow: Sendable {
         absent = format.number(counts.absent)
         unmarked = format.number(counts.unmarked)
         percentage = Self.percentText(counts, localizer: localizer)
-        isLow = counts.percentage.map { $0 < Double(threshold) } ?? false
+        isLow = counts.isBelow(threshold)
         isUnmarked = counts.isUnmarked
     }
 

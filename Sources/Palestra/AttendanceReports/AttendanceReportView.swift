@@ -20,7 +20,7 @@ struct AttendanceReportView: Sendable {
     let rows: [AttendanceReportRow]
     let hasRows: Bool
     let total: AttendanceReportRow
-    let chart: AttendanceChart
+    let chart: BarChart
     let csvURL: String
     /// One group's register grid for the month (a group chosen).
     let registerURL: String
@@ -59,7 +59,7 @@ struct AthleteAttendanceView: Sendable {
     let rows: [AttendanceReportRow]
     let hasRows: Bool
     let total: AttendanceReportRow
-    let chart: AttendanceChart
+    let chart: BarChart
     let csvURL: String
     let thresholdNote: String
     let backURL: String
