@@ -30,7 +30,7 @@ struct DebateStatisticsView: Sendable {
         let registrationsURL: String
         let cases: [CaseRow]
         let pools: [PoolRow]
-        let chart: DebateSeatChart
+        let chart: BarChart
     }
 
     let events: [EventStatistics]
@@ -65,9 +65,9 @@ struct DebateStatisticsView: Sendable {
                     PoolRow(name: $0.name, cases: $0.cases.joined(separator: ", "), taken: String($0.taken), capacity: String($0.capacity),
                             free: String(max(0, $0.capacity - $0.taken)), waiting: String($0.waiting))
                 },
-                chart: DebateSeatChart(
+                chart: BarChart(
                     title: localizer.t("Seats taken per pool"),
-                    pools: poolRows.map { (label: "\($0.name): \($0.taken) / \($0.capacity)", taken: $0.taken, capacity: $0.capacity) }
+                    rows: poolRows.map { ("\($0.name): \($0.taken) / \($0.capacity)", Double($0.taken), Double($0.capacity), $0.taken >= $0.capacity) }
                 )
             )
         }
