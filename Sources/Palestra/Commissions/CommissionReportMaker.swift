@@ -59,14 +59,16 @@ struct CommissionReportMaker: Sendable {
         return amount + " (" + (percent > 0 ? "+" : "") + format.decimal(percent, fractionDigits: 1) + " %)"
     }
 
-    /// A chart per currency: each member's commission in it.
-    func charts(_ report: CommissionReport) -> [CommissionChart] {
+    /// A chart per currency: each member's commission in it as a share of the largest (a negative one draws no bar).
+    func charts(_ report: CommissionReport) -> [BarChart] {
         report.totals.map { total in
             let currency = Currency.named(total.currency)
-            let rows = report.lines.filter { $0.currency == total.currency }.map {
-                (label: $0.memberName + " · " + currency.format($0.sums.commission, format), minor: $0.sums.commission)
-            }
-            return CommissionChart(title: localizer.t("Commission per member, {currency}", ["currency": total.currency]), rows: rows)
+            let lines = report.lines.filter { $0.currency == total.currency }
+            let largest = Double(lines.map(\.sums.commission).max() ?? 0)
+            return BarChart(
+                title: localizer.t("Commission per member, {currency}", ["currency": total.currency]),
+                rows: lines.map { ($0.memberName + " · " + currency.format($0.sums.commission, format), Double($0.sums.commission), largest, false) }
+            )
         }
     }
 

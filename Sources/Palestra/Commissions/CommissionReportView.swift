@@ -42,7 +42,7 @@ struct CommissionReportView: Sendable {
     let lines: [Line]
     let hasLines: Bool
     let totals: [Line]
-    let charts: [CommissionChart]
+    let charts: [BarChart]
     let csvURL: String
     let emailAction = CommissionReportURL.email.path
     let csrfField = CSRFMiddleware.fieldName
