@@ -74,6 +74,7 @@ public struct Views: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         assert(template.contentType == ObjectIdentifier(Content.self), "\(template.name) renders another view model than \(Content.self)")
+        assert(!template.isDocument, "\(template.name) is a document of its own: render(document:…)")
         let localizer = localizations.localizer(for: context.language)
         let page = Page(
             lang: context.language.rawValue,
@@ -89,8 +90,22 @@ public struct Views: Sendable {
             content: content
         )
         let body = libraries[context.language]?.render(page, template: template.name) ?? ByteBuffer()
+        return Self.response(body, contentType: "text/html; charset=utf-8", status: status)
+    }
+
+    /// Renders a document template by itself, without the layout, in the request's language.
+    public func render<Content: MustacheObject & Sendable>(
+        document template: PageTemplate, content: Content, contentType: String, context: some PageRequestContext
+    ) -> Response {
+        assert(template.contentType == ObjectIdentifier(Content.self), "\(template.name) renders another view model than \(Content.self)")
+        assert(template.isDocument, "\(template.name) is a page: render it inside the layout")
+        let body = libraries[context.language]?.render(content, template: template.name) ?? ByteBuffer()
+        return Self.response(body, contentType: contentType, status: .ok)
+    }
+
+    private static func response(_ body: ByteBuffer, contentType: String, status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }

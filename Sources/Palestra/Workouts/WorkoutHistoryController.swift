@@ -68,11 +68,9 @@ struct WorkoutHistoryController: Sendable {
         guard filter.errors.isEmpty else { throw AppError.badRequest }
         let weeks = try await store.weeklyVolume(access: WorkoutAccess(user: context.user), filter: filter.filter)
         let localizer = views.localizer(for: context)
-        let svg = WorkoutVolumeChart.svg(
+        let chart = WorkoutVolumeChart(
             weeks, from: filter.filter.from, through: filter.filter.through, title: localizer.t("Volume per week (reps × kg)"), format: localizer.format
         )
-        var headers = HTTPFields()
-        headers[.contentType] = "image/svg+xml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
+        return views.render(document: .workoutVolumeChart, content: chart, contentType: "image/svg+xml; charset=utf-8", context: context)
     }
 }

@@ -1,52 +1,80 @@
+import Mustache
 import Postgres
 
-/// The history's weekly volume as an SVG bar chart (no script; a title per bar for screen readers and hovering).
-enum WorkoutVolumeChart {
-    static func svg(_ weeks: [WorkoutHistoryStore.WeekVolume], from: CalendarDate, through: CalendarDate, title: String, format: LocalizedFormat) -> String {
-        let width = 640, height = 200, left = 48, bottom = 24, top = 12
+/// The history's weekly volume as an SVG image of its own (`/workouts/history/volume.svg`, written by
+/// `Templates/workouts/volume_chart.mustache`; no script, a title per bar for screen readers and hovering):
+/// a column per week from the Monday on or before the period's start, the largest week at the top of the
+/// scale. Geometry in viewBox units, computed here.
+struct WorkoutVolumeChart: Sendable {
+    /// One week's column, and its Monday's date under it (every week up to 16, else about every eighth).
+    struct Week: Sendable {
+        let x: String
+        let y: String
+        let width: String
+        let height: String
+        let label: String
+        let hasTick: Bool
+        let tickX: String
+        let tick: String
+    }
+
+    static let width = 640, height = 200, left = 48, right = 8, bottom = 24, top = 12
+
+    let title: String
+    let weeks: [Week]
+    /// The scale's top: the largest week's volume, in kg.
+    let scaleTop: String
+    let width = WorkoutVolumeChart.width
+    let height = WorkoutVolumeChart.height
+    let axisLeft = WorkoutVolumeChart.left
+    let axisRight = WorkoutVolumeChart.width - WorkoutVolumeChart.right
+    let baseline = WorkoutVolumeChart.height - WorkoutVolumeChart.bottom
+    let scaleX = WorkoutVolumeChart.left - 4
+    let scaleTopY = WorkoutVolumeChart.top + 4
+    let tickY = WorkoutVolumeChart.height - 8
+
+    init(_ volumes: [WorkoutHistoryStore.WeekVolume], from: CalendarDate, through: CalendarDate, title: String, format: LocalizedFormat) {
         let firstMonday = from.adding(days: -(from.weekday - 1)) ?? from
         let count = max(1, (through.daysSinceEpoch - firstMonday.daysSinceEpoch) / 7 + 1)
-        let byMonday = Dictionary(weeks.map { ($0.monday, $0.volume) }, uniquingKeysWith: +)
+        let byMonday = Dictionary(volumes.map { ($0.monday, $0.volume) }, uniquingKeysWith: +)
         let maximum = max(1, byMonday.values.max() ?? 1)
-        let plotWidth = Double(width - left - 8)
-        let plotHeight = Double(height - bottom - top)
-        let barWidth = plotWidth / Double(count)
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-label="\(escape(title))">
-            <title>\(escape(title))</title>
-            <style>text{font:11px sans-serif;fill:#444}.bar{fill:#2f6fb0}.axis{stroke:#999}</style>
-            <line class="axis" x1="\(left)" y1="\(height - bottom)" x2="\(width - 8)" y2="\(height - bottom)"/>
-            <text x="\(left - 4)" y="\(top + 4)" text-anchor="end">\(WorkoutFormat.kilograms(maximum.rounded()))</text>
-            <text x="\(left - 4)" y="\(height - bottom)" text-anchor="end">0</text>
-
-            """
+        let plotWidth = Double(Self.width - Self.left - Self.right)
+        let plotHeight = Double(Self.height - Self.bottom - Self.top)
+        let columnWidth = plotWidth / Double(count)
+        var weeks: [Week] = []
         for index in 0..<min(count, 600) {
             guard let monday = firstMonday.adding(days: index * 7) else { break }
             let volume = byMonday[monday] ?? 0
             let barHeight = plotHeight * volume / maximum
-            let x = Double(left) + Double(index) * barWidth
-            let label = format.date(monday) + ": " + WorkoutFormat.kilograms(volume) + " kg"
-            svg += "<rect class=\"bar\" x=\"\(rounded(x + 1))\" y=\"\(rounded(Double(height - bottom) - barHeight))\" width=\"\(rounded(max(1, barWidth - 2)))\" height=\"\(rounded(barHeight))\"><title>\(escape(label))</title></rect>\n"
-            if count <= 16 || index % max(1, count / 8) == 0 {
-                svg += "<text x=\"\(rounded(x + barWidth / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\">\(monday.description.dropFirst(5))</text>\n"
-            }
+            let x = Double(Self.left) + Double(index) * columnWidth
+            weeks.append(Week(
+                x: Self.rounded(x + 1), y: Self.rounded(Double(Self.height - Self.bottom) - barHeight),
+                width: Self.rounded(max(1, columnWidth - 2)), height: Self.rounded(barHeight),
+                label: format.date(monday) + ": " + WorkoutFormat.kilograms(volume) + " kg",
+                hasTick: count <= 16 || index % max(1, count / 8) == 0, tickX: Self.rounded(x + columnWidth / 2),
+                tick: String(monday.description.dropFirst(5))
+            ))
         }
-        return svg + "</svg>\n"
+        self.title = title
+        self.weeks = weeks
+        scaleTop = WorkoutFormat.kilograms(maximum.rounded())
     }
 
+    /// A length cut (not rounded) to a tenth, always with its decimal.
     private static func rounded(_ value: Double) -> String { String(Double(Int(value * 10)) / 10) }
+}
 
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+extension WorkoutVolumeChart: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("title", \.title), .list("weeks", \.weeks), .text("scaleTop", \.scaleTop), .number("width", \.width), .number("height", \.height),
+        .number("axisLeft", \.axisLeft), .number("axisRight", \.axisRight), .number("baseline", \.baseline), .number("scaleX", \.scaleX),
+        .number("scaleTopY", \.scaleTopY), .number("tickY", \.tickY),
+    ])
+}
+
+extension WorkoutVolumeChart.Week: MustacheObject {
+    static let mustacheTable = MustacheTable(for: Self.self, [
+        .text("x", \.x), .text("y", \.y), .text("width", \.width), .text("height", \.height), .text("label", \.label),
+        .bool("hasTick", \.hasTick), .text("tickX", \.tickX), .text("tick", \.tick),
+    ])
 }

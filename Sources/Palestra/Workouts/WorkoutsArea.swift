@@ -5,6 +5,7 @@ extension PageTemplate {
     static let workoutForm = PageTemplate("workouts/form", rendering: WorkoutFormView.self)
     static let workoutHistory = PageTemplate("workouts/history", rendering: WorkoutHistoryView.self)
     static let workoutDelete = PageTemplate("workouts/delete_confirmation", rendering: WorkoutDeleteView.self)
+    static let workoutVolumeChart = PageTemplate(document: "workouts/volume_chart", rendering: WorkoutVolumeChart.self)
 }
 
 extension Area {
@@ -12,7 +13,7 @@ extension Area {
     /// and a calendar link for phones.
     static let workouts = Area(
         name: "workouts",
-        templates: [.workoutList, .workoutCalendar, .workoutOccurrence, .workoutForm, .workoutHistory, .workoutDelete],
+        templates: [.workoutList, .workoutCalendar, .workoutOccurrence, .workoutForm, .workoutHistory, .workoutDelete, .workoutVolumeChart],
         navigation: [NavigationEntry("Workouts", url: WorkoutURL.list, policy: .signedIn, slot: .start)],
         routes: { surfaces, services in
             let planner = WorkoutPlanner(store: WorkoutStore(database: services.database), timeZone: services.configuration.timeZone)
