@@ -256,6 +256,35 @@ struct RoundTripTests {
         }
     }
 
+    /// A row of ``jsonRows()``.
+    struct Row: Encodable, Sendable {
+        let n: Int
+        let s: String?
+        let d: Double?
+    }
+
+    @Test("Encodable rows bound as one jsonb parameter come back through jsonb_to_recordset in order, NULLs kept; NaN throws 22P02")
+    func jsonRows() async throws {
+        try await TestDatabase.withClient { client in
+            let rows = [Row(n: 3, s: "Ёж \"quoted\" \\ {x}", d: 62.5), Row(n: 1, s: nil, d: nil), Row(n: 2, s: "", d: 0.1)]
+            let back = try await client.query(
+                """
+                SELECT n, s, d, position FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (n int, s text, d float8))
+                     WITH ORDINALITY AS r(n, s, d, position)
+                ORDER BY position
+                """,
+                [PostgresJSON(rows)]
+            )
+            #expect(try back.map { try $0.decode("n", as: Int.self) } == [3, 1, 2])
+            #expect(try back.map { try $0.decode("s", as: String?.self) } == rows.map(\.s))
+            #expect(try back.map { try $0.decode("d", as: Double?.self) } == [62.5, nil, 0.1])
+            let unsendable = await #expect(throws: PostgresError.self) {
+                try await client.query("SELECT $1::jsonb", [PostgresJSON([Row(n: 1, s: nil, d: .nan)])])
+            }
+            #expect(unsendable?.sqlState == "22P02")
+        }
+    }
+
     @Test("the documented call sites compile and bind NULL")
     func callSites() async throws {
         try await TestDatabase.withClient { client in

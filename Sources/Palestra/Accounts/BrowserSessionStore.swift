@@ -139,10 +139,9 @@ public struct BrowserSessionStore: Sendable {
 
     /// Leaves a message for the next page this session shows.
     func addFlash(_ flash: FlashMessage, to session: BrowserSession) async throws {
-        let json = String(decoding: try JSONEncoder().encode([flash]), as: UTF8.self)
         try await database.execute(
             "UPDATE sessions SET flashes = flashes || $2::jsonb WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
-            [session.token, json]
+            [session.token, PostgresJSON([flash])]
         )
     }
 

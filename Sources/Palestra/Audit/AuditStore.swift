@@ -28,7 +28,7 @@ public enum AuditStore {
             )) WITH ORDINALITY AS r(actor_id, actor_label, action, object_type, object_id, object_label, changes, address, position)
             ORDER BY position
             """,
-            [String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)]
+            [PostgresJSON(rows)]
         )
     }
 

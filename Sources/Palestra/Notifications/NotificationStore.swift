@@ -25,7 +25,7 @@ struct NotificationStore: Sendable {
             ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
             RETURNING id
             """,
-            [String(decoding: try JSONEncoder().encode(notices.map(NoticeRow.init)), as: UTF8.self)]
+            [PostgresJSON(notices.map(NoticeRow.init))]
         )
         return try rows.map { try $0.decode("id") }.sorted()
     }
