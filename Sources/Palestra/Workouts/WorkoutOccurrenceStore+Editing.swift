@@ -34,18 +34,15 @@ extension WorkoutOccurrenceStore {
             [occurrence, draft.name, draft.activity.rawValue, draft.startsAt.description, draft.durationMinutes, movedTo]
         )
         try await connection.execute("DELETE FROM workout_sets WHERE occurrence_id = $1", [occurrence])
-        var position = 0
-        for exercise in draft.exercises {
-            for set in 1...exercise.sets {
-                position += 1
-                try await connection.execute(
-                    """
-                    INSERT INTO workout_sets (occurrence_id, position, exercise, set_number, reps, weight_kg, duration_seconds)
-                    VALUES ($1, $2, $3, $4, $5, $6::float8::numeric, $7)
-                    """,
-                    [occurrence, position, exercise.name, set, exercise.reps, exercise.weightKg, exercise.durationSeconds]
-                )
-            }
-        }
+        guard !draft.exercises.isEmpty else { return }
+        try await connection.execute(
+            """
+            INSERT INTO workout_sets (occurrence_id, position, exercise, set_number, reps, weight_kg, duration_seconds)
+            SELECT $1, row_number() OVER (ORDER BY e.position, n), e.name, n, e.reps, e.weight_kg::numeric, e.duration_seconds
+            FROM \(WorkoutStore.exerciseRows(parameter: "$2"))
+            CROSS JOIN generate_series(1, e.sets) AS n
+            """,
+            [occurrence, WorkoutStore.exerciseParameter(draft.exercises)]
+        )
     }
 }

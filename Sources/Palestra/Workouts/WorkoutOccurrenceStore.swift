@@ -130,13 +130,32 @@ struct WorkoutOccurrenceStore: Sendable {
             [occurrence, version, tracking.notes, tracking.rating, tracking.difficulty]
         )
         guard updated == 1 else { return false }
-        for set in tracking.sets {
-            try await connection.execute(
-                "UPDATE workout_sets SET reps = $3, weight_kg = $4::float8::numeric, duration_seconds = $5 WHERE occurrence_id = $1 AND position = $2",
-                [occurrence, set.position, set.reps, set.weightKg, set.durationSeconds]
-            )
-        }
+        guard !tracking.sets.isEmpty else { return true }
+        // One statement for every set; a position the occurrence lacks matches no row and changes nothing.
+        try await connection.execute(
+            """
+            UPDATE workout_sets w SET reps = s.reps, weight_kg = s.weight_kg::numeric, duration_seconds = s.duration_seconds
+            FROM jsonb_to_recordset($2::jsonb) AS s(position int, reps int, weight_kg float8, duration_seconds int)
+            WHERE w.occurrence_id = $1 AND w.position = s.position
+            """,
+            [occurrence, PostgresJSON(tracking.sets.map(TrackedSetRow.init))]
+        )
         return true
+    }
+
+    /// A tracked set's figures as `jsonb_to_recordset` reads them (a missing figure is NULL).
+    private struct TrackedSetRow: Encodable {
+        let position: Int
+        let reps: Int?
+        let weight_kg: Double?
+        let duration_seconds: Int?
+
+        init(_ set: WorkoutSet) {
+            position = set.position
+            reps = set.reps
+            weight_kg = set.weightKg
+            duration_seconds = set.durationSeconds
+        }
     }
 
     /// Ends an in-progress occurrence as completed (its duration from its start). False when it is not in progress.
