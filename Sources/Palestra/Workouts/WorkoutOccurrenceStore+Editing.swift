@@ -1,9 +1,12 @@
 import Postgres
 
 extension WorkoutOccurrenceStore {
-    /// Moves a planned or cancelled row to the series that continues its workout.
-    static func move(_ occurrence: Int, to workout: Int, on connection: PostgresConnection) async throws {
-        try await connection.execute("UPDATE workout_occurrences SET workout_id = $2, version = version + 1 WHERE id = $1", [occurrence, workout])
+    /// Moves planned or cancelled rows to the series that continues their workout, in one statement.
+    static func move(_ occurrences: [Int], to workout: Int, on connection: PostgresConnection) async throws {
+        guard !occurrences.isEmpty else { return }
+        try await connection.execute(
+            "UPDATE workout_occurrences SET workout_id = $2, version = version + 1 WHERE id = ANY ($1::bigint[])", [occurrences, workout]
+        )
     }
 
     /// Where the workout's date was moved ("this date only"), if it was.
@@ -13,8 +16,10 @@ extension WorkoutOccurrenceStore {
         ).first?.decode("moved_to")
     }
 
-    static func delete(_ occurrence: Int, on connection: PostgresConnection) async throws {
-        try await connection.execute("DELETE FROM workout_occurrences WHERE id = $1", [occurrence])
+    /// Deletes the rows (their sets with them), in one statement.
+    static func delete(_ occurrences: [Int], on connection: PostgresConnection) async throws {
+        guard !occurrences.isEmpty else { return }
+        try await connection.execute("DELETE FROM workout_occurrences WHERE id = ANY ($1::bigint[])", [occurrences])
     }
 
     static func status(of occurrence: Int, on connection: PostgresConnection) async throws -> WorkoutOccurrence.Status? {

@@ -78,23 +78,18 @@ extension WorkoutPlanner {
         try await WorkoutStore.updateRecurrence(workout.id, ended, on: connection)
         let newID = try await WorkoutStore.insert(next, owner: workout.ownerID, continues: workout.continuesID ?? workout.id, on: connection)
         // Planned and cancelled rows from the split on go with the new series when it has their date.
-        for row in try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout.id], on: connection)
-        where row.date >= split && (row.status == .planned || row.status == .cancelled) {
-            if next.recurrence.occurs(on: row.date) {
-                try await WorkoutOccurrenceStore.move(row.id, to: newID, on: connection)
-            } else {
-                try await WorkoutOccurrenceStore.delete(row.id, on: connection)
-            }
-        }
+        let rows = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout.id], on: connection)
+            .filter { $0.date >= split && ($0.status == .planned || $0.status == .cancelled) }
+        try await WorkoutOccurrenceStore.move(rows.filter { next.recurrence.occurs(on: $0.date) }.map(\.id), to: newID, on: connection)
+        try await WorkoutOccurrenceStore.delete(rows.filter { !next.recurrence.occurs(on: $0.date) }.map(\.id), on: connection)
         return .saved(workout: newID)
     }
 
     /// Planned and cancelled rows on dates `recurrence` no longer produces are dropped; started and completed ones stay.
     private func dropOrphans(of workout: Int, from start: CalendarDate, keepingDatesOf recurrence: WorkoutRecurrence, connection: PostgresConnection) async throws {
-        for row in try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout], on: connection)
-        where row.date >= start && (row.status == .planned || row.status == .cancelled) && !recurrence.occurs(on: row.date) {
-            try await WorkoutOccurrenceStore.delete(row.id, on: connection)
-        }
+        let orphans = try await WorkoutOccurrenceStore.occurrences(ofWorkouts: [workout], on: connection)
+            .filter { $0.date >= start && ($0.status == .planned || $0.status == .cancelled) && !recurrence.occurs(on: $0.date) }
+        try await WorkoutOccurrenceStore.delete(orphans.map(\.id), on: connection)
     }
 
     /// "This occurrence": its child (created as planned when missing) takes the form's name, time and plan.

@@ -133,6 +133,29 @@ struct WorkoutPlannerTests {
         }
     }
 
+    @Test("an edit moves every planned or cancelled row the new rule produces to the new series and drops the others; in place too")
+    func movesAndDrops() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                let (id, access, planner) = try await Self.daily(database, client)
+                let today = WorkoutFixture.today()
+                func day(_ offset: Int) -> CalendarDate { today.adding(days: offset)! }
+                for offset in 1...5 { #expect(try await planner.cancel(workout: id, on: day(offset), access: access)) }
+                let everyOther = try WorkoutFixture.draft("Every other day", rule: "FREQ=DAILY;INTERVAL=2", start: day(2))
+                guard case .saved(let newID) = try await planner.edit(
+                    workout: id, with: everyOther, scope: .following, date: day(2), version: 1, access: access
+                ) else { Issue.record("not saved"); return }
+                let rows = "SELECT array_agg(workout_id || ' ' || occurrence_date ORDER BY occurrence_date) FROM workout_occurrences"
+                #expect(try await database.value(rows, as: [String].self) == ["\(id) \(day(1))", "\(newID) \(day(2))", "\(newID) \(day(4))"])
+
+                // The new series has no past: edited as a whole it is replaced in place, and its rows the rule drops go.
+                let everyFourth = try WorkoutFixture.draft("Every fourth day", rule: "FREQ=DAILY;INTERVAL=4", start: day(2))
+                #expect(try await planner.edit(workout: newID, with: everyFourth, scope: .all, date: nil, version: 1, access: access) == .saved(workout: newID))
+                #expect(try await database.value(rows, as: [String].self) == ["\(id) \(day(1))", "\(newID) \(day(2))"])
+            }
+        }
+    }
+
     @Test("edit 'this date': the child gets its own plan, the series is unchanged; a started date refuses")
     func editThis() async throws {
         try await TestDatabase.with { database in
