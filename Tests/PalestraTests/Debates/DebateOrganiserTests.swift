@@ -18,12 +18,24 @@ struct DebateOrganiserTests {
         }
     }
 
-    @Test("lowering a pool's capacity below its seats taken is refused beside the field; a case in another event's pool too")
-    func poolCapacity() async throws {
+    /// Runs `body` against the whole application on a database of its own holding the seed's event (its cases' ids
+    /// by name) and `registered` people signed up through its public page, with a browser: an administrator's, signed
+    /// in, unless `signedIn` is false (then a visitor's).
+    static func withEvent(
+        registered: Int = 0, signedIn: Bool = true,
+        _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase, [String: Int], inout Browser) async throws -> Void
+    ) async throws {
         try await TestApp.test { client, database in
             let cases = try await DebateFixture.load(database)
-            try await Self.registerSome(client, cases, count: 3)
-            var admin = try await Browser.signedInAdmin(client, database)
+            try await registerSome(client, cases, count: registered)
+            var browser = signedIn ? try await Browser.signedInAdmin(client, database) : Browser(client)
+            try await body(client, database, cases, &browser)
+        }
+    }
+
+    @Test("lowering a pool's capacity below its seats taken is refused beside the field; a case in another event's pool too")
+    func poolCapacity() async throws {
+        try await Self.withEvent(registered: 3) { client, database, cases, admin in
             let pool = try await database.value("SELECT id FROM debate_seat_pools WHERE name = 'ВТБ'", as: Int.self)
             let form = try await admin.get(AdminURL.changeForm(DebatePoolsAdmin.resource.slug, String(pool)))
             #expect(form.status == .ok)
@@ -62,10 +74,7 @@ struct DebateOrganiserTests {
 
     @Test("statistics per case and per pool with an SVG chart; the counter check finds none, then a drift, repaired and audited")
     func statisticsAndCheck() async throws {
-        try await TestApp.test { client, database in
-            let cases = try await DebateFixture.load(database)
-            try await Self.registerSome(client, cases, count: 4)
-            var admin = try await Browser.signedInAdmin(client, database)
+        try await Self.withEvent(registered: 4) { client, database, cases, admin in
             let page = try await admin.get(DebateAdminURL.statistics.path)
             #expect(page.status == .ok)
             #expect(page.text.contains("<svg"))
@@ -89,10 +98,7 @@ struct DebateOrganiserTests {
 
     @Test("the CSV export: a byte-order mark, a header row, one row per active participant, formulas neutralised")
     func export() async throws {
-        try await TestApp.test { client, database in
-            let cases = try await DebateFixture.load(database)
-            try await Self.registerSome(client, cases, count: 3)
-            var admin = try await Browser.signedInAdmin(client, database)
+        try await Self.withEvent(registered: 3) { client, database, cases, admin in
             let event = try await database.value("SELECT id FROM debate_events", as: Int.self)
             let csv = try await admin.get(DebateAdminURL.export(event))
             #expect(csv.status == .ok)
@@ -108,10 +114,7 @@ struct DebateOrganiserTests {
 
     @Test("registrations: search and filters, cancel one (audited, the seat freed), cancel all after typing the event's title")
     func registrations() async throws {
-        try await TestApp.test { client, database in
-            let cases = try await DebateFixture.load(database)
-            try await Self.registerSome(client, cases, count: 6)
-            var admin = try await Browser.signedInAdmin(client, database)
+        try await Self.withEvent(registered: 6) { client, database, cases, admin in
             let slug = DebateRegistrationsAdmin.resource.slug
             let search = try await admin.get(AdminURL.changeList(slug) + "?q=p3%40example")
             #expect(search.text.contains("p3@example.org"))
@@ -145,12 +148,10 @@ struct DebateOrganiserTests {
 
     @Test("every registration, switch and cancellation notifies each administrator (inbox and mail job) and the Telegram chat's job")
     func notices() async throws {
-        try await TestApp.test { client, database in
-            let cases = try await DebateFixture.load(database)
+        try await Self.withEvent(signedIn: false) { _, database, cases, browser in
             try await TestUsers.create("a1@example.org", role: .admin, name: "A1", in: database)
             try await TestUsers.create("a2@example.org", role: .admin, name: "A2", in: database)
             try await TestUsers.create("c@example.org", role: .coach, name: "C", in: database)
-            var browser = Browser(client)
             let link = try #require(DebateFixture.link(in: try await DebateFixture.register(&browser, "Анна", "anna@example.org", case: cases["ВТБ"] ?? 0).text))
             _ = try await browser.get(link)
             _ = try await browser.post(link + "/switch", [("case", String(cases["Б1"] ?? 0))])
@@ -211,9 +212,7 @@ struct DebateOrganiserTests {
 
     @Test("palestra debates: stats, check (exit 1 on a drift, --repair), registrations --search, export, reset after the title")
     func tools() async throws {
-        try await TestApp.test { client, database in
-            let cases = try await DebateFixture.load(database)
-            try await Self.registerSome(client, cases, count: 3)
+        try await Self.withEvent(registered: 3, signedIn: false) { _, database, _, _ in
             try await database.withClient { postgres in
                 let tools = DebateTools(database: postgres, timeZone: .gmt)
                 let stats = try await tools.statistics()
