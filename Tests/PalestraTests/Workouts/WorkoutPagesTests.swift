@@ -28,10 +28,36 @@ struct WorkoutPagesTests {
         return browser
     }
 
+    /// Runs `body` against the whole application on a database of its own, with the browser of ``student(_:_:)``
+    /// signed in: the only user, who owns the workouts a test saves (their id).
+    static func withStudent(
+        _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase, inout Browser, _ owner: Int) async throws -> Void
+    ) async throws {
+        try await TestApp.test { client, database in
+            var browser = try await student(client, database)
+            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
+            try await body(client, database, &browser, owner)
+        }
+    }
+
+    /// Saves the owner's daily workout `name` (Squat, 3 × 8 at 60 kg) from `start` through the planner, then runs `then`
+    /// on it (starting or completing dates); its id.
+    @discardableResult
+    static func saveWorkout(
+        _ name: String, start: CalendarDate, owner: Int, in database: TestDatabase,
+        then: (WorkoutPlanner, _ workout: Int, WorkoutAccess) async throws -> Void = { _, _, _ in }
+    ) async throws -> Int {
+        try await database.withClient { client in
+            let planner = WorkoutFixture.planner(client)
+            let id = try await planner.store.create(try WorkoutFixture.draft(name, start: start), owner: owner)
+            try await then(planner, id, WorkoutAccess(userID: owner, seesEveryone: false))
+            return id
+        }
+    }
+
     @Test("the form's preview lists the next ten dates and says where the start moved; Save stores the workout at its first date")
     func createWithPreview() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { _, database, browser, _ in
             _ = try await browser.get(WorkoutURL.new.path)
             let preview = try await browser.post(WorkoutURL.new.path, Self.fields() + [("preview", "1")])
             #expect(preview.status == .ok)
@@ -66,8 +92,7 @@ struct WorkoutPagesTests {
         (WorkoutPagesTests.fields(excluded: "tomorrow"), "Write excluded dates as YYYY-MM-DD, separated by commas."),
     ] as [([(String, String)], String)])
     func badInput(fields: [(String, String)], message: String) async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { _, database, browser, _ in
             _ = try await browser.get(WorkoutURL.new.path)
             let response = try await browser.post(WorkoutURL.new.path, fields)
             #expect(response.status == .unprocessableContent)
@@ -79,15 +104,10 @@ struct WorkoutPagesTests {
 
     @Test("the month calendar shows planned and done dates by state and marks today; a bad month says so")
     func calendar() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { _, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
-            let id = try await database.withClient { client in
-                let planner = WorkoutFixture.planner(client)
-                let id = try await planner.store.create(try WorkoutFixture.draft("Morning run", start: today.firstOfMonth), owner: owner)
-                _ = try await planner.start(workout: id, on: today, access: WorkoutAccess(userID: owner, seesEveryone: false))
-                return id
+            let id = try await Self.saveWorkout("Morning run", start: today.firstOfMonth, owner: owner, in: database) { planner, id, access in
+                _ = try await planner.start(workout: id, on: today, access: access)
             }
             let month = String(today.description.prefix(7))
             let page = try await browser.get(WorkoutURL.calendar(month: month))
@@ -106,13 +126,9 @@ struct WorkoutPagesTests {
 
     @Test("Start opens the tracking page; a second click opens the same one; Complete ends that date alone; others' pages 404")
     func startTrackComplete() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
-            let id = try await database.withClient { client in
-                try await WorkoutFixture.planner(client).store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -3)!), owner: owner)
-            }
+            let id = try await Self.saveWorkout("Leg day", start: today.adding(days: -3)!, owner: owner, in: database)
             let datePage = try await browser.get(WorkoutURL.date(id, today))
             #expect(datePage.text.contains("Start the workout") && datePage.text.contains("Squat · 3 sets · 8 reps · 60 kg"))
             let started = try await browser.post(WorkoutURL.start(.value(id), .value(today.description)).path)
@@ -157,14 +173,9 @@ struct WorkoutPagesTests {
 
     @Test("history: completed occurrences with their own sets and notes, totals per exercise, CSV and SVG chart")
     func history() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { _, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
-            try await database.withClient { client in
-                let planner = WorkoutFixture.planner(client)
-                let id = try await planner.store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -3)!), owner: owner)
-                let access = WorkoutAccess(userID: owner, seesEveryone: false)
+            try await Self.saveWorkout("Leg day", start: today.adding(days: -3)!, owner: owner, in: database) { planner, id, access in
                 for back in [3, 1] { try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -back)!, access) }
             }
             let page = try await browser.get(WorkoutURL.history.path)
@@ -183,15 +194,10 @@ struct WorkoutPagesTests {
 
     @Test("the edit form asks the scope; 'this and following' splits the series; a stale version and someone else's workout are refused; Delete archives")
     func editAndDelete() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await Self.student(client, database)
+        try await Self.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
-            let id = try await database.withClient { client in
-                let planner = WorkoutFixture.planner(client)
-                let id = try await planner.store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -4)!), owner: owner)
-                try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -2)!, WorkoutAccess(userID: owner, seesEveryone: false))
-                return id
+            let id = try await Self.saveWorkout("Leg day", start: today.adding(days: -4)!, owner: owner, in: database) { planner, id, access in
+                try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -2)!, access)
             }
             let before = try await WorkoutFixture.snapshot(database)
             let split = today.adding(days: 3)!
