@@ -259,27 +259,29 @@ struct RoundTripTests {
     /// A row of ``jsonRows()``.
     struct Row: Encodable, Sendable {
         let n: Int
-        let s: String?
+        let someText: String?
         let d: Double?
     }
 
-    @Test("Encodable rows bound as one jsonb parameter come back through jsonb_to_recordset in order, NULLs kept; NaN throws 22P02")
+    @Test("Encodable rows bound as one jsonb parameter come back through jsonb_to_recordset in order, NULLs kept, keys in snake case when asked; NaN throws 22P02")
     func jsonRows() async throws {
         try await TestDatabase.withClient { client in
-            let rows = [Row(n: 3, s: "Ёж \"quoted\" \\ {x}", d: 62.5), Row(n: 1, s: nil, d: nil), Row(n: 2, s: "", d: 0.1)]
+            let rows = [Row(n: 3, someText: "Ёж \"quoted\" \\ {x}", d: 62.5), Row(n: 1, someText: nil, d: nil), Row(n: 2, someText: "", d: 0.1)]
             let back = try await client.query(
                 """
-                SELECT n, s, d, position FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (n int, s text, d float8))
-                     WITH ORDINALITY AS r(n, s, d, position)
+                SELECT n, some_text, d, position FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (n int, some_text text, d float8))
+                     WITH ORDINALITY AS r(n, some_text, d, position)
                 ORDER BY position
                 """,
-                [PostgresJSON(rows)]
+                [PostgresJSON(rows, keys: .snakeCase)]
             )
             #expect(try back.map { try $0.decode("n", as: Int.self) } == [3, 1, 2])
-            #expect(try back.map { try $0.decode("s", as: String?.self) } == rows.map(\.s))
+            #expect(try back.map { try $0.decode("some_text", as: String?.self) } == rows.map(\.someText))
             #expect(try back.map { try $0.decode("d", as: Double?.self) } == [62.5, nil, 0.1])
+            let declared = try await client.query("SELECT $1::jsonb -> 0 ? 'someText' AS declared", [PostgresJSON(rows)])
+            #expect(try declared[0].decode("declared", as: Bool.self))
             let unsendable = await #expect(throws: PostgresError.self) {
-                try await client.query("SELECT $1::jsonb", [PostgresJSON([Row(n: 1, s: nil, d: .nan)])])
+                try await client.query("SELECT $1::jsonb", [PostgresJSON([Row(n: 1, someText: nil, d: .nan)])])
             }
             #expect(unsendable?.sqlState == "22P02")
         }

@@ -24,8 +24,8 @@ struct Workout: Sendable, Hashable {
     var isRecurring: Bool { recurrence.rule != nil }
 }
 
-/// One exercise of a workout's plan, in order.
-struct WorkoutExercise: Sendable, Hashable {
+/// One exercise of a workout's plan, in order. Encodable: the store binds a plan as `jsonb` rows.
+struct WorkoutExercise: Sendable, Hashable, Encodable {
     var name: String
     var sets: Int
     var reps: Int?

@@ -50,7 +50,8 @@ struct WorkoutOccurrenceMark: Sendable, Hashable {
 }
 
 /// A set as performed: copied from the plan (or the last time that exercise was done) at start, then edited.
-struct WorkoutSet: Sendable, Hashable {
+/// Encodable: the store binds tracked sets as `jsonb` rows.
+struct WorkoutSet: Sendable, Hashable, Encodable {
     var position: Int
     var exercise: String
     var setNumber: Int

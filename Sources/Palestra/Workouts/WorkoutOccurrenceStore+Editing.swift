@@ -47,7 +47,7 @@ extension WorkoutOccurrenceStore {
             FROM \(WorkoutStore.exerciseRows(parameter: "$2"))
             CROSS JOIN generate_series(1, e.sets) AS n
             """,
-            [occurrence, WorkoutStore.exerciseParameter(draft.exercises)]
+            [occurrence, PostgresJSON(draft.exercises, keys: .snakeCase)]
         )
     }
 }

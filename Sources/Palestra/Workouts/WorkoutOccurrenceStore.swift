@@ -138,24 +138,9 @@ struct WorkoutOccurrenceStore: Sendable {
             FROM jsonb_to_recordset($2::jsonb) AS s(position int, reps int, weight_kg float8, duration_seconds int)
             WHERE w.occurrence_id = $1 AND w.position = s.position
             """,
-            [occurrence, PostgresJSON(tracking.sets.map(TrackedSetRow.init))]
+            [occurrence, PostgresJSON(tracking.sets, keys: .snakeCase)]
         )
         return true
-    }
-
-    /// A tracked set's figures as `jsonb_to_recordset` reads them (a missing figure is NULL).
-    private struct TrackedSetRow: Encodable {
-        let position: Int
-        let reps: Int?
-        let weight_kg: Double?
-        let duration_seconds: Int?
-
-        init(_ set: WorkoutSet) {
-            position = set.position
-            reps = set.reps
-            weight_kg = set.weightKg
-            duration_seconds = set.durationSeconds
-        }
     }
 
     /// Ends an in-progress occurrence as completed (its duration from its start). False when it is not in progress.

@@ -106,42 +106,19 @@ struct WorkoutStore: Sendable {
             SELECT $1, e.position, e.name, e.sets, e.reps, e.weight_kg::numeric, e.duration_seconds, e.rest_seconds
             FROM \(exerciseRows(parameter: "$2"))
             """,
-            [workout, exerciseParameter(exercises)]
+            [workout, PostgresJSON(exercises, keys: .snakeCase)]
         )
     }
 
-    /// A plan bound as one `jsonb` parameter, which ``exerciseRows(parameter:)`` reads back.
-    static func exerciseParameter(_ exercises: [WorkoutExercise]) -> PostgresJSON<[ExerciseRow]> {
-        PostgresJSON(exercises.map(ExerciseRow.init))
-    }
-
-    /// The plan bound at `parameter` as the rows `e(name, sets, reps, weight_kg, duration_seconds, rest_seconds, position)`,
-    /// its position 1…n in the plan's order (`weight_kg` a float8, to be cast to numeric as a parameter would be).
+    /// The plan bound at `parameter` (`PostgresJSON(exercises, keys: .snakeCase)`) as the rows
+    /// `e(name, sets, reps, weight_kg, duration_seconds, rest_seconds, position)`, their positions 1…n in the plan's order
+    /// (`weight_kg` a float8, to be cast to numeric as a parameter would be).
     static func exerciseRows(parameter: String) -> String {
         """
         ROWS FROM (jsonb_to_recordset(\(parameter)::jsonb) AS (
             name text, sets int, reps int, weight_kg float8, duration_seconds int, rest_seconds int
         )) WITH ORDINALITY AS e(name, sets, reps, weight_kg, duration_seconds, rest_seconds, position)
         """
-    }
-
-    /// An exercise as `jsonb_to_recordset` reads it (a missing figure is NULL).
-    struct ExerciseRow: Encodable, Sendable {
-        let name: String
-        let sets: Int
-        let reps: Int?
-        let weight_kg: Double?
-        let duration_seconds: Int?
-        let rest_seconds: Int
-
-        init(_ exercise: WorkoutExercise) {
-            name = exercise.name
-            sets = exercise.sets
-            reps = exercise.reps
-            weight_kg = exercise.weightKg
-            duration_seconds = exercise.durationSeconds
-            rest_seconds = exercise.restSeconds
-        }
     }
 
     /// Deleting a recurrence: completed and in-progress occurrences stay in the history (the workout is archived),

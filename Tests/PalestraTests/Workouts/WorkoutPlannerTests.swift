@@ -8,13 +8,17 @@ import Testing
 /// the edit scopes never rewrite started, completed or past occurrences, deletion keeps the history.
 @Suite("Workouts: starting, completing, editing in scopes and deleting")
 struct WorkoutPlannerTests {
-    /// A daily workout that began `daysAgo` days ago, owned by a new student; its id, the owner's access and the planner.
-    static func daily(_ database: TestDatabase, _ client: PostgresClient, daysAgo: Int = 10, rule: String = "FREQ=DAILY")
-        async throws -> (Int, WorkoutAccess, WorkoutPlanner) {
+    /// A daily workout that began `daysAgo` days ago (its plan `plan`, else the fixture's Squat), owned by a new student;
+    /// its id, the owner's access and the planner.
+    static func daily(
+        _ database: TestDatabase, _ client: PostgresClient, daysAgo: Int = 10, rule: String = "FREQ=DAILY", plan: [WorkoutExercise]? = nil
+    ) async throws -> (Int, WorkoutAccess, WorkoutPlanner) {
         let owner = try await TestUsers.create("runner@example.org", role: .student, in: database)
         let planner = WorkoutFixture.planner(client)
         let start = WorkoutFixture.today().adding(days: -daysAgo)!
-        let id = try await planner.store.create(try WorkoutFixture.draft(rule: rule, start: start), owner: owner)
+        var draft = try WorkoutFixture.draft(rule: rule, start: start)
+        if let plan { draft.exercises = plan }
+        let id = try await planner.store.create(draft, owner: owner)
         return (id, WorkoutAccess(userID: owner, seesEveryone: false), planner)
     }
 

@@ -43,11 +43,8 @@ struct WorkoutSavingTests {
     func planInOrder() async throws {
         try await TestDatabase.with { database in
             try await database.withClient { client in
-                let owner = try await TestUsers.create("runner@example.org", role: .student, in: database)
-                let access = WorkoutAccess(userID: owner, seesEveryone: false)
-                let planner = WorkoutFixture.planner(client)
+                let (id, access, planner) = try await WorkoutPlannerTests.daily(database, client, daysAgo: 0, plan: Self.plan)
                 let today = WorkoutFixture.today()
-                let id = try await planner.store.create(try WorkoutFixture.draft(start: today, exercises: Self.plan), owner: owner)
                 #expect(try await Self.exercises(database, id) == [
                     "1 Squat 3 8 62.50 NULL 90", "2 Plank 2 NULL NULL 60 30", "3 Bench press 4 5 80.00 NULL 120",
                 ])
@@ -85,11 +82,8 @@ struct WorkoutSavingTests {
     func trackedSets() async throws {
         try await TestDatabase.with { database in
             try await database.withClient { client in
-                let owner = try await TestUsers.create("runner@example.org", role: .student, in: database)
-                let access = WorkoutAccess(userID: owner, seesEveryone: false)
-                let planner = WorkoutFixture.planner(client)
+                let (id, access, planner) = try await WorkoutPlannerTests.daily(database, client, daysAgo: 0, plan: Self.plan)
                 let today = WorkoutFixture.today()
-                let id = try await planner.store.create(try WorkoutFixture.draft(start: today, exercises: Self.plan), owner: owner)
                 guard case .started(let occurrence) = try await planner.start(workout: id, on: today, access: access),
                       let child = try await planner.occurrences.occurrence(id: occurrence, access: access)
                 else { Issue.record("not started"); return }
