@@ -17,7 +17,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD` (as HTML date inputs and PostgreSQL send it).
     public init?(_ iso: String) {
-        let bytes = Array(iso.utf8)
+        var iso = iso
+        guard let date = iso.withUTF8({ Self(isoBytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
+    init?(isoBytes bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
               let day = Self.number(bytes[8..<10])
@@ -50,7 +56,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// The decimal value of ASCII digits; `nil` when empty, not all digits or too large for `Int`.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

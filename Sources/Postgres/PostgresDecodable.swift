@@ -6,11 +6,19 @@ public protocol PostgresDecodable: Sendable {
     /// ``PostgresDecodingFailure`` when it does not fit.
     init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure)
 
+    /// Decodes a non-NULL value from the bytes of its text form, as a result holds them. The default makes
+    /// a `String` of them for ``init(postgresText:type:)``; the common types read the bytes themselves.
+    init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure)
+
     /// The value for SQL NULL. The default throws: only `Optional` accepts NULL.
     static func postgresNull() throws(PostgresDecodingFailure) -> Self
 }
 
 extension PostgresDecodable {
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        try self.init(postgresText: String(decoding: bytes, as: UTF8.self), type: type)
+    }
+
     public static func postgresNull() throws(PostgresDecodingFailure) -> Self {
         throw PostgresDecodingFailure("is NULL, but \(Self.self) is not optional")
     }
@@ -21,6 +29,10 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
         self = .some(try Wrapped(postgresText: text, type: type))
     }
 
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        self = .some(try Wrapped(postgresBytes: bytes, type: type))
+    }
+
     public static func postgresNull() -> Self { .none }
 }
 
@@ -29,6 +41,11 @@ extension String: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure) {
         guard type != .bytea else { throw .typeMismatch(type, String.self) }
         self = text
+    }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        guard type != .bytea else { throw .typeMismatch(type, String.self) }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -49,11 +66,35 @@ extension FixedWidthInteger where Self: PostgresDecodable {
         }
         return value
     }
+
+    /// An integer column's digits read in place; `numeric` and anything unusual go the way of the text.
+    static func decodeInteger(_ bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) -> Self {
+        guard type.isInteger, let first = bytes.first else {
+            return try decodeInteger(String(decoding: bytes, as: UTF8.self), type: type)
+        }
+        let negative = first == UInt8(ascii: "-")
+        var value: Self = 0
+        var overflow = bytes.count == (negative ? 1 : 0)
+        for byte in bytes.dropFirst(negative ? 1 : 0) where !overflow {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { overflow = true; break }
+            let digit = Self(byte - UInt8(ascii: "0"))
+            let (shifted, shiftOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, addOverflow) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            overflow = shiftOverflow || addOverflow
+            value = next
+        }
+        guard !overflow else { return try decodeInteger(String(decoding: bytes, as: UTF8.self), type: type) }
+        return value
+    }
 }
 
 extension Int: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure) {
         self = try Self.decodeInteger(text, type: type)
+    }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        self = try Self.decodeInteger(bytes, type: type)
     }
 }
 
@@ -61,11 +102,19 @@ extension Int32: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure) {
         self = try Self.decodeInteger(text, type: type)
     }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        self = try Self.decodeInteger(bytes, type: type)
+    }
 }
 
 extension Int64: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure) {
         self = try Self.decodeInteger(text, type: type)
+    }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        self = try Self.decodeInteger(bytes, type: type)
     }
 }
 
@@ -89,6 +138,15 @@ extension Bool: PostgresDecodable {
         default: throw .malformed(text, Bool.self)
         }
     }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        guard type == .bool, bytes.count == 1 else { self = try Self(postgresText: String(decoding: bytes, as: UTF8.self), type: type); return }
+        switch bytes[0] {
+        case UInt8(ascii: "t"): self = true
+        case UInt8(ascii: "f"): self = false
+        default: throw .malformed(String(decoding: bytes, as: UTF8.self), Bool.self)
+        }
+    }
 }
 
 extension Date: PostgresDecodable {
@@ -97,12 +155,23 @@ extension Date: PostgresDecodable {
         guard type == .timestamptz || type == .timestamp else { throw .typeMismatch(type, Date.self) }
         self = try PostgresTimestamp.parse(text)
     }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        guard type == .timestamptz || type == .timestamp else { throw .typeMismatch(type, Date.self) }
+        self = try PostgresTimestamp.parse(bytes)
+    }
 }
 
 extension CalendarDate: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws(PostgresDecodingFailure) {
         guard type == .date else { throw .typeMismatch(type, CalendarDate.self) }
         guard let date = CalendarDate(text) else { throw .malformed(text, CalendarDate.self) }
+        self = date
+    }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        guard type == .date else { throw .typeMismatch(type, CalendarDate.self) }
+        guard let date = CalendarDate(isoBytes: bytes) else { throw .malformed(String(decoding: bytes, as: UTF8.self), CalendarDate.self) }
         self = date
     }
 }

@@ -9,7 +9,7 @@ public struct PostgresRow: Sendable {
     /// for NULL into a non-optional, a type mismatch, a malformed value or an unknown column.
     /// With duplicate column names, the first one is read.
     public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        guard let columnIndex = storage.columnIndex[column] else {
+        guard let columnIndex = storage.lookup.position(of: column) else {
             let available = storage.columns.map(\.name).joined(separator: ", ")
             throw PostgresError.decoding(column: column, reason: "no such column (the result has: \(available))")
         }
@@ -22,11 +22,10 @@ public struct PostgresRow: Sendable {
             throw PostgresError.decoding(column: "#\(position)", reason: "no such column (the result has \(storage.columns.count))")
         }
         let column = storage.columns[position]
+        // The storage outlives the call (this row holds it), so its bytes stay valid while `T` reads them.
         do throws(PostgresDecodingFailure) {
-            guard let text = storage.values[index * storage.columns.count + position] else {
-                return try T.postgresNull()
-            }
-            return try T(postgresText: text, type: column.type)
+            guard let bytes = storage.value(at: index * storage.columns.count + position) else { return try T.postgresNull() }
+            return try T(postgresBytes: bytes, type: column.type)
         } catch {
             throw PostgresError.decoding(column: column.name, reason: error.reason)
         }
@@ -34,7 +33,7 @@ public struct PostgresRow: Sendable {
 
     /// True when `column` is SQL NULL in this row (false for unknown columns).
     public func isNull(_ column: String) -> Bool {
-        guard let columnIndex = storage.columnIndex[column] else { return false }
-        return storage.values[index * storage.columns.count + columnIndex] == nil
+        guard let columnIndex = storage.lookup.position(of: column) else { return false }
+        return storage.spans[index * storage.columns.count + columnIndex].count < 0
     }
 }

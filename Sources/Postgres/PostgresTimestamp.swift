@@ -52,8 +52,15 @@ enum PostgresTimestamp {
     /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]][ BC]`; a missing offset means UTC.
     /// Throws for malformed text, `infinity` and instants outside PostgreSQL's range.
     static func parse(_ text: String) throws(PostgresDecodingFailure) -> Date {
-        var scanner = Scanner(Array(text.utf8))
-        guard text != "infinity", text != "-infinity" else {
+        var text = text
+        return try text.withUTF8 { utf8 in Result { () throws(PostgresDecodingFailure) in try parse(UnsafeRawBufferPointer(utf8)) } }.get()
+    }
+
+    /// ``parse(_:)`` over the text's UTF-8 bytes, read in place.
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(PostgresDecodingFailure) -> Date {
+        var scanner = Scanner(bytes)
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+        guard !bytes.elementsEqual("infinity".utf8), !bytes.elementsEqual("-infinity".utf8) else {
             throw PostgresDecodingFailure("\(text) cannot be represented as a Date")
         }
         var failure: PostgresDecodingFailure { PostgresDecodingFailure("not a timestamp: \(text)") }
@@ -109,12 +116,12 @@ enum PostgresTimestamp {
         return Date(timeIntervalSince1970: Double(totalMicros) / 1_000_000)
     }
 
-    /// A cursor over ASCII bytes.
+    /// A cursor over ASCII bytes (valid while the buffer is).
     struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var position = 0
 
-        init(_ bytes: [UInt8]) {
+        init(_ bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
         }
 
@@ -138,7 +145,7 @@ enum PostgresTimestamp {
             return nil
         }
 
-        private mutating func digitRun() -> ArraySlice<UInt8> {
+        private mutating func digitRun() -> Slice<UnsafeRawBufferPointer> {
             let start = position
             while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
                 position += 1

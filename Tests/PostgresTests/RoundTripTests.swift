@@ -201,6 +201,28 @@ struct RoundTripTests {
         }
     }
 
+    @Test("columns are found by name among many, the first of duplicates; NULL, empty and long values keep their rows apart")
+    func columnsByName() async throws {
+        try await TestDatabase.withClient { client in
+            // 40 columns: short, long (past a small string's 15 bytes), non-ASCII and repeated names.
+            let names = (0..<36).map { $0 % 3 == 0 ? "column_with_a_long_name_\($0)" : "c\($0)" } + ["имя", "c1", "ÿ", "c1"]
+            let columns = names.enumerated().map { "CASE WHEN r % 2 = 0 THEN NULL ELSE '\($0.offset)' || repeat('x', r * \($0.offset)) END AS \"\($0.element)\"" }
+            let rows = try await client.query("SELECT \(columns.joined(separator: ", ")), '' AS empty, r FROM generate_series(1, 3) AS r ORDER BY r")
+            #expect(rows.count == 3)
+            for row in rows {
+                let r: Int = try row.decode("r")
+                #expect(try row.decode("empty", as: String?.self) == "")
+                #expect(!row.isNull("empty"))
+                for (position, name) in names.enumerated() where name != "c1" || position == 1 {
+                    let expected = r % 2 == 0 ? nil : "\(position)" + String(repeating: "x", count: r * position)
+                    #expect(try row.decode(name, as: String?.self) == expected, "\(name) in row \(r)")
+                    #expect(row.isNull(name) == (r % 2 == 0))
+                }
+            }
+            #expect(rows[0].columnNames.count == 42)
+        }
+    }
+
     @Test("values stored in a table come back verbatim")
     func tableRoundTrip() async throws {
         try await TestDatabase.withClient { client in
