@@ -17,19 +17,46 @@ struct WorkoutAdherence: Sendable, Hashable {
     var percent: Int? { due == 0 ? nil : completed * 100 / due }
 
     init(workout: Workout, children: [WorkoutOccurrenceMark], today: CalendarDate) {
-        let statuses = Dictionary(children.map { ($0.date, $0.status) }, uniquingKeysWith: { first, _ in first })
-        var dates = Set(workout.recurrence.occurrences(from: workout.recurrence.start, through: today))
-        dates.formUnion(children.filter { $0.status == .completed && $0.date <= today }.map(\.date))
-        let due = dates.filter { date in
-            switch statuses[date] {
+        // One walk along the rule's dates and the children, both in date order: five years of a daily workout are
+        // ~1,800 dates, and a set and a dictionary of them were most of the workouts list's time.
+        let marks = children.sorted { $0.date < $1.date }
+        var due = 0, completed = 0, streak = 0
+        func tally(_ status: WorkoutOccurrence.Status?, on date: CalendarDate) {
+            let isDue = switch status {
             case .cancelled: false
             case .completed: true
             default: date < today
             }
-        }.sorted()
-        self.due = due.count
-        completed = due.count { statuses[$0] == .completed }
-        streak = due.reversed().prefix { statuses[$0] == .completed }.count
+            guard isDue else { return }
+            due += 1
+            if status == .completed {
+                completed += 1
+                streak += 1
+            } else {
+                streak = 0
+            }
+        }
+        var produced = workout.recurrence.occurrences(from: workout.recurrence.start, through: today).makeIterator()
+        var nextProduced = produced.next()
+        var markIndex = marks.startIndex
+        while nextProduced != nil || markIndex < marks.endIndex {
+            let mark = markIndex < marks.endIndex ? marks[markIndex] : nil
+            // The status of a date is its first child's; further children of that date are passed over.
+            let date = if let producedDate = nextProduced, mark.map({ producedDate <= $0.date }) ?? true { producedDate } else { mark!.date }
+            let status = mark?.date == date ? mark?.status : nil
+            while markIndex < marks.endIndex, marks[markIndex].date == date { markIndex += 1 }
+            if date == nextProduced {
+                tally(status, on: date)
+                nextProduced = produced.next()
+            } else if status == .completed, date <= today {
+                // A completed date the rule no longer produces (an edited series) still counts.
+                tally(status, on: date)
+            }
+        }
+        self.due = due
+        self.completed = completed
+        self.streak = streak
+        let statuses = Dictionary(marks.lazy.filter { $0.date >= today }.map { ($0.date, $0.status) }, uniquingKeysWith: { first, _ in first })
         if workout.isArchived {
             next = nil
         } else {
