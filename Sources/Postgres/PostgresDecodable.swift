@@ -183,6 +183,12 @@ extension TimeOfDay: PostgresDecodable {
         guard let time = TimeOfDay(text) else { throw .malformed(text, TimeOfDay.self) }
         self = time
     }
+
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        guard type == .time else { throw .typeMismatch(type, TimeOfDay.self) }
+        guard let time = TimeOfDay(utf8: bytes) else { throw .malformed(String(decoding: bytes, as: UTF8.self), TimeOfDay.self) }
+        self = time
+    }
 }
 
 extension UUID: PostgresDecodable {

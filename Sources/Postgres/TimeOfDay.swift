@@ -15,19 +15,26 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses `HH:MM` or `HH:MM:SS`; fractional seconds (`HH:MM:SS.ffffff`, as PostgreSQL and
     /// HTML time inputs with a step may send) are accepted and dropped.
     public init?(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.count > 8, bytes[8] == UInt8(ascii: ".") {
+        var text = text
+        guard let time = text.withUTF8({ Self(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = time
+    }
+
+    /// ``init(_:)`` over UTF-8 bytes.
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
+        var count = bytes.count
+        if count > 8, bytes[8] == UInt8(ascii: ".") {
             let fraction = bytes[9...]
             guard !fraction.isEmpty, fraction.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
                 return nil
             }
-            bytes = Array(bytes[0..<8])
+            count = 8
         }
-        guard bytes.count == 5 || bytes.count == 8, bytes[2] == UInt8(ascii: ":"),
+        guard count == 5 || count == 8, bytes[2] == UInt8(ascii: ":"),
               let hour = CalendarDate.number(bytes[0..<2]), let minute = CalendarDate.number(bytes[3..<5])
         else { return nil }
         var second = 0
-        if bytes.count == 8 {
+        if count == 8 {
             guard bytes[5] == UInt8(ascii: ":"), let parsed = CalendarDate.number(bytes[6..<8]) else { return nil }
             second = parsed
         }

@@ -16,10 +16,11 @@ struct WorkoutAdherence: Sendable, Hashable {
     /// Whole percent, rounded down; `nil` when nothing was due yet.
     var percent: Int? { due == 0 ? nil : completed * 100 / due }
 
-    init(workout: Workout, children: [WorkoutOccurrenceMark], today: CalendarDate) {
-        // One walk along the rule's dates and the children, both in date order: five years of a daily workout are
+    /// `outcomes`: the workout's completed and cancelled children (planned and in-progress ones count as none).
+    init(workout: Workout, outcomes: [WorkoutOccurrenceOutcome], today: CalendarDate) {
+        // One walk along the rule's dates and the outcomes, both in date order: five years of a daily workout are
         // ~1,800 dates, and a set and a dictionary of them were most of the workouts list's time.
-        let marks = children.sorted { $0.date < $1.date }
+        let marks = outcomes.sorted { $0.date < $1.date }
         var due = 0, completed = 0, streak = 0
         func tally(_ status: WorkoutOccurrence.Status?, on date: CalendarDate) {
             let isDue = switch status {

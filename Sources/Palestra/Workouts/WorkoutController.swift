@@ -31,11 +31,11 @@ struct WorkoutController: Sendable {
         let access = WorkoutAccess(user: context.user)
         let today = planner.today()
         let workouts = try await planner.store.workouts(access: access)
-        let children = try await WorkoutOccurrenceStore.marks(ofWorkouts: workouts.map(\.id), on: planner.database)
-        let byWorkout = Dictionary(grouping: children, by: \.workoutID)
+        let outcomes = try await WorkoutOccurrenceStore.outcomes(ofWorkouts: workouts.map(\.id), on: planner.database)
+        let byWorkout = Dictionary(grouping: outcomes, by: \.workoutID)
         let owners = access.seesEveryone ? try await planner.store.ownerNames(of: workouts.map(\.ownerID)) : [:]
         let rows = workouts.map { workout in
-            (workout, WorkoutAdherence(workout: workout, children: byWorkout[workout.id] ?? [], today: today),
+            (workout, WorkoutAdherence(workout: workout, outcomes: byWorkout[workout.id] ?? [], today: today),
              workout.ownerID == context.user.id ? nil : owners[workout.ownerID])
         }
         let token = try await feeds.token(owner: context.user.id)

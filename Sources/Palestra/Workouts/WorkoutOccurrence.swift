@@ -34,8 +34,7 @@ struct WorkoutOccurrence: Sendable, Hashable {
     var shownDate: CalendarDate { movedTo ?? date }
 }
 
-/// What the calendar and the list's adherence and streaks read of a child: its date, status, name and time, not its
-/// sets, notes or timings.
+/// What the calendar reads of a child: its date, status, name and time, not its sets, notes or timings.
 struct WorkoutOccurrenceMark: Sendable, Hashable {
     let id: Int
     let workoutID: Int
@@ -47,6 +46,14 @@ struct WorkoutOccurrenceMark: Sendable, Hashable {
 
     /// The date it takes place: where it was moved, else its own.
     var shownDate: CalendarDate { movedTo ?? date }
+}
+
+/// A child that ended, completed or cancelled, by its date: all the workouts list's adherence, streak and next date
+/// need of it (a planned or in-progress child counts as no child there).
+struct WorkoutOccurrenceOutcome: Sendable, Hashable {
+    let workoutID: Int
+    let date: CalendarDate
+    let status: WorkoutOccurrence.Status
 }
 
 /// A set as performed: copied from the plan (or the last time that exercise was done) at start, then edited.

@@ -107,9 +107,21 @@ struct WorkoutOccurrenceStore: Sendable {
         try result.map(mark)
     }
 
-    /// The marks of every child of `workouts` (their statuses, for adherence and streaks).
-    static func marks(ofWorkouts ids: [Int], on connection: any PostgresQueryable) async throws -> [WorkoutOccurrenceMark] {
-        try await connection.query(markColumns + "\nWHERE o.workout_id = ANY ($1::bigint[])", [ids]).map(mark)
+    /// The completed and cancelled children of `workouts`, by workout and date (their adherence, streaks and next dates).
+    static func outcomes(ofWorkouts ids: [Int], on connection: any PostgresQueryable) async throws -> [WorkoutOccurrenceOutcome] {
+        try await connection.query(
+            """
+            SELECT workout_id, occurrence_date, status FROM workout_occurrences
+            WHERE workout_id = ANY ($1::bigint[]) AND status IN ('completed', 'cancelled')
+            ORDER BY workout_id, occurrence_date
+            """,
+            [ids]
+        ).map { row in
+            WorkoutOccurrenceOutcome(
+                workoutID: try row.decode(at: 0), date: try row.decode(at: 1),
+                status: WorkoutOccurrence.Status(rawValue: try row.decode(at: 2)) ?? .planned
+            )
+        }
     }
 
     /// Every child of `workouts`, whole, by date.

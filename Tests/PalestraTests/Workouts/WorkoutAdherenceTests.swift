@@ -2,8 +2,9 @@ import Postgres
 import Testing
 @testable import Palestra
 
-/// The workouts list's adherence, streak and next date, against the README's definitions written the plain way
-/// (sets of dates) over rules of every kind and children of every status, on produced dates and others.
+/// The workouts list's adherence and streak, against the README's definitions written the plain way (sets of dates,
+/// every child whatever its status) over rules of every kind and children of every status, on produced dates and
+/// others — the list itself reads only the completed and cancelled children, as `outcomes(ofWorkouts:)` does.
 @Suite("Workout adherence")
 struct WorkoutAdherenceTests {
     /// The definitions as the README gives them.
@@ -49,7 +50,9 @@ struct WorkoutAdherenceTests {
                     name: "W", startsAt: workout.startsAt, movedTo: nil
                 )
             }
-            let record = WorkoutAdherence(workout: workout, children: children, today: today)
+            let outcomes = children.filter { $0.status == .completed || $0.status == .cancelled }
+                .map { WorkoutOccurrenceOutcome(workoutID: $0.workoutID, date: $0.date, status: $0.status) }
+            let record = WorkoutAdherence(workout: workout, outcomes: outcomes, today: today)
             let expected = Self.reference(workout, children, today: today)
             #expect(record.due == expected.due && record.completed == expected.completed && record.streak == expected.streak,
                     "case \(case_): \(ruleText ?? "one-off"), today \(today)")

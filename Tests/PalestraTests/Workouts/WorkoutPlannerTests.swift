@@ -210,8 +210,8 @@ struct WorkoutPlannerTests {
                 for back in [5, 2, 1] { try await Self.complete(planner, id, today.adding(days: -back)!, access) }
                 #expect(try await planner.cancel(workout: id, on: today.adding(days: -3)!, access: access))
                 let workout = try #require(try await planner.store.workout(id: id, access: access))
-                let children = try await WorkoutOccurrenceStore.marks(ofWorkouts: [id], on: client)
-                let record = WorkoutAdherence(workout: workout, children: children, today: today)
+                let outcomes = try await WorkoutOccurrenceStore.outcomes(ofWorkouts: [id], on: client)
+                let record = WorkoutAdherence(workout: workout, outcomes: outcomes, today: today)
                 #expect(record.due == 4, "days −5, −4, −2, −1; −3 cancelled, today not yet due")
                 #expect(record.completed == 3 && record.percent == 75 && record.streak == 2 && record.next == today)
             }
