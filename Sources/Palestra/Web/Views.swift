@@ -61,11 +61,12 @@ public struct Views: Sendable {
         return libraries
     }
 
-    /// Renders a page template inside the layout, in the request's language.
+    /// The request's language's localizer.
     public func localizer(for context: some PageRequestContext) -> Localizer {
         localizations.localizer(for: context.language)
     }
 
+    /// Renders a page template inside the layout, in the request's language.
     public func render<Content: MustacheObject & Sendable>(
         _ template: PageTemplate,
         title: String,
