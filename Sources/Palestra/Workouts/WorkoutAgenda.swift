@@ -4,7 +4,7 @@ import Postgres
 /// row (when one exists) in its place, and children the rules no longer produce (edited or deleted series) kept.
 struct WorkoutAgenda: Sendable {
     struct Entry: Sendable, Hashable {
-        enum State: String, Sendable, Hashable {
+        enum State: String, Sendable, Hashable, CaseIterable {
             case planned, inProgress = "in-progress", completed, cancelled
             /// A planned date before today that was never started.
             case missed
@@ -34,13 +34,18 @@ struct WorkoutAgenda: Sendable {
     var entries: [Entry] { days.flatMap(\.entries) }
 
     init(workouts: [Workout], children: [WorkoutOccurrenceMark], from: CalendarDate, through: CalendarDate, today: CalendarDate) {
-        var byKey: [Key: WorkoutOccurrenceMark] = [:]
-        for child in children { byKey[Key(workout: child.workoutID, date: child.date)] = child }
+        // Each workout's dates meet its children in one walk, both in date order (a dictionary keyed by workout and
+        // date hashed every one of a month's few hundred dates).
+        let sorted = children.sorted { $0.workoutID != $1.workoutID ? $0.workoutID < $1.workoutID : $0.date < $1.date }
+        var shown = [Bool](repeating: false, count: sorted.count)
         var entries: [Entry] = []
         for workout in workouts where !workout.isArchived {
+            var index = Self.firstChild(of: workout.id, in: sorted)
             for date in workout.recurrence.occurrences(from: from, through: through) {
-                let key = Key(workout: workout.id, date: date)
-                if let child = byKey.removeValue(forKey: key) {
+                while index < sorted.endIndex, sorted[index].workoutID == workout.id, sorted[index].date < date { index += 1 }
+                if index < sorted.endIndex, sorted[index].workoutID == workout.id, sorted[index].date == date {
+                    let child = sorted[index]
+                    shown[index] = true
                     // A date moved out of the range is shown where it went.
                     if (from...through).contains(child.shownDate) { entries.append(Self.entry(child, today: today)) }
                 } else {
@@ -54,7 +59,7 @@ struct WorkoutAgenda: Sendable {
         // Children moved into the range from a date the rule produces outside it; children whose date the rule no
         // longer produces: started or completed ones are history and stay shown.
         let producing = Dictionary(workouts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        entries += byKey.values.filter { child in
+        entries += sorted.indices.lazy.filter { !shown[$0] }.map { sorted[$0] }.filter { child in
             guard (from...through).contains(child.shownDate) else { return false }
             if child.status == .completed || child.status == .inProgress { return true }
             guard child.movedTo != nil, let workout = producing[child.workoutID], !workout.isArchived else { return false }
@@ -89,9 +94,14 @@ struct WorkoutAgenda: Sendable {
         let workoutID: Int
     }
 
-    private struct Key: Hashable {
-        let workout: Int
-        let date: CalendarDate
+    /// Where the children of `workout` start in `sorted` (by workout, then date): a binary search.
+    private static func firstChild(of workout: Int, in sorted: [WorkoutOccurrenceMark]) -> Int {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].workoutID < workout { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private static func entry(_ child: WorkoutOccurrenceMark, today: CalendarDate) -> Entry {

@@ -47,10 +47,18 @@ struct WorkoutCalendarView: Sendable {
         nextURL = WorkoutURL.calendar(month: ReportMonth(month.end).value)
         todayURL = WorkoutURL.calendar(month: ReportMonth(today).value)
         weekdays = (1...7).map(format.weekdayName)
-        let byDate = Dictionary(uniqueKeysWithValues: agenda.days.map { ($0.date, $0.entries) })
+        // The agenda's days are consecutive: a day's entries are found by its distance from the first.
+        let firstDay = agenda.days.first?.date.daysSinceEpoch ?? 0
+        func entries(on day: CalendarDate) -> [WorkoutAgenda.Entry] {
+            let offset = day.daysSinceEpoch - firstDay
+            guard agenda.days.indices.contains(offset), agenda.days[offset].date == day else {
+                return agenda.days.first { $0.date == day }?.entries ?? []
+            }
+            return agenda.days[offset].entries
+        }
         // A month shows hundreds of entries but a few states and times: each label and time formatted once.
-        var stateLabels: [WorkoutAgenda.Entry.State: String] = [:]
-        var times: [TimeOfDay: String] = [:]
+        let stateLabels = WorkoutAgenda.Entry.State.allCases.map { localizer.t(Self.stateKey($0)) }
+        var times: [Int: String] = [:]
         let firstShown = month.first.adding(days: -(month.first.weekday - 1)) ?? month.first
         let last = month.first.lastOfMonth
         var weeks: [Week] = []
@@ -58,12 +66,13 @@ struct WorkoutCalendarView: Sendable {
         while day <= last {
             var days: [Day] = []
             for _ in 0..<7 {
-                let entries = (byDate[day] ?? []).map { entry in
-                    let stateLabel = stateLabels[entry.state] ?? localizer.t(Self.stateKey(entry.state))
-                    let time = times[entry.startsAt] ?? format.time(entry.startsAt)
-                    stateLabels[entry.state] = stateLabel
-                    times[entry.startsAt] = time
-                    return Item(name: entry.name, time: time, state: entry.state.rawValue, stateLabel: stateLabel, url: entry.url)
+                let entries = entries(on: day).map { entry in
+                    let time = times[entry.startsAt.secondsSinceMidnight] ?? format.time(entry.startsAt)
+                    times[entry.startsAt.secondsSinceMidnight] = time
+                    return Item(
+                        name: entry.name, time: time, state: entry.state.rawValue,
+                        stateLabel: stateLabels[WorkoutAgenda.Entry.State.allCases.firstIndex(of: entry.state) ?? 0], url: entry.url
+                    )
                 }
                 days.append(Day(
                     label: format.longDate(day), dayNumber: String(day.day), isToday: day == today,
