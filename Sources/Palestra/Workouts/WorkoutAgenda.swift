@@ -70,28 +70,47 @@ struct WorkoutAgenda: Sendable {
 
     /// Each day's entries by time, name and workout. The entries go straight into their day's place (every one is
     /// within the range), and the (time, name, workout) triples, about one per workout, are ranked once: a month's
-    /// few hundred entries are sorted a day at a time by an integer, never by comparing names pair by pair.
+    /// few hundred entries are sorted a day at a time by an integer, never by comparing names pair by pair. A workout's
+    /// entries come one after another, so an entry's triple is almost always the previous one's; the few distinct
+    /// ones are found without hashing names.
     private static func byDay(_ entries: [Entry], from: CalendarDate, through: CalendarDate) -> [Day] {
-        let first = from.daysSinceEpoch
-        var buckets = [[Entry]](repeating: [], count: max(0, through.daysSinceEpoch - first + 1))
+        var triples: [Triple] = []
+        var slots: [Int] = []
+        slots.reserveCapacity(entries.count)
         for entry in entries {
-            let index = entry.date.daysSinceEpoch - first
-            if buckets.indices.contains(index) { buckets[index].append(entry) }
+            let triple = Triple(workoutID: entry.workoutID, startsAt: entry.startsAt, name: entry.name)
+            if let last = slots.last, triples[last] == triple {
+                slots.append(last)
+            } else if let slot = triples.firstIndex(of: triple) {
+                slots.append(slot)
+            } else {
+                slots.append(triples.count)
+                triples.append(triple)
+            }
         }
-        let triples = Set(entries.map { Triple(startsAt: $0.startsAt, name: $0.name, workoutID: $0.workoutID) })
-            .sorted { ($0.startsAt, $0.name, $0.workoutID) < ($1.startsAt, $1.name, $1.workoutID) }
-        let rank = Dictionary(uniqueKeysWithValues: triples.enumerated().map { ($1, $0) })
+        var rankOfSlot = [Int](repeating: 0, count: triples.count)
+        for (rank, slot) in triples.indices.sorted(by: { triples[$0] < triples[$1] }).enumerated() { rankOfSlot[slot] = rank }
+        let first = from.daysSinceEpoch
+        var buckets = [[(rank: Int, entry: Entry)]](repeating: [], count: max(0, through.daysSinceEpoch - first + 1))
+        for (entry, slot) in zip(entries, slots) {
+            let index = entry.date.daysSinceEpoch - first
+            if buckets.indices.contains(index) { buckets[index].append((rankOfSlot[slot], entry)) }
+        }
         return buckets.enumerated().compactMap { offset, bucket in
             guard let date = CalendarDate(daysSinceEpoch: first + offset) else { return nil }
-            let ranked = bucket.map { (rank[Triple(startsAt: $0.startsAt, name: $0.name, workoutID: $0.workoutID)] ?? 0, $0) }
-            return Day(date: date, entries: ranked.sorted { $0.0 < $1.0 }.map(\.1))
+            return Day(date: date, entries: bucket.sorted { $0.rank < $1.rank }.map(\.entry))
         }
     }
 
-    private struct Triple: Hashable {
+    /// Compared for equality workout first (names last, as they are dearest to compare); ordered by time, name, workout.
+    private struct Triple: Equatable, Comparable {
+        let workoutID: Int
         let startsAt: TimeOfDay
         let name: String
-        let workoutID: Int
+
+        static func < (lhs: Triple, rhs: Triple) -> Bool {
+            (lhs.startsAt, lhs.name, lhs.workoutID) < (rhs.startsAt, rhs.name, rhs.workoutID)
+        }
     }
 
     /// Where the children of `workout` start in `sorted` (by workout, then date): a binary search.
