@@ -31,10 +31,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, written straight into a ten-byte string (a calendar page writes hundreds of dates into its
+    /// links); every CalendarDate's year is 1–9999.
     public var description: String {
-        ProlepticGregorian.padded(year, 4) + "-" + ProlepticGregorian.padded(month, 2) + "-"
-            + ProlepticGregorian.padded(day, 2)
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var value = value
+                for index in (start..<start + count).reversed() {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -20,6 +20,14 @@ struct ValueTypeTests {
         #expect(date.year == 2026 && date.month == 11 && date.day == 21)
         #expect(date.description == "2026-11-21")
         #expect(CalendarDate("0005-01-02")?.description == "0005-01-02")
+        #expect(CalendarDate(year: 1, month: 1, day: 1)?.description == "0001-01-01")
+        #expect(CalendarDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
+        // Every day of four centuries and a half written and read back.
+        let first = try #require(CalendarDate("1850-01-01")).daysSinceEpoch
+        for days in stride(from: first, to: first + 165_000, by: 1) {
+            let date = try #require(CalendarDate(daysSinceEpoch: days))
+            #expect(CalendarDate(date.description) == date && date.description.utf8.count == 10)
+        }
         for bad in ["2026-11-1", "2026-1-21", "26-11-21", "2026/11/21", "2026-11-21 ", " 2026-11-21", "2026-02-30", "2026-11-21T00:00", "", "abcd-ef-gh", "+026-11-21"] {
             #expect(CalendarDate(bad) == nil, "\(bad) must be rejected")
         }
