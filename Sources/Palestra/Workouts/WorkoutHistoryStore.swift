@@ -75,11 +75,11 @@ struct WorkoutHistoryStore: Sendable {
             FROM workout_occurrences o JOIN workouts w ON w.id = o.workout_id
             WHERE \(Self.scope(access, filter))
             ORDER BY o.occurrence_date DESC, o.id DESC
-            LIMIT \(limit) OFFSET $5
+            LIMIT \(limit) OFFSET \(offset)
             """,
-            // The limit written into the statement (a page or the CSV's cap, one statement each): as a parameter it
-            // kept PostgreSQL from settling on the cached plan.
-            parameters(access, filter) + [offset]
+            // The limit and the offset written into the statement (Swift integers; a statement per page, each prepared
+            // once): as parameters they kept PostgreSQL from settling on the cached plan, so every request planned it.
+            parameters(access, filter)
         )
     }
 
