@@ -34,7 +34,7 @@ public struct BenchSeed: Sendable {
             let records = try await BenchSeedStore.insertAttendance(markedBy: coaches, on: connection)
             return (sessions, records)
         }
-        try await BenchSeedStore.analyze(on: database)
+        try await BenchSeedStore.vacuum(on: database)
         output("Benchmark data: \(groups) groups, \(athletes) athletes, \(sessions) sessions from \(start) to \(today.lastOfMonth), \(records) attendance records.")
         output("Coaches bench.coach1…10@palestra.example, password \(Self.coachPassword).")
         return true
