@@ -15,7 +15,7 @@ extension Area {
         templates: [.adminIndex, .adminList, .adminForm, .adminDelete, .adminActionConfirmation, .adminHistory],
         routes: { surfaces, services in
             let admin = services.admin
-            AdminIndexController(services: admin, store: AdminIndexStore(database: services.database, records: admin.records))
+            AdminIndexController(services: admin, store: AdminIndexStore(database: services.database))
                 .addRoutes(to: surfaces.signedIn)
             AdminListController(services: admin).addRoutes(to: surfaces.signedIn)
             AdminFormController(services: admin).addRoutes(to: surfaces.signedIn)

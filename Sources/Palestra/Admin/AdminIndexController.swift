@@ -18,12 +18,11 @@ struct AdminIndexController: Sendable {
         let resources = services.site.visible(to: context.user)
         guard !resources.isEmpty else { throw AppError.forbidden }
         let recent = try await store.recentActions(of: context.user, slugs: resources.map(\.slug), limit: Self.recentLimit)
-        var existing: Set<String> = []
-        for resource in resources {
+        let wanted = resources.compactMap { resource -> (resource: AdminResource, ids: [Int])? in
             let ids = recent.filter { $0.slug == resource.slug && $0.action != .delete }.compactMap { Int($0.objectID) }
-            guard !ids.isEmpty else { continue }
-            for id in try await store.existing(ids, of: resource, for: context.user) { existing.insert(resource.slug + "/" + String(id)) }
+            return ids.isEmpty ? nil : (resource, ids)
         }
+        let existing = try await store.existing(wanted, for: context.user)
         let view = AdminIndexView(
             resources: resources, user: context.user, recent: recent, existing: existing, localizer: localizer, timeZone: services.views.timeZone
         )

@@ -14,7 +14,6 @@ struct AdminIndexStore: Sendable {
     }
 
     let database: PostgresClient
-    let records: AdminRecordStore
 
     /// The user's latest adds, changes and deletes of objects of `slugs`, newest first, at most `limit`.
     func recentActions(of user: User, slugs: [String], limit: Int) async throws -> [RecentAction] {
@@ -36,12 +35,22 @@ struct AdminIndexStore: Sendable {
         }
     }
 
-    /// Which of `ids` of `resource` still exist within the user's scope.
-    func existing(_ ids: [Int], of resource: AdminResource, for user: User) async throws -> Set<Int> {
-        var found: Set<Int> = []
-        for id in Set(ids) {
-            let statement = records.recordStatement(of: resource, id: id, for: user)
-            if try await !database.query(statement.sql, statement.values).isEmpty { found.insert(id) }
+    /// Which of the recent actions' objects still exist within the user's scope, as `slug/id`: one statement per
+    /// resource (its keys and scope, not its whole record), all in one round trip.
+    func existing(_ wanted: [(resource: AdminResource, ids: [Int])], for user: User) async throws -> Set<String> {
+        guard !wanted.isEmpty else { return [] }
+        let statements = wanted.map { resource, ids in
+            var parameters = SQLParameters()
+            let keys = parameters.bind(Array(Set(ids)))
+            let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
+            return PostgresStatement(
+                "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY(\(keys)::bigint[]) AND \(scope)",
+                parameters.values
+            )
+        }
+        var found: Set<String> = []
+        for (result, want) in zip(try await database.pipeline(statements), wanted) {
+            for row in result { found.insert(want.resource.slug + "/" + String(try row.decode("pk", as: Int.self))) }
         }
         return found
     }

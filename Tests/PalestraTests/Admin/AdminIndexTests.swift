@@ -32,6 +32,29 @@ struct AdminIndexTests {
         }
     }
 
+    @Test("recent actions on several resources: each object linked while it exists, whatever its resource")
+    func recentActionsAcrossResources() async throws {
+        try await TestApp.test { client, database in
+            var admin = try await Browser.signedInAdmin(client, database)
+            let adminID: Int = try await database.value("SELECT id::int FROM users WHERE email = 'admin@example.org'")
+            let hall: Int = try await database.value("INSERT INTO rooms (name) VALUES ('Hall A') RETURNING id::int")
+            let studio: Int = try await database.value("INSERT INTO rooms (name) VALUES ('Studio B') RETURNING id::int")
+            let coach = try await TestUsers.create("coach.kept@example.org", role: .coach, in: database)
+            try await database.run("DELETE FROM rooms WHERE id = $1", [studio])
+            for (type, id, label) in [("rooms", hall, "Hall A"), ("rooms", studio, "Studio B"), ("users", coach, "coach.kept@example.org")] {
+                try await database.run(
+                    "INSERT INTO audit_records (actor_id, action, object_type, object_id, object_label) VALUES ($1, 'change', $2, $3, $4)",
+                    [adminID, type, String(id), label]
+                )
+            }
+            let page = try await admin.get(AdminURL.index.path).text
+            let recent = String(page[page.range(of: "Your recent actions")!.upperBound...])
+            #expect(recent.contains(#"<a href="\#(AdminURL.changeForm("rooms", String(hall)))">Hall A</a>"#))
+            #expect(recent.contains(#"<a href="\#(AdminURL.changeForm("users", String(coach)))">coach.kept@example.org</a>"#))
+            #expect(recent.contains("<span>Studio B</span>") && !recent.contains(AdminURL.changeForm("rooms", String(studio))))
+        }
+    }
+
     @Test("the user's own recent adds and changes, newest first, linked while the object exists; not others' nor sign-ins")
     func recentActions() async throws {
         try await TestApp.test { client, database in
