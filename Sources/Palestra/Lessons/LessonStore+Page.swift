@@ -44,14 +44,12 @@ extension LessonStore {
         // The page's size and offset are numbers in the SQL (Swift integers), so the planner plans for that
         // page: as parameters, a reused plan would assume a tenth of the table. The first pages' statements
         // stay prepared; a deeper page is planned once for itself.
-        let paging = PostgresStatement(
-            columns + rows.clause + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)", rows.values,
-            planning: offset == 0 ? .cached : .perExecution
-        )
+        let page = rows.clause + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)"
+        let paging = PostgresStatement(columns + page, rows.values, planning: offset == 0 ? .cached : .perExecution)
         // The page's students in the same round trip: the page's ids chosen again inside the statement (50 entries
         // of an index), rather than a second round trip once the page is read.
         let students = PostgresStatement(
-            studentsSQL(of: "ANY (ARRAY(SELECT l.id FROM lessons l\(rows.clause)\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)))"),
+            studentsSQL(of: "ANY (ARRAY(SELECT l.id FROM lessons l\(page)))"),
             rows.values, planning: paging.planning
         )
         let results = try await database.pipeline([counting, paging, students])
