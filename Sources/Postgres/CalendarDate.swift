@@ -31,6 +31,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
+    /// The date as an SQL literal, `DATE 'YYYY-MM-DD'`, for a statement that is better planned for its dates than
+    /// with them as parameters. Safe to write into SQL: it is only ever digits and dashes.
+    public var sqlLiteral: String { "DATE '\(description)'" }
+
     /// `YYYY-MM-DD`, written straight into a ten-byte string (a calendar page writes hundreds of dates into its
     /// links); every CalendarDate's year is 1–9999.
     public var description: String {

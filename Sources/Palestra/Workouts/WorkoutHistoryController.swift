@@ -25,7 +25,7 @@ struct WorkoutHistoryController: Sendable {
         // The page, the count, the totals and the filter's workouts in one round trip (the page's sets in a second).
         let read = try await store.page(
             access: access, filter: filter.filter, limit: Self.pageSize, offset: (asked - 1) * Self.pageSize,
-            alongside: WorkoutStore.workoutsStatement(access: access, includingArchived: true, withPlans: false)
+            alongside: WorkoutStore.choicesStatement(access: access)
         )
         let total = read.count
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
@@ -35,7 +35,7 @@ struct WorkoutHistoryController: Sendable {
             : try await store.completed(access: access, filter: filter.filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let localizer = views.localizer(for: context)
         let view = WorkoutHistoryView(
-            filter: filter, workouts: try read.alongside.map(WorkoutStore.decode), entries: entries, total: total, page: page,
+            filter: filter, workouts: try read.alongside.map(WorkoutStore.choice), entries: entries, total: total, page: page,
             pageCount: pageCount, totals: read.totals, localizer: localizer
         )
         return views.render(.workoutHistory, title: view.heading, content: view, context: context,

@@ -48,7 +48,7 @@ struct WorkoutHistoryView: Sendable {
     let action = WorkoutURL.history.path
 
     init(
-        filter: WorkoutHistoryFilter, workouts: [Workout], entries: [WorkoutOccurrence], total: Int, page: Int, pageCount: Int, totals: [WorkoutHistoryStore.ExerciseTotal],
+        filter: WorkoutHistoryFilter, workouts: [WorkoutStore.Choice], entries: [WorkoutOccurrence], total: Int, page: Int, pageCount: Int, totals: [WorkoutHistoryStore.ExerciseTotal],
         localizer: Localizer
     ) {
         let format = localizer.format
@@ -59,6 +59,7 @@ struct WorkoutHistoryView: Sendable {
         to = filter.filter.through.description
         errors = filter.errors.map(localizer.t)
         hasErrors = !errors.isEmpty
+        let setText = WorkoutSetText(localizer: localizer)
         self.entries = entries.map { occurrence in
             var facts: [String] = []
             if let seconds = occurrence.durationSeconds { facts.append(localizer.t("Duration {time}", ["time": WorkoutFormat.duration(seconds)])) }
@@ -69,7 +70,7 @@ struct WorkoutHistoryView: Sendable {
             return Entry(
                 name: occurrence.name, date: format.longDate(occurrence.date),
                 url: WorkoutURL.occurrence(occurrence.id), facts: facts.joined(separator: " · "),
-                sets: occurrence.sets.map { WorkoutOccurrenceView.describe($0, localizer: localizer) },
+                sets: occurrence.sets.map(setText.describe),
                 notesHTML: occurrence.notes.isEmpty ? "" : Markdown.html(occurrence.notes), hasNotes: !occurrence.notes.isEmpty
             )
         }

@@ -170,18 +170,24 @@ struct WorkoutOccurrenceStore: Sendable {
     }
 
     static func sets(of occurrences: [Int], on connection: any PostgresQueryable) async throws -> [Int: [WorkoutSet]] {
+        try groupSets(try await connection.query(setsSQL(occurrences: "$1::bigint[]"), [occurrences]))
+    }
+
+    /// The sets of the occurrences whose ids `occurrences` (an SQL array expression) gives, for ``groupSets(_:)``.
+    static func setsSQL(occurrences: String) -> String {
+        """
+        SELECT occurrence_id, position, exercise, set_number, reps, weight_kg::float8 AS weight_kg, duration_seconds
+        FROM workout_sets WHERE occurrence_id = ANY (\(occurrences)) ORDER BY occurrence_id, position
+        """
+    }
+
+    /// ``setsSQL(occurrences:)``'s rows, read by position, grouped by occurrence in their order.
+    static func groupSets(_ rows: PostgresQueryResult) throws -> [Int: [WorkoutSet]] {
         var grouped: [Int: [WorkoutSet]] = [:]
-        for row in try await connection.query(
-            """
-            SELECT occurrence_id, position, exercise, set_number, reps, weight_kg::float8 AS weight_kg, duration_seconds
-            FROM workout_sets WHERE occurrence_id = ANY ($1::bigint[]) ORDER BY occurrence_id, position
-            """,
-            [occurrences]
-        ) {
-            let id: Int = try row.decode("occurrence_id")
-            grouped[id, default: []].append(WorkoutSet(
-                position: try row.decode("position"), exercise: try row.decode("exercise"), setNumber: try row.decode("set_number"),
-                reps: try row.decode("reps"), weightKg: try row.decode("weight_kg"), durationSeconds: try row.decode("duration_seconds")
+        for row in rows {
+            grouped[try row.decode(at: 0), default: []].append(WorkoutSet(
+                position: try row.decode(at: 1), exercise: try row.decode(at: 2), setNumber: try row.decode(at: 3),
+                reps: try row.decode(at: 4), weightKg: try row.decode(at: 5), durationSeconds: try row.decode(at: 6)
             ))
         }
         return grouped

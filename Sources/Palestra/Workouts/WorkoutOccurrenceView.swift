@@ -74,7 +74,8 @@ struct WorkoutOccurrenceView: Sendable {
         let workoutID = occurrence?.workoutID ?? workout?.id ?? 0
         let notStarted = status == .planned || status == .cancelled
         if let occurrence, !occurrence.sets.isEmpty, notStarted {
-            plan = occurrence.sets.map { PlanRow(text: Self.describe($0, localizer: localizer)) }
+            let sets = WorkoutSetText(localizer: localizer)
+            plan = occurrence.sets.map { PlanRow(text: sets.describe($0)) }
         } else {
             plan = notStarted ? (workout?.exercises ?? []).map { PlanRow(text: Self.describe($0, localizer: localizer)) } : []
         }
@@ -122,12 +123,27 @@ struct WorkoutOccurrenceView: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    static func describe(_ set: WorkoutSet, localizer: Localizer) -> String {
-        var parts = [localizer.t("{exercise}, set {number}", ["exercise": set.exercise, "number": String(set.setNumber)])]
-        if let reps = set.reps { parts.append(localizer.plural("{count} reps", count: reps)) }
-        if let weight = set.weightKg { parts.append(WorkoutFormat.kilograms(weight) + " " + localizer.t("kg")) }
-        if let seconds = set.durationSeconds { parts.append(WorkoutFormat.duration(seconds)) }
-        return parts.joined(separator: " · ")
+}
+
+/// A performed set as one line ("Squat, set 2 · 10 reps · 60 kg"), its words looked up once for a page's sets (the
+/// history writes sixty of them; each lookup hashed the English text again).
+struct WorkoutSetText {
+    private let label: String
+    private let kilograms: String
+    private let localizer: Localizer
+
+    init(localizer: Localizer) {
+        label = localizer.t("{exercise}, set {number}")
+        kilograms = " " + localizer.t("kg")
+        self.localizer = localizer
+    }
+
+    func describe(_ set: WorkoutSet) -> String {
+        var text = Localizer.fill(label, with: ["exercise": set.exercise, "number": String(set.setNumber)])
+        if let reps = set.reps { text += " · " + localizer.plural("{count} reps", count: reps) }
+        if let weight = set.weightKg { text += " · " + WorkoutFormat.kilograms(weight) + kilograms }
+        if let seconds = set.durationSeconds { text += " · " + WorkoutFormat.duration(seconds) }
+        return text
     }
 }
 

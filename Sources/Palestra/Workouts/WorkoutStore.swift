@@ -55,6 +55,26 @@ struct WorkoutStore: Sendable {
         )
     }
 
+    /// A workout as a filter offers it.
+    struct Choice: Sendable {
+        let id: Int
+        let name: String
+    }
+
+    /// Every workout the user may see, archived ones too, by name as ``workoutsStatement(access:includingArchived:withPlans:)``
+    /// orders them, but only their ids and names (the history's filter; a whole workout's rule and dates were a
+    /// tenth of that page's time to decode); its rows decode with ``choice(_:)``.
+    static func choicesStatement(access: WorkoutAccess) -> PostgresStatement {
+        PostgresStatement(
+            "SELECT w.id, w.name FROM workouts w WHERE \(access.condition(owner: "w.owner_id", parameter: "$1")) ORDER BY w.name, w.id",
+            [access.ownerParameter]
+        )
+    }
+
+    static func choice(_ row: PostgresRow) throws -> Choice {
+        Choice(id: try row.decode(at: 0), name: try row.decode(at: 1))
+    }
+
     /// Inserts a workout with its plan; its id.
     static func insert(_ draft: WorkoutDraft, owner: Int, continues: Int? = nil, on connection: PostgresConnection) async throws -> Int {
         let id: Int = try await connection.query(
