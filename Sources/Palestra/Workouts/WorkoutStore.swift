@@ -158,20 +158,22 @@ struct WorkoutStore: Sendable {
         return false
     }
 
+    /// A row of ``columns`` or ``columnsWithoutPlans`` (the same columns in the same order), read by position: a
+    /// calendar decodes every workout of its user.
     static func decode(_ row: PostgresRow) throws -> Workout {
-        let ruleText: String? = try row.decode("rule")
+        let ruleText: String? = try row.decode(at: 7)
         var rule: RecurrenceRule?
         if let ruleText {
             do { rule = try StoredRuleCache.rule(ruleText) } catch { throw StoredRuleProblem(rule: ruleText, problem: error.message) }
         }
-        let excluded: [CalendarDate] = try row.decode("excluded_dates")
-        let packed: [String] = try row.decode("exercises")
+        let excluded: [CalendarDate] = try row.decode(at: 8)
+        let packed: [String] = try row.decode(at: 12)
         return Workout(
-            id: try row.decode("id"), ownerID: try row.decode("owner_id"), name: try row.decode("name"),
-            activity: Workout.Activity(rawValue: try row.decode("activity")) ?? .other, startsAt: try row.decode("starts_at"),
-            durationMinutes: try row.decode("duration_minutes"),
-            recurrence: WorkoutRecurrence(start: try row.decode("start_date"), rule: rule, excluded: Set(excluded)),
-            continuesID: try row.decode("continues_id"), isArchived: try row.decode("is_archived"), version: try row.decode("version"),
+            id: try row.decode(at: 0), ownerID: try row.decode(at: 1), name: try row.decode(at: 2),
+            activity: Workout.Activity(rawValue: try row.decode(at: 3)) ?? .other, startsAt: try row.decode(at: 4),
+            durationMinutes: try row.decode(at: 5),
+            recurrence: WorkoutRecurrence(start: try row.decode(at: 6), rule: rule, excluded: Set(excluded)),
+            continuesID: try row.decode(at: 9), isArchived: try row.decode(at: 10), version: try row.decode(at: 11),
             exercises: packed.map(Self.exercise(packed:))
         )
     }

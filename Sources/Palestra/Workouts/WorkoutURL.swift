@@ -39,7 +39,10 @@ public enum WorkoutURL: SiteRoute {
         }
     }
 
-    static func date(_ workout: Int, _ date: CalendarDate) -> String { Self.date(.value(workout), .value(date.description)).path }
-    static func occurrence(_ id: Int) -> String { occurrence(.value(id)).path }
+    // A calendar month links a few hundred dates and occurrences: these two are written straight (an integer and a
+    // date need no percent-encoding), the same paths as `date(.value, .value).path` and `occurrence(.value).path`
+    // (a test compares them).
+    static func date(_ workout: Int, _ date: CalendarDate) -> String { "/workouts/" + String(workout) + "/dates/" + date.description }
+    static func occurrence(_ id: Int) -> String { "/workouts/occurrences/" + String(id) }
     static func calendar(month: String) -> String { calendar.path + "?month=" + month }
 }
