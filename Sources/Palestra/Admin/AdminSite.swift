@@ -20,6 +20,11 @@ public struct AdminSite: Sendable {
     /// The resources the user may view and that lead them somewhere (``AdminAccess/inMenu``), for the admin
     /// index and the navigation.
     func visible(to user: User) -> [AdminResource] {
-        resources.filter { $0.allows(.view, for: user) && $0.access.inMenu(user) }
+        resources.filter { isVisible($0, to: user) }
+    }
+
+    /// Whether `resource` is in `user`'s menu: they may view it and its access puts it there.
+    func isVisible(_ resource: AdminResource, to user: User) -> Bool {
+        resource.allows(.view, for: user) && resource.access.inMenu(user)
     }
 }

@@ -22,8 +22,9 @@ struct NavigationEntry: Sendable {
         self.matchesBelow = matchesBelow
     }
 
-    /// Whether a request matched to the route pattern `endpointPath` belongs to this entry's section.
-    func isCurrent(endpointPath path: String) -> Bool {
-        matchesBelow ? path.hasPrefix(url.path) : path == url.path
+    /// Whether a request matched to the route pattern `endpointPath` belongs to this entry's section; `href` is
+    /// `url.path`, written once by the menu.
+    func isCurrent(endpointPath path: String, href: String) -> Bool {
+        matchesBelow ? path.hasPrefix(href) : path == href
     }
 }

@@ -24,7 +24,7 @@ public struct Views: Sendable {
         let source = try TemplateSource(directory: templatesDirectory)
         let required = [PageTemplate.layout, .error] + areas.flatMap(\.templates)
         self.libraries = try Self.compile(source, required: required, localizations: localizations, directory: templatesDirectory)
-        self.navigation = Navigation(areas: areas)
+        self.navigation = Navigation(areas: areas, localizations: localizations)
         self.localizations = localizations
         self.assets = try AssetManifest(publicDirectory: publicDirectory)
         self.timeZone = timeZone
