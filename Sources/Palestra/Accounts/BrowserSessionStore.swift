@@ -42,10 +42,12 @@ public struct BrowserSessionStore: Sendable {
         }
         // A pre-login session has no user: its user columns are NULL.
         var user = try row.decode("id", as: Int?.self) == nil ? nil : try User(row: row)
-        for (index, fact) in UserFact.all.enumerated() where try row.decode("fact_\(index)", as: Bool?.self) == true {
+        for (index, fact) in UserFact.all.enumerated() where try row.decode(Self.factColumnNames[index], as: Bool?.self) == true {
             user?.facts.insert(fact.name)
         }
-        let flashes = (try? JSONDecoder().decode([FlashMessage].self, from: Data(try row.decode("flashes", as: String.self).utf8))) ?? []
+        // Most requests carry no flash message: the empty list is not worth a JSON decoder.
+        let flashesJSON: String = try row.decode("flashes")
+        let flashes = flashesJSON == "[]" ? [] : (try? JSONDecoder().decode([FlashMessage].self, from: Data(flashesJSON.utf8))) ?? []
         return BrowserSession(
             token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,
             unreadNotifications: try row.decode("unread_notifications")
@@ -53,7 +55,8 @@ public struct BrowserSessionStore: Sendable {
     }
 
     /// The areas' ``UserFact``s as columns `fact_0`, `fact_1`…
-    private static let factColumns = UserFact.all.enumerated().map { index, fact in ",\n(\(fact.sql)) AS fact_\(index)" }.joined()
+    private static let factColumns = UserFact.all.enumerated().map { index, fact in ",\n(\(fact.sql)) AS \(factColumnNames[index])" }.joined()
+    private static let factColumnNames = UserFact.all.indices.map { "fact_\($0)" }
 
     /// A pre-login session: a CSRF token for the login form (and other public forms), no user.
     func startAnonymous() async throws -> BrowserSession {

@@ -68,9 +68,9 @@ struct WorkoutAgenda: Sendable {
         days = Self.byDay(entries, from: from, through: through)
     }
 
-    /// Each day's entries by time, name and workout. The entries go straight into their day's place (every one is
-    /// within the range), and the (time, name, workout) triples, about one per workout, are ranked once: a month's
-    /// few hundred entries are sorted a day at a time by an integer, never by comparing names pair by pair. A workout's
+    /// Each day's entries by time, name and workout. The (time, name, workout) triples, about one per workout, are
+    /// ranked once: a month's few hundred entries are put in order by one sort of integers, never by comparing names
+    /// pair by pair. A workout's
     /// entries come one after another, so an entry's triple is almost always the previous one's; the few distinct
     /// ones are found without hashing names.
     private static func byDay(_ entries: [Entry], from: CalendarDate, through: CalendarDate) -> [Day] {
@@ -90,16 +90,31 @@ struct WorkoutAgenda: Sendable {
         }
         var rankOfSlot = [Int](repeating: 0, count: triples.count)
         for (rank, slot) in triples.indices.sorted(by: { triples[$0] < triples[$1] }).enumerated() { rankOfSlot[slot] = rank }
+        // One integer per entry — its day, then its rank, then its place in `entries` (ties keep their order) — and one
+        // sort of plain integers puts every entry in its day and its place there.
         let first = from.daysSinceEpoch
-        var buckets = [[(rank: Int, entry: Entry)]](repeating: [], count: max(0, through.daysSinceEpoch - first + 1))
-        for (entry, slot) in zip(entries, slots) {
-            let index = entry.date.daysSinceEpoch - first
-            if buckets.indices.contains(index) { buckets[index].append((rankOfSlot[slot], entry)) }
+        let dayCount = max(0, through.daysSinceEpoch - first + 1)
+        var keys: [Int] = []
+        keys.reserveCapacity(entries.count)
+        for (index, (entry, slot)) in zip(entries, slots).enumerated() {
+            let day = entry.date.daysSinceEpoch - first
+            guard (0..<dayCount).contains(day) else { continue }
+            keys.append((day * triples.count + rankOfSlot[slot]) * entries.count + index)
         }
-        return buckets.enumerated().compactMap { offset, bucket in
-            guard let date = CalendarDate(daysSinceEpoch: first + offset) else { return nil }
-            return Day(date: date, entries: bucket.sorted { $0.rank < $1.rank }.map(\.entry))
+        keys.sort()
+        var days: [Day] = []
+        days.reserveCapacity(dayCount)
+        var next = keys.startIndex
+        for day in 0..<dayCount {
+            guard let date = CalendarDate(daysSinceEpoch: first + day) else { continue }
+            var shown: [Entry] = []
+            while next < keys.endIndex, keys[next] / entries.count / triples.count == day {
+                shown.append(entries[keys[next] % entries.count])
+                next += 1
+            }
+            days.append(Day(date: date, entries: shown))
         }
+        return days
     }
 
     /// Compared for equality workout first (names last, as they are dearest to compare); ordered by time, name, workout.

@@ -57,7 +57,8 @@ struct WorkoutCalendarView: Sendable {
             return agenda.days[offset].entries
         }
         // A month shows hundreds of entries but a few states and times: each label and time formatted once.
-        let stateLabels = WorkoutAgenda.Entry.State.allCases.map { localizer.t(Self.stateKey($0)) }
+        let states = WorkoutAgenda.Entry.State.allCases
+        let stateLabels = states.map { localizer.t(Self.stateKey($0)) }
         var times: [Int: String] = [:]
         let firstShown = month.first.adding(days: -(month.first.weekday - 1)) ?? month.first
         let last = month.first.lastOfMonth
@@ -67,11 +68,16 @@ struct WorkoutCalendarView: Sendable {
             var days: [Day] = []
             for _ in 0..<7 {
                 let entries = entries(on: day).map { entry in
-                    let time = times[entry.startsAt.secondsSinceMidnight] ?? format.time(entry.startsAt)
-                    times[entry.startsAt.secondsSinceMidnight] = time
+                    let time: String
+                    if let known = times[entry.startsAt.secondsSinceMidnight] {
+                        time = known
+                    } else {
+                        time = format.time(entry.startsAt)
+                        times[entry.startsAt.secondsSinceMidnight] = time
+                    }
                     return Item(
                         name: entry.name, time: time, state: entry.state.rawValue,
-                        stateLabel: stateLabels[WorkoutAgenda.Entry.State.allCases.firstIndex(of: entry.state) ?? 0], url: entry.url
+                        stateLabel: stateLabels[states.firstIndex(of: entry.state) ?? 0], url: entry.url
                     )
                 }
                 days.append(Day(
