@@ -127,6 +127,41 @@ extension Double: PostgresDecodable {
         guard let value = Double(text) else { throw .malformed(text, Double.self) }
         self = value
     }
+
+    /// Plain decimals (`-12.5`, `40`, up to 15 significant digits and 22 decimals) read in place: the digits are
+    /// an integer below 2⁵³ and the power of ten exact, so one division gives the correctly rounded value, as
+    /// `Double(String)` would. Exponents, `NaN`, `Infinity` and longer numbers go the way of the text.
+    public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
+        if type == .float8 || type == .float4 || type == .numeric, let value = Self.plainDecimal(bytes) {
+            self = value
+        } else {
+            try self.init(postgresText: String(decoding: bytes, as: UTF8.self), type: type)
+        }
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        guard let first = bytes.first else { return nil }
+        let negative = first == UInt8(ascii: "-")
+        var mantissa: UInt64 = 0
+        var digits = 0, decimals = 0
+        var seenDot = false
+        for byte in bytes.dropFirst(negative ? 1 : 0) {
+            if byte == UInt8(ascii: "."), !seenDot {
+                seenDot = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+            digits += 1
+            if seenDot { decimals += 1 }
+            guard digits <= 15, decimals <= 22 else { return nil }
+        }
+        guard digits > 0 else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[decimals]
+        return negative ? -magnitude : magnitude
+    }
 }
 
 extension Bool: PostgresDecodable {

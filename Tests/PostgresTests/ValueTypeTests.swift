@@ -15,6 +15,31 @@ struct ValueTypeTests {
         #expect(CalendarDate(year: 2026, month: 1, day: 0) == nil)
     }
 
+    @Test("a double read in place from its digits is the double Double(String) reads, or is left to it")
+    func doublesFromBytes() throws {
+        var generator = SystemRandomNumberGenerator()
+        func read(_ text: String) throws -> Double {
+            var text = text
+            return try text.withUTF8 { try Double(postgresBytes: UnsafeRawBufferPointer($0), type: .float8) }
+        }
+        var texts = ["0", "-0", "40", "42.5", "0.1", "0.30000000000000004", "123456789012345", "1234567890123456", "1e-7", "1.5e+300",
+                     "-3.14159", "NaN", "Infinity", "-Infinity", "0.0000000000000000000001", "99.99", "1000000", "00012.50"]
+        for _ in 0..<20_000 {
+            texts.append(String(Double.random(in: -1e6...1e6, using: &generator)))
+            let digits = String(UInt64.random(in: 0...999_999_999_999_999, using: &generator))
+            let dot = Int.random(in: 0...digits.count, using: &generator)
+            texts.append(dot == digits.count ? digits : String(digits.prefix(dot).isEmpty ? "0" : digits.prefix(dot)) + "." + digits.dropFirst(dot))
+        }
+        for text in texts {
+            let expected = try #require(Double(text), "\(text)")
+            let value = try read(text)
+            #expect(value == expected || (value.isNaN && expected.isNaN), "\(text)")
+            #expect(value.sign == expected.sign || expected.isNaN, "\(text)")
+        }
+        #expect(Double.plainDecimal(UnsafeRawBufferPointer(start: nil, count: 0)) == nil)
+        #expect(throws: PostgresDecodingFailure.self) { try read("12.5.1") }
+    }
+
     @Test func calendarDateParsing() throws {
         let date = try #require(CalendarDate("2026-11-21"))
         #expect(date.year == 2026 && date.month == 11 && date.day == 21)

@@ -59,7 +59,7 @@ struct WorkoutHistoryView: Sendable {
         to = filter.filter.through.description
         errors = filter.errors.map(localizer.t)
         hasErrors = !errors.isEmpty
-        let setText = WorkoutSetText(localizer: localizer)
+        var setText = WorkoutSetText(localizer: localizer)
         self.entries = entries.map { occurrence in
             var facts: [String] = []
             if let seconds = occurrence.durationSeconds { facts.append(localizer.t("Duration {time}", ["time": WorkoutFormat.duration(seconds)])) }
@@ -70,7 +70,7 @@ struct WorkoutHistoryView: Sendable {
             return Entry(
                 name: occurrence.name, date: format.longDate(occurrence.date),
                 url: WorkoutURL.occurrence(occurrence.id), facts: facts.joined(separator: " · "),
-                sets: occurrence.sets.map(setText.describe),
+                sets: occurrence.sets.map { setText.describe($0) },
                 notesHTML: occurrence.notes.isEmpty ? "" : Markdown.html(occurrence.notes), hasNotes: !occurrence.notes.isEmpty
             )
         }

@@ -74,7 +74,7 @@ struct WorkoutOccurrenceView: Sendable {
         let workoutID = occurrence?.workoutID ?? workout?.id ?? 0
         let notStarted = status == .planned || status == .cancelled
         if let occurrence, !occurrence.sets.isEmpty, notStarted {
-            let sets = WorkoutSetText(localizer: localizer)
+            var sets = WorkoutSetText(localizer: localizer)
             plan = occurrence.sets.map { PlanRow(text: sets.describe($0)) }
         } else {
             plan = notStarted ? (workout?.exercises ?? []).map { PlanRow(text: Self.describe($0, localizer: localizer)) } : []
@@ -125,12 +125,14 @@ struct WorkoutOccurrenceView: Sendable {
 
 }
 
-/// A performed set as one line ("Squat, set 2 · 10 reps · 60 kg"), its words looked up once for a page's sets (the
-/// history writes sixty of them; each lookup hashed the English text again).
+/// A performed set as one line ("Squat, set 2 · 10 reps · 60 kg"), its words looked up once for a page's sets and
+/// each count of reps and each weight written once (the history writes sixty sets, most of them alike).
 struct WorkoutSetText {
     private let label: String
     private let kilograms: String
     private let localizer: Localizer
+    private var reps: [Int: String] = [:]
+    private var weights: [Double: String] = [:]
 
     init(localizer: Localizer) {
         label = localizer.t("{exercise}, set {number}")
@@ -138,10 +140,16 @@ struct WorkoutSetText {
         self.localizer = localizer
     }
 
-    func describe(_ set: WorkoutSet) -> String {
+    mutating func describe(_ set: WorkoutSet) -> String {
         var text = Localizer.fill(label, with: ["exercise": set.exercise, "number": String(set.setNumber)])
-        if let reps = set.reps { text += " · " + localizer.plural("{count} reps", count: reps) }
-        if let weight = set.weightKg { text += " · " + WorkoutFormat.kilograms(weight) + kilograms }
+        if let count = set.reps {
+            if reps[count] == nil { reps[count] = localizer.plural("{count} reps", count: count) }
+            text += " · " + reps[count]!
+        }
+        if let weight = set.weightKg {
+            if weights[weight] == nil { weights[weight] = WorkoutFormat.kilograms(weight) + kilograms }
+            text += " · " + weights[weight]!
+        }
         if let seconds = set.durationSeconds { text += " · " + WorkoutFormat.duration(seconds) }
         return text
     }
