@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// The main navigation, built from the areas' entries and the admin resources: the entries of the start
 /// slot (the dashboard, notifications, the coach's sessions), every admin resource the user's role may view,
 /// then reports and the system's pages — each only for the roles its area names.
@@ -10,10 +12,13 @@ struct Navigation: Sendable {
     private let items: [Item]
     private let labels: [Language: [String]]
 
+    /// What a request needs of a menu entry: who may see it and how it is current. (An item holds no entry or
+    /// resource itself: copying those out of the list for every link was most of the menu's time.)
     private struct Item: Sendable {
         enum Source: Sendable {
-            case entry(NavigationEntry)
-            case resource(AdminResource)
+            case entry(policy: RolePolicy, matchesBelow: Bool)
+            /// The resource's place in `site.resources`.
+            case resource(index: Int)
         }
         let source: Source
         let href: String
@@ -22,42 +27,45 @@ struct Navigation: Sendable {
     init(areas: [Area], localizations: Localizations) {
         let entries = areas.flatMap(\.navigation).enumerated().sorted { ($0.element.slot, $0.offset) < ($1.element.slot, $1.offset) }.map(\.element)
         let site = AdminSite(resources: areas.flatMap(\.resources))
-        func entryItems(_ slots: (NavigationEntry) -> Bool) -> [Item] {
-            entries.filter(slots).map { Item(source: .entry($0), href: $0.url.path) }
+        func entryItems(_ slots: (NavigationEntry) -> Bool) -> [(Item, label: (Localizer) -> String)] {
+            entries.filter(slots).map { entry in
+                (Item(source: .entry(policy: entry.policy, matchesBelow: entry.matchesBelow), href: entry.url.path), { $0.t(entry.label) })
+            }
         }
-        let items = entryItems { $0.slot < .resources }
-            + site.resources.map { Item(source: .resource($0), href: AdminURL.changeList($0.slug)) }
+        let menu = entryItems { $0.slot < .resources }
+            + site.resources.indices.map { index in
+                let resource = site.resources[index]
+                return (Item(source: .resource(index: index), href: AdminURL.changeList(resource.slug)), { resource.title($0) })
+            }
             + entryItems { $0.slot > .resources }
+        let items = menu.map(\.0)
         self.entries = entries
         self.site = site
         self.items = items
         var labels: [Language: [String]] = [:]
         for language in Language.allCases {
             let localizer = localizations.localizer(for: language)
-            labels[language] = items.map { item in
-                switch item.source {
-                case .entry(let entry): localizer.t(entry.label)
-                case .resource(let resource): resource.title(localizer)
-                }
-            }
+            labels[language] = menu.map { $0.label(localizer) }
         }
         self.labels = labels
     }
 
-    /// `/admin/:slug`, the start of every admin engine route of a resource.
-    private static let adminPattern = String(AdminURL.changeList(.key).path.dropLast())
+    /// `/admin/{slug}`, the start of every admin engine route of a resource, as Hummingbird names a matched route
+    /// (`endpointPath` writes a capture as `{slug}`, not `:slug` as the route was declared).
+    private static let adminPattern = RouterPath(AdminURL.changeList(.key).path).description
 
     func links(for context: some PageRequestContext, localizer: Localizer) -> [NavigationLink] {
         guard let user = context.session?.user, let labels = labels[localizer.language] else { return [] }
         let path = context.endpointPath ?? ""
         let slug = path.hasPrefix(Self.adminPattern) ? context.parameters.get("slug") : nil
         var links: [NavigationLink] = []
-        for (item, label) in zip(items, labels) {
-            switch item.source {
-            case .entry(let entry) where entry.policy.allows(user):
-                links.append(NavigationLink(label: label, href: item.href, isCurrent: entry.isCurrent(endpointPath: path, href: item.href)))
-            case .resource(let resource) where site.isVisible(resource, to: user):
-                links.append(NavigationLink(label: label, href: item.href, isCurrent: slug == resource.slug))
+        for index in items.indices {
+            switch items[index].source {
+            case .entry(let policy, let matchesBelow) where policy.allows(user):
+                let href = items[index].href
+                links.append(NavigationLink(label: labels[index], href: href, isCurrent: matchesBelow ? path.hasPrefix(href) : path == href))
+            case .resource(let resource) where site.isVisible(site.resources[resource], to: user):
+                links.append(NavigationLink(label: labels[index], href: items[index].href, isCurrent: slug == site.resources[resource].slug))
             default:
                 break
             }

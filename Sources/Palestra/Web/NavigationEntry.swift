@@ -21,10 +21,4 @@ struct NavigationEntry: Sendable {
         self.slot = slot
         self.matchesBelow = matchesBelow
     }
-
-    /// Whether a request matched to the route pattern `endpointPath` belongs to this entry's section; `href` is
-    /// `url.path`, written once by the menu.
-    func isCurrent(endpointPath path: String, href: String) -> Bool {
-        matchesBelow ? path.hasPrefix(href) : path == href
-    }
 }

@@ -96,6 +96,21 @@ struct AdminChangeListTests {
         }
     }
 
+    @Test("the menu marks the resource whose pages are open, and only it")
+    func menuMarksTheResource() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Browser.signedInAdmin(client, database)
+            let list = try await browser.get("/admin/users/")
+            #expect(list.text.contains(#"<a href="/admin/users/" aria-current="page">"#))
+            #expect(list.text.components(separatedBy: #"aria-current="page""#).count == 2, "one entry marked")
+            let user: Int = try await database.value("SELECT min(id)::int FROM users", as: Int.self)
+            let form = try await browser.get("/admin/users/\(user)/")
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"<a href="/admin/users/" aria-current="page">"#))
+            #expect(!(try await browser.get("/admin/").text.contains(#"aria-current="page""#)), "the admin index is no resource's")
+        }
+    }
+
     @Test("filters by role, active and dates narrow the list; links keep the rest of the state")
     func filters() async throws {
         try await TestApp.test { client, database in
