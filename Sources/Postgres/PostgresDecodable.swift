@@ -128,7 +128,7 @@ extension Double: PostgresDecodable {
         self = value
     }
 
-    /// Plain decimals (`-12.5`, `40`, up to 15 significant digits and 22 decimals) read in place: the digits are
+    /// Plain decimals (`-12.5`, `40`, at most 15 digits, leading zeros counted) read in place: the digits are
     /// an integer below 2⁵³ and the power of ten exact, so one division gives the correctly rounded value, as
     /// `Double(String)` would. Exponents, `NaN`, `Infinity` and longer numbers go the way of the text.
     public init(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresDataType) throws(PostgresDecodingFailure) {
@@ -139,7 +139,7 @@ extension Double: PostgresDecodable {
         }
     }
 
-    private static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+    private static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
     static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard let first = bytes.first else { return nil }
@@ -156,7 +156,7 @@ extension Double: PostgresDecodable {
             mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
             digits += 1
             if seenDot { decimals += 1 }
-            guard digits <= 15, decimals <= 22 else { return nil }
+            guard digits <= 15 else { return nil }
         }
         guard digits > 0 else { return nil }
         let magnitude = Double(mantissa) / exactPowersOfTen[decimals]

@@ -4,7 +4,6 @@ import Hummingbird
 /// slot (the dashboard, notifications, the coach's sessions), every admin resource the user's role may view,
 /// then reports and the system's pages — each only for the roles its area names.
 struct Navigation: Sendable {
-    let entries: [NavigationEntry]
     let site: AdminSite
     /// The menu in order — the start slot's entries, the admin resources, then the rest — with each address
     /// written once and each label once per language: a request only keeps what its user may see and marks the
@@ -39,7 +38,6 @@ struct Navigation: Sendable {
             }
             + entryItems { $0.slot > .resources }
         let items = menu.map(\.0)
-        self.entries = entries
         self.site = site
         self.items = items
         var labels: [Language: [String]] = [:]

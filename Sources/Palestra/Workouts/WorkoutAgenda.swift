@@ -70,9 +70,8 @@ struct WorkoutAgenda: Sendable {
 
     /// Each day's entries by time, name and workout. The (time, name, workout) triples, about one per workout, are
     /// ranked once: a month's few hundred entries are put in order by one sort of integers, never by comparing names
-    /// pair by pair. A workout's
-    /// entries come one after another, so an entry's triple is almost always the previous one's; the few distinct
-    /// ones are found without hashing names.
+    /// pair by pair. A workout's entries come one after another, so an entry's triple is almost always the previous
+    /// one's; the few distinct ones are found without hashing names.
     private static func byDay(_ entries: [Entry], from: CalendarDate, through: CalendarDate) -> [Day] {
         var triples: [Triple] = []
         var slots: [Int] = []

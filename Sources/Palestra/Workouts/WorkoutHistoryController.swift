@@ -22,7 +22,7 @@ struct WorkoutHistoryController: Sendable {
         let filter = WorkoutHistoryFilter(query: request.queryData, today: planner.today())
         // The page asked for (`p`), read beside the count; one past the last page reads the last page again.
         let asked = min(max(request.queryData.value("p").flatMap(Int.init) ?? 1, 1), 1_000_000)
-        // The page, the count, the totals and the filter's workouts in one round trip (the page's sets in a second).
+        // The page with its sets, the count, the totals and the filter's workouts in one round trip.
         let read = try await store.page(
             access: access, filter: filter.filter, limit: Self.pageSize, offset: (asked - 1) * Self.pageSize,
             alongside: WorkoutStore.choicesStatement(access: access)

@@ -35,7 +35,7 @@ struct WorkoutHistoryStore: Sendable {
         init(_ access: WorkoutAccess, _ filter: Filter, owner ownerColumn: String = "w.owner_id", date dateColumn: String = "o.occurrence_date",
              workout: Bool = true) {
             conditions = "\(dateColumn) BETWEEN \(filter.from.sqlLiteral) AND \(filter.through.sqlLiteral)"
-            if !access.seesEveryone, let owner = access.ownerParameter {
+            if let owner = access.ownerParameter {
                 parameters.append(owner)
                 conditions += " AND \(ownerColumn) = $\(parameters.count)::bigint"
             }
@@ -77,10 +77,14 @@ struct WorkoutHistoryStore: Sendable {
         let results = try await database.pipeline([
             page, sets, countStatement(access: access, filter: filter), totalsStatement(access: access, filter: filter), alongside,
         ])
-        var entries = try results[0].map(WorkoutOccurrenceStore.decode)
-        let grouped = try WorkoutOccurrenceStore.groupSets(results[1])
-        for index in entries.indices { entries[index].sets = grouped[entries[index].id] ?? [] }
-        return Page(entries: entries, count: try results[2][0].decode("n"), totals: try results[3].map(Self.total), alongside: results[4])
+        let entries = try results[0].map(WorkoutOccurrenceStore.decode)
+        let read = try WorkoutOccurrenceStore.groupSets(results[1])
+        // Each statement reads its own snapshot: an occurrence completed or reopened between the two moves the page,
+        // and then the sets are read again for the page as it was read.
+        return Page(
+            entries: read.occurrences == entries.map(\.id) ? Self.filled(entries, with: read.sets) : try await withSets(entries),
+            count: try results[2][0].decode("n"), totals: try results[3].map(Self.total), alongside: results[4]
+        )
     }
 
     /// Completed occurrences, newest first, at most `limit` after skipping `offset`, each with its sets.
@@ -108,8 +112,11 @@ struct WorkoutHistoryStore: Sendable {
 
     private func withSets(_ occurrences: [WorkoutOccurrence]) async throws -> [WorkoutOccurrence] {
         guard !occurrences.isEmpty else { return [] }
+        return Self.filled(occurrences, with: try await WorkoutOccurrenceStore.sets(of: occurrences.map(\.id), on: database))
+    }
+
+    private static func filled(_ occurrences: [WorkoutOccurrence], with sets: [Int: [WorkoutSet]]) -> [WorkoutOccurrence] {
         var rows = occurrences
-        let sets = try await WorkoutOccurrenceStore.sets(of: rows.map(\.id), on: database)
         for index in rows.indices { rows[index].sets = sets[rows[index].id] ?? [] }
         return rows
     }

@@ -170,27 +170,34 @@ struct WorkoutOccurrenceStore: Sendable {
     }
 
     static func sets(of occurrences: [Int], on connection: any PostgresQueryable) async throws -> [Int: [WorkoutSet]] {
-        try groupSets(try await connection.query(setsSQL(occurrences: "$1::bigint[]"), [occurrences]))
+        try groupSets(try await connection.query(setsSQL(occurrences: "$1::bigint[]"), [occurrences])).sets
     }
 
-    /// The sets of the occurrences whose ids `occurrences` (an SQL array expression) gives, for ``groupSets(_:)``.
+    /// The sets of the occurrences whose ids `occurrences` (an SQL array expression) gives, for ``groupSets(_:)``: a
+    /// row for each occurrence in the array's order, with no set (NULLs) when it has none, then one per set.
     static func setsSQL(occurrences: String) -> String {
         """
-        SELECT occurrence_id, position, exercise, set_number, reps, weight_kg::float8 AS weight_kg, duration_seconds
-        FROM workout_sets WHERE occurrence_id = ANY (\(occurrences)) ORDER BY occurrence_id, position
+        SELECT c.id, s.position, s.exercise, s.set_number, s.reps, s.weight_kg::float8 AS weight_kg, s.duration_seconds
+        FROM unnest(\(occurrences)) WITH ORDINALITY AS c(id, place)
+        LEFT JOIN workout_sets s ON s.occurrence_id = c.id
+        ORDER BY c.place, s.position
         """
     }
 
-    /// ``setsSQL(occurrences:)``'s rows, read by position, grouped by occurrence in their order.
-    static func groupSets(_ rows: PostgresQueryResult) throws -> [Int: [WorkoutSet]] {
+    /// ``setsSQL(occurrences:)``'s rows, read by position: the occurrences in the array's order, and each one's sets.
+    static func groupSets(_ rows: PostgresQueryResult) throws -> (occurrences: [Int], sets: [Int: [WorkoutSet]]) {
+        var occurrences: [Int] = []
         var grouped: [Int: [WorkoutSet]] = [:]
         for row in rows {
-            grouped[try row.decode(at: 0), default: []].append(WorkoutSet(
-                position: try row.decode(at: 1), exercise: try row.decode(at: 2), setNumber: try row.decode(at: 3),
+            let id: Int = try row.decode(at: 0)
+            if occurrences.last != id { occurrences.append(id) }
+            guard let position: Int = try row.decode(at: 1) else { continue }
+            grouped[id, default: []].append(WorkoutSet(
+                position: position, exercise: try row.decode(at: 2), setNumber: try row.decode(at: 3),
                 reps: try row.decode(at: 4), weightKg: try row.decode(at: 5), durationSeconds: try row.decode(at: 6)
             ))
         }
-        return grouped
+        return (occurrences, grouped)
     }
 
     /// A row of `markColumns`, read by position.

@@ -122,7 +122,6 @@ struct WorkoutOccurrenceView: Sendable {
         if exercise.restSeconds > 0 { parts.append(localizer.t("rest {seconds} s", ["seconds": String(exercise.restSeconds)])) }
         return parts.joined(separator: " · ")
     }
-
 }
 
 /// A performed set as one line ("Squat, set 2 · 10 reps · 60 kg"), its words looked up once for a page's sets and

@@ -39,6 +39,43 @@ struct WorkoutSavingTests {
         )
     }
 
+    @Test("the history's page reads each completed occurrence with its own sets in the same round trip, and none where it has none")
+    func historyPageSets() async throws {
+        try await TestDatabase.with { database in
+            try await database.withClient { client in
+                let (id, access, planner) = try await WorkoutPlannerTests.daily(database, client, daysAgo: 3, plan: Self.plan)
+                let today = WorkoutFixture.today()
+                for days in [3, 2, 1] { try await WorkoutPlannerTests.complete(planner, id, today.adding(days: -days)!, access) }
+                let emptied: Int = try await database.value(
+                    "SELECT id::int FROM workout_occurrences WHERE workout_id = $1 AND occurrence_date = $2::date", [id, today.adding(days: -2)!], as: Int.self
+                )
+                try await database.run("DELETE FROM workout_sets WHERE occurrence_id = $1", [emptied])
+                let store = WorkoutHistoryStore(database: client)
+                let filter = WorkoutHistoryStore.Filter(workout: nil, from: today.adding(days: -30)!, through: today)
+                let page = try await store.page(access: access, filter: filter, limit: 20, offset: 0, alongside: WorkoutStore.choicesStatement(access: access))
+                #expect(page.entries.map(\.date) == [1, 2, 3].map { today.adding(days: -$0)! }, "newest first")
+                #expect(page.entries.map(\.sets.count) == [9, 0, 9])
+                for entry in page.entries {
+                    let stored: [String] = try await database.value(
+                        """
+                        SELECT coalesce(array_agg(concat_ws('|', position, exercise, set_number, coalesce(reps::text, ''),
+                                                            coalesce((weight_kg * 100)::int::text, '')) ORDER BY position), '{}')
+                        FROM workout_sets WHERE occurrence_id = $1
+                        """,
+                        [entry.id], as: [String].self
+                    )
+                    let read = entry.sets.map { set in
+                        [String(set.position), set.exercise, String(set.setNumber), set.reps.map(String.init) ?? "",
+                         set.weightKg.map { String(Int(($0 * 100).rounded())) } ?? ""].joined(separator: "|")
+                    }
+                    #expect(read == stored, "occurrence \(entry.id)")
+                }
+                #expect(page.count == 3)
+                #expect(try await WorkoutOccurrenceStore.sets(of: [emptied, page.entries[0].id], on: client).keys.sorted() == [page.entries[0].id])
+            }
+        }
+    }
+
     @Test("a plan of several exercises is stored in its order with its own figures; an edit stores the new order")
     func planInOrder() async throws {
         try await TestDatabase.with { database in
