@@ -11,10 +11,8 @@ import Testing
 struct WorkoutDeleteTests {
     @Test("the list's Delete… opens a page with what is kept and removed; it changes nothing; its button deletes; others get 404")
     func confirmation() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await WorkoutPagesTests.student(client, database)
+        try await WorkoutPagesTests.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
             let access = WorkoutAccess(userID: owner, seesEveryone: false)
             let (id, open) = try await database.withClient { client in
                 let planner = WorkoutFixture.planner(client)

@@ -11,9 +11,7 @@ import Testing
 struct WorkoutFeedTests {
     @Test("an independent reader expands the .ics to the calendar's dates; UID, RRULE, EXDATE and RECURRENCE-ID are there")
     func independentReader() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await WorkoutPagesTests.student(client, database)
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
+        try await WorkoutPagesTests.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
             let access = WorkoutAccess(userID: owner, seesEveryone: false)
             let (from, through) = (today.adding(days: -40)!, today.adding(days: 120)!)

@@ -24,10 +24,8 @@ struct WorkoutHistoryPagingTests {
 
     @Test("23 completed: page 1 shows 20 and says so, page 2 the last 3, a page too far the last; totals follow every change of the sets")
     func pagesAndTotals() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await WorkoutPagesTests.student(client, database)
+        try await WorkoutPagesTests.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
             try await database.withClient { client in
                 let planner = WorkoutFixture.planner(client)
                 let id = try await planner.store.create(try WorkoutFixture.draft("Leg day", start: today.adding(days: -23)!), owner: owner)

@@ -16,10 +16,8 @@ struct WorkoutMoveTests {
 
     @Test("the edit form's date under 'This date only' moves the Monday to Wednesday: the calendar shows it there, its page says from where")
     func moveOne() async throws {
-        try await TestApp.test { client, database in
-            var browser = try await WorkoutPagesTests.student(client, database)
+        try await WorkoutPagesTests.withStudent { client, database, browser, owner in
             let today = WorkoutFixture.today()
-            let owner: Int = try await database.value("SELECT id::int FROM users", as: Int.self)
             let id = try await database.withClient { client in
                 try await WorkoutFixture.planner(client).store.create(
                     try WorkoutFixture.draft("Leg day", rule: "FREQ=WEEKLY;BYDAY=MO", start: today.adding(days: -14)!), owner: owner
