@@ -11,6 +11,12 @@ public enum AuditStore {
     /// Writes many records in one statement (a bulk action, a delete of several rows), in order.
     public static func record(_ entries: [AuditEntry], on connection: any PostgresQueryable) async throws {
         guard !entries.isEmpty else { return }
+        let statement = recordStatement(entries)
+        try await connection.execute(statement.sql, statement.parameters)
+    }
+
+    /// The statement that writes `entries` (at least one), to run in a pipeline of the change's transaction.
+    public static func recordStatement(_ entries: [AuditEntry]) -> PostgresStatement {
         let rows = entries.map { entry in
             AuditRow(
                 actor_id: entry.actor?.id, actor_label: entry.actor.map { "\($0.displayName) <\($0.email)>" },
@@ -18,7 +24,7 @@ public enum AuditStore {
                 object_label: entry.objectLabel, changes: entry.changes, address: entry.address
             )
         }
-        try await connection.execute(
+        return PostgresStatement(
             """
             INSERT INTO audit_records (actor_id, actor_label, action, object_type, object_id, object_label, changes, address)
             SELECT actor_id, actor_label, action, object_type, object_id, left(object_label, 300), coalesce(changes, '[]'), address

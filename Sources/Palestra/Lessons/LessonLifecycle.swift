@@ -123,11 +123,7 @@ struct LessonLifecycle: Sendable {
             guard let change = try await LessonStore.apply(transition, to: id, version: version, actor: user, reason: reason, on: connection) else {
                 return false
             }
-            let event = try await LessonStore.recordEvent(
-                lesson: id, kind: transition.eventKind, from: change.from, to: transition.to, actor: user, reason: reason, on: connection
-            )
-            try await audit(transition, of: id, title: change.title, from: change.from, reason: reason, by: user, on: connection)
-            try await notices.tell(nil, about: .transition(transition, reason: reason), lesson: id, event: event, on: connection)
+            try await record(transition, of: id, from: change.from, title: change.title, reason: reason, by: user, on: connection)
             return true
         }
         if applied { return .done }
@@ -140,17 +136,24 @@ struct LessonLifecycle: Sendable {
         return .refused(.stale)
     }
 
-    /// The transition in the audit log too, in its transaction: who (`nil`: the system), when, the status
-    /// before and after, and a cancellation's reason.
-    private func audit(
-        _ transition: LessonTransition, of id: Int, title: String, from: LessonStatus, reason: String?, by user: User?,
+    /// What follows an applied transition in its transaction: its event (the lesson's history), its audit record
+    /// (who — `nil`: the system —, when, the status before and after, a cancellation's reason) and the read of the
+    /// students to tell, in one round trip; then their notices.
+    private func record(
+        _ transition: LessonTransition, of id: Int, from: LessonStatus, title: String, reason: String?, by user: User?,
         on connection: PostgresConnection
     ) async throws {
         var changes = [FieldChange(field: "status", old: from.rawValue, new: transition.to.rawValue)]
         if let reason { changes.append(FieldChange(field: "cancel_reason", old: nil, new: reason)) }
-        try await AuditStore.record(
-            AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes),
-            on: connection
+        let audit = AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes)
+        let read = try await connection.pipeline([
+            LessonStore.eventStatement(lesson: id, kind: transition.eventKind, from: from, to: transition.to, actor: user, reason: reason),
+            AuditStore.recordStatement([audit]),
+            LessonNoticeStore.audienceStatement(lesson: id, students: nil),
+        ])
+        try await notices.tell(
+            try LessonNoticeStore.audience(from: read[2]), about: .transition(transition, reason: reason), lesson: id,
+            event: try read[0][0].decode("id"), on: connection
         )
     }
 
@@ -167,9 +170,7 @@ struct LessonLifecycle: Sendable {
             let ids = try await LessonStore.overdueInProgress(on: connection)
             for id in ids {
                 guard let change = try await LessonStore.apply(.complete, to: id, version: nil, actor: nil, reason: nil, on: connection) else { continue }
-                let event = try await LessonStore.recordEvent(lesson: id, kind: .completed, from: change.from, to: .completed, actor: nil, reason: nil, on: connection)
-                try await audit(.complete, of: id, title: change.title, from: change.from, reason: nil, by: nil, on: connection)
-                try await notices.tell(nil, about: .transition(.complete, reason: nil), lesson: id, event: event, on: connection)
+                try await record(.complete, of: id, from: change.from, title: change.title, reason: nil, by: nil, on: connection)
             }
             return ids.count
         }

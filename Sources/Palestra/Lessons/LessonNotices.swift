@@ -27,7 +27,15 @@ struct LessonNotices: Sendable {
         _ students: [Int]?, about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
     ) async throws {
         if students?.isEmpty == true { return }
-        guard let (lesson, recipients) = try await LessonNoticeStore.audience(lesson: id, students: students, on: connection) else { return }
+        try await tell(try await LessonNoticeStore.audience(lesson: id, students: students, on: connection), about: change, lesson: id, event: event, on: connection)
+    }
+
+    /// Tells `audience` (read by ``LessonNoticeStore/audienceStatement(lesson:students:)``, perhaps in a pipeline with
+    /// the change) of `change`: two statements whatever the number of students.
+    func tell(
+        _ audience: LessonNoticeStore.Audience?, about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
+    ) async throws {
+        guard let (lesson, recipients) = audience else { return }
         let notices = recipients.map { recipient in
             let localizer = localizations.localizer(for: recipient.language ?? defaultLanguage)
             let when = localizer.format.dateTime(lesson.startsAt, in: timeZone) + "–" + localizer.format.time(LocalMoment(lesson.endsAt, in: timeZone).time)

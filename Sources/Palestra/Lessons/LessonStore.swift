@@ -193,13 +193,21 @@ struct LessonStore: Sendable {
     static func recordEvent(
         lesson: Int, kind: LessonEvent.Kind, from: LessonStatus?, to: LessonStatus?, actor: User?, reason: String?, on connection: PostgresConnection
     ) async throws -> Int {
-        try await connection.query(
+        let statement = eventStatement(lesson: lesson, kind: kind, from: from, to: to, actor: actor, reason: reason)
+        return try await connection.query(statement.sql, statement.parameters)[0].decode("id")
+    }
+
+    /// The statement of ``recordEvent(lesson:kind:from:to:actor:reason:on:)``, to run in a pipeline: one row, `id`.
+    static func eventStatement(
+        lesson: Int, kind: LessonEvent.Kind, from: LessonStatus?, to: LessonStatus?, actor: User?, reason: String?
+    ) -> PostgresStatement {
+        PostgresStatement(
             """
             INSERT INTO lesson_events (lesson_id, kind, from_status, to_status, actor_id, actor_label, reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
             """,
             [lesson, kind.rawValue, from?.rawValue, to?.rawValue, actor?.id, actor?.displayName, reason]
-        )[0].decode("id")
+        )
     }
 
     /// Lessons still in progress 12 hours after their end, locked, skipping ones a transition holds.
