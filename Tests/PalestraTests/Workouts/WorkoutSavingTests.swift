@@ -56,18 +56,13 @@ struct WorkoutSavingTests {
                 #expect(page.entries.map(\.date) == [1, 2, 3].map { today.adding(days: -$0)! }, "newest first")
                 #expect(page.entries.map(\.sets.count) == [9, 0, 9])
                 for entry in page.entries {
-                    let stored: [String] = try await database.value(
-                        """
-                        SELECT coalesce(array_agg(concat_ws('|', position, exercise, set_number, coalesce(reps::text, ''),
-                                                            coalesce((weight_kg * 100)::int::text, '')) ORDER BY position), '{}')
-                        FROM workout_sets WHERE occurrence_id = $1
-                        """,
-                        [entry.id], as: [String].self
-                    )
+                    // As `sets(_:_:)` spells the stored rows: `position exercise set reps weight duration`, NULL spelt out.
                     let read = entry.sets.map { set in
-                        [String(set.position), set.exercise, String(set.setNumber), set.reps.map(String.init) ?? "",
-                         set.weightKg.map { String(Int(($0 * 100).rounded())) } ?? ""].joined(separator: "|")
+                        [String(set.position), set.exercise, String(set.setNumber), set.reps.map(String.init) ?? "NULL",
+                         set.weightKg.map { String(format: "%.2f", $0) } ?? "NULL", set.durationSeconds.map(String.init) ?? "NULL"].joined(separator: " ")
                     }
+                    // (`sets(_:_:)` reads NULL for an occurrence without sets; the counts above cover that one.)
+                    let stored = entry.sets.isEmpty ? [] : try await Self.sets(database, entry.id)
                     #expect(read == stored, "occurrence \(entry.id)")
                 }
                 #expect(page.count == 3)
