@@ -41,12 +41,8 @@ struct AdminIndexStore: Sendable {
         guard !wanted.isEmpty else { return [] }
         let statements = wanted.map { resource, ids in
             var parameters = SQLParameters()
-            let keys = parameters.bind(Array(Set(ids)))
-            let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
-            return PostgresStatement(
-                "SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(resource.primaryKey) = ANY(\(keys)::bigint[]) AND \(scope)",
-                parameters.values
-            )
+            let condition = AdminRecordStore.recordsCondition(resource, ids: ids, user: user, parameters: &parameters)
+            return PostgresStatement("SELECT \(resource.primaryKey) AS pk FROM \(resource.table) WHERE \(condition)", parameters.values)
         }
         var found: Set<String> = []
         for (result, want) in zip(try await database.pipeline(statements), wanted) {

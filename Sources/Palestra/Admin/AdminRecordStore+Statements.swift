@@ -22,6 +22,14 @@ extension AdminRecordStore {
         return "\(resource.primaryKey) = \(parameters.bind(id))::bigint AND \(scope)"
     }
 
+    /// The rows among `ids` in the user's scope: what a bulk action reads, and what the admin index asks of its
+    /// recent actions' objects (do they still exist).
+    static func recordsCondition(_ resource: AdminResource, ids: [Int], user: User, parameters: inout SQLParameters) -> String {
+        let keys = parameters.bind(ids)
+        let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
+        return "\(resource.primaryKey) = ANY(\(keys)::bigint[]) AND \(scope)"
+    }
+
     func selectRecord(_ resource: AdminResource, where condition: String) -> String {
         "SELECT \(returning(resource)) FROM \(resource.table) WHERE \(condition)"
     }

@@ -19,8 +19,7 @@ struct AdminRecordStore: Sendable {
     func records(of resource: AdminResource, ids: [Int], for user: User) async throws -> [Int: AdminRecord] {
         guard !ids.isEmpty else { return [:] }
         var parameters = SQLParameters()
-        let scope = AdminListStore.scopeClause(resource, user: user, parameters: &parameters)
-        let condition = "\(resource.primaryKey) = ANY(\(parameters.bind(ids))::bigint[]) AND \(scope)"
+        let condition = Self.recordsCondition(resource, ids: ids, user: user, parameters: &parameters)
         let rows = try await database.query(selectRecord(resource, where: condition), parameters.values)
         return Dictionary(try rows.map { row in
             let found = try record(from: row, resource: resource)
