@@ -45,7 +45,7 @@ extension LessonStore {
         // page: as parameters, a reused plan would assume a tenth of the table. The first pages' statements
         // stay prepared; a deeper page is planned once for itself.
         let page = rows.clause + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)"
-        let paging = PostgresStatement(columns + page, rows.values, planning: offset == 0 ? .cached : .perExecution)
+        let paging = PostgresStatement(columns + page, rows.values, planning: .page(offset: offset))
         // The page's students in the same round trip: the page's ids chosen again inside the statement (50 entries
         // of an index), rather than a second round trip once the page is read.
         let students = PostgresStatement(

@@ -72,7 +72,7 @@ struct WorkoutHistoryStore: Sendable {
         // The page's sets chosen by the page's own statement again (its ids, `ARRAY(…)`: 20 entries of an index),
         // so they come in the same round trip rather than a second one after the page.
         let sets = PostgresStatement(
-            WorkoutOccurrenceStore.setsSQL(occurrences: "ARRAY(SELECT id FROM (\(page.sql)) AS page)"), page.parameters
+            WorkoutOccurrenceStore.setsSQL(occurrences: "ARRAY(SELECT id FROM (\(page.sql)) AS page)"), page.parameters, planning: page.planning
         )
         let results = try await database.pipeline([
             page, sets, countStatement(access: access, filter: filter), totalsStatement(access: access, filter: filter), alongside,
@@ -90,7 +90,8 @@ struct WorkoutHistoryStore: Sendable {
     /// Completed occurrences, newest first, at most `limit` after skipping `offset`, each with its sets.
     func completed(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int = 0) async throws -> [WorkoutOccurrence] {
         let statement = completedStatement(access: access, filter: filter, limit: limit, offset: offset)
-        return try await withSets(try await database.query(statement.sql, statement.parameters).map(WorkoutOccurrenceStore.decode))
+        let rows = try await database.query(statement.sql, statement.parameters, planning: statement.planning)
+        return try await withSets(try rows.map(WorkoutOccurrenceStore.decode))
     }
 
     private func completedStatement(access: WorkoutAccess, filter: Filter, limit: Int, offset: Int) -> PostgresStatement {
@@ -104,9 +105,9 @@ struct WorkoutHistoryStore: Sendable {
             ORDER BY o.occurrence_date DESC, o.id DESC
             LIMIT \(limit) OFFSET \(offset)
             """,
-            // The limit and the offset written into the statement (Swift integers; a statement per page, each prepared
-            // once): as parameters they kept PostgreSQL from settling on the cached plan, so every request planned it.
-            scope.parameters
+            // The limit and the offset written into the statement (Swift integers): as parameters they kept PostgreSQL
+            // from settling on the cached plan, so every request planned it.
+            scope.parameters, planning: .page(offset: offset)
         )
     }
 
