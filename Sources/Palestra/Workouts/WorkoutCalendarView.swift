@@ -47,14 +47,12 @@ struct WorkoutCalendarView: Sendable {
         nextURL = WorkoutURL.calendar(month: ReportMonth(month.end).value)
         todayURL = WorkoutURL.calendar(month: ReportMonth(today).value)
         weekdays = (1...7).map(format.weekdayName)
-        // The agenda's days are consecutive: a day's entries are found by its distance from the first.
+        // The agenda's days are consecutive (every day of its range): a day's entries are found by its distance from
+        // the first.
         let firstDay = agenda.days.first?.date.daysSinceEpoch ?? 0
         func entries(on day: CalendarDate) -> [WorkoutAgenda.Entry] {
             let offset = day.daysSinceEpoch - firstDay
-            guard agenda.days.indices.contains(offset), agenda.days[offset].date == day else {
-                return agenda.days.first { $0.date == day }?.entries ?? []
-            }
-            return agenda.days[offset].entries
+            return agenda.days.indices.contains(offset) ? agenda.days[offset].entries : []
         }
         // A month shows hundreds of entries but a few states and times: each label and time formatted once.
         let states = WorkoutAgenda.Entry.State.allCases

@@ -39,6 +39,21 @@ struct WorkoutSavingTests {
         )
     }
 
+    @Test("a plan's exercises and a tracked set bind as JSON with the keys the statements' recordsets name")
+    func boundKeys() throws {
+        // `jsonb_to_recordset` reads a missing key as NULL without a word: a renamed property would lose its column.
+        func keys(_ value: some Encodable) throws -> Set<String> {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return Set(try #require(try JSONSerialization.jsonObject(with: try encoder.encode(value)) as? [String: Any]).keys)
+        }
+        let exercise = WorkoutExercise(name: "Row", sets: 3, reps: 10, weightKg: 40, durationSeconds: 30, restSeconds: 60)
+        #expect(try keys(exercise) == ["name", "sets", "reps", "weight_kg", "duration_seconds", "rest_seconds"])
+        #expect(WorkoutStore.exerciseRows(parameter: "$1").contains("name text, sets int, reps int, weight_kg float8, duration_seconds int, rest_seconds int"))
+        let set = WorkoutSet(position: 1, exercise: "Row", setNumber: 1, reps: 10, weightKg: 40, durationSeconds: 30)
+        #expect(try keys(set).isSuperset(of: ["position", "reps", "weight_kg", "duration_seconds"]))
+    }
+
     @Test("the history's page reads each completed occurrence with its own sets in the same round trip, and none where it has none")
     func historyPageSets() async throws {
         try await TestDatabase.with { database in
