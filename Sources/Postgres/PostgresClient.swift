@@ -78,15 +78,18 @@ public final class PostgresClient: PostgresQueryable, Sendable {
     /// `BEGIN ISOLATION LEVEL …`; `COMMIT` when `body` returns, `ROLLBACK` when it throws (or the task is
     /// cancelled), the error rethrown. A `COMMIT` the server turned into a rollback (a statement inside failed
     /// and the error was caught) throws `PostgresError.server(sqlState: "25P02", …)`.
+    ///
+    /// The `BEGIN` travels with `body`'s first statement, in its round trip; a `body` that runs none sends nothing.
     nonisolated(nonsending) public func transaction<T: Sendable>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await withConnection { connection in
-            try await connection.execute("BEGIN ISOLATION LEVEL \(isolation.sql)")
+            connection.beginWithNextStatement("BEGIN ISOLATION LEVEL \(isolation.sql)")
             let value: T
             do {
                 value = try await body(connection)
+                if connection.takePendingBegin() != nil { return value }
                 let commit = try await connection.query("COMMIT")
                 if commit.commandTag == "ROLLBACK" {
                     throw PostgresError.server(
@@ -95,6 +98,7 @@ public final class PostgresClient: PostgresQueryable, Sendable {
                     )
                 }
             } catch {
+                _ = connection.takePendingBegin()
                 await connection.rollbackIgnoringCancellation()
                 throw error
             }

@@ -13,11 +13,14 @@ extension PostgresConnection {
     /// statement is sent before any result is read.
     public func pipeline(_ statements: [PostgresStatement]) async throws -> [PostgresQueryResult] {
         guard !statements.isEmpty else { return [] }
-        let encoded = try statements.map { statement in
+        var encoded = try statements.map { statement in
             try Self.rejectNUL(statement.sql)
             return (sql: statement.sql, parameters: try Self.encode(statement.parameters), planning: statement.planning)
         }
-        return try await Self.run(on: threadPool) { [self] in
+        // A transaction's BEGIN not sent yet goes first, in this round trip; its result is not returned.
+        let begin = takePendingBegin()
+        if let begin { encoded.insert((sql: begin, parameters: [], planning: .cached), at: 0) }
+        let results = try await Self.run(on: threadPool) { [self, encoded] in
             try withOpenHandle { pointer, cache in
                 let bound = try encoded.map { (sql: $0.sql, parameters: try LibpqParameters($0.parameters), planning: $0.planning) }
                 defer { deallocateRetired(on: pointer, statements: &cache) }
@@ -34,6 +37,7 @@ extension PostgresConnection {
                 }
             }
         }
+        return begin == nil ? results : Array(results.dropFirst())
     }
 
     /// A statement of the pipeline failed (the others were read to the end): the first error, and whether it

@@ -26,6 +26,8 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
         var isBroken = false
         /// The named statements prepared on this `PGconn`: a new connection starts with none.
         var statements: PreparedStatementCache
+        /// A transaction's `BEGIN …`, sent with the first statement that follows it (``beginWithNextStatement(_:)``).
+        var pendingBegin: String?
     }
 
     private let handle: Mutex<Handle>
@@ -67,6 +69,9 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     public func query(
         _ sql: String, _ parameters: [(any PostgresEncodable)?], planning: PostgresPlanning
     ) async throws -> PostgresQueryResult {
+        if hasPendingBegin {
+            return try await pipeline([PostgresStatement(sql, parameters, planning: planning)])[0]
+        }
         let parameters = try Self.encode(parameters)
         return try await Self.run(on: threadPool) { [self] in
             try withOpenHandle { pointer, statements in
@@ -103,6 +108,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// statements run in one implicit transaction unless the script contains its own transaction control.
     public func executeScript(_ sql: String) async throws {
         try Self.rejectNUL(sql)
+        let sql = takePendingBegin().map { $0 + ";\n" + sql } ?? sql
         _ = try await Self.run(on: threadPool) { [self] in
             try withOpenHandle { pointer in try self.consume(PQexec(pointer, sql), on: pointer) }
         }
@@ -136,10 +142,27 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// True when the connection can go back to the pool: open, not broken, no transaction open.
     var isReusable: Bool {
         handle.withLock { handle in
-            guard let pointer = handle.pointer, !handle.isBroken else { return false }
+            guard let pointer = handle.pointer, !handle.isBroken, handle.pendingBegin == nil else { return false }
             return PQstatus(pointer) == CONNECTION_OK && PQtransactionStatus(pointer) == PQTRANS_IDLE
         }
     }
+
+    /// Makes `begin` (`BEGIN …`) go to the server in the same round trip as the next statement, ahead of it,
+    /// rather than on its own: a transaction costs one round trip less. A transaction that runs no statement
+    /// then sends nothing at all (``takePendingBegin()`` says so before its `COMMIT`).
+    func beginWithNextStatement(_ begin: String) {
+        handle.withLock { $0.pendingBegin = begin }
+    }
+
+    /// The `BEGIN` not sent yet, now forgotten: nil once a statement has carried it to the server.
+    func takePendingBegin() -> String? {
+        handle.withLock { handle in
+            defer { handle.pendingBegin = nil }
+            return handle.pendingBegin
+        }
+    }
+
+    private var hasPendingBegin: Bool { handle.withLock { $0.pendingBegin != nil } }
 
     /// True while a transaction block is open (idle in it or failed).
     var isInTransaction: Bool {

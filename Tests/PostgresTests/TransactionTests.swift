@@ -105,4 +105,77 @@ struct TransactionTests {
             #expect(client.openConnectionCount <= 1)
         }
     }
+
+    // The BEGIN travels with the body's first statement, whichever way that statement is sent.
+
+    @Test("the first statement, by any path, runs inside the transaction", arguments: ["query", "pipeline", "script"])
+    func firstStatementInsideTheBlock(path: String) async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE item (name text)")
+            await #expect(throws: Abort()) {
+                try await client.transaction { connection in
+                    switch path {
+                    case "query": try await connection.execute("INSERT INTO item VALUES ('first')")
+                    case "pipeline": _ = try await connection.pipeline([PostgresStatement("INSERT INTO item VALUES ('first')", [])])
+                    default: try await connection.executeScript("INSERT INTO item VALUES ('first'); INSERT INTO item VALUES ('second')")
+                    }
+                    #expect(connection.isInTransaction)
+                    throw Abort()
+                }
+            }
+            #expect(try await Self.count(client) == 0)
+            let inTransaction = try await client.withConnection { connection in connection.isInTransaction }
+            #expect(!inTransaction)
+        }
+    }
+
+    @Test("a pipeline that opens the transaction returns only its own results")
+    func pipelineResultsWithoutTheBegin() async throws {
+        try await TestDatabase.withClient { client in
+            let (results, sameTransaction) = try await client.transaction(isolation: .repeatableRead) { connection in
+                let results = try await connection.pipeline([
+                    PostgresStatement("SELECT 1 AS n, now() AS t", []),
+                    PostgresStatement("SELECT current_setting('transaction_isolation') AS level", []),
+                ])
+                // now() is the transaction's start: the same in a later statement of the same block.
+                let later: Date = try await connection.query("SELECT now() AS t")[0].decode("t")
+                return (results, try results[0][0].decode("t", as: Date.self) == later)
+            }
+            #expect(results.count == 2)
+            #expect(try results[0][0].decode("n", as: Int.self) == 1)
+            #expect(try results[1][0].decode("level", as: String.self) == "repeatable read")
+            #expect(sameTransaction)
+        }
+    }
+
+    @Test("a failing first statement rolls back and leaves the connection reusable")
+    func failingFirstStatement() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE item (name text PRIMARY KEY)")
+            try await client.execute("INSERT INTO item VALUES ('a')")
+            let error = await #expect(throws: PostgresError.self) {
+                try await client.transaction { connection in
+                    try await connection.execute("INSERT INTO item VALUES ('a')")
+                }
+            }
+            #expect(error?.sqlState == "23505")
+            #expect(try await Self.count(client) == 1)
+            #expect(client.openConnectionCount == 1)
+            let inTransaction = try await client.withConnection { connection in connection.isInTransaction }
+            #expect(!inTransaction)
+        }
+    }
+
+    @Test("a transaction that runs nothing sends nothing and leaves no BEGIN behind")
+    func emptyTransaction() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            #expect(try await client.transaction { _ in 7 } == 7)
+            await #expect(throws: Abort()) { try await client.transaction { _ in throw Abort() } }
+            // The next statement on the same (only) connection runs on its own, outside any transaction block.
+            let level = try await client.withConnection { connection in
+                (try await connection.query("SELECT 1 AS n")[0].decode("n", as: Int.self), connection.isInTransaction, connection.takePendingBegin())
+            }
+            #expect(level.0 == 1 && !level.1 && level.2 == nil)
+        }
+    }
 }

@@ -29,4 +29,17 @@ public enum JobQueue {
             kind: Kind.name, queue: Kind.queue, arguments: jsons, maxAttempts: Kind.maxAttempts, options: options, on: connection
         )
     }
+
+    /// The statement that enqueues a job of `kind` for each row of `rows` (an SQL row source with a text column
+    /// `arguments`, the arguments' JSON), after the common table expressions `with` that make them — for a
+    /// change and its jobs in one statement. See ``JobStore/insertStatement(kind:queue:maxAttempts:options:with:parameters:rows:returning:)``.
+    static func enqueueStatement<Kind: JobKind>(
+        _ kind: Kind.Type, options: JobOptions = JobOptions(),
+        with prelude: String, parameters: [(any PostgresEncodable)?], rows: String, returning: String
+    ) -> PostgresStatement {
+        JobStore.insertStatement(
+            kind: Kind.name, queue: Kind.queue, maxAttempts: Kind.maxAttempts, options: options,
+            with: prelude, parameters: parameters, rows: rows, returning: returning
+        )
+    }
 }

@@ -11,23 +11,30 @@ struct NotificationStore: Sendable {
 
     // MARK: Writing, inside the caller's transaction
 
-    /// Writes `notices` in one statement, in order; returns the ids of those written. A keyed notification is
-    /// written once: one whose key was already written is left out (and its id with it).
+    /// Writes `notices` in order and enqueues each one's delivery (``DeliverNotification``), all in one statement;
+    /// returns the ids of those written, ascending. A keyed notification is written once: one whose key was
+    /// already written is left out (and its id and its delivery with it).
     static func insert(_ notices: [Notifier.Notice], on connection: any PostgresQueryable) async throws -> [Int] {
         guard !notices.isEmpty else { return [] }
-        let rows = try await connection.query(
-            """
-            INSERT INTO notifications (recipient_id, kind, subject, body, link, key)
-            SELECT recipient_id, kind, subject, body, link, key
-            FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (recipient_id bigint, kind text, subject text, body text, link text, key text))
-                 WITH ORDINALITY AS n(recipient_id, kind, subject, body, link, key, position)
-            ORDER BY position
-            ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
-            RETURNING id
-            """,
-            [PostgresJSON(notices.map(NoticeRow.init))]
+        let key = DeliverNotification.Arguments.CodingKeys.notificationID.stringValue
+        let statement = JobQueue.enqueueStatement(
+            DeliverNotification.self,
+            with: """
+                notices AS (
+                    INSERT INTO notifications (recipient_id, kind, subject, body, link, key)
+                    SELECT recipient_id, kind, subject, body, link, key
+                    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (recipient_id bigint, kind text, subject text, body text, link text, key text))
+                         WITH ORDINALITY AS n(recipient_id, kind, subject, body, link, key, position)
+                    ORDER BY position
+                    ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
+                    RETURNING id
+                )
+                """,
+            parameters: [PostgresJSON(notices.map(NoticeRow.init))],
+            rows: "(SELECT jsonb_build_object('\(key)', id)::text AS arguments FROM notices) AS notices",
+            returning: "(args ->> '\(key)')::bigint AS id"
         )
-        return try rows.map { try $0.decode("id") }.sorted()
+        return try await connection.query(statement.sql, statement.parameters).map { try $0.decode("id") }
     }
 
     /// A notice as `jsonb_to_recordset` reads it.

@@ -62,17 +62,14 @@ public enum Notifier {
         }
     }
 
-    /// Many notifications in two statements whatever their number (one insert, one enqueue of their deliveries),
+    /// Many notifications in one statement whatever their number (their rows and their deliveries' jobs),
     /// in the caller's transaction; the ids of those written (a key already written writes nothing).
     @discardableResult
     public static func notify(batch notices: [Notice], on connection: PostgresConnection) async throws -> [Int] {
         for notice in notices {
             guard notice.link.map(isAllowedLink) ?? true else { throw NotifierError.unsafeLink(notice.link ?? "") }
         }
-        let ids = try await NotificationStore.insert(notices, on: connection)
-        guard !ids.isEmpty else { return [] }
-        try await JobQueue.enqueue(DeliverNotification.self, batch: ids.map { DeliverNotification.Arguments(notificationID: $0) }, on: connection)
-        return ids
+        return try await NotificationStore.insert(notices, on: connection)
     }
 
     /// A site path (`/x`, not `//host`) or an http(s) URL; nothing a browser would run or send elsewhere
