@@ -60,7 +60,7 @@ struct LessonsAPIController: Sendable {
             count: count, next: page * size < count ? link(page + 1) : nil, previous: page > 1 ? link(page - 1) : nil,
             results: lessons.map { LessonJSON($0, timeZone: timeZone) }
         )
-        return try Self.json(body)
+        return try Self.json(body, capacity: 512 + 1024 * lessons.count)
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -160,12 +160,11 @@ struct LessonsAPIController: Sendable {
     private static let english = Localizer(language: .en, messages: [:], plurals: [:])
 
     /// A lesson or a page of them, written by hand (``JSONWritable``).
-    static func json(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
-        var text = ""
-        text.reserveCapacity(1024)
-        value.write(to: &text)
+    static func json(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, capacity: Int = 1024) throws -> Response {
+        var json = JSONWriter(capacity: capacity)
+        value.write(to: &json)
         return Response(
-            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text))
+            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: json.buffer)
         )
     }
 

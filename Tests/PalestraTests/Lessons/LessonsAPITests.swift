@@ -176,14 +176,40 @@ struct LessonsAPITests {
         let one = LessonJSON(lesson, timeZone: LessonFixture.zone)
         let page = LessonPageJSON(count: 2, next: "/api/v1/lessons/?page=2&status=\"x\"", previous: nil, results: [one, LessonJSON(lesson, timeZone: .gmt)])
         func parsed(_ data: Data) throws -> NSDictionary { try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary) }
-        for value in [one as any JSONWritable, page] {
-            var text = ""
-            value.write(to: &text)
-            #expect(try parsed(Data(text.utf8)) == (try parsed(try JSONEncoder().encode(value))))
+        func written(_ value: some JSONWritable) -> String {
+            var json = JSONWriter(capacity: 16)
+            value.write(to: &json)
+            return String(buffer: json.buffer)
         }
-        var text = ""
-        one.write(to: &text)
+        for value in [one as any JSONWritable, page] {
+            #expect(try parsed(Data(written(value).utf8)) == (try parsed(try JSONEncoder().encode(value))))
+        }
+        let text = written(one)
         #expect(text.hasPrefix(#"{"id":7,"title":"Quote \" backslash \\ slash / tab \t newline \n bell \u0007 nul \u0000 del"#))
+    }
+
+    @Test("numbers are written as Swift writes them, from zero to both ends of Int")
+    func numbers() {
+        let values = [0, 7, -7, 9, 10, 99, 100, -100, 1_234_567_890, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for value in values {
+            var json = JSONWriter(capacity: 1)
+            json.number(value)
+            #expect(String(buffer: json.buffer) == String(value))
+        }
+    }
+
+    @Test("lessons and students are read by position: each statement's columns are the names the decoders read")
+    func decodedPositions() async throws {
+        try await TestApp.test { _, database in
+            let names = try await database.withClient { client in
+                [
+                    try await client.query(LessonStore.columns + "\nWHERE false").columnNames,
+                    try await client.query(LessonStore.studentsSQL(of: "ANY($1)"), [[Int]()]).columnNames,
+                    try await client.query(LessonStore.studentsOfOne, [0]).columnNames,
+                ]
+            }
+            #expect(names == [LessonStore.decodedColumns, ["lesson_id", "id", "display_name"], ["id", "display_name"]])
+        }
     }
 
     @Test("times are RFC 3339 with the zone's offset of that instant, as Foundation's ISO 8601 formatter writes them")
