@@ -113,20 +113,26 @@ struct LessonLifecycle: Sendable {
 
     /// Applies `transition` to the lesson `id` as `user` sees it at `version` (`nil`: whatever its version).
     /// `nil` when the user does not see the lesson (404).
-    func apply(_ transition: LessonTransition, to id: Int, version: Int?, reason: String?, by user: User) async throws -> LessonTransitionOutcome? {
+    /// With `reading`, the outcome carries the lesson as the transition left it (for the API's answer), read
+    /// inside the transaction in the round trip that writes its event and audit record.
+    func apply(
+        _ transition: LessonTransition, to id: Int, version: Int?, reason: String?, by user: User, reading: Bool = false
+    ) async throws -> LessonTransitionOutcome? {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if transition == .cancel {
             guard let reason, !reason.isEmpty else { return try await refused(.reasonMissing, id, user) }
             guard reason.count <= LessonTransition.reasonLength.upperBound else { return try await refused(.reasonTooLong, id, user) }
         }
-        let applied = try await database.transaction { connection -> Bool in
+        let applied = try await database.transaction { connection -> LessonTransitionOutcome? in
             guard let change = try await LessonStore.apply(transition, to: id, version: version, actor: user, reason: reason, on: connection) else {
-                return false
+                return nil
             }
-            try await record(transition, of: id, from: change.from, title: change.title, reason: reason, by: user, on: connection)
-            return true
+            let lesson = try await record(
+                transition, of: id, from: change.from, title: change.title, reason: reason, by: user, reading: reading, on: connection
+            )
+            return .done(lesson)
         }
-        if applied { return .done }
+        if let applied { return applied }
         // Nothing changed: say why, from the lesson as it is now.
         guard let lesson = try await LessonStore.lesson(id: id, access: LessonAccess(user: user), on: database) else { return nil }
         if !LessonAccess(user: user).mayConduct(lesson) { return .refused(.notYours) }
@@ -138,23 +144,27 @@ struct LessonLifecycle: Sendable {
 
     /// What follows an applied transition in its transaction: its event (the lesson's history), its audit record
     /// (who — `nil`: the system —, when, the status before and after, a cancellation's reason) and the read of the
-    /// students to tell, in one round trip; then their notices.
+    /// students to tell, in one round trip — with `reading`, the lesson read as `user` sees it too, returned —; then
+    /// their notices.
+    @discardableResult
     private func record(
         _ transition: LessonTransition, of id: Int, from: LessonStatus, title: String, reason: String?, by user: User?,
-        on connection: PostgresConnection
-    ) async throws {
+        reading: Bool = false, on connection: PostgresConnection
+    ) async throws -> Lesson? {
         var changes = [FieldChange(field: "status", old: from.rawValue, new: transition.to.rawValue)]
         if let reason { changes.append(FieldChange(field: "cancel_reason", old: nil, new: reason)) }
         let audit = AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes)
+        let lessonRead = reading ? user.map { LessonStore.lessonStatements(id: id, access: LessonAccess(user: $0)) } ?? [] : []
         let read = try await connection.pipeline([
             LessonStore.eventStatement(lesson: id, kind: transition.eventKind, from: from, to: transition.to, actor: user, reason: reason),
             AuditStore.recordStatement([audit]),
             LessonNoticeStore.audienceStatement(lesson: id, students: nil),
-        ])
+        ] + lessonRead)
         try await notices.tell(
             try LessonNoticeStore.audience(from: read[2]), about: .transition(transition, reason: reason), lesson: id,
             event: try read[0][0].decode("id"), on: connection
         )
+        return lessonRead.isEmpty ? nil : try LessonStore.lesson(from: read[3...])
     }
 
     /// A reason refused before anything is tried: `nil` (404) for a lesson the user does not see, "not yours" for one

@@ -13,7 +13,9 @@ enum LessonSaveOutcome: Sendable, Equatable {
 
 /// What became of a transition that reached a lesson the user sees.
 enum LessonTransitionOutcome: Sendable, Equatable {
-    case done
+    /// Applied; with the lesson as the transition left it when it was asked for (read before the commit, in the
+    /// same round trip as the transition's records).
+    case done(Lesson?)
     /// Not offered to this user, not from this status, too early to start, or someone else was first.
     case refused(LessonRefusal)
 }

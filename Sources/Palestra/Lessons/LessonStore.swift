@@ -21,14 +21,23 @@ struct LessonStore: Sendable {
     /// The lesson, if it exists within the user's reach, with its students: both read in one round trip, each
     /// statement with a plan of its own kept (the reach written for the user's role, one lesson's students by `=`).
     static func lesson(id: Int, access: LessonAccess, on database: any PostgresQueryable) async throws -> Lesson? {
+        try lesson(from: try await database.pipeline(lessonStatements(id: id, access: access)))
+    }
+
+    /// The two statements of ``lesson(id:access:on:)``, to run in a pipeline with others.
+    static func lessonStatements(id: Int, access: LessonAccess) -> [PostgresStatement] {
         var reading = PostgresStatement(columns + "\nWHERE l.id = $1", [id])
         if let reach = access.condition(lesson: "l") {
             reading.sql += " AND " + reach("$2")
             reading.parameters.append(access.user.id)
         }
-        let results = try await database.pipeline([reading, PostgresStatement(studentsOfOne, [id])])
-        guard var lesson = try results[0].first.map(decode) else { return nil }
-        lesson.students = try results[1].map { try person($0, from: 0) }
+        return [reading, PostgresStatement(studentsOfOne, [id])]
+    }
+
+    /// The lesson from the results of ``lessonStatements(id:access:)``, in order.
+    static func lesson(from results: some Collection<PostgresQueryResult>) throws -> Lesson? {
+        guard let reading = results.first, var lesson = try reading.first.map(decode) else { return nil }
+        lesson.students = try results.dropFirst().first?.map { try person($0, from: 0) } ?? []
         return lesson
     }
 

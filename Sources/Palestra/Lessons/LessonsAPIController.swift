@@ -99,12 +99,15 @@ struct LessonsAPIController: Sendable {
         guard let id = Self.lessonID(context) else { throw APIProblem(.notFound, detail: "There is no such lesson.") }
         let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
         let body = hasBody ? try await request.decodeJSON(as: LessonTransitionBodyJSON.self, context: context) : LessonTransitionBodyJSON()
-        guard let outcome = try await lifecycle.apply(transition, to: id, version: body.version, reason: body.reason, by: context.user) else {
+        guard let outcome = try await lifecycle.apply(
+            transition, to: id, version: body.version, reason: body.reason, by: context.user, reading: true
+        ) else {
             throw APIProblem(.notFound, detail: "There is no such lesson.")
         }
         switch outcome {
-        case .done:
-            return try Self.json(LessonJSON(try await seenLesson(context), timeZone: timeZone))
+        case .done(let lesson):
+            guard let lesson else { throw APIProblem(.notFound, detail: "There is no such lesson.") }
+            return try Self.json(LessonJSON(lesson, timeZone: timeZone))
         case .refused(.reasonMissing):
             throw APIProblem(.invalid, detail: "A cancellation needs a reason.", fieldErrors: ["reason": "is required (1 to 500 characters)"])
         case .refused(.reasonTooLong):
@@ -165,15 +168,6 @@ struct LessonsAPIController: Sendable {
         value.write(to: &json)
         return Response(
             status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: json.buffer)
-        )
-    }
-
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        return Response(
-            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: data))
         )
     }
 }

@@ -24,7 +24,7 @@ struct LessonConcurrencyTests {
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
             }
-            #expect(outcomes.count { $0 == .done } == 1)
+            #expect(outcomes.count { $0 == .done(nil) } == 1)
             #expect(outcomes.allSatisfy { $0 != nil })
             let state = try await fixture.state()
             #expect(state == "in_progress v2" || state == "cancelled v2")

@@ -23,8 +23,8 @@ struct LessonNotificationProcessTests {
             }
             try await database.withClient { client in
                 let lifecycle = try LessonFixture.lifecycle(client)
-                #expect(try await lifecycle.apply(.start, to: lessons[0], version: 1, reason: nil, by: teacher) == .done)
-                #expect(try await lifecycle.apply(.cancel, to: lessons[1], version: 1, reason: "Snow", by: teacher) == .done)
+                #expect(try await lifecycle.apply(.start, to: lessons[0], version: 1, reason: nil, by: teacher) == .done(nil))
+                #expect(try await lifecycle.apply(.cancel, to: lessons[1], version: 1, reason: "Snow", by: teacher) == .done(nil))
             }
             let total = try await fixture.count("SELECT count(*)::int FROM notifications WHERE key LIKE 'lesson-event.%'")
             #expect(total == 2 + 3 * 12 + 2 * 12)

@@ -91,6 +91,10 @@ struct LessonsAPITests {
             let started = try await Self.call(client, .post, Self.url(fixture.lesson, .start), token: teacher)
             #expect(started.status == .ok)
             #expect(try APITest.json(started)["status"] as? String == "in_progress")
+            // The answer is the lesson as the transition left it (read before the commit): what a read gives afterwards.
+            let afterwards = try await Self.call(client, .get, Self.url(fixture.lesson), token: teacher)
+            #expect(String(buffer: started.body) == String(buffer: afterwards.body))
+            #expect(try (APITest.json(started)["students"] as? [Any])?.count == fixture.students.count)
             #expect(try await Self.call(client, .post, Self.url(fixture.lesson, .start), token: teacher).status == .conflict)
             let stale = try await Self.call(client, .post, Self.url(fixture.lesson, .complete), token: teacher, body: #"{"version": 1}"#)
             #expect(stale.status == .conflict)
