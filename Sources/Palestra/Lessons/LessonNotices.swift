@@ -22,7 +22,7 @@ struct LessonNotices: Sendable {
     static func key(event: Int, student: Int) -> String { "lesson-event.\(event).student.\(student)" }
 
     /// Tells `students` (`nil`: the lesson's enrolled students) of `change` to the lesson `id` (its state after the
-    /// change), as event `event`: three statements whatever the number of students.
+    /// change), as event `event`: two statements whatever the number of students.
     func tell(
         _ students: [Int]?, about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
     ) async throws {
@@ -31,7 +31,7 @@ struct LessonNotices: Sendable {
     }
 
     /// Tells `audience` (read by ``LessonNoticeStore/audienceStatement(lesson:students:)``, perhaps in a pipeline with
-    /// the change) of `change`: two statements whatever the number of students.
+    /// the change) of `change`: one statement whatever the number of students.
     func tell(
         _ audience: LessonNoticeStore.Audience?, about change: Change, lesson id: Int, event: Int, on connection: PostgresConnection
     ) async throws {
