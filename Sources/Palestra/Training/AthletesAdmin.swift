@@ -51,7 +51,7 @@ enum AthletesAdmin {
                 AdminColumn("groups", label: "Groups", expression: groupsNow(of: "athletes.id"), sortable: false, secondary: true),
                 AdminColumn("contact", label: "Contact", secondary: true),
             ],
-            searchExpressions: ["full_name"],
+            searchExpressions: ["full_name_folded LIKE lower({pattern})"],
             filters: [
                 AdminFilter("group", label: "Group", condition: """
                     EXISTS (SELECT 1 FROM group_memberships m WHERE m.athlete_id = athletes.id AND m.group_id::text = {value})

@@ -102,6 +102,35 @@ struct AttendanceAdminTests {
         }
     }
 
+    @Test("the athlete search ignores case in Latin and Cyrillic, takes % and _ literally, and finds a renamed athlete by the new name, on the attendance list and the athletes list")
+    func athleteSearch() async throws {
+        try await TestApp.test { client, database in
+            let scene = try await Self.scene(database)
+            let ivan = try await Self.record("ИВАН Смирнов", session: scene.session, group: scene.fixture.group, database)
+            let literal = try await Self.record("Zoe 100%_a", session: scene.session, group: scene.fixture.group, database)
+            _ = try await TestUsers.create("admin@example.org", role: .admin, in: database)
+            var browser = Browser(client)
+            try await browser.signIn("admin@example.org")
+            func found(_ query: String) async throws -> Set<Int> {
+                let page = try await browser.get("/admin/attendance/?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                #expect(page.status == .ok)
+                let all = Array(scene.records.values) + [ivan, literal]
+                return Set(all.filter { page.text.contains(#"name="row-\#($0)-status""#) })
+            }
+            #expect(try await found("IVANOVA") == [scene.records["Anna Ivanova"]!])
+            #expect(try await found("иван") == [ivan])
+            #expect(try await found("смирНОВ") == [ivan])
+            #expect(try await found("100%_") == [literal])
+            #expect(try await found("0%a").isEmpty, "% is not a wildcard")
+            #expect(try await found("e_1").isEmpty, "_ is not a wildcard")
+            try await database.run("UPDATE athletes SET full_name = 'Anna Kuznetsova' WHERE full_name = 'Anna Ivanova'")
+            #expect(try await found("ivanova").isEmpty)
+            #expect(try await found("KUZNETS") == [scene.records["Anna Ivanova"]!])
+            let athletes = try await browser.get("/admin/athletes/?q=kuzNETS")
+            #expect(athletes.text.contains("Anna Kuznetsova") && !athletes.text.contains("Boris Petrov"))
+        }
+    }
+
     @Test("bad input in any row (unknown status, a note too long, an empty status) saves nothing and says so beside the input")
     func badInput() async throws {
         try await TestApp.test { client, database in
