@@ -13,31 +13,35 @@ extension PostgresConnection {
     /// statement is sent before any result is read.
     public func pipeline(_ statements: [PostgresStatement]) async throws -> [PostgresQueryResult] {
         guard !statements.isEmpty else { return [] }
-        var encoded = try statements.map { statement in
+        let encoded = try statements.map { statement in
             try Self.rejectNUL(statement.sql)
             return (sql: statement.sql, parameters: try Self.encode(statement.parameters), planning: statement.planning)
         }
-        // A transaction's BEGIN not sent yet goes first, in this round trip; its result is not returned.
-        let begin = takePendingBegin()
-        if let begin { encoded.insert((sql: begin, parameters: [], planning: .cached), at: 0) }
-        let results = try await Self.run(on: threadPool) { [self, encoded] in
-            try withOpenHandle { pointer, cache in
-                let bound = try encoded.map { (sql: $0.sql, parameters: try LibpqParameters($0.parameters), planning: $0.planning) }
+        let (begins, results) = try await Self.run(on: threadPool) { [self] in
+            try withOpenHandle { pointer, cache, pendingBegin in
+                var bound = try encoded.map { (sql: $0.sql, parameters: try LibpqParameters($0.parameters), planning: $0.planning) }
+                // A transaction's BEGIN not sent yet goes first, in this round trip (taken only now that everything
+                // else is ready to send); its result is not returned.
+                let begins = pendingBegin != nil
+                if let begin = pendingBegin {
+                    bound.insert((sql: begin, parameters: try LibpqParameters([]), planning: .cached), at: 0)
+                    pendingBegin = nil
+                }
                 defer { deallocateRetired(on: pointer, statements: &cache) }
                 do {
-                    return try runPipeline(bound, on: pointer, cache: &cache)
+                    return (begins, try runPipeline(bound, on: pointer, cache: &cache))
                 } catch let failure as PipelineFailure {
                     guard failure.isStaleStatement, PQtransactionStatus(pointer) == PQTRANS_IDLE else { throw failure.error }
                     logger.debug("PostgreSQL refused a cached statement; running the pipeline again", metadata: ["error": "\(failure.error)"])
                     do {
-                        return try runPipeline(bound, on: pointer, cache: &cache)
+                        return (begins, try runPipeline(bound, on: pointer, cache: &cache))
                     } catch let failure as PipelineFailure {
                         throw failure.error
                     }
                 }
             }
         }
-        return begin == nil ? results : Array(results.dropFirst())
+        return begins ? Array(results.dropFirst()) : results
     }
 
     /// A statement of the pipeline failed (the others were read to the end): the first error, and whether it

@@ -108,9 +108,13 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// statements run in one implicit transaction unless the script contains its own transaction control.
     public func executeScript(_ sql: String) async throws {
         try Self.rejectNUL(sql)
-        let sql = takePendingBegin().map { $0 + ";\n" + sql } ?? sql
         _ = try await Self.run(on: threadPool) { [self] in
-            try withOpenHandle { pointer in try self.consume(PQexec(pointer, sql), on: pointer) }
+            try withOpenHandle { pointer, _, pendingBegin in
+                // A transaction's BEGIN not sent yet opens the script.
+                let script = pendingBegin.map { $0 + ";\n" + sql } ?? sql
+                pendingBegin = nil
+                return try self.consume(PQexec(pointer, script), on: pointer)
+            }
         }
     }
 
@@ -149,12 +153,15 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
 
     /// Makes `begin` (`BEGIN …`) go to the server in the same round trip as the next statement, ahead of it,
     /// rather than on its own: a transaction costs one round trip less. A transaction that runs no statement
-    /// then sends nothing at all (``takePendingBegin()`` says so before its `COMMIT`).
+    /// then sends nothing at all (``takePendingBegin()`` says so before its `COMMIT`). Until that statement,
+    /// ``isInTransaction`` is false. Like every use of a connection, the statements of a transaction are sent
+    /// one after another, not concurrently: two sent at once could not both follow the `BEGIN`.
     func beginWithNextStatement(_ begin: String) {
         handle.withLock { $0.pendingBegin = begin }
     }
 
-    /// The `BEGIN` not sent yet, now forgotten: nil once a statement has carried it to the server.
+    /// The `BEGIN` not sent yet, now forgotten: nil once a statement has carried it to the server (it is
+    /// taken only when the statement is ready to be sent, so a statement that fails before that leaves it).
     func takePendingBegin() -> String? {
         handle.withLock { handle in
             defer { handle.pendingBegin = nil }
@@ -212,6 +219,12 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
     /// Runs `body` with the open `PGconn` and its prepared statements under the lock, on the calling
     /// (thread-pool) thread.
     func withOpenHandle<T>(_ body: (OpaquePointer, inout PreparedStatementCache) throws -> T) throws -> T {
+        try withOpenHandle { pointer, statements, _ in try body(pointer, &statements) }
+    }
+
+    /// Runs `body` with the open `PGconn`, its prepared statements and its transaction's `BEGIN` not sent yet
+    /// (which `body` clears once it has sent it) under the lock, on the calling (thread-pool) thread.
+    func withOpenHandle<T>(_ body: (OpaquePointer, inout PreparedStatementCache, inout String?) throws -> T) throws -> T {
         try handle.withLock { handle throws -> T in
             guard let pointer = handle.pointer else {
                 throw PostgresError.connectionLost("the connection is closed")
@@ -220,7 +233,7 @@ public final class PostgresConnection: PostgresQueryable, @unchecked Sendable {
                 throw PostgresError.connectionLost("the connection was broken by an earlier failure")
             }
             do {
-                return try body(pointer, &handle.statements)
+                return try body(pointer, &handle.statements, &handle.pendingBegin)
             } catch let error as PostgresError {
                 if error.isConnectionProblem || PQstatus(pointer) != CONNECTION_OK {
                     handle.isBroken = true

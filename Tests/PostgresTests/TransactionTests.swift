@@ -148,34 +148,59 @@ struct TransactionTests {
         }
     }
 
+    /// The server process behind the pool's connection (the same pid: the connection was reused, not replaced).
+    static func backend(_ client: PostgresClient) async throws -> Int {
+        try await client.query("SELECT pg_backend_pid() AS pid")[0].decode("pid")
+    }
+
     @Test("a failing first statement rolls back and leaves the connection reusable")
     func failingFirstStatement() async throws {
         try await TestDatabase.withClient(maxConnections: 1) { client in
             try await client.execute("CREATE TABLE item (name text PRIMARY KEY)")
             try await client.execute("INSERT INTO item VALUES ('a')")
+            let before = try await Self.backend(client)
             let error = await #expect(throws: PostgresError.self) {
                 try await client.transaction { connection in
                     try await connection.execute("INSERT INTO item VALUES ('a')")
                 }
             }
             #expect(error?.sqlState == "23505")
+            #expect(try await Self.backend(client) == before, "the same connection, back in the pool")
             #expect(try await Self.count(client) == 1)
-            #expect(client.openConnectionCount == 1)
             let inTransaction = try await client.withConnection { connection in connection.isInTransaction }
             #expect(!inTransaction)
         }
     }
 
-    @Test("a transaction that runs nothing sends nothing and leaves no BEGIN behind")
+    @Test("a statement refused before it is sent leaves the BEGIN for the next one")
+    func refusedBeforeSending() async throws {
+        try await TestDatabase.withClient(maxConnections: 1) { client in
+            try await client.execute("CREATE TABLE item (name text)")
+            await #expect(throws: Abort()) {
+                try await client.transaction { connection in
+                    // More parameters than the protocol carries: refused while binding, before anything is sent.
+                    let tooMany = [(any PostgresEncodable)?](repeating: 1, count: 70_000)
+                    await #expect(throws: PostgresError.self) { try await connection.query("SELECT 1", tooMany) }
+                    try await connection.execute("INSERT INTO item VALUES ('inside')")
+                    #expect(connection.isInTransaction)
+                    throw Abort()
+                }
+            }
+            #expect(try await Self.count(client) == 0)
+        }
+    }
+
+    @Test("a transaction that runs nothing leaves no BEGIN behind on its connection")
     func emptyTransaction() async throws {
         try await TestDatabase.withClient(maxConnections: 1) { client in
+            let before = try await Self.backend(client)
             #expect(try await client.transaction { _ in 7 } == 7)
             await #expect(throws: Abort()) { try await client.transaction { _ in throw Abort() } }
             // The next statement on the same (only) connection runs on its own, outside any transaction block.
-            let level = try await client.withConnection { connection in
-                (try await connection.query("SELECT 1 AS n")[0].decode("n", as: Int.self), connection.isInTransaction, connection.takePendingBegin())
+            let next = try await client.withConnection { connection in
+                (try await connection.query("SELECT pg_backend_pid() AS pid")[0].decode("pid", as: Int.self), connection.isInTransaction)
             }
-            #expect(level.0 == 1 && !level.1 && level.2 == nil)
+            #expect(next.0 == before && !next.1)
         }
     }
 }

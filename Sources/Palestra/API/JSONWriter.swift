@@ -11,8 +11,9 @@ protocol JSONWritable: Encodable {
 
 /// JSON written straight into the bytes that become the response's body: keys and punctuation from static
 /// strings, numbers and times as digits in place, strings (RFC 8259) with `"` and `\` escaped and control
-/// characters as `\n`, `\r`, `\t` or `\u00XX`, everything else as it is (UTF-8, `/` unescaped, as the encoder
-/// is configured). Escaping works on bytes: no byte of a multi-byte UTF-8 character is below 0x80.
+/// characters as `\n`, `\r`, `\t` or `\u00XX`, everything else as it is (UTF-8, `/` unescaped; `JSONEncoder`
+/// would write `\b`, `\f` and `\/`, which parse to the same). Escaping works on bytes: no byte of a multi-byte
+/// UTF-8 character is below 0x80.
 struct JSONWriter {
     /// The bytes so far. An array rather than a `ByteBuffer` written piece by piece: NIO's run-time exclusivity
     /// checks and capacity checks on every write were 8 % of the API list's server time; one copy at the end is not.

@@ -6,8 +6,8 @@ public struct AdminListDeclaration: Sendable {
     public let columns: [AdminColumn]
     /// What `q` searches: each word must match one of them. An expression is compared with `ILIKE
     /// '%word%'`; one containing `{pattern}` (`%word%`) or `{prefix}` (`word%`) is a whole condition with the
-    /// pattern bound there (e.g. `athlete_id IN (SELECT id FROM athletes WHERE full_name ILIKE {pattern})`,
-    /// which an index serves).
+    /// pattern bound there (e.g. `athlete_id IN (SELECT id FROM athletes WHERE full_name_folded LIKE
+    /// lower({pattern}))`, which an index serves).
     public let searchExpressions: [String]
     public let filters: [AdminFilter]
     /// Column indexes (1-based, negative for descending), Django's `o` parameter.

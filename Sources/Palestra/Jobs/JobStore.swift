@@ -19,8 +19,8 @@ enum JobStore {
     /// The statement that inserts jobs, one per row of `rows` (an SQL row source with a text column `arguments`,
     /// the job's JSON), and notifies the workers at commit. `with` is written ahead of it as common table
     /// expressions `rows` may read (one statement: the rows that make the jobs and the jobs in one round trip).
-    /// `parameters` are `$1…` of `with` and `rows`; the statement's own follow. One row per job inserted, by id:
-    /// `returning`, over the inserted job's `id` and `args`.
+    /// `parameters` are `$1…` of `with` and `rows`; the statement's own follow. One row per job inserted, ordered by
+    /// its first column: `returning`, over the inserted job's `id` and `args`.
     static func insertStatement(
         kind: String, queue: String, maxAttempts: Int, options: JobOptions,
         with prelude: String? = nil, parameters: [(any PostgresEncodable)?], rows: String, returning: String = "id"
@@ -38,7 +38,7 @@ enum JobStore {
                 RETURNING id, state, args
             )
             SELECT \(returning), CASE WHEN state = 'available' THEN pg_notify('\(JobQueue.channel)', \(own[0])) END AS notified
-            FROM inserted ORDER BY id
+            FROM inserted ORDER BY 1
             """,
             parameters + [queue, kind, options.runAt, options.priority, maxAttempts, options.uniqueKey, options.uniqueUntilStarted]
         )

@@ -202,7 +202,7 @@ struct LessonsAPITests {
         }
     }
 
-    @Test("lessons and students are read by position: each statement's columns are the names the decoders read")
+    @Test("lessons and students are read by position: each statement's columns are the names the decoders read, and a lesson read by position is the lesson read by name")
     func decodedPositions() async throws {
         try await TestApp.test { _, database in
             let names = try await database.withClient { client in
@@ -213,6 +213,35 @@ struct LessonsAPITests {
                 ]
             }
             #expect(names == [LessonStore.decodedColumns, ["lesson_id", "id", "display_name"], ["id", "display_name"]])
+
+            // Every column distinct, read by position and by name: the same lesson.
+            let fixture = try await LessonFixture.make(in: database)
+            try await database.run(
+                """
+                UPDATE lessons SET description = 'Notes', status = 'cancelled', cancel_reason = 'Snow', cancelled_by = $2,
+                       started_at = starts_at - interval '1 minute', completed_at = starts_at - interval '2 minutes',
+                       cancelled_at = starts_at - interval '3 minutes', created_at = starts_at - interval '4 minutes',
+                       updated_at = starts_at - interval '5 minutes', version = 7
+                WHERE id = $1
+                """,
+                [fixture.lesson, fixture.admin]
+            )
+            let (byPosition, byName) = try await database.withClient { client in
+                let row = try await client.query(LessonStore.columns + "\nWHERE l.id = $1", [fixture.lesson])[0]
+                return (try LessonStore.decode(row), Lesson(
+                    id: try row.decode("id"), title: try row.decode("title"), description: try row.decode("description"),
+                    teacher: .init(id: try row.decode("teacher_id"), name: try row.decode("teacher_name")),
+                    roomID: try row.decode("room_id"), roomName: try row.decode("room_name"),
+                    startsAt: try row.decode("starts_at"), endsAt: try row.decode("ends_at"),
+                    status: LessonStatus(rawValue: try row.decode("status")) ?? .scheduled,
+                    startedAt: try row.decode("started_at"), completedAt: try row.decode("completed_at"),
+                    cancelledAt: try row.decode("cancelled_at"), cancelledByName: try row.decode("cancelled_by_name"),
+                    cancelReason: try row.decode("cancel_reason"), version: try row.decode("version"),
+                    createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"), students: []
+                ))
+            }
+            #expect(byPosition == byName)
+            #expect(byPosition.status == .cancelled && byPosition.cancelledByName == "Ada Admin" && byPosition.version == 7)
         }
     }
 
