@@ -43,6 +43,8 @@ struct LessonDraft: Sendable, Equatable {
             errors["title"] = CatalogKey.t("The title cannot contain control characters.")
         }
         if description.count > Self.descriptionLimit { errors["description"] = CatalogKey.t("The description is longer than 20,000 characters.") }
+        // A form refuses NUL before this (400); through the API it would reach PostgreSQL, which cannot store it.
+        if description.unicodeScalars.contains("\u{0}") { errors["description"] = CatalogKey.t("The description cannot contain a NUL character.") }
         let teacher = Self.id(teacherID)
         if teacher == nil { errors["teacher"] = CatalogKey.t("Choose a teacher.") }
         let room: Int?? = roomID.trimmingCharacters(in: .whitespaces).isEmpty ? .some(nil) : Self.id(roomID).map { .some($0) }

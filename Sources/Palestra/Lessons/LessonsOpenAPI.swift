@@ -32,6 +32,10 @@ enum LessonsOpenAPI {
     /// At least one character that is not a space, and no control characters (what the title's check refuses).
     static let textPattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
 
+    /// At least one character that is not a space (nor U+0085, which Swift trims and `\s` does not name), and
+    /// no NUL: a cancellation's reason, which may span lines.
+    static let reasonPattern = "^[^\\u0000]*[^\\s\\u0000\\u0085][^\\u0000]*$"
+
     static let badRequest = problem("The request could not be read: a malformed query string or body (`bad_request`, `malformed_json`).")
 
     static let unauthorized = problem("Missing, unknown, expired or revoked bearer token (`unauthenticated`).")
@@ -69,7 +73,7 @@ enum LessonsOpenAPI {
 
     static let lessonFields: [(String, OpenAPIValue)] = [
         ("title", ["type": "string", "minLength": .integer(LessonDraft.titleLength.lowerBound), "maxLength": .integer(LessonDraft.titleLength.upperBound), "pattern": .string(textPattern)]),
-        ("description", ["type": "string", "maxLength": .integer(LessonDraft.descriptionLimit), "description": "Markdown (rendered safely)."]),
+        ("description", ["type": "string", "maxLength": .integer(LessonDraft.descriptionLimit), "description": "Markdown (rendered safely); no NUL character (refused with 422)."]),
         ("teacher", ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807, "description": "A coach or an administrator; a coach's own id, or left out."]),
         ("room", ["type": ["integer", "null"], "minimum": 1, "maximum": 9_223_372_036_854_775_807, "description": "A room not archived, or null."]),
         ("starts_at", ["type": "string", "format": "date-time", "pattern": .string(yearPattern), "description": "RFC 3339 with an offset, in the years 2000–2100."]),
@@ -184,7 +188,7 @@ enum LessonsOpenAPI {
                     ],
                     "LessonPatch": [
                         "type": "object", "required": ["version"],
-                        "properties": .object(lessonFields.filter { $0.0 != "teacher" } + [("teacher", ["type": "integer", "minimum": 1, "description": "The lesson's own teacher (it does not change)."]), ("version", ["type": "integer", "minimum": 1, "maximum": 2_147_483_647])]),
+                        "properties": .object(lessonFields.filter { $0.0 != "teacher" } + [("teacher", ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807, "description": "The lesson's own teacher (it does not change)."]), ("version", ["type": "integer", "minimum": 1, "maximum": 2_147_483_647])]),
                     ],
                     "TransitionBody": [
                         "type": "object",
@@ -193,7 +197,7 @@ enum LessonsOpenAPI {
                     "CancelBody": [
                         "type": "object", "required": ["reason"],
                         "properties": [
-                            "reason": ["type": "string", "minLength": .integer(LessonTransition.reasonLength.lowerBound), "maxLength": .integer(LessonTransition.reasonLength.upperBound), "pattern": "\\S"],
+                            "reason": ["type": "string", "minLength": .integer(LessonTransition.reasonLength.lowerBound), "maxLength": .integer(LessonTransition.reasonLength.upperBound), "pattern": .string(reasonPattern)],
                             "version": ["type": "integer", "minimum": 1, "maximum": 2_147_483_647],
                         ],
                     ],

@@ -53,6 +53,11 @@ struct LessonsAPITests {
             let invalid = try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: teacher, body: #"{"title": "", "starts_at": "soon", "ends_at": "2026-01-01T10:00:00+03:00"}"#)
             let errors = try APITest.problem(invalid)["errors"] as? [String: String]
             #expect(invalid.status == .unprocessableContent && errors?["title"] == "Enter a title." && errors?["starts_at"] != nil)
+            let nul = try await Self.call(client, .patch, Self.url(id), token: teacher, body: #"{"description": "a\u0000b", "version": 1}"#)
+            #expect(try nul.status == .unprocessableContent
+                && (APITest.problem(nul)["errors"] as? [String: String])?["description"] == "The description cannot contain a NUL character.")
+            let nulReason = try await Self.call(client, .post, Self.url(id, .cancel), token: teacher, body: #"{"reason": "Snow\u0000"}"#)
+            #expect(nulReason.status == .unprocessableContent)
             #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: anna, body: body).status == .forbidden)
             #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: nil, body: body).status == .unauthorized)
             #expect(try await fixture.count("SELECT count(*)::int FROM lessons") == 2)
@@ -190,6 +195,18 @@ struct LessonsAPITests {
         }
         let text = written(one)
         #expect(text.hasPrefix(#"{"id":7,"title":"Quote \" backslash \\ slash / tab \t newline \n bell \u0007 nul \u0000 del"#))
+    }
+
+    @Test("the schema's pattern for a reason accepts what the server keeps and refuses what it refuses (NUL, a blank reason)")
+    func textPatterns() throws {
+        func matches(_ pattern: String, _ text: String) throws -> Bool {
+            let expression = try NSRegularExpression(pattern: pattern)
+            return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        for reason in ["Snow", " Snow\nday ", "Снег", "\u{0}", "Snow\u{0}", "   ", "\n\t", "\u{85}", "\u{A0}\u{3000}", ""] {
+            let kept = !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !reason.contains("\u{0}")
+            #expect(try matches(LessonsOpenAPI.reasonPattern, reason) == kept, "\(reason.unicodeScalars.map(\.value))")
+        }
     }
 
     @Test("numbers are written as Swift writes them, from zero to both ends of Int")
