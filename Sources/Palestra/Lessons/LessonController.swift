@@ -68,7 +68,7 @@ struct LessonController: Sendable {
             return try await browserSessions.redirect(
                 to: LessonsURL.lesson(id), flash: .success(localizer.t(transition.doneMessage)), session: context.signedInSession
             )
-        case .refused(let refusal) where refusal == .reasonMissing || refusal == .reasonTooLong:
+        case .refused(let refusal) where refusal == .reasonMissing || refusal == .reasonTooLong || refusal == .reasonInvalid:
             let lesson = try await scopedLesson(context)
             return renderCancel(
                 lesson, version: version ?? lesson.version, reason: reason ?? "", error: localizer.t(refusal.message), context: context,

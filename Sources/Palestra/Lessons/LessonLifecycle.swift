@@ -122,6 +122,7 @@ struct LessonLifecycle: Sendable {
         if transition == .cancel {
             guard let reason, !reason.isEmpty else { return try await refused(.reasonMissing, id, user) }
             guard reason.count <= LessonTransition.reasonLength.upperBound else { return try await refused(.reasonTooLong, id, user) }
+            guard !reason.unicodeScalars.contains("\u{0}") else { return try await refused(.reasonInvalid, id, user) }
         }
         let applied = try await database.transaction { connection -> LessonTransitionOutcome? in
             guard let change = try await LessonStore.apply(transition, to: id, version: version, actor: user, reason: reason, on: connection) else {

@@ -28,6 +28,8 @@ enum LessonRefusal: Sendable, Equatable {
     case stale
     case reasonMissing
     case reasonTooLong
+    /// A NUL character, which PostgreSQL cannot store (a form refuses it earlier, with 400; the API gets here).
+    case reasonInvalid
 
     /// A catalog key.
     var message: String {
@@ -38,6 +40,7 @@ enum LessonRefusal: Sendable, Equatable {
         case .stale: CatalogKey.t("Someone changed the lesson meanwhile: nothing was done. Here is the lesson as it is now.")
         case .reasonMissing: CatalogKey.t("Give a reason for the cancellation.")
         case .reasonTooLong: CatalogKey.t("The reason is longer than 500 characters.")
+        case .reasonInvalid: CatalogKey.t("The reason cannot contain a NUL character.")
         }
     }
 }

@@ -110,6 +110,8 @@ struct LessonsAPIController: Sendable {
             return try Self.json(LessonJSON(lesson, timeZone: timeZone))
         case .refused(.reasonMissing):
             throw APIProblem(.invalid, detail: "A cancellation needs a reason.", fieldErrors: ["reason": "is required (1 to 500 characters)"])
+        case .refused(.reasonInvalid):
+            throw APIProblem(.invalid, detail: "The reason contains a NUL character.", fieldErrors: ["reason": "must not contain a NUL character"])
         case .refused(.reasonTooLong):
             throw APIProblem(.invalid, detail: "The reason is too long.", fieldErrors: ["reason": "must be at most 500 characters"])
         case .refused(.notYours):

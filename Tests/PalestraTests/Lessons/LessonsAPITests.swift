@@ -57,7 +57,8 @@ struct LessonsAPITests {
             #expect(try nul.status == .unprocessableContent
                 && (APITest.problem(nul)["errors"] as? [String: String])?["description"] == "The description cannot contain a NUL character.")
             let nulReason = try await Self.call(client, .post, Self.url(id, .cancel), token: teacher, body: #"{"reason": "Snow\u0000"}"#)
-            #expect(nulReason.status == .unprocessableContent)
+            #expect(try nulReason.status == .unprocessableContent
+                && (APITest.problem(nulReason)["errors"] as? [String: String])?["reason"] == "must not contain a NUL character")
             #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: anna, body: body).status == .forbidden)
             #expect(try await Self.call(client, .post, LessonsAPIURL.lessons.path, token: nil, body: body).status == .unauthorized)
             #expect(try await fixture.count("SELECT count(*)::int FROM lessons") == 2)
