@@ -155,7 +155,8 @@ struct LessonLifecycle: Sendable {
         var changes = [FieldChange(field: "status", old: from.rawValue, new: transition.to.rawValue)]
         if let reason { changes.append(FieldChange(field: "cancel_reason", old: nil, new: reason)) }
         let audit = AuditEntry(actor: user, action: .change, objectType: LessonsAdmin.lessons.slug, objectID: String(id), objectLabel: title, changes: changes)
-        let lessonRead = reading ? user.map { LessonStore.lessonStatements(id: id, access: LessonAccess(user: $0)) } ?? [] : []
+        var lessonRead: [PostgresStatement] = []
+        if reading, let user { lessonRead = LessonStore.lessonStatements(id: id, access: LessonAccess(user: user)) }
         let read = try await connection.pipeline([
             LessonStore.eventStatement(lesson: id, kind: transition.eventKind, from: from, to: transition.to, actor: user, reason: reason),
             AuditStore.recordStatement([audit]),
