@@ -11,9 +11,10 @@ protocol JSONWritable: Encodable {
 
 /// JSON written straight into the bytes that become the response's body: keys and punctuation from static
 /// strings, numbers and times as digits in place, strings (RFC 8259) with `"` and `\` escaped and control
-/// characters as `\n`, `\r`, `\t` or `\u00XX`, everything else as it is (UTF-8, `/` unescaped; `JSONEncoder`
-/// would write `\b`, `\f` and `\/`, which parse to the same). Escaping works on bytes: no byte of a multi-byte
-/// UTF-8 character is below 0x80.
+/// characters as `\b`, `\f`, `\n`, `\r`, `\t` or `\u00xx`, everything else as it is (UTF-8, `/` unescaped; `JSONEncoder`
+/// would write `\/`, which parses to the same): byte for byte as PostgreSQL's `to_json` escapes, so a roster
+/// PostgreSQL wrote (``json(_:)``) reads as the rest. Escaping works on bytes: no byte of a multi-byte UTF-8
+/// character is below 0x80.
 struct JSONWriter {
     /// The bytes so far. An array rather than a `ByteBuffer` written piece by piece: NIO's run-time exclusivity
     /// checks and capacity checks on every write were 8 % of the API list's server time; one copy at the end is not.
@@ -30,6 +31,12 @@ struct JSONWriter {
     /// Punctuation and keys, as written.
     mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// JSON that is already written, such as a lesson's roster as PostgreSQL keeps it, copied as it is.
+    mutating func json(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func number(_ value: Int) {
@@ -64,6 +71,8 @@ struct JSONWriter {
                 switch byte {
                 case UInt8(ascii: "\""): raw(#"\""#)
                 case UInt8(ascii: "\\"): raw(#"\\"#)
+                case 0x08: raw(#"\b"#)
+                case 0x0C: raw(#"\f"#)
                 case UInt8(ascii: "\n"): raw(#"\n"#)
                 case UInt8(ascii: "\r"): raw(#"\r"#)
                 case UInt8(ascii: "\t"): raw(#"\t"#)

@@ -36,7 +36,10 @@ extension LessonJSON: JSONWritable {
         json.raw(#","cancel_reason":"#)
         json.string(cancelReason)
         json.raw(#","students":"#)
-        json.array(students)
+        switch students {
+        case .people(let people): json.array(people)
+        case .roster(let roster): json.json(roster)
+        }
         json.raw(#","version":"#)
         json.number(version)
         json.raw(#","created_at":"#)

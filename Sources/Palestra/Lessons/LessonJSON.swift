@@ -4,9 +4,23 @@ import Postgres
 
 /// A lesson as the API shows it; times in RFC 3339 with the organisation's offset.
 struct LessonJSON: Encodable, Sendable {
-    struct Person: Encodable, Sendable {
+    struct Person: Codable, Sendable {
         let id: Int
         let name: String
+    }
+
+    /// The students: people read by key, or the lesson's roster, which PostgreSQL keeps as this same JSON
+    /// (`lessons.roster`, migration 0018) and the writer copies as it is.
+    enum Students: Encodable, Sendable {
+        case people([Person])
+        case roster(String)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .people(let people): try people.encode(to: encoder)
+            case .roster(let json): try JSONDecoder().decode([Person].self, from: Data(json.utf8)).encode(to: encoder)
+            }
+        }
     }
 
     let id: Int
@@ -21,7 +35,7 @@ struct LessonJSON: Encodable, Sendable {
     let completedAt: Date?
     let cancelledAt: Date?
     let cancelReason: String?
-    let students: [Person]
+    let students: Students
     let version: Int
     let createdAt: Date
     let updatedAt: Date
@@ -34,7 +48,8 @@ struct LessonJSON: Encodable, Sendable {
         case cancelledAt = "cancelled_at", cancelReason = "cancel_reason", createdAt = "created_at", updatedAt = "updated_at"
     }
 
-    init(_ lesson: Lesson, timeZone: TimeZone) {
+    /// `roster`: the lesson's students as `lessons.roster` holds them, in place of `lesson.students`.
+    init(_ lesson: Lesson, timeZone: TimeZone, roster: String? = nil) {
         id = lesson.id
         title = lesson.title
         description = lesson.description
@@ -47,7 +62,7 @@ struct LessonJSON: Encodable, Sendable {
         completedAt = lesson.completedAt
         cancelledAt = lesson.cancelledAt
         cancelReason = lesson.cancelReason
-        students = lesson.students.map { Person(id: $0.id, name: $0.name) }
+        students = roster.map(Students.roster) ?? .people(lesson.students.map { Person(id: $0.id, name: $0.name) })
         version = lesson.version
         createdAt = lesson.createdAt
         updatedAt = lesson.updatedAt

@@ -58,7 +58,7 @@ struct LessonsAPIController: Sendable {
         }
         let body = LessonPageJSON(
             count: count, next: page * size < count ? link(page + 1) : nil, previous: page > 1 ? link(page - 1) : nil,
-            results: lessons.map { LessonJSON($0, timeZone: timeZone) }
+            results: lessons.map { LessonJSON($0.lesson, timeZone: timeZone, roster: $0.roster) }
         )
         return try Self.json(body, capacity: 512 + 1024 * lessons.count)
     }

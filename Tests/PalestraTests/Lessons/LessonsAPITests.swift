@@ -228,9 +228,12 @@ struct LessonsAPITests {
                     try await client.query(LessonStore.columns + "\nWHERE false").columnNames,
                     try await client.query(LessonStore.studentsSQL(of: "ANY($1)"), [[Int]()]).columnNames,
                     try await client.query(LessonStore.studentsOfOne, [0]).columnNames,
+                    try await client.query(LessonStore.pageColumns + "\nWHERE false").columnNames,
                 ]
             }
-            #expect(names == [LessonStore.decodedColumns, ["lesson_id", "id", "display_name"], ["id", "display_name"]])
+            #expect(names == [
+                LessonStore.decodedColumns, ["lesson_id", "id", "display_name"], ["id", "display_name"], LessonStore.decodedColumns + ["roster"],
+            ])
 
             // Every column distinct, read by position and by name: the same lesson.
             let fixture = try await LessonFixture.make(in: database)
