@@ -1,21 +1,42 @@
 import Hummingbird
 
-/// `/account`: every signed-in user's own settings — interface language and password.
+/// `/account`: every signed-in user's own settings — interface language, password and API tokens.
 struct AccountController: Sendable {
     let authenticator: Authenticator
     let users: UserStore
     let browserSessions: BrowserSessionStore
     let policy: PasswordPolicy
+    let tokens: APITokenStore
     let views: Views
 
     func addRoutes(to routes: Routes<SignedInContext>) {
         routes.get(AccountsURL.account, use: show)
         routes.post(AccountsURL.account, use: setLanguage)
         routes.post(AccountsURL.accountPassword, use: changePassword)
+        routes.post(AccountsURL.accountTokens, use: manageTokens)
     }
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        render(context: context)
+        try await render(context: context)
+    }
+
+    /// Makes a token (the page shows its secret once) or revokes one of the user's own.
+    @Sendable func manageTokens(_ request: Request, context: SignedInContext) async throws -> Response {
+        var request = request
+        let form = try await request.formData(context: context)
+        let localizer = views.localizer(for: context)
+        let outcome = try await APITokenForm.submit(form, owner: context.user.id, tokens: tokens, localizer: localizer)
+        switch outcome {
+        case .issued(let issued):
+            return try await render(context: context, issued: issued)
+        case .invalid(let name, let error):
+            return try await render(context: context, enteredName: name, nameError: error, status: .unprocessableContent)
+        case .revoked(let token, let already):
+            return try await browserSessions.redirect(
+                to: AccountsURL.account.path,
+                flash: APITokenForm.revokedFlash(token, already: already, localizer: localizer), session: context.signedInSession
+            )
+        }
     }
 
     @Sendable func setLanguage(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -58,7 +79,7 @@ struct AccountController: Sendable {
             name: context.user.displayName, policy: policy, localizer: localizer
         )
         guard currentError == nil, newError == nil else {
-            return render(context: context, currentError: currentError, newError: newError, status: .unprocessableContent)
+            return try await render(context: context, currentError: currentError, newError: newError, status: .unprocessableContent)
         }
         try await authenticator.setPassword(
             new, for: context.user, by: context.user, keeping: context.signedInSession, address: context.clientAddress
@@ -70,11 +91,17 @@ struct AccountController: Sendable {
     }
 
     private func render(
-        context: SignedInContext, currentError: String? = nil, newError: String? = nil, status: HTTPResponse.Status = .ok
-    ) -> Response {
+        context: SignedInContext, currentError: String? = nil, newError: String? = nil,
+        issued: IssuedAPIToken? = nil, enteredName: String = "", nameError: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let localizer = views.localizer(for: context)
+        let csrfToken = context.signedInSession.csrfToken
+        let tokenCard = APITokensView(
+            try await tokens.tokens(ofUser: context.user.id), actionURL: AccountsURL.accountTokens.path, csrfToken: csrfToken,
+            localizer: localizer, timeZone: views.timeZone, issued: issued, entered: enteredName, error: nameError
+        )
         let view = AccountView(
-            user: context.user, csrfToken: context.signedInSession.csrfToken, localizer: localizer,
+            user: context.user, csrfToken: csrfToken, localizer: localizer, tokens: tokenCard,
             currentError: currentError, newError: newError
         )
         return views.render(.account, title: localizer.t("Your account"), content: view, context: context, status: status)

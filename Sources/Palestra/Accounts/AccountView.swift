@@ -1,6 +1,6 @@
 import Mustache
 
-/// `/account`: who you are, your interface language, and changing your password.
+/// `/account`: who you are, your interface language, changing your password, and your API tokens.
 struct AccountView: Sendable {
     struct Option: Sendable {
         let value: String
@@ -20,8 +20,9 @@ struct AccountView: Sendable {
     let hasCurrentError: Bool
     let newError: String
     let hasNewError: Bool
+    let tokens: APITokensView
 
-    init(user: User, csrfToken: String, localizer: Localizer, currentError: String? = nil, newError: String? = nil) {
+    init(user: User, csrfToken: String, localizer: Localizer, tokens: APITokensView, currentError: String? = nil, newError: String? = nil) {
         displayName = user.displayName
         email = user.email
         roleLabel = localizer.t(user.role.label)
@@ -32,6 +33,7 @@ struct AccountView: Sendable {
         hasCurrentError = currentError != nil
         self.newError = newError ?? ""
         hasNewError = newError != nil
+        self.tokens = tokens
     }
 }
 
@@ -41,6 +43,7 @@ extension AccountView: MustacheObject {
         .text("languageURL", \.languageURL), .text("passwordURL", \.passwordURL), .list("languages", \.languages),
         .text("csrfField", \.csrfField), .text("csrfToken", \.csrfToken), .text("currentError", \.currentError),
         .bool("hasCurrentError", \.hasCurrentError), .text("newError", \.newError), .bool("hasNewError", \.hasNewError),
+        .object("tokens", \.tokens),
     ])
 }
 

@@ -4,6 +4,7 @@ public enum AccountsURL: SiteRoute {
     case logout
     case account
     case accountPassword
+    case accountTokens
 
     public var path: String {
         switch self {
@@ -11,6 +12,7 @@ public enum AccountsURL: SiteRoute {
         case .logout: "/logout"
         case .account: "/account"
         case .accountPassword: "/account/password"
+        case .accountTokens: "/account/tokens"
         }
     }
 }

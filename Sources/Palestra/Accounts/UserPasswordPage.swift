@@ -31,8 +31,8 @@ enum UserPasswordPage {
         return try await services.redirect(to: AdminURL.changeForm(page.resource.slug, String(user.id)), flash: .success(message), context: context)
     }
 
-    /// The user named by the route (404 when there is none).
-    private static func target(_ page: AdminObjectPageRequest) async throws -> User {
+    /// The user named by the route (404 when there is none); ``UserTokensPage`` reads it the same way.
+    static func target(_ page: AdminObjectPageRequest) async throws -> User {
         guard let stored = try await page.services.authenticator.users.credentials(userID: page.objectID) else { throw AppError.notFound }
         return stored.user
     }

@@ -60,7 +60,10 @@ enum UsersAdmin {
                 return errors
             },
             uniqueConstraints: ["users_email_key": (field: "email", message: "A user with this email address already exists.")],
-            objectLinks: [AdminObjectLink(label: "Set a new password", page: UserPasswordPage.page.name)]
+            objectLinks: [
+                AdminObjectLink(label: "Set a new password", page: UserPasswordPage.page.name),
+                AdminObjectLink(label: "API tokens", page: UserTokensPage.page.name),
+            ]
         ),
         access: AdminAccess(
             permissions: [.admin: Set(AdminPermission.allCases)],
@@ -79,7 +82,7 @@ enum UsersAdmin {
                     try await BrowserSessionStore.endAll(ofUser: id, on: connection)
                 }
             },
-            objectPages: [UserPasswordPage.page]
+            objectPages: [UserPasswordPage.page, UserTokensPage.page]
         )
     )
 }

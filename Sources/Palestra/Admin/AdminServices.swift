@@ -16,6 +16,8 @@ struct AdminServices: Sendable {
     let media: MediaStorage
     /// For the users' password page (``UserPasswordPage``).
     let authenticator: Authenticator
+    /// For the users' API tokens page (``UserTokensPage``).
+    let apiTokens: APITokenStore
 
     /// The organisation's date now (a change list's "From today").
     var today: CalendarDate { .today(in: views.timeZone) }

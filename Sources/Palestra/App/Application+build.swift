@@ -91,7 +91,8 @@ func buildRouter(
         lists: AdminListStore(database: database, timeZone: configuration.timeZone),
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
         browserSessions: accounts.browserSessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
-        media: MediaStorage(directory: configuration.mediaDirectory), authenticator: accounts.authenticator
+        media: MediaStorage(directory: configuration.mediaDirectory), authenticator: accounts.authenticator,
+        apiTokens: APITokenStore(database: database)
     )
     let services = AreaServices(
         configuration: configuration, database: database, views: views, accounts: accounts, admin: admin,
