@@ -1,5 +1,4 @@
 import Hummingbird
-import Postgres
 
 /// The JSON API under `/api/`: bearer tokens (``BearerTokenMiddleware``, ``APIRequestContext``), errors
 /// as `application/problem+json` (``APIProblemMiddleware``), no cookies, no sessions and no form CSRF
@@ -9,8 +8,8 @@ public struct APISurface: Sendable {
     public static let pathPrefix = "/api"
     let tokens: APITokenStore
 
-    public init(database: PostgresClient) {
-        self.tokens = APITokenStore(database: database)
+    init(tokens: APITokenStore) {
+        self.tokens = tokens
     }
 
     /// Whether a request path belongs to the API (and so answers in its format, even when no route takes it).

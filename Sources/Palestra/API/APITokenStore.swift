@@ -7,11 +7,19 @@ import Postgres
 /// attacker something about the hash of what they sent, never about a stored secret.
 public struct APITokenStore: Sendable {
     let database: PostgresClient
+    /// Credentials checked a moment ago (the server's stores share one); `nil` checks every request.
+    let cache: APICredentialCache?
     /// `last_used_at` is written at most this often, so using the API does not always write.
     static let touchInterval: Duration = .seconds(60)
 
     public init(database: PostgresClient) {
         self.database = database
+        cache = nil
+    }
+
+    init(database: PostgresClient, cache: APICredentialCache?) {
+        self.database = database
+        self.cache = cache
     }
 
     /// Makes a token for a user; `nil` when no user has that id. The secret is returned once.
@@ -38,10 +46,11 @@ public struct APITokenStore: Sendable {
         return try rows.first.map { IssuedAPIToken(token: try Self.token(from: $0), secret: secret) }
     }
 
-    /// The credential a secret stands for: not revoked, its user active. Writes `last_used_at` at most
-    /// once a minute.
+    /// The credential a secret stands for: not revoked, its user active (as of ``APICredentialCache/lifetime``
+    /// ago at most, with a cache). Writes `last_used_at` at most once a minute.
     func authenticate(secret: String) async throws -> APICredential? {
         guard APIToken.isWellFormed(secret) else { return nil }
+        if let known = cache?.credential(for: secret) { return known }
         let rows = try await database.query(
             """
             SELECT t.id AS token_id,
@@ -57,6 +66,7 @@ public struct APITokenStore: Sendable {
         if try row.decode("stale", as: Bool.self) {
             try await database.execute("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [credential.tokenID])
         }
+        cache?.keep(credential, for: secret)
         return credential
     }
 
@@ -71,7 +81,9 @@ public struct APITokenStore: Sendable {
     /// Revokes a token (of `userID` only, when given: a user revoking their own); false when there is
     /// no such live token.
     public func revoke(id: Int, ofUser userID: Int? = nil) async throws -> Bool {
-        try await database.execute(
+        // Emptied even when nothing was revoked here: the token may have been revoked elsewhere a moment ago.
+        defer { cache?.removeAll() }
+        return try await database.execute(
             """
             UPDATE api_tokens SET revoked_at = now()
             WHERE id = $1 AND revoked_at IS NULL AND ($2::bigint IS NULL OR user_id = $2)

@@ -18,7 +18,7 @@ extension Area {
                 .addRoutes(to: surfaces)
             AccountController(
                 authenticator: accounts.authenticator, users: accounts.users, browserSessions: accounts.browserSessions,
-                policy: accounts.policy, tokens: APITokenStore(database: services.database), views: services.views
+                policy: accounts.policy, tokens: accounts.apiTokens, views: services.views
             ).addRoutes(to: surfaces.signedIn)
         },
         jobs: { registry, configuration, database in

@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var workers = WorkerSettings()
     /// Where uploaded files are stored (shared storage when several servers run).
     public var mediaDirectory = "Media"
+    /// How long a checked API token is taken without asking PostgreSQL again (``APICredentialCache``); zero asks every time.
+    public var apiTokenCache: Duration = .seconds(1)
     /// Largest `multipart/form-data` body (a form with files), in bytes: above the largest file a form
     /// accepts, so a file just over a field's limit gets the field's message rather than a 413.
     public var uploadBodyLimit = 8 * 1024 * 1024
@@ -150,6 +152,9 @@ public struct AppConfiguration: Sendable {
         configuration.publicDirectory = reader.string("PALESTRA_PUBLIC") ?? configuration.publicDirectory
         configuration.migrationsDirectory = reader.string("PALESTRA_MIGRATIONS") ?? configuration.migrationsDirectory
         configuration.mediaDirectory = reader.string("PALESTRA_MEDIA") ?? configuration.mediaDirectory
+        if let seconds = try reader.integer("PALESTRA_API_TOKEN_CACHE_SECONDS", in: 0...60) {
+            configuration.apiTokenCache = .seconds(seconds)
+        }
         configuration.workers.slots = try reader.integer("PALESTRA_WORKERS", in: 0...1000) ?? configuration.workers.slots
         configuration.workers.leaseSeconds = try reader.integer("PALESTRA_JOB_LEASE_SECONDS", in: 2...3600) ?? configuration.workers.leaseSeconds
         if let seconds = try reader.integer("PALESTRA_JOB_SHUTDOWN_SECONDS", in: 0...3600) {

@@ -92,7 +92,7 @@ func buildRouter(
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
         browserSessions: accounts.browserSessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
         media: MediaStorage(directory: configuration.mediaDirectory), authenticator: accounts.authenticator,
-        apiTokens: APITokenStore(database: database)
+        apiTokens: accounts.apiTokens
     )
     let services = AreaServices(
         configuration: configuration, database: database, views: views, accounts: accounts, admin: admin,
@@ -124,7 +124,7 @@ func buildRouter(
         session: Routes(group: sessionGroup, table: table),
         bare: Routes(group: router.group(), table: table),
         publicPages: Routes(group: publicSurface.addGroup(to: router), table: table),
-        api: Routes(group: APISurface(database: database).addGroup(to: router), table: table)
+        api: Routes(group: APISurface(tokens: accounts.apiTokens).addGroup(to: router), table: table)
     )
     for area in areas {
         area.routes(surfaces, services)

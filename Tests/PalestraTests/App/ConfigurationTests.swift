@@ -49,6 +49,7 @@ struct ConfigurationTests {
         (["DATABASE_URL": url, "PALESTRA_LANGUAGE": "de"], "PALESTRA_LANGUAGE 'de' is not one of en, ru"),
         (["DATABASE_URL": url, "PALESTRA_BODY_LIMIT": "-1"], "PALESTRA_BODY_LIMIT '-1' is not a whole number"),
         (["DATABASE_URL": url, "PALESTRA_DB_POOL_SIZE": "0"], "PALESTRA_DB_POOL_SIZE '0' is not a whole number"),
+        (["DATABASE_URL": url, "PALESTRA_API_TOKEN_CACHE_SECONDS": "61"], "PALESTRA_API_TOKEN_CACHE_SECONDS '61' is not a whole number from 0 to 60"),
     ] as [([String: String], String)])
     func invalid(environment: [String: String], message: String) {
         do {
