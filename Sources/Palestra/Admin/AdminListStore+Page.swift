@@ -10,7 +10,9 @@ import Postgres
 ///   above it) gives the total.
 /// - A searched or filtered list often holds few: the estimate and the choices first, then the page's keys
 ///   and, by the estimate, their count (below the limit from the same scan of the matching rows), then the
-///   page's rows by key. The keys' statements are planned for the request's values each time, so a rare
+///   page's rows by key. When the same conditions matched at most ``probeLimit`` rows a moment ago
+///   (``AdminFewMatches``), the page's keys and their count (one scan that stops past that limit) come with the
+///   choices instead of the estimate, and the rows by key follow. The keys' statements are planned for the request's values each time, so a rare
 ///   value gets a plan of its own (a generic plan settled on after common values scanned the whole table
 ///   for it: 80 ms instead of 1 on the bench data); they are small, so planning them is cheap. The rows'
 ///   statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
@@ -26,6 +28,8 @@ extension AdminListStore {
         /// The page's keys, each with `total`: the matching rows counted up to one past ``exactCountLimit``,
         /// by the same scan. The page is right only when `total` is within the limit (the scan stops there).
         let keysCounted: SQLStatement
+        /// The same, counted up to one past ``probeLimit``: what a searched or filtered list reads first.
+        let probe: SQLStatement
         /// The rows of the keys bound as `$1` (a `bigint[]`), in that order; its text is the same for every
         /// page of the list, so it is prepared once.
         let rowsByKey: SQLStatement
@@ -37,7 +41,7 @@ extension AdminListStore {
         let keyset = isNarrowed || (state.page - 1) * resource.list.pageSize < AdminPageStarts.minimumOffset
             ? nil : try await keysetOrder(resource, state: state)
         let byOffset = pageStatements(of: resource, for: user, state: state, keyset: keyset.map { ($0, nil) })
-        let pageName = try keyset.map { _ in try Self.pageName(resource, byOffset.select) }
+        let pageName = try keyset.map { _ in try Self.memoryName(resource, byOffset.select) }
         let start = pageName.flatMap(pageStarts.start(of:))
         let statements = if let keyset, let start { pageStatements(of: resource, for: user, state: state, keyset: (keyset, start)) } else { byOffset }
         let lookups = resource.list.filters.compactMap { filter -> (name: String, statement: SQLStatement)? in
@@ -45,39 +49,65 @@ extension AdminListStore {
             return (filter.name, choicesStatement(lookup, filteringFor: user))
         }
         let estimate = estimateStatement(resource, conditions: statements.conditions)
+        let narrowing = isNarrowed ? try Self.memoryName(resource, statements.conditions) : nil
+        let probing = narrowing.map { fewMatches.matchesFew($0) } ?? false
+        let first = probing
+            ? PostgresStatement(statements.probe.sql, statements.probe.values, planning: .perExecution)
+            : PostgresStatement(estimate.sql, estimate.values)
         let results = try await database.pipeline(
-            [PostgresStatement(estimate.sql, estimate.values)]
-                + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
+            [first] + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
                 + lookups.map { PostgresStatement($0.statement.sql, $0.statement.values) }
         )
-        let estimated = try Self.estimate(from: results[0])
         var choices: [String: [AdminChoice]] = [:]
         for (index, lookup) in lookups.enumerated() {
             choices[lookup.name] = try Self.choices(from: results[results.count - lookups.count + index])
         }
-        var pageRows = isNarrowed ? nil : results[1]
-        if let pageName, let keyset, start == nil || pageRows?.isEmpty == true {
+        let editable = resource.listEditableFields
+        func listPage(_ rows: PostgresQueryResult, _ total: (value: Int, isEstimate: Bool)) throws -> AdminListPage {
+            AdminListPage(
+                rows: try rows.map { try Self.row($0, of: resource, editable: editable) }, total: total.value, isEstimate: total.isEstimate,
+                filterChoices: choices
+            )
+        }
+        if let narrowing {
+            if probing, let (keys, matching) = try Self.probed(results[0], page: state.page) {
+                return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (matching, false))
+            }
+            let estimated = try Self.estimate(from: probing ? try await database.query(estimate.sql, estimate.values) : results[0])
+            let (rows, total) = try await narrowedPage(resource, statements, state: state, estimate: estimated)
+            if !total.isEstimate, total.value <= Self.probeLimit {
+                fewMatches.remember(narrowing)
+            } else {
+                fewMatches.forget(narrowing)
+            }
+            return try listPage(rows, total)
+        }
+        let estimated = try Self.estimate(from: results[0])
+        var rows = results[1]
+        if let pageName, let keyset, start == nil || rows.isEmpty {
             if start != nil {
                 // The remembered first row is gone or has moved: the page by offset, and its start anew.
                 pageStarts.forget(pageName)
-                pageRows = try await database.query(byOffset.select.sql, byOffset.select.values)
+                rows = try await database.query(byOffset.select.sql, byOffset.select.values)
             }
             // Remembered when read by offset only, so a start is at most ``AdminPageStarts/lifetime`` old.
-            if let first = pageRows?.first {
+            if let first = rows.first {
                 pageStarts.remember(
                     pageName, key: try first.decode("pk"), sortValues: try keyset.columns.indices.map { try first.decode("page_sort\($0)") }
                 )
             }
         }
-        let (rows, total) = if let pageRows {
-            (pageRows, try await total(resource, statements, state: state, rows: pageRows.count, estimate: estimated))
-        } else {
-            try await narrowedPage(resource, statements, state: state, estimate: estimated)
-        }
-        let editable = resource.listEditableFields
-        return AdminListPage(
-            rows: try rows.map { try Self.row($0, of: resource, editable: editable) }, total: total.value, isEstimate: total.isEstimate, filterChoices: choices
-        )
+        return try listPage(rows, try await total(resource, statements, state: state, rows: rows.count, estimate: estimated))
+    }
+
+    /// What a probe (``PageStatements/probe``) read: the page's keys and the exact total when the matching rows are
+    /// within ``probeLimit`` (none on the first page: nothing matches); `nil` when there are more, or when a later
+    /// page holds none, so the total is not known.
+    static func probed(_ result: PostgresQueryResult, page: Int) throws -> (keys: [Int], total: Int)? {
+        guard let first = result.first else { return page == 1 ? ([], 0) : nil }
+        let matching: Int = try first.decode("total")
+        guard matching <= probeLimit else { return nil }
+        return (try result.map { try $0.decode("page_key", as: Int.self) }, matching)
     }
 
     /// A searched or filtered list's page and total, by the planner's estimate of the matching rows: far
@@ -219,16 +249,19 @@ extension AdminListStore {
             \(relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
             """
         let pageKeys = "SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) \(keyPaging.clause)"
-        let keysCounted = """
-            WITH matching AS MATERIALIZED (
-                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.exactCountLimit + 1)
-            )
-            SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)
-            """
+        func keysCounted(upTo limit: Int) -> SQLStatement {
+            let sql = """
+                WITH matching AS MATERIALIZED (
+                    SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(limit + 1)
+                )
+                SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)
+                """
+            return SQLStatement(sql: sql, parameters: keyParameters)
+        }
         return PageStatements(
             conditions: counting, select: SQLStatement(sql: select, parameters: parameters),
-            keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: SQLStatement(sql: keysCounted, parameters: keyParameters),
-            rowsByKey: rowsByKeyStatement(resource)
+            keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: keysCounted(upTo: Self.exactCountLimit),
+            probe: keysCounted(upTo: Self.probeLimit), rowsByKey: rowsByKeyStatement(resource)
         )
     }
 
@@ -250,11 +283,12 @@ extension AdminListStore {
         return columns.allSatisfy(notNull.contains) ? KeysetOrder(columns: columns, descending: terms[0].descending) : nil
     }
 
-    /// What names a page among remembered starts: the resource and its page statement, values included (the
-    /// user's scope, the page number).
-    static func pageName(_ resource: AdminResource, _ select: SQLStatement) throws -> String {
-        var name = resource.slug + "\u{1}" + select.sql
-        for value in select.values {
+    /// What names a page among remembered starts (the resource and its page statement) or a searched or filtered
+    /// list among those that matched few rows (the resource and its conditions): the statement's values included
+    /// (the user's scope, the page number).
+    static func memoryName(_ resource: AdminResource, _ statement: SQLStatement) throws -> String {
+        var name = resource.slug + "\u{1}" + statement.sql
+        for value in statement.values {
             name += "\u{1}" + (try value?.postgresParameter().bytes.map { String(decoding: $0, as: UTF8.self) } ?? "\u{2}")
         }
         return name

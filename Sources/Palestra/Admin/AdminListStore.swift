@@ -8,9 +8,14 @@ struct AdminListStore: Sendable {
     let timeZone: TimeZone
     /// Where deep pages start, remembered by this process (``AdminPageStarts``).
     var pageStarts = AdminPageStarts()
+    /// Searched or filtered lists that matched few rows a moment ago (``AdminFewMatches``).
+    var fewMatches = AdminFewMatches()
 
     /// Up to this many matching rows are counted exactly; beyond it the planner's estimate is shown.
     static let exactCountLimit = 10_000
+    /// A searched or filtered list that matched at most this many rows a moment ago (``AdminFewMatches``) is read
+    /// first by a scan that stops past it: its page and count at once, without the planner's estimate.
+    static let probeLimit = 1_000
     /// A planner's estimate at least this large is shown without counting: counting would pass the limit
     /// unless the planner were more than five times too high.
     static let trustedEstimate = 5 * exactCountLimit

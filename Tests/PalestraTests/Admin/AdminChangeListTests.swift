@@ -195,4 +195,64 @@ struct AdminChangeListTests {
             #expect(page.text.contains("Select all (about"))
         }
     }
+
+    @Test("searched or filtered: exact counts and the right pages on both sides of 1,000 matching rows (read by one scan once a list is known to match few), past the end, after the list grew, and beyond 10,000 an estimate")
+    func narrowedCounts() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Browser.signedInAdmin(client, database)
+            // 1,000 matching "alpha", 1,001 matching "beta", 1,500 matching "gamma", 12,000 matching "delta".
+            try await Self.insertUsers(database, count: AdminListStore.probeLimit, prefix: "alpha")
+            try await Self.insertUsers(database, count: AdminListStore.probeLimit + 1, prefix: "beta")
+            try await Self.insertUsers(database, count: 1_500, prefix: "gamma")
+            try await Self.insertUsers(database, count: 12_000, prefix: "delta")
+            try await database.run("ANALYZE users")
+            for (prefix, total, shownTotal) in [("alpha", 1_000, "1,000"), ("beta", 1_001, "1,001"), ("gamma", 1_500, "1,500")] {
+                let first = try await browser.get("/admin/users/?q=\(prefix)")
+                #expect(Self.summary(first) == "\(shownTotal) results", "\(prefix)")
+                // The last page holds what is left over, in the list's order (email, then id).
+                let pages = (total + 49) / 50
+                let last = try await browser.get("/admin/users/?q=\(prefix)&p=\(pages)")
+                let expected: [String] = try await database.withClient { client in
+                    try await client.query(
+                        "SELECT email::text AS email FROM users WHERE email LIKE $1 ORDER BY email, id OFFSET $2", [prefix + "%", (pages - 1) * 50]
+                    ).map { try $0.decode("email") }
+                }
+                let shown = last.text.matches(of: /\b(?:alpha|beta|gamma)\d+@example\.org/).map { String($0.output) }
+                #expect(expected.count == total - (pages - 1) * 50 && expected.allSatisfy(shown.contains), "\(prefix): \(shown.count) shown")
+                // Past the end: no row, the same exact total.
+                let past = try await browser.get("/admin/users/?q=\(prefix)&p=\(pages + 1)")
+                #expect(past.status == .ok || past.status == .notFound)
+                #expect(!past.text.contains("\(prefix)1@example.org"))
+            }
+            // Remembered as few (1,000), then grown past the limit behind the list's back: the next page's scan finds
+            // more than 1,000 and the list is read by the estimate again, counted exactly.
+            try await Self.insertUsers(database, count: 600, prefix: "alphaz")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=alpha&p=2")) == "1,600 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=alpha&p=3")) == "1,600 results")
+            try await database.run("DELETE FROM users WHERE email LIKE 'alphaz%'")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=alpha")) == "1,000 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=alpha&p=20")) == "1,000 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=nobody-like-this")) == "0 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=nobody-like-this")) == "0 results")
+            let broad = try await browser.get("/admin/users/?q=delta")
+            #expect(broad.text.contains("about ") && broad.text.contains("Select all (about"))
+        }
+    }
+
+    @Test("lists that matched few rows are remembered for a minute, forgotten on demand, and never more than the capacity")
+    func fewMatchesMemory() {
+        let memory = AdminFewMatches()
+        let start = ContinuousClock.now
+        #expect(!memory.matchesFew("users\u{1}q", now: start))
+        memory.remember("users\u{1}q", now: start)
+        #expect(memory.matchesFew("users\u{1}q", now: start + .seconds(59)))
+        #expect(!memory.matchesFew("users\u{1}q", now: start + AdminFewMatches.lifetime))
+        memory.remember("users\u{1}q", now: start)
+        memory.forget("users\u{1}q")
+        #expect(!memory.matchesFew("users\u{1}q", now: start))
+        for index in 0..<AdminFewMatches.capacity { memory.remember("list \(index)", now: start) }
+        #expect(memory.matchesFew("list 0", now: start))
+        memory.remember("one more", now: start)
+        #expect(!memory.matchesFew("list 0", now: start) && memory.matchesFew("one more", now: start))
+    }
 }

@@ -98,7 +98,7 @@ struct LessonRosterTests {
                     }
                     return second
                 }
-                try await second.value
+                _ = try await second.value
             }
             let roster = try await Self.roster(fixture.lesson, in: database)
             #expect(roster == (try await Self.expected(fixture.lesson, in: database)))
