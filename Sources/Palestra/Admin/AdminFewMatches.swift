@@ -4,7 +4,7 @@ import Synchronization
 /// at most): the next request for the same conditions (another page, a reload, the rows saved) reads its page's
 /// keys and count in one scan that stops past the limit, pipelined with the filters' choices, instead of asking
 /// the planner's estimate first. That saves a round trip and the estimate's planning (0.4 ms of PostgreSQL a
-/// request on the attendance list's bench search, which went from 522 to 609 requests/s). A list that matches many
+/// request on the attendance list's bench search, which went from 608 to 687 requests/s). A list that matches many
 /// rows is never remembered: for it the same scan cost up to 6 ms (a broad name search over 1,000,000 users, whose
 /// index is read whole before the limit applies), which the estimate avoids. The scan checks itself: past the
 /// limit, the list is forgotten and read by the estimate as before, so a stale memory costs one scan, never a

@@ -11,9 +11,9 @@ import Postgres
 /// - A searched or filtered list often holds few: the estimate and the choices first, then the page's keys
 ///   and, by the estimate, their count (below the limit from the same scan of the matching rows), then the
 ///   page's rows by key. When the same conditions matched at most ``probeLimit`` rows a moment ago
-///   (``AdminFewMatches``), the page's keys and their count (one scan that stops past that limit) come with the
-///   choices instead of the estimate, and the rows by key follow. The keys' statements are planned for the request's values each time, so a rare
-///   value gets a plan of its own (a generic plan settled on after common values scanned the whole table
+///   (``AdminFewMatches``), the page's keys and their count (one scan that stops past that limit) come with
+///   the choices instead of the estimate, and the rows by key follow. The keys' statements are planned for the
+///   request's values each time, so a rare value gets a plan of its own (a generic plan settled on after common values scanned the whole table
 ///   for it: 80 ms instead of 1 on the bench data); they are small, so planning them is cheap. The rows'
 ///   statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
 extension AdminListStore {

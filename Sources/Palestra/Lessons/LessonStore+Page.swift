@@ -44,11 +44,10 @@ extension LessonStore {
             : PostgresStatement("SELECT count(*)::int AS n FROM lessons l" + rows.clause, rows.values)
         // The page's size and offset are numbers in the SQL (Swift integers), so the planner plans for that
         // page: as parameters, a reused plan would assume a tenth of the table. The first pages' statements
-        // stay prepared; a deeper page is planned once for itself.
-        // The roster rather than the enrolments and each student's name by key: 0.3 ms less of PostgreSQL per page.
+        // stay prepared; a deeper page is planned once for itself. Each lesson's roster comes with it rather than
+        // its enrolments and each student's name by key: 0.3 ms less of PostgreSQL a page.
         let page = PostgresStatement(
-            pageColumns + rows.clause
-                + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)",
+            pageColumns + rows.clause + "\nORDER BY l.starts_at, l.id LIMIT \(limit) OFFSET \(offset)",
             rows.values, planning: .page(offset: offset)
         )
         let results = try await database.pipeline([counting, page])
