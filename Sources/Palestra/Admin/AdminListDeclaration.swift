@@ -22,11 +22,15 @@ public struct AdminListDeclaration: Sendable {
     /// Rows of other tables the columns show, joined to the page once it is chosen (Django's
     /// `list_select_related`).
     public let related: [AdminRelated]
+    /// A row's label as the page reads it, over the related rows (e.g. `athlete.full_name || ', ' ||
+    /// session_date`): the same text as the resource's ``AdminResource/labelExpression``, read from a join
+    /// instead of a subquery a row. `nil`: the resource's own. The tests compare the two.
+    public let labelExpression: String?
 
     public init(
         columns: [AdminColumn], searchExpressions: [String] = [], filters: [AdminFilter] = [], defaultOrdering: [Int] = [1],
         pageSize: Int = 50, actions: [AdminAction] = [], editable: [String] = [], links: [(label: String, url: String)] = [],
-        related: [AdminRelated] = []
+        related: [AdminRelated] = [], labelExpression: String? = nil
     ) {
         self.columns = columns
         self.searchExpressions = searchExpressions
@@ -37,5 +41,6 @@ public struct AdminListDeclaration: Sendable {
         self.editable = editable
         self.links = links
         self.related = related
+        self.labelExpression = labelExpression
     }
 }

@@ -308,9 +308,9 @@ extension AdminListStore {
         return SQLStatement(sql: sql, parameters: parameters)
     }
 
-    /// A row's key and label, as ``row(_:of:editable:)`` reads them.
+    /// A row's key and label, as ``row(_:of:editable:)`` reads them (the list's own label, over its related rows, if it has one).
     private func rowLabel(_ resource: AdminResource) -> String {
-        "\(resource.table).\(resource.primaryKey) AS pk, (\(resource.labelExpression))::text AS label"
+        "\(resource.table).\(resource.primaryKey) AS pk, (\(resource.list.labelExpression ?? resource.labelExpression))::text AS label"
     }
 
     /// The ``AdminListDeclaration/related`` rows' joins, each on its own line.
@@ -328,7 +328,7 @@ extension AdminListStore {
         if !editable.isEmpty {
             columns.append(resource.isVersioned ? "\(resource.table).version" : "0 AS version")
             // Each read-only rule as a column of its own: the page says which rule holds, and why, without another query.
-            columns += resource.access.readOnlyRules.enumerated().map { "(\($1.sql)) AS read_only\($0)" }
+            columns += resource.access.readOnlyRules.enumerated().map { "(\($1.onList ?? $1.sql)) AS read_only\($0)" }
             columns += editable.enumerated().map { "\(AdminRecordStore.readExpression($1, timeZone: timeZone)) AS e\($0)" }
         }
         return columns.joined(separator: ", ")

@@ -8,6 +8,7 @@ extension AdminResource {
     func declarationProblems() -> [AdminDeclarationProblem] {
         var check = Check(resource: slug)
         check.sql(labelExpression, .label, "labelExpression")
+        if let label = list.labelExpression { check.sql(label, .label, "list labelExpression") }
         check.unique(list.columns.map(\.name), "column")
         for column in list.columns { check.sql(column.expression, .column, "column “\(column.name)”") }
         for expression in list.searchExpressions { check.sql(expression, .search, "searchExpressions “\(expression)”") }
@@ -44,7 +45,10 @@ extension AdminResource {
         }
         for inline in form.inlines { checkInline(inline, &check) }
         for panel in form.panels { check.sql(panel.query, .panel, "panel “\(panel.label)”") }
-        for rule in access.readOnlyRules { check.sql(rule.sql, .readOnlyCondition, "readOnlyRule “\(rule.reason)”") }
+        for rule in access.readOnlyRules {
+            check.sql(rule.sql, .readOnlyCondition, "readOnlyRule “\(rule.reason)”")
+            if let onList = rule.onList { check.sql(onList, .readOnlyCondition, "readOnlyRule “\(rule.reason)” onList") }
+        }
         check.scope(access.scope, "scope")
         for (constraint, target) in form.uniqueConstraints.merging(form.constraintMessages, uniquingKeysWith: { first, _ in first })
         where field(named: target.field) == nil {

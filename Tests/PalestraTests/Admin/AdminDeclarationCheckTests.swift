@@ -156,6 +156,40 @@ struct AdminDeclarationCheckTests {
         }
     }
 
+    @Test("a list's own label and read-only rules, over its related rows, hold the resource's own values row for row: attendance with a closed session, an archived group and neither")
+    func listSideExpressions() async throws {
+        try await TestDatabase.with { database in
+            let scene = try await AttendanceAdminTests.scene(database)
+            try await database.run("UPDATE training_sessions SET is_closed = true WHERE id = $1", [scene.session])
+            try await database.run("UPDATE training_groups SET is_archived = true WHERE name = 'Swimming'")
+            var compared: [String: (rows: Int, holding: [Int])] = [:]
+            for resource in AdminSite.standard.resources {
+                let rules = resource.access.readOnlyRules.filter { $0.onList != nil }
+                guard resource.list.labelExpression != nil || !rules.isEmpty else { continue }
+                let joins = resource.list.related.map { $0.join(to: resource.table) }.joined(separator: "\n")
+                let label = resource.list.labelExpression ?? resource.labelExpression
+                let differing = ["(\(resource.labelExpression))::text IS DISTINCT FROM (\(label))::text"]
+                    + rules.map { "(\($0.sql)) IS DISTINCT FROM (\($0.onList!))" }
+                let row = try await database.withClient { client in
+                    try await client.query(
+                        """
+                        SELECT count(*)::int AS n, count(*) FILTER (WHERE \(differing.joined(separator: " OR ")))::int AS differing,
+                               ARRAY[\((rules.map { "count(*) FILTER (WHERE \($0.sql))::int" } + ["0"]).joined(separator: ", "))] AS holding
+                        FROM \(resource.table) \(joins)
+                        """
+                    )[0]
+                }
+                let differingRows: Int = try row.decode("differing")
+                #expect(differingRows == 0, "\(resource.slug): \(differingRows) rows differ")
+                compared[resource.slug] = (try row.decode("n"), try row.decode("holding", as: [Int].self).dropLast())
+            }
+            // The comparison saw rows each rule holds for and rows it does not: the four records of two sessions, one
+            // closed (three records), one of an archived group (one record).
+            let attendance = try #require(compared[AttendanceJournal.recordAuditType])
+            #expect(attendance.rows == 4 && attendance.holding == [1], "\(attendance)")
+        }
+    }
+
     /// Each statement the engine composes from the declaration, `EXPLAIN`ed: the list with every filter
     /// set, a two-word search and every sortable column in the ordering, for each role that may view it;
     /// the record; each inline's rows, panel, dependent count and foreign-key lookup. The failures, named.

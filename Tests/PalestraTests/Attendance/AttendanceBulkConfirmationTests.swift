@@ -155,7 +155,7 @@ struct AttendanceBulkConfirmationTests {
         }
     }
 
-    @Test("the list: no action is chosen beforehand; Go without one re-shows the list with the message beside the menu and the rows still selected; Save at the top and the bottom; a closed session's rows say why they have no inputs")
+    @Test("the list: no action is chosen beforehand; Go without one re-shows the list with the message beside the menu and the rows still selected; Save at the top and the bottom; a closed session's or an archived group's rows say why they have no inputs")
     func listSafety() async throws {
         try await TestApp.test { client, database in
             let scene = try await AttendanceAdminTests.scene(database)
@@ -183,6 +183,13 @@ struct AttendanceBulkConfirmationTests {
             #expect(!closed.text.contains(#"name="row-\#(anna)-status""#))
             #expect(closed.text.contains(Self.shown("present") + #" <span class="results__locked">Session closed</span></td>"#))
             #expect(closed.text.components(separatedBy: "Session closed").count == 4, "one reason in each of the three rows")
+
+            try await database.run("UPDATE training_sessions SET is_closed = false WHERE id = $1", [scene.session])
+            try await database.run("UPDATE training_groups SET is_archived = true WHERE id = $1", [scene.fixture.group])
+            let archived = try await browser.get("/admin/attendance/")
+            #expect(!archived.text.contains(#"name="row-\#(anna)-status""#) && !archived.text.contains("Session closed"))
+            #expect(archived.text.components(separatedBy: #"<span class="results__locked">Group archived</span>"#).count == 4, "one reason in each of the three rows")
+            #expect(archived.text.contains(#"name="row-\#(scene.otherRecord)-status""#), "the other group's record is still edited on the list")
         }
     }
 }
