@@ -349,10 +349,12 @@ extension AdminListStore {
         SQLStatement(sql: "EXPLAIN (FORMAT JSON) SELECT 1 FROM \(resource.table) WHERE \(conditions.sql)", parameters: conditions.parameters)
     }
 
-    /// The row count of an `EXPLAIN (FORMAT JSON)`'s top plan node, which costs planning, not a scan.
+    /// The row count of an `EXPLAIN (FORMAT JSON)`'s top plan node, which costs planning, not a scan. PostgreSQL
+    /// writes a node's own properties before its children (`"Plans"`), so the first `"Plan Rows"` is the top
+    /// node's: read there, without parsing the whole document (which cost 1 % of the list page's server time).
     static func estimate(from explained: PostgresQueryResult) throws -> Int? {
         let plan: String = try explained[0].decode(at: 0)
-        return (try? JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [[String: Any]])?
-            .first.flatMap { $0["Plan"] as? [String: Any] }.flatMap { $0["Plan Rows"] as? Int }
+        guard let key = plan.utf8.firstRange(of: #""Plan Rows": "#.utf8) else { return nil }
+        return Int(Substring(plan.utf8[key.upperBound...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }))
     }
 }

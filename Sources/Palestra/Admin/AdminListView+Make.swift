@@ -160,13 +160,12 @@ extension AdminListView {
         // A date choice leads a list sorted by its date the way that shows the nearest days first.
         let column = resource.list.columns.firstIndex { $0.name == filter.name }.map { $0 + 1 }
         func choice(_ label: String, _ value: String?, descending: Bool? = nil) -> AdminFilterView.Choice {
+            guard links else { return AdminFilterView.Choice(label: label, value: value ?? "", url: "", isSelected: current == value) }
             var target = state.filtering(filter.name, value)
             if let column, let descending, let first = state.ordering.first, abs(first) == column {
                 target.ordering[0] = descending ? -column : column
             }
-            return AdminFilterView.Choice(
-                label: label, value: value ?? "", url: links ? target.url(resource: resource) : "", isSelected: current == value
-            )
+            return AdminFilterView.Choice(label: label, value: value ?? "", url: target.url(resource: resource), isSelected: current == value)
         }
         // With a default, "All" must say so in the address (no value means the default).
         let all = filter.defaultValue == nil ? nil : AdminFilter.allValue

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import HummingbirdTesting
 @testable import Palestra
@@ -193,6 +194,28 @@ struct AdminChangeListTests {
             let estimate = Int(summary.output.1.replacingOccurrences(of: ",", with: "")) ?? 0
             #expect(estimate > 10_000 && estimate < 14_000)
             #expect(page.text.contains("Select all (about"))
+        }
+    }
+
+    @Test("the planner's estimate is the top plan node's rows, not a child's: joins, subqueries, a limit, nothing matching")
+    func estimateIsTheTopNode() async throws {
+        try await TestDatabase.with { database in
+            try await Self.insertUsers(database, count: 500)
+            try await database.run("ANALYZE users")
+            try await database.withClient { client in
+                for sql in [
+                    "SELECT 1 FROM users", "SELECT 1 FROM users WHERE id < 0",
+                    "SELECT 1 FROM users u JOIN users v ON v.id = u.id WHERE u.email LIKE 'pupil1%'",
+                    "SELECT 1 FROM users WHERE id IN (SELECT id FROM users WHERE role = 'student') LIMIT 7",
+                    "SELECT (SELECT count(*) FROM notifications) FROM users WHERE role = 'student' ORDER BY email",
+                ] {
+                    let explained = try await client.query("EXPLAIN (FORMAT JSON) " + sql)
+                    let json: String = try explained[0].decode(at: 0)
+                    let top = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first?["Plan"] as? [String: Any]
+                    let rows = try #require(top?["Plan Rows"] as? Int)
+                    #expect(try AdminListStore.estimate(from: explained) == rows, "\(sql): \(json)")
+                }
+            }
         }
     }
 
