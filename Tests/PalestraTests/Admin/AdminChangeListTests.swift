@@ -219,6 +219,39 @@ struct AdminChangeListTests {
         }
     }
 
+    @Test("a list searched again for hostile words (quotes, backslashes, $1, comment markers) reads the same page by a statement prepared with those words written in, and nothing else happens")
+    func writtenValues() async throws {
+        try await TestDatabase.with { database in
+            let names = ["Anna O'Brien", "Back\\slash \\' Boris", "Dollar $1 $$ Clara", "Dash -- Dora /* x */", "Quote \" Eva"]
+            for (index, name) in names.enumerated() {
+                try await database.run(
+                    "INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, $2, 'student', '$argon2id$v=19$m=19456,t=2,p=1$x$y')",
+                    ["hostile\(index)@example.org", name]
+                )
+            }
+            try await database.withClient(maxConnections: 1) { client in
+                let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: "Europe/Moscow")!)
+                let admin = User(id: 1, email: "", displayName: "", role: .admin, language: nil)
+                for (word, expected) in [("O'Brien", ["Anna O'Brien"]), ("\\'", ["Back\\slash \\' Boris"]), ("$1", ["Dollar $1 $$ Clara"]),
+                                         ("--", ["Dash -- Dora /* x */"]), ("\"", ["Quote \" Eva"]), ("'; DROP TABLE users; --", [])] {
+                    let state = AdminListState(query: FormData(fields: [.init(name: "q", value: word), .init(name: "role", value: "student")]), resource: UsersAdmin.resource, today: .today(in: .gmt))
+                    let first = try await lists.page(of: UsersAdmin.resource, for: admin, state: state)
+                    let again = try await lists.page(of: UsersAdmin.resource, for: admin, state: state)
+                    #expect(first.rows.map(\.cells) == again.rows.map(\.cells) && again.total == expected.count && !again.isEstimate, "\(word)")
+                    let shown = again.rows.compactMap { row in row.cells.first { names.contains($0 ?? "") } ?? nil }
+                    #expect(shown == expected, "\(word): \(again.rows.map(\.cells))")
+                }
+                // The second reading of each ran a statement with the words in its text, prepared on the connection.
+                let prepared: [String] = try await client.query(
+                    "SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%matching AS MATERIALIZED%' AND cardinality(parameter_types) = 0",
+                    [], planning: .perExecution
+                ).map { try $0.decode(at: 0) }
+                #expect(prepared.count == 6 && prepared.contains { $0.contains("E'%O''Brien%'") }, "\(prepared)")
+            }
+            #expect(try await database.value("SELECT count(*)::int FROM users WHERE email LIKE 'hostile%'") as Int == names.count)
+        }
+    }
+
     @Test("searched or filtered: exact counts and the right pages on both sides of 1,000 matching rows (read by one scan once a list is known to match few), past the end, after the list grew, and beyond 10,000 an estimate")
     func narrowedCounts() async throws {
         try await TestApp.test { client, database in
