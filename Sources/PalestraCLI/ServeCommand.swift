@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MallocArenas.limit()
+        MallocSettings.apply()
         var overrides: [String: String] = [:]
         overrides["PALESTRA_HOST"] = host
         overrides["PALESTRA_PORT"] = port.map(String.init)

@@ -20,7 +20,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MallocArenas.limit()
+        MallocSettings.apply()
         let configuration = try loadConfiguration(overriding: ["PALESTRA_WORKERS": workers.map(String.init)].compactMapValues { $0 })
         let logger = makeLogger()
         for warning in configuration.warnings { logger.warning("\(warning)") }

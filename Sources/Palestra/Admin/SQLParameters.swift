@@ -21,6 +21,9 @@ struct SQLParameters {
     /// only when the fragment holds it), a pattern, a prefix and a filter's value once per fragment. The one place
     /// where a declaration's placeholders are expanded.
     mutating func expand(_ fragment: String, in slot: SQLPlaceholder.Slot, _ values: SQLPlaceholder.Values) -> String {
+        // Most fragments (a list's columns) hold no placeholder: each is looked for only in one that has a brace
+        // (or may hold `$1`, a dependent's ids).
+        guard fragment.utf8.contains(UInt8(ascii: "{")) || slot.allowed.contains(.ids) else { return fragment }
         var sql = fragment
         for placeholder in SQLPlaceholder.allCases where slot.allowed.contains(placeholder) && sql.contains(placeholder.rawValue) {
             let bound: String
