@@ -11,9 +11,11 @@ import Postgres
 /// - A searched or filtered list often holds few: the estimate and the choices first, then the page's keys
 ///   and, by the estimate, their count (below the limit from the same scan of the matching rows), then the
 ///   page's rows by key. When the same conditions matched at most ``probeLimit`` rows a moment ago
-///   (``AdminFewMatches``), the page's keys and their count (one scan that stops past that limit) come with
-///   the choices instead of the estimate, and the rows by key follow; that scan is prepared with its values
-///   written in (``PostgresStatement/writingValues()``), so each connection plans it once for them. The keys' statements are planned for the
+///   (``AdminMatchMemory``), the page's keys and their count (one scan that stops past that limit) come with
+///   the choices instead of the estimate, and the rows by key follow; one that matched far more than the limit
+///   (``AdminMatchMemory``) reads its page's keys with the choices and shows the estimate it had. Either first
+///   statement is prepared with its values written in (``PostgresStatement/writingValues()``), so each connection
+///   plans it once for them. The keys' statements are planned for the
 ///   request's values each time, so a rare value gets a plan of its own (a generic plan settled on after common values scanned the whole table
 ///   for it: 80 ms instead of 1 on the bench data); they are small, so planning them is cheap. The rows'
 ///   statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
@@ -51,13 +53,18 @@ extension AdminListStore {
         }
         let estimate = estimateStatement(resource, conditions: statements.conditions)
         let narrowing = isNarrowed ? try Self.memoryName(resource, statements.conditions) : nil
-        let probing = narrowing.map { fewMatches.matchesFew($0) } ?? false
-        // The probe of a list asked again with the same values is prepared once per connection with them written
-        // in: planned for them once, then neither parsed nor planned again (0.5 ms of the bench search's 1.3).
-        let probe = PostgresStatement(statements.probe.sql, statements.probe.values, planning: .perExecution)
-        let first = probing ? probe.writingValues() ?? probe : PostgresStatement(estimate.sql, estimate.values)
+        let recalled = narrowing.flatMap { matchMemory.matched($0) }
+        // A list asked again with the same values reads first what it read last time, prepared once per connection
+        // with its values written in: planned for them once, then neither parsed nor planned again (0.5 ms of the
+        // bench search's 1.3 in PostgreSQL).
+        let first: PostgresStatement
+        switch recalled {
+        case .few?: first = PostgresStatement(statements.probe.sql, statements.probe.values, planning: .perExecution)
+        case .many?: first = PostgresStatement(statements.keys.sql, statements.keys.values, planning: .perExecution)
+        case nil: first = PostgresStatement(estimate.sql, estimate.values)
+        }
         let results = try await database.pipeline(
-            [first] + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
+            [first.writingValues() ?? first] + (isNarrowed ? [] : [PostgresStatement(statements.select.sql, statements.select.values)])
                 + lookups.map { PostgresStatement($0.statement.sql, $0.statement.values) }
         )
         var choices: [String: [AdminChoice]] = [:]
@@ -72,15 +79,27 @@ extension AdminListStore {
             )
         }
         if let narrowing {
-            if probing, let (keys, matching) = try Self.probed(results[0], page: state.page) {
-                return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (matching, false))
+            switch recalled {
+            case .few?:
+                if let (keys, matching) = try Self.probed(results[0], page: state.page) {
+                    return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (matching, false))
+                }
+            case .many(let estimate)?:
+                let keys = try results[0].map { try $0.decode("page_key", as: Int.self) }
+                if state.page > 1 || keys.count == resource.list.pageSize {
+                    return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (estimate, true))
+                }
+            case nil:
+                break
             }
-            let estimated = try Self.estimate(from: probing ? try await database.query(estimate.sql, estimate.values) : results[0])
+            let estimated = try Self.estimate(from: recalled == nil ? results[0] : try await database.query(estimate.sql, estimate.values))
             let (rows, total) = try await narrowedPage(resource, statements, state: state, estimate: estimated)
             if !total.isEstimate, total.value <= Self.probeLimit {
-                fewMatches.remember(narrowing)
+                matchMemory.remember(narrowing, .few)
+            } else if total.isEstimate, total.value >= Self.trustedEstimate {
+                matchMemory.remember(narrowing, .many(estimate: total.value))
             } else {
-                fewMatches.forget(narrowing)
+                matchMemory.forget(narrowing)
             }
             return try listPage(rows, total)
         }

@@ -8,12 +8,12 @@ struct AdminListStore: Sendable {
     let timeZone: TimeZone
     /// Where deep pages start, remembered by this process (``AdminPageStarts``).
     var pageStarts = AdminPageStarts()
-    /// Searched or filtered lists that matched few rows a moment ago (``AdminFewMatches``).
-    var fewMatches = AdminFewMatches()
+    /// What searched or filtered lists matched a moment ago (``AdminMatchMemory``).
+    var matchMemory = AdminMatchMemory()
 
     /// Up to this many matching rows are counted exactly; beyond it the planner's estimate is shown.
     static let exactCountLimit = 10_000
-    /// A searched or filtered list that matched at most this many rows a moment ago (``AdminFewMatches``) is read
+    /// A searched or filtered list that matched at most this many rows a moment ago (``AdminMatchMemory``) is read
     /// first by a scan that stops past it: its page and count at once, without the planner's estimate.
     static let probeLimit = 1_000
     /// A planner's estimate at least this large is shown without counting: counting would pass the limit

@@ -295,20 +295,45 @@ struct AdminChangeListTests {
         }
     }
 
-    @Test("lists that matched few rows are remembered for a minute, forgotten on demand, and never more than the capacity")
-    func fewMatchesMemory() {
-        let memory = AdminFewMatches()
+    @Test("what lists matched is remembered for a minute, forgotten on demand, and never more than the capacity")
+    func matchMemory() {
+        let memory = AdminMatchMemory()
         let start = ContinuousClock.now
-        #expect(!memory.matchesFew("users\u{1}q", now: start))
-        memory.remember("users\u{1}q", now: start)
-        #expect(memory.matchesFew("users\u{1}q", now: start + .seconds(59)))
-        #expect(!memory.matchesFew("users\u{1}q", now: start + AdminFewMatches.lifetime))
-        memory.remember("users\u{1}q", now: start)
+        #expect(memory.matched("users\u{1}q", now: start) == nil)
+        memory.remember("users\u{1}q", .few, now: start)
+        #expect(memory.matched("users\u{1}q", now: start + .seconds(59)) == .few)
+        #expect(memory.matched("users\u{1}q", now: start + AdminMatchMemory.lifetime) == nil)
+        memory.remember("users\u{1}q", .many(estimate: 60_000), now: start)
+        #expect(memory.matched("users\u{1}q", now: start) == .many(estimate: 60_000))
         memory.forget("users\u{1}q")
-        #expect(!memory.matchesFew("users\u{1}q", now: start))
-        for index in 0..<AdminFewMatches.capacity { memory.remember("list \(index)", now: start) }
-        #expect(memory.matchesFew("list 0", now: start))
-        memory.remember("one more", now: start)
-        #expect(!memory.matchesFew("list 0", now: start) && memory.matchesFew("one more", now: start))
+        #expect(memory.matched("users\u{1}q", now: start) == nil)
+        for index in 0..<AdminMatchMemory.capacity { memory.remember("list \(index)", .few, now: start) }
+        #expect(memory.matched("list 0", now: start) == .few)
+        memory.remember("one more", .few, now: start)
+        #expect(memory.matched("list 0", now: start) == nil && memory.matched("one more", now: start) == .few)
+    }
+
+    @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page's keys first; once it matches fewer than a page, it is counted again")
+    func manyMatches() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Browser.signedInAdmin(client, database)
+            try await Self.insertUsers(database, count: AdminListStore.trustedEstimate + 10_000, prefix: "epsilon")
+            try await database.run("ANALYZE users")
+            let first = try await browser.get("/admin/users/?q=epsilon")
+            let summary = try #require(Self.summary(first))
+            #expect(summary.hasPrefix("about "), "\(summary)")
+            let rows = first.text.matches(of: /epsilon\d+@example\.org/).map { String($0.output) }
+            #expect(rows.count >= 50)
+            let again = try await browser.get("/admin/users/?q=epsilon")
+            #expect(Self.summary(again) == summary && again.text.matches(of: /epsilon\d+@example\.org/).map { String($0.output) } == rows)
+            let second = try await browser.get("/admin/users/?q=epsilon&p=2")
+            #expect(Self.summary(second) == summary && !second.text.contains(rows[0]))
+            // All but 30 gone behind the list's back (and analyzed): its first page is short, so it is counted again, exactly,
+            // instead of showing the remembered estimate for the rest of the minute.
+            try await database.run("DELETE FROM users WHERE email LIKE 'epsilon%' AND email NOT LIKE 'epsilon1_@%' AND email NOT LIKE 'epsilon2_@%' AND email NOT LIKE 'epsilon3_@%'")
+            #expect(try await database.value("SELECT count(*)::int FROM users WHERE email LIKE 'epsilon%'") as Int == 30)
+            try await database.run("ANALYZE users")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=epsilon")) == "30 results")
+        }
     }
 }
