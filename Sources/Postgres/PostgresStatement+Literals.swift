@@ -7,10 +7,15 @@ extension PostgresStatement {
     /// after other values can run for these.
     ///
     /// Each value becomes an escape string (`E'…'`, backslashes and quotes doubled, so it is read the same whatever
-    /// `standard_conforming_strings` says) cast to its type when it has one, or `NULL`; a `$n` inside a string, a
-    /// quoted name, a comment or a dollar-quoted body is left alone. `nil` when a value has no such literal here (a
-    /// binary value, an unnamed type, text holding U+0000) or a parameter is not found in the text: the caller
-    /// runs the statement as it is.
+    /// `standard_conforming_strings` says) cast to its type when it has one, or `NULL`, in parentheses; a `$n`
+    /// inside a string, a quoted name, a comment or a dollar-quoted body is left alone. `nil` when a value has no
+    /// such literal here (a binary value, an unnamed type, text holding U+0000), a parameter is not found in the
+    /// text, or a string continues on the next line: the caller runs the statement as it is.
+    ///
+    /// A literal without a type takes it from where it stands, as a parameter does; but a parameter used twice
+    /// has the one type of its first use, where each of its literals is typed on its own. Write the values of a
+    /// statement only when every use of a repeated untyped parameter reads the same type (a zone, a user's id, a
+    /// pattern compared as text, as the admin engine's statements do), or give the parameter its type.
     public func writingValues() -> PostgresStatement? {
         var literals: [[UInt8]] = []
         for value in parameters {
@@ -29,16 +34,17 @@ extension PostgresStatement {
             guard !name.hasPrefix("type with OID") else { return nil }
             cast = Array("::\(name)".utf8)
         }
-        guard let bytes = parameter.bytes else { return Array("NULL".utf8) + cast }
+        // In parentheses, as a parameter is one operand: `$1[1]` must not become the type `int8[][1]`.
+        guard let bytes = parameter.bytes else { return Array("(NULL".utf8) + cast + [UInt8(ascii: ")")] }
         guard parameter.format == .text, !bytes.contains(0) else { return nil }
-        var literal: [UInt8] = [UInt8(ascii: "E"), UInt8(ascii: "'")]
-        literal.reserveCapacity(bytes.count + 4 + cast.count)
+        var literal: [UInt8] = Array("(E'".utf8)
+        literal.reserveCapacity(bytes.count + 5 + cast.count)
         for byte in bytes {
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\\") { literal.append(byte) }
             literal.append(byte)
         }
         literal.append(UInt8(ascii: "'"))
-        return literal + cast
+        return literal + cast + [UInt8(ascii: ")")]
     }
 
     /// `sql` with each parameter `$n` replaced by `literals[n - 1]`; `nil` when one names no literal or a literal
@@ -88,12 +94,24 @@ extension PostgresStatement {
                         index += 1
                     }
                 }
+                // A string continued on the next line ('a'<newline>'b') is one string to PostgreSQL, an escape string
+                // throughout if it began as one: not followed here, so such a statement is run as it is.
+                var next = index, newline = false
+                while next < text.count, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0c].contains(text[next]) {
+                    newline = newline || text[next] == UInt8(ascii: "\n") || text[next] == UInt8(ascii: "\r")
+                    next += 1
+                }
+                if newline, next < text.count, text[next] == UInt8(ascii: "'") { return nil }
             case UInt8(ascii: "\""):
                 out.append(byte)
                 index += 1
                 copy(through: [byte])
             case UInt8(ascii: "-") where index + 1 < text.count && text[index + 1] == UInt8(ascii: "-"):
-                copy(through: [UInt8(ascii: "\n")])
+                // To the end of the line, which PostgreSQL ends at a line feed or a carriage return.
+                while index < text.count, text[index] != UInt8(ascii: "\n"), text[index] != UInt8(ascii: "\r") {
+                    out.append(text[index])
+                    index += 1
+                }
             case UInt8(ascii: "/") where index + 1 < text.count && text[index + 1] == UInt8(ascii: "*"):
                 // Block comments nest.
                 var depth = 0

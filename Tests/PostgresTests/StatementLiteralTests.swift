@@ -51,9 +51,12 @@ struct StatementLiteralTests {
             """
         let written = try #require(PostgresStatement(sql, values).writingValues())
         #expect(written.sql == """
-            SELECT E'1', '$2', E'\\'$3', "$4", a$5, -- $6
-            /* $7 /* nested $8 */ still $9 */ $$ $1 $$, $q$ $2 $q$, E'10', E'2', E'3', E'4', E'5', E'6', E'7', E'8', E'9'
+            SELECT (E'1'), '$2', E'\\'$3', "$4", a$5, -- $6
+            /* $7 /* nested $8 */ still $9 */ $$ $1 $$, $q$ $2 $q$, (E'10'), (E'2'), (E'3'), (E'4'), (E'5'), (E'6'), (E'7'), (E'8'), (E'9')
             """)
+        // A comment ends at a carriage return too; a typed value is one operand, subscripted as a whole.
+        #expect(PostgresStatement("SELECT 1 -- $2\r, $1", [7]).writingValues()?.sql == "SELECT 1 -- $2\r, (E'7')")
+        #expect(PostgresStatement("SELECT $1[2]", [PostgresTypedProbe()]).writingValues()?.sql == "SELECT (E'{1,2}'::int8[])[2]")
     }
 
     @Test("no literal: a binary value, a parameter the text never uses, a $n beyond the values, text holding U+0000")
@@ -63,6 +66,13 @@ struct StatementLiteralTests {
         #expect(PostgresStatement("SELECT $1, $2", [1]).writingValues() == nil)
         #expect(PostgresStatement("SELECT $1", ["a\u{0}b"]).writingValues() == nil)
         #expect(PostgresStatement("SELECT 1", []).writingValues()?.sql == "SELECT 1")
+        // A string continued on the next line is one string to PostgreSQL: not followed, so not written.
+        #expect(PostgresStatement("SELECT E'a\\\\'\n'$1', $1", [1]).writingValues() == nil)
+    }
+
+    /// A value whose type is given.
+    struct PostgresTypedProbe: PostgresEncodable {
+        func postgresParameter() throws(PostgresError) -> PostgresParameter { try .text("{1,2}", type: .int8Array) }
     }
 
     /// A value sent in binary, which has no text literal here.

@@ -11,9 +11,10 @@ import Synchronization
 ///   it the same scan cost up to 6 ms (a broad name search over 1,000,000 users, whose index is read whole before
 ///   the limit applies).
 /// - **Many** (an estimate of ``AdminListStore/trustedEstimate`` or more, which the page shows without counting):
-///   the page's keys come with the choices and the remembered estimate is the total. The planner's estimate only
-///   moves when the table is analyzed, so for a minute it is the one a new `EXPLAIN` would give. A first page with
-///   fewer rows than a page holds is no such list any more: it is forgotten and read by the estimate.
+///   the page's keys come with the choices and the remembered estimate is the total. The planner's estimate moves
+///   little between analyses (with the table's size), and it is shown as one ("about"). A page with fewer rows
+///   than a page holds is the list's last, so its total is exact and shown so (and remembered as few when it is);
+///   a page past the end is read by the estimate again.
 final class AdminMatchMemory: Sendable {
     enum Matched: Equatable, Sendable {
         case few

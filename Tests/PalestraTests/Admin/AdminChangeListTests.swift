@@ -313,7 +313,7 @@ struct AdminChangeListTests {
         #expect(memory.matched("list 0", now: start) == nil && memory.matched("one more", now: start) == .few)
     }
 
-    @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page's keys first; once it matches fewer than a page, it is counted again")
+    @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page's keys first; a page that is not full gives the exact total")
     func manyMatches() async throws {
         try await TestApp.test { client, database in
             var browser = try await Browser.signedInAdmin(client, database)
@@ -328,12 +328,13 @@ struct AdminChangeListTests {
             #expect(Self.summary(again) == summary && again.text.matches(of: /epsilon\d+@example\.org/).map { String($0.output) } == rows)
             let second = try await browser.get("/admin/users/?q=epsilon&p=2")
             #expect(Self.summary(second) == summary && !second.text.contains(rows[0]))
-            // All but 30 gone behind the list's back (and analyzed): its first page is short, so it is counted again, exactly,
-            // instead of showing the remembered estimate for the rest of the minute.
-            try await database.run("DELETE FROM users WHERE email LIKE 'epsilon%' AND email NOT LIKE 'epsilon1_@%' AND email NOT LIKE 'epsilon2_@%' AND email NOT LIKE 'epsilon3_@%'")
-            #expect(try await database.value("SELECT count(*)::int FROM users WHERE email LIKE 'epsilon%'") as Int == 30)
-            try await database.run("ANALYZE users")
-            #expect(Self.summary(try await browser.get("/admin/users/?q=epsilon")) == "30 results")
+            // All but 80 gone behind the list's back (not analyzed: the planner still expects 60,000): its second page,
+            // not full, is its last, so the total is exact; then it is remembered as few, and counted so.
+            try await database.run("DELETE FROM users WHERE email LIKE 'epsilon%' AND substring(email FROM 'epsilon([0-9]+)@')::int > 80")
+            let last = try await browser.get("/admin/users/?q=epsilon&p=2")
+            #expect(Self.summary(last) == "80 results" && last.text.matches(of: /epsilon\d+@example\.org/).count >= 30)
+            #expect(Self.summary(try await browser.get("/admin/users/?q=epsilon")) == "80 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=epsilon&p=3")) != nil)
         }
     }
 }
