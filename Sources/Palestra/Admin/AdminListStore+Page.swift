@@ -10,15 +10,16 @@ import Postgres
 ///   above it) gives the total.
 /// - A searched or filtered list often holds few: the estimate and the choices first, then the page's keys
 ///   and, by the estimate, their count (below the limit from the same scan of the matching rows), then the
-///   page's rows by key. When the same conditions matched at most ``probeLimit`` rows a moment ago
-///   (``AdminMatchMemory``), the page's keys and their count (one scan that stops past that limit) come with
-///   the choices instead of the estimate, and the rows by key follow; one that matched far more than the limit
-///   (``AdminMatchMemory``) reads its page's keys with the choices and shows the estimate it had. Either first
+///   page's rows by key. The keys' statements are planned for the request's values each time, so a rare value
+///   gets a plan of its own (a generic plan settled on after common values scanned the whole table for it: 80 ms
+///   instead of 1 on the bench data); they are small, so planning them is cheap.
+/// - The same conditions asked again within a minute (``AdminMatchMemory``) skip the estimate: a list that
+///   matched at most ``probeLimit`` rows reads its page's keys and count by one scan that stops past that limit,
+///   one whose estimate was at least ``trustedEstimate`` its page's keys alone, each with the choices. That first
 ///   statement is prepared with its values written in (``PostgresStatement/writingValues()``), so each connection
-///   plans it once for them. The keys' statements are planned for the
-///   request's values each time, so a rare value gets a plan of its own (a generic plan settled on after common values scanned the whole table
-///   for it: 80 ms instead of 1 on the bench data); they are small, so planning them is cheap. The rows'
-///   statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
+///   plans it once for them.
+///
+/// The rows' statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
 extension AdminListStore {
     /// A page's statements, composed from the declaration and the state.
     struct PageStatements {
@@ -81,36 +82,9 @@ extension AdminListStore {
             )
         }
         if let narrowing {
-            switch recalled {
-            case .few?:
-                if let (keys, matching) = try Self.probed(results[0], page: state.page) {
-                    return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (matching, false))
-                }
-            case .many(let estimate)?:
-                let keys = try results[0].map { try $0.decode("page_key", as: Int.self) }
-                if keys.count == resource.list.pageSize {
-                    return try listPage(try await rows(statements, keys: keys), (estimate, true))
-                }
-                // A page that is not full is the list's last: its total is exact, whatever the estimate said.
-                if !keys.isEmpty || state.page == 1 {
-                    let total = (state.page - 1) * resource.list.pageSize + keys.count
-                    if total <= Self.probeLimit { matchMemory.remember(narrowing, .few) } else { matchMemory.forget(narrowing) }
-                    return try listPage(keys.isEmpty ? results[0] : try await rows(statements, keys: keys), (total, false))
-                }
-                // Past the end: read by the estimate, as a list not remembered is.
-                matchMemory.forget(narrowing)
-            case nil:
-                break
-            }
-            let estimated = try Self.estimate(from: recalled == nil ? results[0] : try await database.query(estimate.sql, estimate.values))
-            let (rows, total) = try await narrowedPage(resource, statements, state: state, estimate: estimated)
-            if !total.isEstimate, total.value <= Self.probeLimit {
-                matchMemory.remember(narrowing, .few)
-            } else if total.isEstimate, total.value >= Self.trustedEstimate {
-                matchMemory.remember(narrowing, .many(estimate: total.value))
-            } else {
-                matchMemory.forget(narrowing)
-            }
+            let (rows, total) = try await narrowedPage(
+                resource, statements, state: state, narrowing: narrowing, recalled: recalled, first: results[0], estimate: estimate
+            )
             return try listPage(rows, total)
         }
         let estimated = try Self.estimate(from: results[0])
@@ -129,6 +103,51 @@ extension AdminListStore {
             }
         }
         return try listPage(rows, try await total(resource, statements, state: state, rows: rows.count, estimate: estimated))
+    }
+
+    /// A searched or filtered list's page and total: from what the list read first when it was remembered
+    /// (``AdminMatchMemory``) and that still holds; otherwise by the planner's estimate. What it matched is remembered.
+    private func narrowedPage(
+        _ resource: AdminResource, _ statements: PageStatements, state: AdminListState, narrowing: String,
+        recalled: AdminMatchMemory.Matched?, first: PostgresQueryResult, estimate: SQLStatement
+    ) async throws -> (PostgresQueryResult, (value: Int, isEstimate: Bool)) {
+        let pageSize = resource.list.pageSize
+        switch recalled {
+        case .few?:
+            if let (keys, matching) = try Self.probed(first, page: state.page) {
+                return (keys.isEmpty ? first : try await rows(statements, keys: keys), (matching, false))
+            }
+        case .many(let estimate)?:
+            let keys = try first.map { try $0.decode("page_key", as: Int.self) }
+            if keys.count == pageSize {
+                return (try await rows(statements, keys: keys), (estimate, true))
+            }
+            // A page that is not full is the list's last: its total is exact, whatever the estimate said.
+            if !keys.isEmpty || state.page == 1 {
+                let total = (value: (state.page - 1) * pageSize + keys.count, isEstimate: false)
+                remember(narrowing, total)
+                return (keys.isEmpty ? first : try await rows(statements, keys: keys), total)
+            }
+            // Past the end: read by the estimate, as a list not remembered is.
+        case nil:
+            break
+        }
+        let estimated = try Self.estimate(from: recalled == nil ? first : try await database.query(estimate.sql, estimate.values))
+        let (rows, total) = try await pageByEstimate(resource, statements, state: state, estimate: estimated)
+        remember(narrowing, total)
+        return (rows, total)
+    }
+
+    /// Remembers what a searched or filtered list matched, when it is worth remembering: few rows, counted, or
+    /// an estimate so large it is shown without counting; otherwise forgets it.
+    private func remember(_ narrowing: String, _ total: (value: Int, isEstimate: Bool)) {
+        if !total.isEstimate, total.value <= Self.probeLimit {
+            matchMemory.remember(narrowing, .few)
+        } else if total.isEstimate, total.value >= Self.trustedEstimate {
+            matchMemory.remember(narrowing, .many(estimate: total.value))
+        } else {
+            matchMemory.forget(narrowing)
+        }
     }
 
     /// `statement` with its values written in (``PostgresStatement/writingValues()``), or as it is when they cannot be.
@@ -150,7 +169,7 @@ extension AdminListStore {
     /// above the limit, the page and the estimate; near it, the page and a count in one round trip; below it,
     /// the page with its count from one scan — or, past the limit after all, the page alone and the larger of
     /// the two. The page's keys first, then its rows by key.
-    private func narrowedPage(
+    private func pageByEstimate(
         _ resource: AdminResource, _ statements: PageStatements, state: AdminListState, estimate: Int?
     ) async throws -> (PostgresQueryResult, (value: Int, isEstimate: Bool)) {
         let keys = PostgresStatement(statements.keys.sql, statements.keys.values, planning: .perExecution)
@@ -320,8 +339,8 @@ extension AdminListStore {
     }
 
     /// What names a page among remembered starts (the resource and its page statement) or a searched or filtered
-    /// list among those that matched few rows (the resource and its conditions): the statement's values included
-    /// (the user's scope, the page number).
+    /// list in ``AdminMatchMemory`` (the resource and its conditions): the statement's values included (the user's
+    /// scope, the page number).
     static func memoryName(_ resource: AdminResource, _ statement: SQLStatement) throws -> String {
         var name = resource.slug + "\u{1}" + statement.sql
         for value in statement.values {
