@@ -59,11 +59,12 @@ struct StatementLiteralTests {
         #expect(PostgresStatement("SELECT $1[2]", [PostgresTypedProbe()]).writingValues()?.sql == "SELECT (E'{1,2}'::int8[])[2]")
     }
 
-    @Test("no literal: a binary value, a parameter the text never uses, a $n beyond the values, text holding U+0000")
+    @Test("no literal: a binary value, a parameter the text never uses, a $n beyond the values (or $0), text holding U+0000")
     func refused() {
         #expect(PostgresStatement("SELECT $1", [PostgresBinaryProbe()]).writingValues() == nil)
         #expect(PostgresStatement("SELECT $1", [1, 2]).writingValues() == nil)
         #expect(PostgresStatement("SELECT $1, $2", [1]).writingValues() == nil)
+        #expect(PostgresStatement("SELECT $1", []).writingValues() == nil && PostgresStatement("SELECT $0, $1", [1]).writingValues() == nil)
         #expect(PostgresStatement("SELECT $1", ["a\u{0}b"]).writingValues() == nil)
         #expect(PostgresStatement("SELECT 1", []).writingValues()?.sql == "SELECT 1")
         // A string continued on the next line is one string to PostgreSQL: not followed, so not written.
