@@ -301,7 +301,7 @@ extension AdminListStore {
             SELECT \(rowLabel(resource)), \(columns)
             FROM (SELECT \(page.keys) FROM \(resource.table) WHERE \(pageConditions) \(page.clause)) AS page
             JOIN \(resource.table) ON \(key) = page.page_key
-            \(relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
+            \(Self.relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
             """
         let pageKeys = "SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) \(keyPaging.clause)"
         func keysCounted(upTo limit: Int) -> SQLStatement {
@@ -358,7 +358,7 @@ extension AdminListStore {
             SELECT \(rowLabel(resource)), \(columns)
             FROM unnest(\(keys)::bigint[]) WITH ORDINALITY AS page (page_key, page_position)
             JOIN \(resource.table) ON \(resource.table).\(resource.primaryKey) = page.page_key
-            \(relatedJoins(resource))ORDER BY page.page_position
+            \(Self.relatedJoins(resource))ORDER BY page.page_position
             """
         return SQLStatement(sql: sql, parameters: parameters)
     }
@@ -369,7 +369,7 @@ extension AdminListStore {
     }
 
     /// The ``AdminListDeclaration/related`` rows' joins, each on its own line.
-    private func relatedJoins(_ resource: AdminResource) -> String {
+    static func relatedJoins(_ resource: AdminResource) -> String {
         resource.list.related.map { $0.join(to: resource.table) + "\n" }.joined()
     }
 

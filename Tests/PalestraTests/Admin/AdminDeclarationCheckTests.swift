@@ -166,7 +166,7 @@ struct AdminDeclarationCheckTests {
             for resource in AdminSite.standard.resources {
                 let rules = resource.access.readOnlyRules.filter { $0.onList != nil }
                 guard resource.list.labelExpression != nil || !rules.isEmpty else { continue }
-                let joins = resource.list.related.map { $0.join(to: resource.table) }.joined(separator: "\n")
+                let joins = AdminListStore.relatedJoins(resource)
                 let label = resource.list.labelExpression ?? resource.labelExpression
                 let differing = ["(\(resource.labelExpression))::text IS DISTINCT FROM (\(label))::text"]
                     + rules.map { "(\($0.sql)) IS DISTINCT FROM (\($0.onList!))" }
