@@ -13,11 +13,11 @@ import Postgres
 ///   page's rows by key. The keys' statements are planned for the request's values each time, so a rare value
 ///   gets a plan of its own (a generic plan settled on after common values scanned the whole table for it: 80 ms
 ///   instead of 1 on the bench data); they are small, so planning them is cheap.
-/// - The same conditions asked again within a minute (``AdminMatchMemory``) skip the estimate: a list that
-///   matched at most ``probeLimit`` rows reads its page's keys and count by one scan that stops past that limit,
-///   one whose estimate was at least ``trustedEstimate`` its page's keys alone, each with the choices. That first
-///   statement is prepared with its values written in (``PostgresStatement/writingValues()``), so each connection
-///   plans it once for them.
+/// - The same conditions asked again within a minute (``AdminMatchMemory``) skip the estimate and read the page's
+///   rows in the first round trip, with the choices: a list that matched at most ``probeLimit`` rows with their
+///   count, by one scan that stops past that limit; one whose estimate was at least ``trustedEstimate`` alone.
+///   That statement is prepared with its values written in (``PostgresStatement/writingValues()``), so each
+///   connection plans it once for them, and the page takes two round trips with the session's.
 ///
 /// The rows' statement reads 50 rows by primary key whatever the filters: prepared once, its plan reused.
 extension AdminListStore {
@@ -32,7 +32,9 @@ extension AdminListStore {
         /// The page's keys, each with `total`: the matching rows counted up to one past ``exactCountLimit``,
         /// by the same scan. The page is right only when `total` is within the limit (the scan stops there).
         let keysCounted: SQLStatement
-        /// The same, counted up to one past ``probeLimit``: what a searched or filtered list reads first.
+        /// The page's rows, each with `total`: the matching rows counted up to one past ``probeLimit``, by the same
+        /// scan. What a searched or filtered list that matched few rows reads when it is asked again; its rows are
+        /// the page's only when `total` is within the limit.
         let probe: SQLStatement
         /// The rows of the keys bound as `$1` (a `bigint[]`), in that order; its text is the same for every
         /// page of the list, so it is prepared once.
@@ -63,7 +65,7 @@ extension AdminListStore {
         let first: PostgresStatement
         switch recalled {
         case .few?: first = Self.written(PostgresStatement(statements.probe.sql, statements.probe.values, planning: .perExecution))
-        case .many?: first = Self.written(PostgresStatement(statements.keys.sql, statements.keys.values, planning: .perExecution))
+        case .many?: first = Self.written(PostgresStatement(statements.select.sql, statements.select.values, planning: .perExecution))
         case nil: first = PostgresStatement(estimate.sql, estimate.values)
         }
         let results = try await database.pipeline(
@@ -114,19 +116,18 @@ extension AdminListStore {
         let pageSize = resource.list.pageSize
         switch recalled {
         case .few?:
-            if let (keys, matching) = try Self.probed(first, page: state.page) {
-                return (keys.isEmpty ? first : try await rows(statements, keys: keys), (matching, false))
+            if let matching = try Self.probed(first, page: state.page) {
+                return (first, (matching, false))
             }
         case .many(let estimate)?:
-            let keys = try first.map { try $0.decode("page_key", as: Int.self) }
-            if keys.count == pageSize {
-                return (try await rows(statements, keys: keys), (estimate, true))
+            if first.count == pageSize {
+                return (first, (estimate, true))
             }
             // A page that is not full is the list's last: its total is exact, whatever the estimate said.
-            if !keys.isEmpty || state.page == 1 {
-                let total = (value: (state.page - 1) * pageSize + keys.count, isEstimate: false)
+            if !first.isEmpty || state.page == 1 {
+                let total = (value: (state.page - 1) * pageSize + first.count, isEstimate: false)
                 remember(narrowing, total)
-                return (keys.isEmpty ? first : try await rows(statements, keys: keys), total)
+                return (first, total)
             }
             // Past the end: read by the estimate, as a list not remembered is.
         case nil:
@@ -155,14 +156,13 @@ extension AdminListStore {
         statement.writingValues() ?? statement
     }
 
-    /// What a probe (``PageStatements/probe``) read: the page's keys and the exact total when the matching rows are
-    /// within ``probeLimit`` (none on the first page: nothing matches); `nil` when there are more, or when a later
-    /// page holds none, so the total is not known.
-    static func probed(_ result: PostgresQueryResult, page: Int) throws -> (keys: [Int], total: Int)? {
-        guard let first = result.first else { return page == 1 ? ([], 0) : nil }
+    /// The exact total a probe (``PageStatements/probe``) read with its page's rows, when the matching rows are within
+    /// ``probeLimit`` (0 when the first page holds none: nothing matches); `nil` when there are more (the rows are then
+    /// not the page's), or when a later page holds none, so the total is not known.
+    static func probed(_ result: PostgresQueryResult, page: Int) throws -> Int? {
+        guard let first = result.first else { return page == 1 ? 0 : nil }
         let matching: Int = try first.decode("total")
-        guard matching <= probeLimit else { return nil }
-        return (try result.map { try $0.decode("page_key", as: Int.self) }, matching)
+        return matching <= probeLimit ? matching : nil
     }
 
     /// A searched or filtered list's page and total, by the planner's estimate of the matching rows: far
@@ -304,19 +304,28 @@ extension AdminListStore {
             \(Self.relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
             """
         let pageKeys = "SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) \(keyPaging.clause)"
-        func keysCounted(upTo limit: Int) -> SQLStatement {
-            let sql = """
-                WITH matching AS MATERIALIZED (
-                    SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(limit + 1)
-                )
-                SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)
-                """
-            return SQLStatement(sql: sql, parameters: keyParameters)
-        }
+        let keysCounted = """
+            WITH matching AS MATERIALIZED (
+                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.exactCountLimit + 1)
+            )
+            SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)
+            """
+        // The page's rows with the count of the matching rows up to one past the probe's limit, from one scan of them.
+        var probeParameters = keyParameters
+        let probeColumns = rowColumns(resource, parameters: &probeParameters)
+        let probe = """
+            WITH matching AS MATERIALIZED (
+                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.probeLimit + 1)
+            )
+            SELECT \(rowLabel(resource)), \(probeColumns), (SELECT count(*) FROM matching)::bigint AS total
+            FROM (SELECT * FROM matching \(keyPaging.clause)) AS page
+            JOIN \(resource.table) ON \(key) = page.page_key
+            \(Self.relatedJoins(resource))ORDER BY \(keyPaging.order.map { "page." + $0 }.joined(separator: ", "))
+            """
         return PageStatements(
             conditions: counting, select: SQLStatement(sql: select, parameters: parameters),
-            keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: keysCounted(upTo: Self.exactCountLimit),
-            probe: keysCounted(upTo: Self.probeLimit), rowsByKey: rowsByKeyStatement(resource)
+            keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: SQLStatement(sql: keysCounted, parameters: keyParameters),
+            probe: SQLStatement(sql: probe, parameters: probeParameters), rowsByKey: rowsByKeyStatement(resource)
         )
     }
 

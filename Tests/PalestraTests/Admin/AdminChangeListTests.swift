@@ -313,7 +313,7 @@ struct AdminChangeListTests {
         #expect(memory.matched("list 0", now: start) == nil && memory.matched("one more", now: start) == .few)
     }
 
-    @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page's keys first; a page that is not full gives the exact total")
+    @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page in the first round trip; a page that is not full gives the exact total")
     func manyMatches() async throws {
         try await TestApp.test { client, database in
             var browser = try await Browser.signedInAdmin(client, database)
