@@ -415,10 +415,22 @@ extension AdminListStore {
 
     /// The row count of an `EXPLAIN (FORMAT JSON)`'s top plan node, which costs planning, not a scan. PostgreSQL
     /// writes a node's own properties before its children (`"Plans"`), so the first `"Plan Rows"` is the top
-    /// node's: read there, without parsing the whole document (which cost 1 % of the list page's server time).
+    /// node's: read there, without parsing the whole document (which cost 1 % of the list page's server time), by
+    /// a plain loop over the bytes (the standard library's generic `firstRange(of:)` took 47 µs for the 400 bytes
+    /// of the attendance list's plan, 3 % of its server time; this takes under half a microsecond).
     static func estimate(from explained: PostgresQueryResult) throws -> Int? {
-        let plan: String = try explained[0].decode(at: 0)
-        guard let key = plan.utf8.firstRange(of: #""Plan Rows": "#.utf8) else { return nil }
-        return Int(Substring(plan.utf8[key.upperBound...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }))
+        var plan: String = try explained[0].decode(at: 0)
+        return plan.withUTF8 { text -> Int? in
+            let key = planRowsKey
+            guard text.count >= key.count else { return nil }
+            for start in 0...(text.count - key.count) where text[start] == key[0] && text[start..<start + key.count].elementsEqual(key) {
+                let digits = text[(start + key.count)...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                return Int(String(decoding: digits, as: UTF8.self))
+            }
+            return nil
+        }
     }
+
+    /// What precedes a plan node's estimated rows in an `EXPLAIN (FORMAT JSON)`.
+    private static let planRowsKey = Array(#""Plan Rows": "#.utf8)
 }
