@@ -76,10 +76,10 @@ extension AdminListStore {
         for (index, lookup) in lookups.enumerated() {
             choices[lookup.name] = try Self.choices(from: results[results.count - lookups.count + index])
         }
-        let editable = resource.listEditableFields
+        let columns = RowColumns(resource)
         func listPage(_ rows: PostgresQueryResult, _ total: (value: Int, isEstimate: Bool)) throws -> AdminListPage {
             AdminListPage(
-                rows: try rows.map { try Self.row($0, of: resource, editable: editable) }, total: total.value, isEstimate: total.isEstimate,
+                rows: try rows.map { try Self.row($0, of: resource, columns: columns) }, total: total.value, isEstimate: total.isEstimate,
                 filterChoices: choices
             )
         }
@@ -234,17 +234,28 @@ extension AdminListStore {
         return (max(estimate ?? exact, exact), true)
     }
 
-    /// `editable` is the resource's list-editable fields, read once a page.
-    private static func row(_ row: PostgresRow, of resource: AdminResource, editable: [AdminField]) throws -> AdminListPage.Row {
+    /// The names of a page's row columns (``rowColumns(_:parameters:)``), composed once a page rather than once a row.
+    private struct RowColumns {
+        let cells: [String]
+        let readOnlyRules: [(name: String, rule: AdminReadOnlyRule)]
+        let editable: [(column: String, field: String)]
+
+        init(_ resource: AdminResource) {
+            cells = resource.list.columns.indices.map { "c\($0)" }
+            readOnlyRules = resource.access.readOnlyRules.enumerated().map { ("read_only\($0)", $1) }
+            editable = resource.listEditableFields.enumerated().map { ("e\($0)", $1.name) }
+        }
+    }
+
+    private static func row(_ row: PostgresRow, of resource: AdminResource, columns: RowColumns) throws -> AdminListPage.Row {
         AdminListPage.Row(
             id: try row.decode("pk"),
             label: try row.decode("label", as: String?.self) ?? "",
-            cells: try resource.list.columns.indices.map { try row.decode("c\($0)", as: String?.self) },
-            edit: editable.isEmpty ? nil : AdminListPage.Edit(
+            cells: try columns.cells.map { try row.decode($0, as: String?.self) },
+            edit: columns.editable.isEmpty ? nil : AdminListPage.Edit(
                 version: try row.decode("version"),
-                readOnlyRule: try resource.access.readOnlyRules.indices.first { try row.decode("read_only\($0)", as: Bool?.self) == true }
-                    .map { resource.access.readOnlyRules[$0] },
-                values: Dictionary(uniqueKeysWithValues: try editable.enumerated().map { ($1.name, try row.decode("e\($0)", as: String?.self)) })
+                readOnlyRule: try columns.readOnlyRules.first { try row.decode($0.name, as: Bool?.self) == true }?.rule,
+                values: Dictionary(uniqueKeysWithValues: try columns.editable.map { ($0.field, try row.decode($0.column, as: String?.self)) })
             )
         )
     }
@@ -372,7 +383,7 @@ extension AdminListStore {
         return SQLStatement(sql: sql, parameters: parameters)
     }
 
-    /// A row's key and label, as ``row(_:of:editable:)`` reads them (the list's own label, over its related rows, if it has one).
+    /// A row's key and label, as ``row(_:of:columns:)`` reads them (the list's own label, over its related rows, if it has one).
     private func rowLabel(_ resource: AdminResource) -> String {
         "\(resource.table).\(resource.primaryKey) AS pk, (\(resource.list.labelExpression ?? resource.labelExpression))::text AS label"
     }

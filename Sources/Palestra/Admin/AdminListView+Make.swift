@@ -66,6 +66,12 @@ extension AdminListView {
         let editableFields = resource.listEditableFields
         let editable = canEdit ? Dictionary(uniqueKeysWithValues: editableFields.map { ($0.name, $0) }) : [:]
         let firstEditable = resource.list.columns.firstIndex { editable[$0.name] != nil }
+        // What each column's cells share, found once a page rather than once a cell (50 rows of 7 cells).
+        let columnEditors = resource.list.columns.map { column in
+            editable[column.name].map { field in
+                (field: field, label: localizer.t(column.label), choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [])
+            }
+        }
         rows = page.rows.map { row in
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
             // A row that is read-only says why in its first editable column, instead of inputs.
@@ -74,13 +80,9 @@ extension AdminListView {
             let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: editableFields) }
             return Row(id: String(row.id), label: row.label, cells: resource.list.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
+                let columnEditor = columnEditors[index]
                 let editor = rowEdit.flatMap { edit in
-                    editable[column.name].map { field in
-                        Self.editor(
-                            field, rowID: row.id, edit: edit, posted: posted,
-                            choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [], formatter: formatter
-                        )
-                    }
+                    columnEditor.map { Self.editor($0.field, rowID: row.id, edit: edit, posted: posted, choices: $0.choices, formatter: formatter) }
                 }
                 // What a cell shows only as a link, a photo or an input is built only for such a cell.
                 let isLink = index == 0 && canOpen
@@ -95,7 +97,7 @@ extension AdminListView {
                     imageURL: image.map(MediaURL.file) ?? "",
                     imageAlt: image == nil ? "" : localizer.t("Photo of {name}", ["name": row.label]),
                     editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
-                    editorLabel: editor == nil ? "" : localizer.t(column.label) + ", " + row.label,
+                    editorLabel: editor == nil ? "" : (columnEditor?.label ?? "") + ", " + row.label,
                     yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty,
                     lockedReason: index == firstEditable ? locked ?? "" : "", isLocked: index == firstEditable && locked != nil
                 )
