@@ -36,7 +36,7 @@ help:
 	@echo "make bench-debates - 1,000 debate confirmations at once (100 connections) and a steady 200/s: latency, errors, seats"
 	@echo "make bench-lessons - the lessons API (list, detail, start/cancel) over 100,000 lessons, then the DRF anchor in the same run"
 	@echo "make api-check - schemathesis against the OpenAPI document of a throwaway server, with an admin's and a student's token"
-	@echo "make bench-render - one render of the attendance change list by Palestra's Mustache: time and instructions (callgrind)"
+	@echo "make bench-render - one render of the attendance change list by Palestra's Mustache, and one build of its view model: time and instructions (callgrind)"
 	@echo "make bench-workouts - the workout calendar and history of a user with 50 recurring workouts and 10,000 completed occurrences"
 	@echo "make bench-commissions - a team's quarter commission report over 1,000,000 entries, and the monthly email to 200 managers"
 
@@ -265,7 +265,7 @@ bench-commissions: deps
 
 # The template engine alone: the attendance change list's page (50 list-editable rows, the layout, the
 # 100-group filter) rendered by Palestra's Mustache — the median time of one render and of building its
-# view model, then the instructions one render costs under valgrind's callgrind (a count this noisy
+# view model, then the instructions one render and one build cost under valgrind's callgrind (a count this noisy
 # machine cannot disturb; the binary is copied without its debug information, which valgrind 3.19
 # cannot read). No database, no HTTP. Goal: a render in 0.3 ms or less.
 bench-render: deps
@@ -277,7 +277,11 @@ bench-render: deps
 	valgrind --tool=callgrind --callgrind-out-file="$$tmp/callgrind.out" --collect-atstart=no --toggle-collect='*measuredRenders*' \
 	  "$$tmp/benchmark" 20 >"$$tmp/valgrind.log" 2>&1 || { cat "$$tmp/valgrind.log"; exit 1; }; \
 	total=$$(awk '/^(summary|totals):/ { print $$2; exit }' "$$tmp/callgrind.out"); \
-	echo "== callgrind: $$((total / 20)) instructions per render (20 renders, $$total in all)"
+	echo "== callgrind: $$((total / 20)) instructions per render (20 renders, $$total in all)"; \
+	valgrind --tool=callgrind --callgrind-out-file="$$tmp/builds.out" --collect-atstart=no --toggle-collect='*measuredBuilds*' \
+	  "$$tmp/benchmark" builds 20 >"$$tmp/valgrind.log" 2>&1 || { cat "$$tmp/valgrind.log"; exit 1; }; \
+	total=$$(awk '/^(summary|totals):/ { print $$2; exit }' "$$tmp/builds.out"); \
+	echo "== callgrind: $$((total / 20)) instructions per view-model build, its teardown included (20 builds, $$total in all)"
 
 # The queue on a durable throwaway cluster (fsync on, synchronous_commit on): two `palestra worker`
 # processes drain 100,000 no-op jobs (jobs/s; the table is analyzed after the bulk insert, as autovacuum
