@@ -81,12 +81,14 @@ extension AdminFormFieldView {
         let storedFile = isFile ? stored.flatMap { $0.isEmpty ? nil : $0 } : nil
         hasImage = storedFile != nil
         imageURL = storedFile.map(MediaURL.file) ?? ""
-        let fieldLabel = localizer.t(field.label)
-        imageAlt = record.map { localizer.t("{field}: {name}", ["field": fieldLabel, "name": $0.label]) } ?? fieldLabel
+        // What only a stored file or a password shows is composed only for one (a list of 50 editable rows has
+        // 100 inputs, neither).
+        let fieldLabel = label
+        imageAlt = storedFile == nil ? "" : record.map { localizer.t("{field}: {name}", ["field": fieldLabel, "name": $0.label]) } ?? fieldLabel
         canClear = storedFile != nil && !field.isRequired
-        clearName = AdminFormInput.clearName(of: field)
-        confirmationName = field.name + "_confirmation"
-        confirmationID = "field-" + field.name + "-confirmation"
+        clearName = canClear ? AdminFormInput.clearName(of: field) : ""
+        confirmationName = isPassword ? field.name + "_confirmation" : ""
+        confirmationID = isPassword ? "field-" + field.name + "-confirmation" : ""
         isReadOnly = !editable || field.kind.isDisplayOnly
         if case .money(let currencyField, _) = field.kind, let minor = stored.flatMap({ Int($0) }) {
             let code = (record?.values[currencyField] ?? nil) ?? Currency.standard.code
@@ -124,11 +126,11 @@ extension AdminFormFieldView {
         self.tableHeaders = tableHeaders
         self.tableRows = tableRows
         hasTableRows = !tableRows.isEmpty
-        tableEmpty = localizer.t("None")
+        tableEmpty = isTable ? localizer.t("None") : ""
         isPlainReadOnly = !isPreformatted && !isTable && !isMarkdown
         self.yourValue = yourValue
         hasYourValue = !yourValue.isEmpty
-        describedBy = [help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
+        describedBy = help == nil && error == nil ? "" : [help != nil ? id + "-help" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }.joined(separator: " ")
         hasDescribedBy = !describedBy.isEmpty
     }
 

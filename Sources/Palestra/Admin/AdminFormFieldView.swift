@@ -67,11 +67,12 @@ struct AdminFormFieldView: Sendable {
     /// A stored image of a file field, shown on the form.
     let hasImage: Bool
     let imageURL: String
-    /// A stored file that may be removed (the field is not required): the "remove" checkbox's name.
+    /// A stored file that may be removed (the field is not required): the "remove" checkbox's name (empty otherwise).
     let canClear: Bool
     let clearName: String
-    /// The stored picture's alt text: the field and whose it is ("Photo: Anna Petrova").
+    /// The stored picture's alt text: the field and whose it is ("Photo: Anna Petrova"); empty without a picture.
     let imageAlt: String
+    /// A new password's second input (empty for any other field).
     let confirmationName: String
     let confirmationID: String
     let isReadOnly: Bool
@@ -81,7 +82,8 @@ struct AdminFormFieldView: Sendable {
     /// Read-only Markdown, rendered by cmark in safe mode (raw HTML and `javascript:` links neutralised).
     let isMarkdown: Bool
     let displayHTML: String
-    /// Read-only rows of a `.table` field: column labels, formatted cells, and what shows when there are none.
+    /// Read-only rows of a `.table` field: column labels, formatted cells, and what shows when there are none (empty
+    /// for any other field).
     let isTable: Bool
     let tableHeaders: [String]
     let tableRows: [TableRow]

@@ -69,42 +69,47 @@ extension AdminListView {
         // What each column's cells share, found once a page rather than once a cell (50 rows of 7 cells).
         let columnEditors = resource.list.columns.map { column in
             editable[column.name].map { field in
-                (field: field, label: localizer.t(column.label), choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [])
+                ColumnEditor(field: field, label: localizer.t(column.label), choices: field.kind.fixedChoices ?? editChoices[field.name] ?? [])
             }
         }
+        let columnCount = String(resource.list.columns.count + (hasCheckbox ? 1 : 0))
         rows = page.rows.map { row in
             let rowEdit = row.edit.flatMap { $0.isReadOnly ? nil : $0 }
             // A row that is read-only says why in its first editable column, instead of inputs.
             let locked = row.edit?.isReadOnly == true ? readOnlyReasons[row.id] : nil
             let posted = edit?.row(row.id)
-            let loaded = rowEdit.map { Self.loadedState(rowID: row.id, edit: $0, posted: posted, fields: editableFields) }
-            return Row(id: String(row.id), label: row.label, cells: resource.list.columns.enumerated().map { index, column in
+            let id = String(row.id)
+            let rowPrefix = "row-" + id + "-"
+            let loaded = rowEdit.map { Self.loadedState(rowPrefix: rowPrefix, edit: $0, posted: posted, fields: editableFields) }
+            return Row(id: id, label: row.label, cells: resource.list.columns.enumerated().map { index, column in
                 let image = column.format.isImage ? row.cells[index] : nil
-                let columnEditor = columnEditors[index]
-                let editor = rowEdit.flatMap { edit in
-                    columnEditor.map { Self.editor($0.field, rowID: row.id, edit: edit, posted: posted, choices: $0.choices, formatter: formatter) }
+                var editor: [AdminFormFieldView] = [], editorLabel = "", yourValue = ""
+                if let rowEdit, let columnEditor = columnEditors[index] {
+                    let made = Self.editor(
+                        columnEditor.field, rowPrefix: rowPrefix, edit: rowEdit, posted: posted, choices: columnEditor.choices, formatter: formatter
+                    )
+                    (editor, editorLabel, yourValue) = ([made.input], columnEditor.label + ", " + row.label, made.yourValue)
                 }
                 // What a cell shows only as a link, a photo or an input is built only for such a cell.
                 let isLink = index == 0 && canOpen
                 return Cell(
                     text: formatter.format(row.cells[index], as: column.format),
                     isLink: isLink,
-                    url: isLink ? AdminURL.changeForm(resource.slug, String(row.id)) : "",
+                    url: isLink ? AdminURL.changeForm(resource.slug, id) : "",
                     isSecondary: column.isSecondary,
                     isMoment: column.format.isMoment,
                     isImage: column.format.isImage,
                     hasImage: image != nil,
                     imageURL: image.map(MediaURL.file) ?? "",
                     imageAlt: image == nil ? "" : localizer.t("Photo of {name}", ["name": row.label]),
-                    editor: editor.map { [$0.input] } ?? [], isEditable: editor != nil,
-                    editorLabel: editor == nil ? "" : (columnEditor?.label ?? "") + ", " + row.label,
-                    yourValue: editor?.yourValue ?? "", hasYourValue: !(editor?.yourValue ?? "").isEmpty,
+                    editor: editor, isEditable: !editor.isEmpty, editorLabel: editorLabel,
+                    yourValue: yourValue, hasYourValue: !yourValue.isEmpty,
                     lockedReason: index == firstEditable ? locked ?? "" : "", isLocked: index == firstEditable && locked != nil
                 )
             }, hasCheckbox: hasCheckbox, isEditable: rowEdit != nil,
-            versionName: "row-\(row.id)-version", version: loaded?.version ?? "", was: loaded?.was ?? [],
+            versionName: rowPrefix + "version", version: loaded?.version ?? "", was: loaded?.was ?? [],
             message: posted?.message ?? "", hasMessage: posted?.message != nil,
-            columnCount: String(resource.list.columns.count + (hasCheckbox ? 1 : 0)))
+            columnCount: columnCount)
         }
         hasRows = !page.rows.isEmpty
         // No action is chosen until the person chooses one.
@@ -138,6 +143,14 @@ extension AdminListView {
         editURL = AdminURL.listEdit(resource.slug)
         self.editNotice = editNotice ?? ""
         hasEditNotice = editNotice != nil
+    }
+
+    /// What the inputs of one list-editable column share on a page.
+    private struct ColumnEditor {
+        let field: AdminField
+        /// The column's label, for each input's accessible name.
+        let label: String
+        let choices: [AdminChoice]
     }
 
     /// Hidden inputs repeating a state, so a GET form (search, a date range) keeps the rest of it.
