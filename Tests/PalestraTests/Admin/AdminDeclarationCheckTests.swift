@@ -150,7 +150,7 @@ struct AdminDeclarationCheckTests {
                 )
                 let found = try await Self.explain(typo, on: client)
                 // Every statement of the page names it: the column is read for the rows and sorted by for the keys.
-                #expect(found.map { $0.prefix { $0 != ":" } } == ["list (admin)", "list keys (admin)", "list keys counted (admin)", "list rows by key (admin)"]
+                #expect(found.map { $0.prefix { $0 != ":" } } == ["list (admin)", "list keys (admin)", "list keys counted (admin)", "list rows probed (admin)", "list rows by key (admin)"]
                         && found.allSatisfy { $0.contains("emial") }, "\(found)")
             }
         }
@@ -215,6 +215,7 @@ struct AdminDeclarationCheckTests {
             statements.append(("list (\(role.rawValue))", page.select))
             statements.append(("list keys (\(role.rawValue))", page.keys))
             statements.append(("list keys counted (\(role.rawValue))", page.keysCounted))
+            statements.append(("list rows probed (\(role.rawValue))", page.probe))
             statements.append(("list rows by key (\(role.rawValue))", page.rowsByKey))
             statements.append(("count (\(role.rawValue))", lists.countStatement(resource, conditions: page.conditions)))
             statements.append(("record (\(role.rawValue))", records.recordStatement(of: resource, id: 1, for: user)))

@@ -19,6 +19,17 @@ struct AthletePhotoTests {
         try await database.value("SELECT avatar FROM athletes WHERE full_name = 'Anna Petrova'", as: String?.self)
     }
 
+    @Test("a stored path's URL: folder and name split at the first slash after any leading ones, each escaped; without both, the whole path is the folder")
+    func mediaURLs() {
+        #expect(MediaURL.file("athletes/0a1b.png") == "/media/athletes/0a1b.png")
+        #expect(MediaURL.file("/athletes/0a1b.png") == "/media/athletes/0a1b.png")
+        #expect(MediaURL.file("a//b") == "/media/a/%2Fb")
+        #expect(MediaURL.file("Фото/a b.png") == "/media/%D0%A4%D0%BE%D1%82%D0%BE/a%20b.png")
+        for whole in ["athletes", "athletes/", "/athletes", "//b", ""] {
+            #expect(MediaURL.file(whole) == "/media/\(SiteURL.queryEscaped(whole))/", "\(whole)")
+        }
+    }
+
     @Test("replacing the photo removes the old file; ticking Remove removes it and empties the field; the history names neither file")
     func replaceAndRemove() async throws {
         try await AthletesAdminTests.withMedia { client, database, folder in
