@@ -48,11 +48,16 @@ public struct MustacheLibrary: Sendable {
                         HTMLEscaping.table.withUnsafeBufferPointer { escapes in
                             let pointers = MustacheProgramPointers(code: code, text: text, programs: programs, dotted: program.dotted, escapes: escapes)
                             let frames = UnsafeMutablePointer<MustacheFrame>.allocate(capacity: MustacheRenderer.maximumDepth)
-                            defer { frames.deallocate() }
+                            let staging = UnsafeMutableRawPointer.allocate(byteCount: MustacheRenderer.stagingCapacity, alignment: 16)
+                            defer {
+                                frames.deallocate()
+                                staging.deallocate()
+                            }
                             var renderer = MustacheRenderer(
-                                program: pointers, output: output, frames: frames, root: MustacheFrame(base: UnsafeRawPointer(base), table: table))
+                                program: pointers, output: output, frames: frames, staging: staging,
+                                root: MustacheFrame(base: UnsafeRawPointer(base), table: table))
                             renderer.run(programs[entry])
-                            return renderer.output
+                            return renderer.finish()
                         }
                     }
                 }

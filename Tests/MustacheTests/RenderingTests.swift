@@ -57,6 +57,19 @@ struct RenderingTests {
             == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;&quot;\u{301} onfocus=alert(1)|<p>body</p>")
     }
 
+    @Test func pagesLargerThanTheStagingAreaAndSingleValuesLargerThanItComeOutWhole() throws {
+        // Values of 3 and 20 KB, escaped and raw, between texts, in a list of 30: more than the renderer's
+        // 8 KB staging area at once and in total, and a partial indented after a newline written long before.
+        var root = Root()
+        root.title = String(repeating: "a<b", count: 7_000)
+        root.bodyHTML = String(repeating: "é", count: 10_000)
+        root.tags = (0..<30).map { String(repeating: "t\($0)&", count: 1_000) }
+        let rendered = try render("{{title}}\n{{{bodyHTML}}}\n{{#tags}}[{{.}}]{{/tags}}\n  {{>line}}", root, partials: ["line": "x\n"])
+        let expected = String(repeating: "a&lt;b", count: 7_000) + "\n" + root.bodyHTML + "\n"
+            + (0..<30).map { "[" + String(repeating: "t\($0)&amp;", count: 1_000) + "]" }.joined() + "\n  x\n"
+        #expect(rendered == expected)
+    }
+
     @Test func aNilValueClimbsTheContextStack() throws {
         let table = Table(label: "table label", rows: [Row(label: "row label"), Row(label: nil)])
         #expect(try render("{{#rows}}[{{label}}]{{/rows}}", table) == "[row label][table label]")
