@@ -64,7 +64,13 @@ final class TextReader<Root>: MustacheReader, @unchecked Sendable {
     }
 
     override func write(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, escaped: Bool) {
-        if escaped { renderer.writeEscaped(access.value(base)) } else { renderer.writeRaw(access.value(base)) }
+        // A stored text is written where it lies, neither copied nor retained.
+        if let pointer = access.pointer(base) {
+            if escaped { renderer.writeEscaped(pointer.pointee) } else { renderer.writeRaw(pointer.pointee) }
+        } else {
+            let text = access.value(base)
+            if escaped { renderer.writeEscaped(text) } else { renderer.writeRaw(text) }
+        }
     }
 
     override func section(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, body: Range<Int>) {

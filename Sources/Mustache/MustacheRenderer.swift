@@ -148,27 +148,33 @@ struct MustacheRenderer {
         return output
     }
 
-    mutating func writeRaw(_ string: String) {
-        var string = string
-        string.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    mutating func writeRaw(_ string: borrowing String) {
+        if string.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = copy string
+            copy.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Writes `string` with `& < > " '` replaced by entities, byte by byte (a quote followed by a
     /// combining mark is still a quote to an HTML parser).
-    mutating func writeEscaped(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let entity = escapes[Int(bytes[index])]
-                if entity == 0 { continue }
-                if index > runStart { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))) }
-                let replacement = HTMLEscaping.entities[Int(entity) - 1]
-                write(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-            }
-            if runStart < bytes.count { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
+    mutating func writeEscaped(_ string: borrowing String) {
+        if string.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var copy = copy string
+            copy.withUTF8 { writeEscaped($0) }
         }
+    }
+
+    private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let entity = escapes[Int(bytes[index])]
+            if entity == 0 { continue }
+            if index > runStart { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))) }
+            let replacement = HTMLEscaping.entities[Int(entity) - 1]
+            write(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
+        }
+        if runStart < bytes.count { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
     }
 }
 
