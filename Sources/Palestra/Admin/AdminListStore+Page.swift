@@ -308,31 +308,28 @@ extension AdminListStore {
         } else {
             page = paging(&parameters)
         }
-        let select = """
-            SELECT \(rowLabel(resource)), \(columns)
-            FROM (SELECT \(page.keys) FROM \(resource.table) WHERE \(pageConditions) \(page.clause)) AS page
-            JOIN \(resource.table) ON \(key) = page.page_key
-            \(Self.relatedJoins(resource))ORDER BY \(page.order.map { "page." + $0 }.joined(separator: ", "))
-            """
+        let select = pageRows(
+            resource, columns: columns, from: "(SELECT \(page.keys) FROM \(resource.table) WHERE \(pageConditions) \(page.clause)) AS page",
+            order: page.order.map { "page." + $0 }.joined(separator: ", ")
+        )
         let pageKeys = "SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) \(keyPaging.clause)"
-        let keysCounted = """
-            WITH matching AS MATERIALIZED (
-                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.exactCountLimit + 1)
-            )
-            SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)
+        // The matching rows' keys and sort values, read by one scan that stops one past `limit`.
+        func matching(upTo limit: Int) -> String {
             """
+            WITH matching AS MATERIALIZED (
+                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(limit + 1)
+            )
+
+            """
+        }
+        let keysCounted = matching(upTo: Self.exactCountLimit)
+            + "SELECT page_key, (SELECT count(*) FROM matching)::bigint AS total FROM matching \(keyPaging.clause)"
         // The page's rows with the count of the matching rows up to one past the probe's limit, from one scan of them.
         var probeParameters = keyParameters
-        let probeColumns = rowColumns(resource, parameters: &probeParameters)
-        let probe = """
-            WITH matching AS MATERIALIZED (
-                SELECT \(keyPaging.keys) FROM \(resource.table) WHERE \(conditions) LIMIT \(Self.probeLimit + 1)
-            )
-            SELECT \(rowLabel(resource)), \(probeColumns), (SELECT count(*) FROM matching)::bigint AS total
-            FROM (SELECT * FROM matching \(keyPaging.clause)) AS page
-            JOIN \(resource.table) ON \(key) = page.page_key
-            \(Self.relatedJoins(resource))ORDER BY \(keyPaging.order.map { "page." + $0 }.joined(separator: ", "))
-            """
+        let probe = matching(upTo: Self.probeLimit) + pageRows(
+            resource, columns: rowColumns(resource, parameters: &probeParameters) + ", (SELECT count(*) FROM matching)::bigint AS total",
+            from: "(SELECT * FROM matching \(keyPaging.clause)) AS page", order: keyPaging.order.map { "page." + $0 }.joined(separator: ", ")
+        )
         return PageStatements(
             conditions: counting, select: SQLStatement(sql: select, parameters: parameters),
             keys: SQLStatement(sql: pageKeys, parameters: keyParameters), keysCounted: SQLStatement(sql: keysCounted, parameters: keyParameters),
@@ -374,13 +371,22 @@ extension AdminListStore {
         var parameters = SQLParameters()
         let keys = parameters.bind([Int]())
         let columns = rowColumns(resource, parameters: &parameters)
-        let sql = """
-            SELECT \(rowLabel(resource)), \(columns)
-            FROM unnest(\(keys)::bigint[]) WITH ORDINALITY AS page (page_key, page_position)
-            JOIN \(resource.table) ON \(resource.table).\(resource.primaryKey) = page.page_key
-            \(Self.relatedJoins(resource))ORDER BY page.page_position
-            """
+        let sql = pageRows(
+            resource, columns: columns, from: "unnest(\(keys)::bigint[]) WITH ORDINALITY AS page (page_key, page_position)",
+            order: "page.page_position"
+        )
         return SQLStatement(sql: sql, parameters: parameters)
+    }
+
+    /// The rows of a page whose keys `source` reads as `page` (`page_key`): each row's key, label and `columns`, its
+    /// ``AdminListDeclaration/related`` rows joined, in `order`. The one shape of every statement that reads a page's rows.
+    private func pageRows(_ resource: AdminResource, columns: String, from source: String, order: String) -> String {
+        """
+        SELECT \(rowLabel(resource)), \(columns)
+        FROM \(source)
+        JOIN \(resource.table) ON \(resource.table).\(resource.primaryKey) = page.page_key
+        \(Self.relatedJoins(resource))ORDER BY \(order)
+        """
     }
 
     /// A row's key and label, as ``row(_:of:columns:)`` reads them (the list's own label, over its related rows, if it has one).
