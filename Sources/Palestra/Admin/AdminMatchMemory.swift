@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What searched or filtered lists matched a moment ago, by resource, conditions and values, so their next request
 /// (another page, a reload, the rows saved) skips asking the planner's estimate first: a round trip and the
 /// estimate's planning (0.4 ms of PostgreSQL a request on the attendance list's bench search).
@@ -24,31 +22,21 @@ final class AdminMatchMemory: Sendable {
 
     /// How long a count or an estimate is trusted.
     static let lifetime = Duration.seconds(60)
-    /// The most lists kept (all are forgotten beyond it).
+    /// The most lists kept (``RecentMemory``).
     static let capacity = 1_000
 
-    private let lists = Mutex<[String: (matched: Matched, when: ContinuousClock.Instant)]>([:])
+    private let lists = RecentMemory<Matched>(lifetime: lifetime, capacity: capacity)
 
     /// What `list` (its resource, conditions and their values) matched less than ``lifetime`` ago, if it is known.
     func matched(_ list: String, now: ContinuousClock.Instant = .now) -> Matched? {
-        lists.withLock { lists in
-            guard let known = lists[list] else { return nil }
-            guard now - known.when < Self.lifetime else {
-                lists[list] = nil
-                return nil
-            }
-            return known.matched
-        }
+        lists.value(list, now: now)
     }
 
     func remember(_ list: String, _ matched: Matched, now: ContinuousClock.Instant = .now) {
-        lists.withLock { lists in
-            if lists.count >= Self.capacity { lists.removeAll(keepingCapacity: true) }
-            lists[list] = (matched, now)
-        }
+        lists.remember(list, matched, now: now)
     }
 
     func forget(_ list: String) {
-        lists.withLock { $0[list] = nil }
+        lists.forget(list)
     }
 }

@@ -18,45 +18,30 @@ final class AdminPageStarts: Sendable {
     struct Start: Sendable {
         let key: Int
         let sortValues: [String]
-        let remembered: ContinuousClock.Instant
     }
 
     /// Pages that skip at least this many rows are remembered; nearer ones cost little to skip.
     static let minimumOffset = 1_000
     /// How long a start is trusted.
     static let lifetime = Duration.seconds(60)
-    /// The most starts kept (the oldest half is forgotten beyond it).
+    /// The most starts kept (``RecentMemory``).
     static let capacity = 1_000
 
-    private let starts = Mutex<[String: Start]>([:])
+    private let starts = RecentMemory<Start>(lifetime: lifetime, capacity: capacity)
     /// Each table's `NOT NULL` columns, read once.
     private let notNullColumns = Mutex<[String: Set<String>]>([:])
 
     /// The start remembered for `page`, while it is fresh.
     func start(of page: String) -> Start? {
-        starts.withLock { starts in
-            guard let start = starts[page] else { return nil }
-            guard ContinuousClock.now - start.remembered < Self.lifetime else {
-                starts[page] = nil
-                return nil
-            }
-            return start
-        }
+        starts.value(page)
     }
 
     func remember(_ page: String, key: Int, sortValues: [String]) {
-        starts.withLock { starts in
-            if starts.count >= Self.capacity {
-                for (page, _) in starts.sorted(by: { $0.value.remembered < $1.value.remembered }).prefix(Self.capacity / 2) {
-                    starts[page] = nil
-                }
-            }
-            starts[page] = Start(key: key, sortValues: sortValues, remembered: .now)
-        }
+        starts.remember(page, Start(key: key, sortValues: sortValues))
     }
 
     func forget(_ page: String) {
-        starts.withLock { $0[page] = nil }
+        starts.forget(page)
     }
 
     /// The `NOT NULL` columns of `table`, from the catalog the first time.
