@@ -274,14 +274,14 @@ bench-render: deps
 	@echo "== the attendance change list (50 list-editable rows)"; .build/release/palestra-render-benchmark
 	@tmp=$$(mktemp -d /tmp/palestra-render.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; \
 	cp .build/release/palestra-render-benchmark "$$tmp/benchmark"; strip --strip-debug "$$tmp/benchmark"; \
-	valgrind --tool=callgrind --callgrind-out-file="$$tmp/callgrind.out" --collect-atstart=no --toggle-collect='*measuredRenders*' \
-	  "$$tmp/benchmark" 20 >"$$tmp/valgrind.log" 2>&1 || { cat "$$tmp/valgrind.log"; exit 1; }; \
-	total=$$(awk '/^(summary|totals):/ { print $$2; exit }' "$$tmp/callgrind.out"); \
-	echo "== callgrind: $$((total / 20)) instructions per render (20 renders, $$total in all)"; \
-	valgrind --tool=callgrind --callgrind-out-file="$$tmp/builds.out" --collect-atstart=no --toggle-collect='*measuredBuilds*' \
-	  "$$tmp/benchmark" builds 20 >"$$tmp/valgrind.log" 2>&1 || { cat "$$tmp/valgrind.log"; exit 1; }; \
-	total=$$(awk '/^(summary|totals):/ { print $$2; exit }' "$$tmp/builds.out"); \
-	echo "== callgrind: $$((total / 20)) instructions per view-model build, its teardown included (20 builds, $$total in all)"
+	count() { \
+	  valgrind --tool=callgrind --callgrind-out-file="$$tmp/callgrind.out" --collect-atstart=no --toggle-collect="*$$1*" \
+	    "$$tmp/benchmark" $$2 20 >"$$tmp/valgrind.log" 2>&1 || { cat "$$tmp/valgrind.log"; exit 1; }; \
+	  total=$$(awk '/^(summary|totals):/ { print $$2; exit }' "$$tmp/callgrind.out"); \
+	  echo "== callgrind: $$((total / 20)) instructions per $$3 (20 of them, $$total in all)"; \
+	}; \
+	count measuredRenders "" render; \
+	count measuredBuilds builds "view-model build, its teardown included"
 
 # The queue on a durable throwaway cluster (fsync on, synchronous_commit on): two `palestra worker`
 # processes drain 100,000 no-op jobs (jobs/s; the table is analyzed after the bulk insert, as autovacuum
