@@ -50,7 +50,7 @@ final class DynamicReader: MustacheReader, @unchecked Sendable {
         case .bool(let bool): text = bool ? "true" : "false"
         case .null, .list, .object: return
         }
-        if escaped { renderer.writeEscaped(text) } else { renderer.writeRaw(text) }
+        renderer.writeText(text, escaped: escaped)
     }
 
     override func section(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, body: Range<Int>) {

@@ -66,10 +66,9 @@ final class TextReader<Root>: MustacheReader, @unchecked Sendable {
     override func write(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, escaped: Bool) {
         // A stored text is written where it lies, neither copied nor retained.
         if let pointer = access.pointer(base) {
-            if escaped { renderer.writeEscaped(pointer.pointee) } else { renderer.writeRaw(pointer.pointee) }
+            renderer.writeText(pointer.pointee, escaped: escaped)
         } else {
-            let text = access.value(base)
-            if escaped { renderer.writeEscaped(text) } else { renderer.writeRaw(text) }
+            renderer.writeText(access.value(base), escaped: escaped)
         }
     }
 
@@ -96,7 +95,7 @@ final class OptionalTextReader<Root>: MustacheReader, @unchecked Sendable {
 
     override func write(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, escaped: Bool) {
         guard let text = access.value(base) else { return }
-        if escaped { renderer.writeEscaped(text) } else { renderer.writeRaw(text) }
+        renderer.writeText(text, escaped: escaped)
     }
 
     override func section(_ base: UnsafeRawPointer, _ renderer: inout MustacheRenderer, body: Range<Int>) {

@@ -148,6 +148,11 @@ struct MustacheRenderer {
         return output
     }
 
+    /// `string` as a variable writes it: HTML-escaped (`{{name}}`) or as it is (`{{{name}}}`).
+    mutating func writeText(_ string: borrowing String, escaped: Bool) {
+        if escaped { writeEscaped(string) } else { writeRaw(string) }
+    }
+
     mutating func writeRaw(_ string: borrowing String) {
         if string.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
             var copy = copy string
