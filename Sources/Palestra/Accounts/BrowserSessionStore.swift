@@ -12,7 +12,8 @@ public struct BrowserSessionStore: Sendable {
     }
 
     /// The live session for a cookie's token: not past its lifetime, not idle too long, and (when it
-    /// has a user) that user still active. Writes `last_seen_at` at most once a minute.
+    /// has a user) that user still active. Writes `last_seen_at` at most once a minute. The data's version comes
+    /// in the same round trip (Migrations/0020_data_version.sql).
     func load(token: String) async throws -> BrowserSession? {
         guard SessionToken.isWellFormed(token) else { return nil }
         let rows = try await database.query(
@@ -24,7 +25,8 @@ public struct BrowserSessionStore: Sendable {
                    -- statement: a LIMIT parameter made PostgreSQL plan it again for every request).
                    (SELECT count(*)::int FROM (
                         SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT \(NotificationStore.unreadCountLimit)
-                    ) AS unread) AS unread_notifications\(Self.factColumns)
+                    ) AS unread) AS unread_notifications,
+                   (SELECT version FROM data_version) AS data_version\(Self.factColumns)
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))
@@ -50,7 +52,7 @@ public struct BrowserSessionStore: Sendable {
         let flashes = flashesJSON == "[]" ? [] : (try? JSONDecoder().decode([FlashMessage].self, from: Data(flashesJSON.utf8))) ?? []
         return BrowserSession(
             token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,
-            unreadNotifications: try row.decode("unread_notifications")
+            unreadNotifications: try row.decode("unread_notifications"), dataVersion: try row.decode("data_version")
         )
     }
 

@@ -9,10 +9,17 @@ struct AdminListController: Sendable {
         routes.post(AdminURL.actions(.key), use: action)
     }
 
+    /// The change list, from ``AdminPageCache`` when this session was shown the same page and nothing has changed since.
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let resource = try services.resource(context)
-        let state = AdminListState(query: request.queryData, resource: resource, today: services.today)
-        return try await renderList(resource, state: state, context: context)
+        let today = services.today
+        let cache = services.pageCache, uri = request.uri.description
+        let keeps = cache.keeps(resource)
+        if keeps, let body = cache.page(uri, context: context, today: today) { return Views.htmlResponse(body) }
+        let state = AdminListState(query: request.queryData, resource: resource, today: today)
+        let body = try await renderedList(resource, state: state, context: context)
+        if keeps { cache.keep(body, for: uri, context: context, today: today) }
+        return Views.htmlResponse(body)
     }
 
     /// The change list; after an action posted without what it needs, with the message beside the action
@@ -21,6 +28,14 @@ struct AdminListController: Sendable {
         _ resource: AdminResource, state: AdminListState, context: SignedInContext, actionError: String? = nil,
         selected: Set<Int> = [], selectAcross: Bool = false, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let body = try await renderedList(resource, state: state, context: context, actionError: actionError, selected: selected, selectAcross: selectAcross)
+        return Views.htmlResponse(body, status: status)
+    }
+
+    private func renderedList(
+        _ resource: AdminResource, state: AdminListState, context: SignedInContext, actionError: String? = nil,
+        selected: Set<Int> = [], selectAcross: Bool = false
+    ) async throws -> ByteBuffer {
         // A filter's value the user is not offered is named beside its filter and filters nothing (listPage).
         let (state, page) = try await services.listPage(of: resource, for: context.user, state: state)
         var view = AdminListView(
@@ -30,7 +45,7 @@ struct AdminListController: Sendable {
             readOnlyReasons: services.readOnlyReasons(of: resource, page: page, localizer: services.views.localizer(for: context))
         )
         view.keepSelection(selected, across: selectAcross, error: actionError)
-        return services.views.render(.adminList, title: view.title, content: view, context: context, status: status)
+        return services.views.page(.adminList, title: view.title, content: view, context: context)
     }
 
     /// Runs a bulk action on the selected rows (or all matching), after a confirmation page listing what

@@ -18,6 +18,8 @@ struct AdminServices: Sendable {
     let authenticator: Authenticator
     /// For the users' API tokens page (``UserTokensPage``).
     let apiTokens: APITokenStore
+    /// Change lists kept while nothing they show has changed.
+    let pageCache: AdminPageCache
 
     /// The organisation's date now (a change list's "From today").
     var today: CalendarDate { .today(in: views.timeZone) }

@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var mediaDirectory = "Media"
     /// How long a checked API token is taken without asking PostgreSQL again (``APICredentialCache``); zero asks every time.
     public var apiTokenCache: Duration = .seconds(1)
+    /// How many change lists ``AdminPageCache`` keeps (about 85 KB each for a 50-row editable list); zero keeps none.
+    public var pageCachePages = 64
     /// Largest `multipart/form-data` body (a form with files), in bytes: above the largest file a form
     /// accepts, so a file just over a field's limit gets the field's message rather than a 413.
     public var uploadBodyLimit = 8 * 1024 * 1024
@@ -155,6 +157,7 @@ public struct AppConfiguration: Sendable {
         if let seconds = try reader.integer("PALESTRA_API_TOKEN_CACHE_SECONDS", in: 0...60) {
             configuration.apiTokenCache = .seconds(seconds)
         }
+        configuration.pageCachePages = try reader.integer("PALESTRA_PAGE_CACHE_PAGES", in: 0...10_000) ?? configuration.pageCachePages
         configuration.workers.slots = try reader.integer("PALESTRA_WORKERS", in: 0...1000) ?? configuration.workers.slots
         configuration.workers.leaseSeconds = try reader.integer("PALESTRA_JOB_LEASE_SECONDS", in: 2...3600) ?? configuration.workers.leaseSeconds
         if let seconds = try reader.integer("PALESTRA_JOB_SHUTDOWN_SECONDS", in: 0...3600) {

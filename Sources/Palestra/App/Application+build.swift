@@ -92,7 +92,7 @@ func buildRouter(
         records: AdminRecordStore(database: database, timeZone: configuration.timeZone),
         browserSessions: accounts.browserSessions, views: views, passwordPolicy: accounts.policy, hasher: accounts.hasher,
         media: MediaStorage(directory: configuration.mediaDirectory), authenticator: accounts.authenticator,
-        apiTokens: accounts.apiTokens
+        apiTokens: accounts.apiTokens, pageCache: AdminPageCache(capacity: configuration.pageCachePages)
     )
     let services = AreaServices(
         configuration: configuration, database: database, views: views, accounts: accounts, admin: admin,

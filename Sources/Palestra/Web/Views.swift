@@ -74,6 +74,13 @@ public struct Views: Sendable {
         context: some PageRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        Self.htmlResponse(page(template, title: title, content: content, context: context), status: status)
+    }
+
+    /// The bytes of what ``render(_:title:content:context:status:)`` answers (a page a cache keeps).
+    public func page<Content: MustacheObject & Sendable>(
+        _ template: PageTemplate, title: String, content: Content, context: some PageRequestContext
+    ) -> ByteBuffer {
         assert(template.contentType == ObjectIdentifier(Content.self), "\(template.name) renders another view model than \(Content.self)")
         assert(!template.isDocument, "\(template.name) is a document of its own: render(document:…)")
         let localizer = localizations.localizer(for: context.language)
@@ -90,8 +97,12 @@ public struct Views: Sendable {
             requestID: context.id,
             content: content
         )
-        let body = libraries[context.language]?.render(page, template: template.name) ?? ByteBuffer()
-        return Self.response(body, contentType: "text/html; charset=utf-8", status: status)
+        return libraries[context.language]?.render(page, template: template.name) ?? ByteBuffer()
+    }
+
+    /// An HTML page's answer.
+    public static func htmlResponse(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        response(body, contentType: "text/html; charset=utf-8", status: status)
     }
 
     /// Renders a document template by itself, without the layout, in the request's language.

@@ -17,6 +17,7 @@ struct ConfigurationTests {
         #expect(configuration.defaultLanguage == .en)
         #expect(configuration.bodyLimit == 2 * 1024 * 1024)
         #expect(configuration.databasePoolSize == 10)
+        #expect(configuration.pageCachePages == 64)
     }
 
     @Test("every variable is read")
@@ -25,7 +26,7 @@ struct ConfigurationTests {
             "DATABASE_URL": Self.url, "PALESTRA_HOST": "0.0.0.0", "PALESTRA_PORT": "9090",
             "PALESTRA_TIME_ZONE": "Asia/Yekaterinburg", "PALESTRA_LANGUAGE": "ru", "PALESTRA_BODY_LIMIT": "4096",
             "PALESTRA_DB_POOL_SIZE": "3", "PALESTRA_DB_TIMEOUT": "7", "PALESTRA_TEMPLATES": "/t",
-            "PALESTRA_PUBLIC": "/p", "PALESTRA_MIGRATIONS": "/m",
+            "PALESTRA_PUBLIC": "/p", "PALESTRA_MIGRATIONS": "/m", "PALESTRA_PAGE_CACHE_PAGES": "0",
         ])
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.port == 9090)
@@ -37,6 +38,7 @@ struct ConfigurationTests {
         #expect(configuration.templatesDirectory == "/t")
         #expect(configuration.publicDirectory == "/p")
         #expect(configuration.migrationsDirectory == "/m")
+        #expect(configuration.pageCachePages == 0)
     }
 
     @Test("a missing or invalid value stops with one line naming it", arguments: [
@@ -50,6 +52,7 @@ struct ConfigurationTests {
         (["DATABASE_URL": url, "PALESTRA_BODY_LIMIT": "-1"], "PALESTRA_BODY_LIMIT '-1' is not a whole number"),
         (["DATABASE_URL": url, "PALESTRA_DB_POOL_SIZE": "0"], "PALESTRA_DB_POOL_SIZE '0' is not a whole number"),
         (["DATABASE_URL": url, "PALESTRA_API_TOKEN_CACHE_SECONDS": "61"], "PALESTRA_API_TOKEN_CACHE_SECONDS '61' is not a whole number from 0 to 60"),
+        (["DATABASE_URL": url, "PALESTRA_PAGE_CACHE_PAGES": "lots"], "PALESTRA_PAGE_CACHE_PAGES 'lots' is not a whole number from 0 to 10000"),
     ] as [([String: String], String)])
     func invalid(environment: [String: String], message: String) {
         do {
