@@ -26,7 +26,7 @@ public struct BrowserSessionStore: Sendable {
                    (SELECT count(*)::int FROM (
                         SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT \(NotificationStore.unreadCountLimit)
                     ) AS unread) AS unread_notifications,
-                   (SELECT version FROM data_version) AS data_version\(Self.factColumns)
+                   (SELECT sum(version)::int8 FROM data_version) AS data_version\(Self.factColumns)
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))

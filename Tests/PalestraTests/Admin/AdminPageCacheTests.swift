@@ -9,8 +9,11 @@ import Testing
 /// memory only while nothing it shows can have changed.
 @Suite("Admin engine: change lists kept while the data's version stands")
 struct AdminPageCacheTests {
+    /// The data's version: the sum of its stripes.
+    static let versionSQL = "SELECT sum(version)::int FROM data_version"
+
     static func version(_ database: TestDatabase) async throws -> Int {
-        try await database.value("SELECT version::int FROM data_version")
+        try await database.value(versionSQL)
     }
 
     @Test("a list shown again to the same session is answered without reading its table, byte for byte the same")
@@ -113,7 +116,7 @@ struct AdminPageCacheTests {
     func versionMoves() async throws {
         try await TestDatabase.with { database in
             try await database.withClient(maxConnections: 1) { client in
-                func version() async throws -> Int { try await client.query("SELECT version::int FROM data_version")[0].decode(at: 0, as: Int.self) }
+                func version() async throws -> Int { try await client.query(Self.versionSQL)[0].decode(at: 0, as: Int.self) }
                 let start = try await version()
                 try await client.transaction { connection in
                     try await connection.execute("INSERT INTO rooms (name) VALUES ('A'), ('B')")
@@ -163,7 +166,7 @@ struct AdminPageCacheTests {
         try await TestDatabase.with { database in
             try await database.run("INSERT INTO rooms (name) VALUES ('Shared')")
             try await database.withClient(maxConnections: 3) { client in
-                func version() async throws -> Int { try await client.query("SELECT version::int FROM data_version")[0].decode(at: 0, as: Int.self) }
+                func version() async throws -> Int { try await client.query(Self.versionSQL)[0].decode(at: 0, as: Int.self) }
                 let start = try await version()
                 let writer = try await client.transaction { holder in
                     try await holder.execute("SELECT 1 FROM rooms WHERE name = 'Shared' FOR UPDATE")
@@ -194,7 +197,7 @@ struct AdminPageCacheTests {
         try await TestDatabase.with { database in
             try await database.run("INSERT INTO rooms (name, capacity) SELECT 'Room ' || n, 1 FROM generate_series(0, 8) AS n")
             try await database.withClient(maxConnections: 8) { client in
-                let start = try await client.query("SELECT version::int FROM data_version")[0].decode(at: 0, as: Int.self)
+                let start = try await client.query(Self.versionSQL)[0].decode(at: 0, as: Int.self)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for writer in 1...8 {
                         group.addTask {
@@ -209,7 +212,7 @@ struct AdminPageCacheTests {
                     }
                     try await group.waitForAll()
                 }
-                #expect(try await client.query("SELECT version::int FROM data_version")[0].decode(at: 0, as: Int.self) == start + 160)
+                #expect(try await client.query(Self.versionSQL)[0].decode(at: 0, as: Int.self) == start + 160)
                 #expect(try await client.query("SELECT count(*)::int FROM rooms WHERE capacity = 20")[0].decode(at: 0, as: Int.self) == 8)
                 #expect(try await client.query("SELECT capacity FROM rooms WHERE name = 'Room 0'")[0].decode(at: 0, as: Int.self) == 161)
             }
