@@ -26,7 +26,7 @@ public struct BrowserSessionStore: Sendable {
                    (SELECT count(*)::int FROM (
                         SELECT 1 FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL LIMIT \(NotificationStore.unreadCountLimit)
                     ) AS unread) AS unread_notifications,
-                   (SELECT sum(version)::int8 FROM data_version) AS data_version\(Self.factColumns)
+                   \(DataVersion.columns)\(Self.factColumns)
             FROM sessions s
             LEFT JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to($1, 'UTF8'))
@@ -52,7 +52,10 @@ public struct BrowserSessionStore: Sendable {
         let flashes = flashesJSON == "[]" ? [] : (try? JSONDecoder().decode([FlashMessage].self, from: Data(flashesJSON.utf8))) ?? []
         return BrowserSession(
             token: token, csrfToken: try row.decode("csrf_token"), user: user, flashes: flashes,
-            unreadNotifications: try row.decode("unread_notifications"), dataVersion: try row.decode("data_version")
+            unreadNotifications: try row.decode("unread_notifications"), dataVersion: DataVersion(
+                changes: try row.decode("data_changes"), quarterHour: try row.decode("data_quarter_hour"),
+                serverStarted: try row.decode("data_server_started")
+            )
         )
     }
 

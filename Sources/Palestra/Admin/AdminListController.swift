@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// A resource's change list `/admin/<slug>/` and its bulk actions (the index `/admin/` is ``AdminIndexController``).
@@ -15,12 +16,22 @@ struct AdminListController: Sendable {
         let today = services.today
         let cache = services.pageCache, uri = request.uri.description
         let keeps = cache.keeps(resource)
-        if keeps, let body = cache.page(uri, context: context, today: today) { return Views.htmlResponse(body) }
+        if keeps, let body = cache.page(uri, context: context, today: today) { return Self.answer(body, cache: "hit") }
         let state = AdminListState(query: request.queryData, resource: resource, today: today)
         let body = try await renderedList(resource, state: state, context: context)
-        if keeps { cache.keep(body, for: uri, context: context, today: today) }
-        return Views.htmlResponse(body)
+        guard keeps else { return Views.htmlResponse(body) }
+        cache.keep(body, for: uri, context: context, today: today)
+        return Self.answer(body, cache: "miss")
     }
+
+    /// `X-Page-Cache` says whether a list that may be kept came from memory.
+    private static func answer(_ body: ByteBuffer, cache: String) -> Response {
+        var response = Views.htmlResponse(body)
+        response.headers[Self.cacheHeader] = cache
+        return response
+    }
+
+    static let cacheHeader = HTTPField.Name("X-Page-Cache")!
 
     /// The change list; after an action posted without what it needs, with the message beside the action
     /// menu and the rows the person had selected still selected.

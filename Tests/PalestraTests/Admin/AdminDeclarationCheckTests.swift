@@ -194,6 +194,19 @@ struct AdminDeclarationCheckTests {
     /// set, a two-word search and every sortable column in the ordering, for each role that may view it;
     /// the record; each inline's rows, panel, dependent count and foreign-key lookup. The failures, named.
     static func explain(_ resource: AdminResource, on client: PostgresClient) async throws -> [String] {
+        var failures: [String] = []
+        for (name, statement) in try statements(of: resource, on: client) {
+            do {
+                _ = try await client.query("EXPLAIN " + statement.sql, statement.values)
+            } catch {
+                failures.append("\(name): \(error)")
+            }
+        }
+        return failures
+    }
+
+    /// The statements ``explain(_:on:)`` checks, named.
+    static func statements(of resource: AdminResource, on client: PostgresClient) throws -> [(String, SQLStatement)] {
         let zone = TimeZone(identifier: "Europe/Moscow")!
         let lists = AdminListStore(database: client, timeZone: zone)
         let records = AdminRecordStore(database: client, timeZone: zone)
@@ -253,14 +266,6 @@ struct AdminDeclarationCheckTests {
         for field in resource.form.fields {
             if case .foreignKey(let lookup) = field.kind { statements.append(("field \(field.name)", lists.choicesStatement(lookup, filteringFor: nil))) }
         }
-        var failures: [String] = []
-        for (name, statement) in statements {
-            do {
-                _ = try await client.query("EXPLAIN " + statement.sql, statement.values)
-            } catch {
-                failures.append("\(name): \(error)")
-            }
-        }
-        return failures
+        return statements
     }
 }

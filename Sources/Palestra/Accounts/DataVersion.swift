@@ -1,0 +1,19 @@
+/// What the database says, with each session lookup, about how current a page rendered now will stay
+/// (``AdminPageCache`` keeps a page while all three are as they were).
+public struct DataVersion: Sendable, Equatable {
+    /// The sum of `data_version`'s stripes: one more for every committed transaction that wrote a watched table
+    /// (Migrations/0020_data_version.sql).
+    let changes: Int
+    /// The database clock's quarter hour (epoch seconds ÷ 900): a page computed with `now()` — "today" in any time
+    /// zone, whose offsets are all whole quarter hours — is not kept past one, whatever this process's clock says.
+    let quarterHour: Int
+    /// When the database server started: after a restore or a fail-over `changes` could count the same numbers again.
+    let serverStarted: Int
+
+    /// The columns the session's statement reads them as.
+    static let columns = """
+        (SELECT sum(version)::int8 FROM data_version) AS data_changes,
+        floor(extract(epoch FROM now()) / 900)::int8 AS data_quarter_hour,
+        extract(epoch FROM pg_postmaster_start_time())::int8 AS data_server_started
+        """
+}
