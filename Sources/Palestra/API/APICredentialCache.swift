@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Checked API credentials kept for a moment (`PALESTRA_API_TOKEN_CACHE_SECONDS`, 1 s by default), so a client
 /// that sends many requests with one token is looked up in PostgreSQL once a moment rather than once a request:
 /// that round trip was a fifth of the API list's cost (2,750 against 3,430 requests/s, `make bench-lessons`).
@@ -10,42 +8,29 @@ import Synchronization
 /// never beyond ``capacity`` entries. The key is the secret itself, which the process holds while it reads the
 /// request anyway.
 final class APICredentialCache: Sendable {
-    private struct Entry {
-        let credential: APICredential
-        let until: ContinuousClock.Instant
-    }
-
     let lifetime: Duration
-    /// The most entries kept; past it the expired ones go, and if none has, all of them.
+    /// The most entries kept; past it the expired ones go, and if none has, all of them (``RecentMemory``).
     static let capacity = 10_000
-    private let entries = Mutex<[String: Entry]>([:])
+    private let credentials: RecentMemory<APICredential>
 
     init(lifetime: Duration) {
         self.lifetime = lifetime
+        credentials = RecentMemory(lifetime: lifetime, capacity: Self.capacity)
     }
 
     /// The credential `secret` stood for less than ``lifetime`` ago, if any.
     func credential(for secret: String, now: ContinuousClock.Instant = .now) -> APICredential? {
-        entries.withLock { entries in
-            guard let entry = entries[secret], entry.until > now else { return nil }
-            return entry.credential
-        }
+        credentials.value(secret, now: now)
     }
 
     func keep(_ credential: APICredential, for secret: String, now: ContinuousClock.Instant = .now) {
         guard lifetime > .zero else { return }
-        entries.withLock { entries in
-            if entries.count >= Self.capacity {
-                entries = entries.filter { $0.value.until > now }
-                if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            }
-            entries[secret] = Entry(credential: credential, until: now + lifetime)
-        }
+        credentials.remember(secret, credential, now: now)
     }
 
     func removeAll() {
-        entries.withLock { $0.removeAll() }
+        credentials.forgetAll()
     }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { credentials.count }
 }

@@ -1,8 +1,9 @@
 import Synchronization
 
 /// Values this process remembers for a while by name, each trusted for ``lifetime`` after it was remembered: the
-/// admin engine's memories of where deep pages start (``AdminPageStarts``) and of what searched lists matched
-/// (``AdminMatchMemory``). At ``capacity``, the expired are forgotten, and all of them if none had expired.
+/// admin engine's memories of where deep pages start (``AdminPageStarts``), of what searched lists matched
+/// (``AdminMatchMemory``) and of the pages it rendered (``AdminPageCache``), and the API's checked tokens
+/// (``APICredentialCache``). At ``capacity``, the expired are forgotten, and all of them if none had expired.
 final class RecentMemory<Value: Sendable>: Sendable {
     let lifetime: Duration
     let capacity: Int
@@ -38,4 +39,11 @@ final class RecentMemory<Value: Sendable>: Sendable {
     func forget(_ name: String) {
         entries.withLock { $0[name] = nil }
     }
+
+    func forgetAll() {
+        entries.withLock { $0.removeAll() }
+    }
+
+    /// How many values are held, the expired not yet forgotten among them.
+    var count: Int { entries.withLock { $0.count } }
 }
