@@ -129,13 +129,19 @@ define bench_cluster
 	sql() { "$(PG_BIN)/psql" -h "$$tmp" -U postgres -d palestra -v ON_ERROR_STOP=1 -qtA "$$@"; }
 endef
 
+# A release server on $(BENCH_PORT) (extra serve flags: $(1); environment assignments before it: $(2)), its pid in
+# $$server and $$pids, its address in $$base, answering /healthz.
+define bench_serve
+	$(2) .build/release/palestra serve --port $(BENCH_PORT) --no-migrate $(1) & pids=$$!; server=$$pids; \
+	base="http://127.0.0.1:$(BENCH_PORT)"; \
+	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done
+endef
+
 # The admin benchmarks' common middle: the admin bench@example.org, a release server on $(BENCH_PORT) (extra
 # serve flags: $(1)) whose pid is $$server, signed in with curl: $$base and the session $$cookie.
 define bench_signed_in
 	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin; \
-	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate $(1) & pids=$$!; server=$$pids; \
-	base="http://127.0.0.1:$(BENCH_PORT)"; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	$(call bench_serve,$(1)); \
 	jar="$$tmp/cookies"; \
 	csrf=$$(curl -fs -c "$$jar" "$$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1) || true; \
 	if [ -z "$$csrf" ]; then echo "GET /login gave no csrf_token (is the server up? see above)" >&2; exit 1; fi; \
@@ -222,8 +228,7 @@ bench: deps
 	pages=(/admin/attendance/ "/admin/attendance/?q=ivan&status=absent&group=$$group&session_date=this-year" "/admin/training-sessions/$$session/"); \
 	$(bench_wrk_pages); \
 	kill $$server; wait $$server 2>/dev/null || true; \
-	PALESTRA_PAGE_CACHE_PAGES=0 .build/release/palestra serve --port $(BENCH_PORT) --no-migrate --workers 0 & pids=$$!; server=$$pids; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	$(call bench_serve,--workers 0,PALESTRA_PAGE_CACHE_PAGES=0); \
 	echo "== without the page cache (PALESTRA_PAGE_CACHE_PAGES=0): every request reads and renders its list"; \
 	pages=("$${pages[@]:0:2}"); \
 	$(bench_wrk_pages)
@@ -349,9 +354,7 @@ bench-lessons: deps
 	echo "seeded in $$(( $$(date +%s) - started )) s: $$(sql -c "SELECT count(*) FROM lessons") lessons, $$(sql -c "SELECT count(*) FROM lesson_students") enrolments"; \
 	echo "$(BENCH_ADMIN_PASSWORD)" | .build/release/palestra createuser --email bench@example.org --name Bench --role admin --password-stdin >/dev/null; \
 	token=$$(.build/release/palestra token create --email bench@example.org --name bench 2>/dev/null | tail -n 1); \
-	.build/release/palestra serve --port $(BENCH_PORT) --no-migrate --workers 0 & pids=$$!; server=$$pids; \
-	base="http://127.0.0.1:$(BENCH_PORT)"; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	$(call bench_serve,--workers 0); \
 	read -r lo hi n <<<"$$(sql -F ' ' -c "SELECT min(id), max(id), count(*) FROM lessons")"; \
 	mid=$$(sql -c "SELECT id FROM lessons ORDER BY id OFFSET 50000 LIMIT 1"); \
 	cpu_ticks() { local total=0 pid f; for pid in "$$@"; do read -r -a f 2>/dev/null < "/proc/$$pid/stat" || continue; \
@@ -415,10 +418,7 @@ bench-debates: deps
 	@$(bench_cluster); \
 	.build/release/palestra migrate >/dev/null; \
 	.build/release/palestra seed >/dev/null; \
-	PALESTRA_REGISTRATION_LIMIT_PER_HOUR=0 PALESTRA_REGISTRATION_EMAIL_LIMIT_PER_HOUR=0 PALESTRA_DB_POOL_SIZE=20 \
-	  .build/release/palestra serve --port $(BENCH_PORT) --no-migrate & pids=$$!; server=$$pids; \
-	base="http://127.0.0.1:$(BENCH_PORT)"; \
-	for i in $$(seq 1 100); do curl -fs "$$base/healthz" >/dev/null && break; sleep 0.1; done; \
+	$(call bench_serve,,PALESTRA_REGISTRATION_LIMIT_PER_HOUR=0 PALESTRA_REGISTRATION_EMAIL_LIMIT_PER_HOUR=0 PALESTRA_DB_POOL_SIZE=20); \
 	seats() { echo "   active=$$(sql -c "SELECT count(*) FROM debate_registrations WHERE cancelled_at IS NULL")" \
 	  "capacity=$$(sql -c "SELECT sum(capacity) FROM debate_seat_pools")" \
 	  "unsold=$$(sql -c "SELECT sum(capacity - taken) FROM debate_seat_pools")" \
