@@ -35,7 +35,6 @@ final class AdminPageCache: Sendable {
 
     struct Page: Sendable {
         let session: BrowserSession
-        let today: CalendarDate
         let body: ByteBuffer
     }
 
@@ -58,8 +57,8 @@ final class AdminPageCache: Sendable {
     /// The page kept for this request, if everything it depends on is as it was.
     func page(_ uri: String, context: SignedInContext, today: CalendarDate) -> ByteBuffer? {
         let session = context.signedInSession
-        return pages.value(Self.key(uri, context: context)).flatMap { page in
-            page.session == session && page.today == today ? page.body : nil
+        return pages.value(Self.key(uri, context: context, today: today)).flatMap { page in
+            page.session == session ? page.body : nil
         }
     }
 
@@ -67,10 +66,11 @@ final class AdminPageCache: Sendable {
     func keep(_ body: ByteBuffer, for uri: String, context: SignedInContext, today: CalendarDate) {
         let session = context.signedInSession
         guard session.flashes.isEmpty, session.dataVersion != nil else { return }
-        pages.remember(Self.key(uri, context: context), Page(session: session, today: today, body: body))
+        pages.remember(Self.key(uri, context: context, today: today), Page(session: session, body: body))
     }
 
-    private static func key(_ uri: String, context: SignedInContext) -> String {
-        context.signedInSession.token + " " + context.language.rawValue + " " + uri
+    /// The session, the language, the organisation's date and the address.
+    private static func key(_ uri: String, context: SignedInContext, today: CalendarDate) -> String {
+        context.signedInSession.token + " " + context.language.rawValue + " " + today.description + " " + uri
     }
 }
