@@ -15,7 +15,8 @@ import Postgres
 ///   instead of 1 on the bench data); they are small, so planning them is cheap.
 /// - The same conditions asked again within a minute (``AdminMatchMemory``) skip the estimate and read the page's
 ///   rows in the first round trip, with the choices: a list that matched at most ``probeLimit`` rows with their
-///   count, by one scan that stops past that limit; one whose estimate was at least ``trustedEstimate`` alone.
+///   count, by one scan that stops past that limit; one whose total was shown as an estimate ("about": at least
+///   ``trustedEstimate``, or counted past ``exactCountLimit``) alone.
 ///   That statement is prepared with its values written in (``PostgresStatement/writingValues()``), so each
 ///   connection plans it once for them, and the page takes two round trips with the session's.
 ///
@@ -140,11 +141,17 @@ extension AdminListStore {
     }
 
     /// Remembers what a searched or filtered list matched, when it is worth remembering: few rows, counted, or
-    /// an estimate so large it is shown without counting; otherwise forgets it.
+    /// more than ``exactCountLimit``, which the page shows as an estimate ("about"); otherwise forgets it.
+    ///
+    /// A total shown as an estimate is a planner's estimate so large it was not counted, or the larger of the
+    /// estimate and a count that passed the limit. Both are remembered: a count that passes the limit scans at least
+    /// that many rows (10 ms a request on the bench's `q=Sokolov&status=present`, the Django anchor's search, whose
+    /// estimate falls between the limit and ``trustedEstimate``), and what it found stays true in the way an estimate
+    /// is — a full page goes on showing it, a page that is not full gives the exact total.
     private func remember(_ narrowing: String, _ total: (value: Int, isEstimate: Bool)) {
         if !total.isEstimate, total.value <= Self.probeLimit {
             matchMemory.remember(narrowing, .few)
-        } else if total.isEstimate, total.value >= Self.trustedEstimate {
+        } else if total.isEstimate {
             matchMemory.remember(narrowing, .many(estimate: total.value))
         } else {
             matchMemory.forget(narrowing)

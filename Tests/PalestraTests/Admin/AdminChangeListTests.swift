@@ -313,6 +313,32 @@ struct AdminChangeListTests {
         #expect(memory.matched("list 0", now: start) == nil && memory.matched("one more", now: start) == .few)
     }
 
+    @Test("a list whose count passed the limit is not counted again when asked again within a minute: its full first page shows the same total; a page that is not full gives the exact one")
+    func countedPastTheLimit() async throws {
+        try await TestApp.test { client, database in
+            var browser = try await Browser.signedInAdmin(client, database)
+            // More than the engine counts, but fewer than the planner's estimate it trusts without counting.
+            try await Self.insertUsers(database, count: AdminListStore.exactCountLimit + 2_000, prefix: "zeta")
+            try await database.run("ANALYZE users")
+            let first = try await browser.get("/admin/users/?q=zeta")
+            let summary = try #require(Self.summary(first))
+            #expect(summary.hasPrefix("about "), "\(summary)")
+            let shown = try #require(Int(summary.dropFirst("about ".count).prefix { $0 != " " }.filter(\.isNumber)))
+            #expect(shown > AdminListStore.exactCountLimit && shown < AdminListStore.trustedEstimate, "\(summary)")
+            // All but 80 gone behind the list's back, the statistics not updated: a count would now find 80. The list
+            // asked again is not counted: its first page is full, and shows the total it showed.
+            try await database.run("DELETE FROM users WHERE email LIKE 'zeta%' AND substring(email FROM 'zeta([0-9]+)@')::int > 80")
+            let again = try await browser.get("/admin/users/?q=zeta")
+            #expect(Self.summary(again) == summary)
+            #expect(again.text.matches(of: /zeta\d+@example\.org/).count >= 50)
+            // Its second page holds the last 30: the total is exact, and the list is remembered as the 80 it holds (its
+            // first page is asked by another address: the one above is kept by the page cache, nothing having changed since).
+            let last = try await browser.get("/admin/users/?q=zeta&p=2")
+            #expect(Self.summary(last) == "80 results")
+            #expect(Self.summary(try await browser.get("/admin/users/?q=zeta&p=1")) == "80 results")
+        }
+    }
+
     @Test("a list that matched far more than the count's limit shows the same estimate and rows when asked again, reading its page in the first round trip; a page that is not full gives the exact total")
     func manyMatches() async throws {
         try await TestApp.test { client, database in
