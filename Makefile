@@ -155,11 +155,12 @@ endef
 
 # Each of $${pages[@]} checked to answer 200 with the session cookie, then wrk (2 threads, 8 connections,
 # 15 s, a 10 s timeout so slow pages get latencies rather than only timeouts) and the CPU time a request
-# cost the server and PostgreSQL's backends (from /proc, over the run); the server's memory last.
+# cost the server and PostgreSQL's backends (from /proc, over the run); the server's memory last. Each page's
+# requests/s is also written to $$tmp/results as `PALESTRA <$$run><index> rps=…`, for the ratios to an anchor.
 define bench_wrk_pages
 	cpu_ticks() { local total=0 pid f; for pid in "$$@"; do read -r -a f 2>/dev/null < "/proc/$$pid/stat" || continue; \
 	  total=$$((total + f[13] + f[14])); done; echo "$$total"; }; \
-	for page in "$${pages[@]}"; do \
+	for index in "$${!pages[@]}"; do page=$${pages[$$index]}; \
 	  code=$$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: palestra_session=$$cookie" "$$base$$page"); \
 	  if [ "$$code" != 200 ]; then echo "GET $$page answered $$code, not 200 (a 303 to /login: the session cookie was refused)" >&2; exit 1; fi; \
 	  echo "== GET $$page"; \
@@ -169,6 +170,7 @@ define bench_wrk_pages
 	  echo "$$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"; \
 	  echo "$$out" | awk -v s=$$((server1 - server0)) -v d=$$((database1 - database0)) -v hz=$$(getconf CLK_TCK) \
 	    '/requests in/ { n = $$1 } END { if (n > 0) printf "  CPU per request: server %.1f ms, PostgreSQL %.1f ms\n", s * 1000 / hz / n, d * 1000 / hz / n }'; \
+	  echo "$$out" | awk -v name="$${run:-}$$index" '/Requests\/sec/ { print "PALESTRA " name " rps=" $$2 }' >>"$$tmp/results"; \
 	done; \
 	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
 endef
@@ -214,8 +216,10 @@ bench-admin: deps
 # counts), searched and filtered narrowly (`q=ivan` in one group, absent, this year: 100 rows, counted), and a
 # session's change form. Each page is first checked to answer 200. Goal: p50 under 10 ms.
 # wrk asks one page again and again, which the admin engine's page cache answers from memory after the first
-# time (AdminPageCache); the two lists are then measured again on a server without it
-# (PALESTRA_PAGE_CACHE_PAGES=0), as a list is the first time a session sees it, or after any change.
+# time (AdminPageCache); the three lists are then measured again on a server without it
+# (PALESTRA_PAGE_CACHE_PAGES=0), as a list is the first time a session sees it, or after any change. Last, when
+# ../shared is beside the project, the original's Django admin over as many records (../shared/anchors/run_django.sh,
+# about two minutes) and the ratios of requests/s, measured in the same run on the same machine.
 bench: deps
 	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "ok installed" || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
 	swift build -c release --product palestra
@@ -233,8 +237,25 @@ bench: deps
 	kill $$server; wait $$server 2>/dev/null || true; \
 	$(call bench_serve,--workers 0,PALESTRA_PAGE_CACHE_PAGES=0); \
 	echo "== without the page cache (PALESTRA_PAGE_CACHE_PAGES=0): every request reads and renders its list"; \
-	pages=("$${pages[@]:0:3}"); \
-	$(bench_wrk_pages)
+	pages=("$${pages[@]:0:3}"); run=uncached-; \
+	$(bench_wrk_pages); \
+	kill $$server; wait $$server 2>/dev/null || true; pids=""; \
+	if [ -x ../shared/anchors/run_django.sh ]; then \
+	  echo "== the Django anchor (../shared/anchors/run_django.sh: the original's admin over as many records, its search q=Sokolov&status=present)"; \
+	  ../shared/anchors/run_django.sh >"$$tmp/django.log" 2>&1 || echo "(the anchor reported a failed check: see its output below)"; \
+	  grep -E "^ANCHOR" "$$tmp/django.log" || tail -n 20 "$$tmp/django.log"; \
+	  ratio() { ours=$$(sed -n "s/^PALESTRA $$1 rps=//p" "$$tmp/results"); \
+	    theirs=$$(sed -n "s/^ANCHOR $$2 rps=\([0-9.]*\).*/\1/p" "$$tmp/django.log"); \
+	    [ -n "$$ours" ] && [ -n "$$theirs" ] && awk -v a=$$ours -v b=$$theirs -v what="$$3" \
+	      'BEGIN { printf "RATIO %s: %.0f / %.1f requests/s = %.1f×\n", what, a, b, a / b }'; }; \
+	  ratio 0 django_changelist "the list / Django's change list"; \
+	  ratio 0 django_changelist_editable "the list / Django's list_editable change list"; \
+	  ratio 1 django_search_filter "the search (q=Sokolov&status=present) / Django's"; \
+	  ratio 3 django_change_form "a session's form / Django's"; \
+	  ratio uncached-0 django_changelist "the list rendered every request / Django's change list"; \
+	  ratio uncached-0 django_changelist_editable "the list rendered every request / Django's list_editable change list"; \
+	  ratio uncached-1 django_search_filter "the search rendered every request / Django's"; \
+	fi
 
 # The workout pages of a release build for a user with 50 recurring workouts over five years and 10,000 completed
 # occurrences (Benchmarks/workouts-seed.sql), signed in: wrk, 2 threads, 8 connections, 15 s a page — this
