@@ -48,7 +48,7 @@ struct AdminListController: Sendable {
         selected: Set<Int> = [], selectAcross: Bool = false
     ) async throws -> ByteBuffer {
         // A filter's value the user is not offered is named beside its filter and filters nothing (listPage).
-        let (state, page) = try await services.listPage(of: resource, for: context.user, state: state)
+        let (state, page) = try await services.listPage(of: resource, for: context.user, state: state, at: context.signedInSession.dataVersion)
         var view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),

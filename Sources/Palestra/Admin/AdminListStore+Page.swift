@@ -42,7 +42,8 @@ extension AdminListStore {
         let rowsByKey: SQLStatement
     }
 
-    func page(of resource: AdminResource, for user: User, state: AdminListState) async throws -> AdminListPage {
+    /// `version`: the data's version read with the session, before any of the page's statements (``AdminMatchMemory``).
+    func page(of resource: AdminResource, for user: User, state: AdminListState, at version: DataVersion?) async throws -> AdminListPage {
         let isNarrowed = !state.search.isEmpty || !state.filterValues.isEmpty
         // A deep page of a list in a plain order starts at its remembered first row, if there is one.
         let keyset = isNarrowed || (state.page - 1) * resource.list.pageSize < AdminPageStarts.minimumOffset
@@ -57,7 +58,7 @@ extension AdminListStore {
         }
         let estimate = estimateStatement(resource, conditions: statements.conditions)
         let narrowing = isNarrowed ? try Self.memoryName(resource, statements.conditions) : nil
-        let recalled = narrowing.flatMap { matchMemory.matched($0) }
+        let recalled = narrowing.flatMap { matchMemory.matched($0, at: version) }
         // A list asked again with the same values reads first what it read last time, prepared once per connection
         // with its values written in: planned for them once, then neither parsed nor planned again (0.5 ms of the
         // bench search's 1.3 in PostgreSQL).
@@ -86,7 +87,8 @@ extension AdminListStore {
         }
         if let narrowing {
             let (rows, total) = try await narrowedPage(
-                resource, statements, state: state, narrowing: narrowing, recalled: recalled, first: results[0], estimate: estimate
+                resource, statements, state: state, narrowing: narrowing, recalled: recalled, first: results[0], estimate: estimate,
+                version: version
             )
             return try listPage(rows, total)
         }
@@ -112,7 +114,7 @@ extension AdminListStore {
     /// (``AdminMatchMemory``) and that still holds; otherwise by the planner's estimate. What it matched is remembered.
     private func narrowedPage(
         _ resource: AdminResource, _ statements: PageStatements, state: AdminListState, narrowing: String,
-        recalled: AdminMatchMemory.Matched?, first: PostgresQueryResult, estimate: SQLStatement
+        recalled: AdminMatchMemory.Matched?, first: PostgresQueryResult, estimate: SQLStatement, version: DataVersion?
     ) async throws -> (PostgresQueryResult, (value: Int, isEstimate: Bool)) {
         let pageSize = resource.list.pageSize
         switch recalled {
@@ -120,14 +122,14 @@ extension AdminListStore {
             if let matching = try Self.probed(first, page: state.page) {
                 return (first, (matching, false))
             }
-        case .many(let estimate)?:
+        case .many(let estimate, _)?:
             if first.count == pageSize {
                 return (first, (estimate, true))
             }
             // A page that is not full is the list's last: its total is exact, whatever the estimate said.
             if !first.isEmpty || state.page == 1 {
                 let total = (value: (state.page - 1) * pageSize + first.count, isEstimate: false)
-                remember(narrowing, total)
+                remember(narrowing, total, at: version)
                 return (first, total)
             }
             // Past the end: read by the estimate, as a list not remembered is.
@@ -136,23 +138,23 @@ extension AdminListStore {
         }
         let estimated = try Self.estimate(from: recalled == nil ? first : try await database.query(estimate.sql, estimate.values))
         let (rows, total) = try await pageByEstimate(resource, statements, state: state, estimate: estimated)
-        remember(narrowing, total)
+        remember(narrowing, total, at: version)
         return (rows, total)
     }
 
-    /// Remembers what a searched or filtered list matched, when it is worth remembering: few rows, counted, or
-    /// more than ``exactCountLimit``, which the page shows as an estimate ("about"); otherwise forgets it.
+    /// Remembers what a searched or filtered list matched, when it is worth remembering: few rows, counted; more than
+    /// ``exactCountLimit``, which the page shows as an estimate ("about"); otherwise forgets it.
     ///
-    /// A total shown as an estimate is a planner's estimate so large it was not counted, or the larger of the
-    /// estimate and a count that passed the limit. Both are remembered: a count that passes the limit scans at least
-    /// that many rows (10 ms a request on the bench's `q=Sokolov&status=present`, the Django anchor's search, whose
-    /// estimate falls between the limit and ``trustedEstimate``), and what it found stays true in the way an estimate
-    /// is — a full page goes on showing it, a page that is not full gives the exact total.
-    private func remember(_ narrowing: String, _ total: (value: Int, isEstimate: Bool)) {
+    /// A total shown as an estimate is a planner's estimate so large it was not counted (at least ``trustedEstimate``),
+    /// or the larger of the estimate and a count that passed the limit (below it, as the estimate was). The count is
+    /// remembered with the data's `version` it was read at, and trusted only while that stands (``AdminMatchMemory``).
+    private func remember(_ narrowing: String, _ total: (value: Int, isEstimate: Bool), at version: DataVersion?) {
         if !total.isEstimate, total.value <= Self.probeLimit {
             matchMemory.remember(narrowing, .few)
-        } else if total.isEstimate {
+        } else if total.isEstimate, total.value >= Self.trustedEstimate {
             matchMemory.remember(narrowing, .many(estimate: total.value))
+        } else if total.isEstimate, let version {
+            matchMemory.remember(narrowing, .many(estimate: total.value, counted: version))
         } else {
             matchMemory.forget(narrowing)
         }

@@ -9,17 +9,21 @@
 ///   a stale memory costs one scan, never a wrong page. A list that matches many rows is never read that way: for
 ///   it the same scan cost up to 6 ms (a broad name search over 1,000,000 users, whose index is read whole before
 ///   the limit applies).
-/// - **Many** (a total shown as "about": an estimate of ``AdminListStore/trustedEstimate`` or more, which the page
-///   shows without counting, or a count that passed ``AdminListStore/exactCountLimit`` — counted again, it scanned
-///   that many rows every request, 10 ms on the bench's `q=Sokolov&status=present`): the page's rows come with the
-///   choices and the remembered total is the total. The planner's estimate moves
+/// - **Many** (a total shown as "about"): the page's rows come with the choices and the remembered total is the
+///   total. Either an estimate of ``AdminListStore/trustedEstimate`` or more, which the page shows without counting,
+///   or the larger of the estimate and a count that passed ``AdminListStore/exactCountLimit``. Such a count is trusted
+///   only while the data's version it was read at stands (``DataVersion``, read with the session before the count):
+///   after any committed write it is counted again, so an admin's own deletions show at once. Counted again on every
+///   request, it scanned that many rows each time: 10 ms on the bench's `q=Sokolov&status=present`, the Django
+///   anchor's search. The planner's estimate moves
 ///   little between analyses (with the table's size), and it is shown as one ("about"). A page with fewer rows
 ///   than a page holds is the list's last, so its total is exact and shown so (and remembered as few when it is);
 ///   a page past the end is read by the estimate again.
 final class AdminMatchMemory: Sendable {
     enum Matched: Equatable, Sendable {
         case few
-        case many(estimate: Int)
+        /// `counted`: the data's version the count was read at; `nil` for an estimate shown without counting.
+        case many(estimate: Int, counted: DataVersion? = nil)
     }
 
     /// How long a count or an estimate is trusted.
@@ -29,9 +33,12 @@ final class AdminMatchMemory: Sendable {
 
     private let lists = RecentMemory<Matched>(lifetime: lifetime, capacity: capacity)
 
-    /// What `list` (its resource, conditions and their values) matched less than ``lifetime`` ago, if it is known.
-    func matched(_ list: String, now: ContinuousClock.Instant = .now) -> Matched? {
-        lists.value(list, now: now)
+    /// What `list` (its resource, conditions and their values) matched less than ``lifetime`` ago, if it is known and
+    /// still holds with the data at `version`: a count read at another version (or at an unknown one) does not.
+    func matched(_ list: String, at version: DataVersion?, now: ContinuousClock.Instant = .now) -> Matched? {
+        let matched = lists.value(list, now: now)
+        if case .many(_, let counted?)? = matched, counted != version { return nil }
+        return matched
     }
 
     func remember(_ list: String, _ matched: Matched, now: ContinuousClock.Instant = .now) {

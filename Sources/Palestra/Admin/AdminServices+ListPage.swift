@@ -3,13 +3,16 @@ import Postgres
 extension AdminServices {
     /// A change list's page for `state`, a foreign-key filter's value the user is not offered (a group that
     /// does not exist, or is not theirs) refused first: named beside its filter, it filters nothing, rather
-    /// than silently matching no row. The page's own lookups tell; only a refusal costs a second read.
-    func listPage(of resource: AdminResource, for user: User, state: AdminListState) async throws -> (AdminListState, AdminListPage) {
-        let page = try await lists.page(of: resource, for: user, state: state)
+    /// than silently matching no row. The page's own lookups tell; only a refusal costs a second read. `version`: the
+    /// data's version read with the session (``AdminMatchMemory`` trusts a count while it stands).
+    func listPage(
+        of resource: AdminResource, for user: User, state: AdminListState, at version: DataVersion?
+    ) async throws -> (AdminListState, AdminListPage) {
+        let page = try await lists.page(of: resource, for: user, state: state, at: version)
         let refused = Self.unofferedChoices(resource, state: state, lookups: page.filterChoices)
         guard !refused.isEmpty else { return (state, page) }
         let narrowed = refused.reduce(state) { $0.refusing($1) }
-        return (narrowed, try await lists.page(of: resource, for: user, state: narrowed))
+        return (narrowed, try await lists.page(of: resource, for: user, state: narrowed, at: version))
     }
 
     /// The state a bulk action over "all matching" applies to: the same refusals as the page it was chosen on.

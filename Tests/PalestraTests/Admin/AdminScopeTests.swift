@@ -43,10 +43,10 @@ struct AdminScopeTests {
                 let lists = AdminListStore(database: client, timeZone: zone)
                 let records = AdminRecordStore(database: client, timeZone: zone)
                 let state = AdminListState(query: FormData(), resource: Self.scoped, today: .today(in: .gmt))
-                let page = try await lists.page(of: Self.scoped, for: coach, state: state)
+                let page = try await lists.page(of: Self.scoped, for: coach, state: state, at: nil)
                 #expect(page.total == 2)
                 #expect(page.rows.map(\.label) == ["A", "B"])
-                #expect(try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state).total == 3)
+                #expect(try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state, at: nil).total == 3)
                 #expect(try await records.record(of: Self.scoped, id: other, for: coach) == nil)
                 guard case .notFound = try await records.update(["name": .text("Mine now")], of: Self.scoped, id: other, version: 1, actor: coach, address: "test") else {
                     Issue.record("a row outside the scope was changed"); return
@@ -90,7 +90,7 @@ struct AdminScopeTests {
                 let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: "Europe/Moscow")!)
                 func count(_ query: String) async throws -> Int {
                     let state = AdminListState(query: try FormData(urlEncoded: Substring(query)), resource: Self.scoped, today: .today(in: .gmt))
-                    return try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state).total
+                    return try await lists.page(of: Self.scoped, for: Self.user(0, .admin), state: state, at: nil).total
                 }
                 #expect(try await count("day=today") == 1)
                 #expect(try await count("day=past-7-days") == 3)
@@ -137,7 +137,7 @@ struct AdminScopeTests {
             try await database.withClient { client in
                 let lists = AdminListStore(database: client, timeZone: TimeZone(identifier: zone)!)
                 let state = AdminListState(query: try FormData(urlEncoded: "o=-2"), resource: resource, today: .today(in: .gmt))
-                let page = try await lists.page(of: resource, for: Self.user(0, .admin), state: state)
+                let page = try await lists.page(of: resource, for: Self.user(0, .admin), state: state, at: nil)
                 #expect(page.rows.map(\.label) == ["local", "utc"])
                 #expect(page.rows.map { $0.cells[1] } == ["true", "false"])
                 let targets = try await lists.targets(of: resource, for: Self.user(0, .admin), ids: [], selectAcross: true, state: state)
