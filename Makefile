@@ -242,13 +242,13 @@ bench: deps
 	kill $$server; wait $$server 2>/dev/null || true; pids=""; \
 	if [ -x ../shared/anchors/run_django.sh ]; then \
 	  echo "== the Django anchor (../shared/anchors/run_django.sh: the original's admin over as many records, its search q=Sokolov&status=present)"; \
-	  ../shared/anchors/run_django.sh >"$$tmp/django.log" 2>&1 || { echo "(the anchor reported a failed check)"; tail -n 20 "$$tmp/django.log"; }; \
-	  grep -E "^ANCHOR|WARNING" "$$tmp/django.log" || tail -n 20 "$$tmp/django.log"; \
-	  ratio() { ours=$$(sed -n "s/^PALESTRA $$1 rps=//p" "$$tmp/results"); \
-	    theirs=$$(sed -n "s/^ANCHOR $$2 rps=\([0-9.]*\).*/\1/p" "$$tmp/django.log"); \
-	    if [ -n "$$ours" ] && [ -n "$$theirs" ]; then awk -v a=$$ours -v b=$$theirs -v what="$$3" \
-	      'BEGIN { printf "RATIO %s: %.0f / %.1f requests/s = %.1f×\n", what, a, b, a / b }'; \
-	    else echo "RATIO $$3: no figure (see above)"; fi; }; \
+	  if ../shared/anchors/run_django.sh >"$$tmp/django.log" 2>&1 && grep -q "^ANCHOR " "$$tmp/django.log"; then \
+	    grep -E "^ANCHOR|WARNING" "$$tmp/django.log"; \
+	  else echo "(the anchor reported a failed check or no figure; the end of its output:)"; tail -n 20 "$$tmp/django.log"; fi; \
+	  ratio() { ours=$$(sed -n "s/^PALESTRA $$1 rps=\([0-9.]*\).*/\1/p" "$$tmp/results" | head -n 1); \
+	    theirs=$$(sed -n "s/^ANCHOR $$2 rps=\([0-9.]*\).*/\1/p" "$$tmp/django.log" | head -n 1); \
+	    awk -v a="$$ours" -v b="$$theirs" -v what="$$3" 'BEGIN { if (a > 0 && b > 0) \
+	      printf "RATIO %s: %.0f / %.1f requests/s = %.1f×\n", what, a, b, a / b; else print "RATIO " what ": no figure (see above)" }'; }; \
 	  ratio 0 django_changelist "the list / Django's change list"; \
 	  ratio 0 django_changelist_editable "the list / Django's list_editable change list"; \
 	  ratio 1 django_search_filter "the search (q=Sokolov&status=present) / Django's"; \

@@ -65,7 +65,10 @@ struct AdminListEditController: Sendable {
         _ resource: AdminResource, state: AdminListState, edit: AdminListEdit, notice: String, choices: [String: [AdminChoice]],
         context: SignedInContext, status: HTTPResponse.Status
     ) async throws -> Response {
-        let (state, page) = try await services.listPage(of: resource, for: context.user, state: state, at: context.signedInSession.dataVersion)
+        let (state, page) = try await services.listPage(
+            // Rendered after this request's own saves: the version read before them no longer stands for a count.
+            of: resource, for: context.user, state: state, at: nil
+        )
         let view = AdminListView(
             resource: resource, state: state, page: page, user: context.user, csrfToken: context.signedInSession.csrfToken,
             lookups: page.filterChoices, formatter: services.formatter(for: context),

@@ -10,14 +10,15 @@
 ///   it the same scan cost up to 6 ms (a broad name search over 1,000,000 users, whose index is read whole before
 ///   the limit applies).
 /// - **Many** (a total shown as "about"): the page's rows come with the choices and the remembered total is the
-///   total. Either an estimate of ``AdminListStore/trustedEstimate`` or more, which the page shows without counting,
-///   or the larger of the estimate and a count that passed ``AdminListStore/exactCountLimit``. Such a count is trusted
-///   only while the data's version it was read at stands (``DataVersion``, read with the session before the count):
-///   after any committed write it is counted again, so an admin's own deletions show at once. Counted again on every
-///   request, it scanned that many rows each time: 10 ms on the bench's `q=Sokolov&status=present`, the Django
-///   anchor's search. The planner's estimate moves
-///   little between analyses (with the table's size), and it is shown as one ("about"). A page with fewer rows
-///   than a page holds is the list's last, so its total is exact and shown so (and remembered as few when it is);
+///   total. Either an estimate of ``AdminListStore/trustedEstimate`` or more, which the page shows without counting
+///   (the planner's estimate moves little between analyses, with the table's size, and is shown as one), or the larger
+///   of the estimate and a count that passed ``AdminListStore/exactCountLimit``. Counted again on every request, such a
+///   list scanned that many rows each time (10 ms on the bench's `q=Sokolov&status=present`, the Django anchor's
+///   search); its count is trusted only while the data's version it was read at stands (``DataVersion``, read with the
+///   session before the count), so after any committed write it is counted again and an admin's own deletions show at
+///   once. A list whose rows change without moving the version (the job queue's, ``AdminPageCache/movesDataVersion(_:)``)
+///   does not remember a count. A page with fewer rows than a page holds is the list's last, so its total is exact and
+///   shown so (and remembered as few when it is);
 ///   a page past the end is read by the estimate again.
 final class AdminMatchMemory: Sendable {
     enum Matched: Equatable, Sendable {

@@ -51,7 +51,14 @@ final class AdminPageCache: Sendable {
 
     /// Whether `resource`'s change list may be kept at all.
     func keeps(_ resource: AdminResource) -> Bool {
-        capacity > 0 && !Self.unwatchedTables.contains(resource.table)
+        capacity > 0 && Self.movesDataVersion(resource)
+    }
+
+    /// Whether every write to what `resource`'s change list reads moves the data's version: its table is watched (a test
+    /// `EXPLAIN`s every such list's statements, for every role, and finds no unwatched table read). What is kept of such a
+    /// list while the version stands — a page here, a count in ``AdminMatchMemory`` — is what a fresh read would give.
+    static func movesDataVersion(_ resource: AdminResource) -> Bool {
+        !unwatchedTables.contains(resource.table)
     }
 
     /// The page kept for this request, if everything it depends on is as it was.

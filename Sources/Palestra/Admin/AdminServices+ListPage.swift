@@ -4,10 +4,12 @@ extension AdminServices {
     /// A change list's page for `state`, a foreign-key filter's value the user is not offered (a group that
     /// does not exist, or is not theirs) refused first: named beside its filter, it filters nothing, rather
     /// than silently matching no row. The page's own lookups tell; only a refusal costs a second read. `version`: the
-    /// data's version read with the session (``AdminMatchMemory`` trusts a count while it stands).
+    /// data's version read with the session (``AdminMatchMemory`` trusts a count while it stands); `nil` after a write
+    /// of this request's own, or for a list whose rows change without moving it (the job queue's).
     func listPage(
         of resource: AdminResource, for user: User, state: AdminListState, at version: DataVersion?
     ) async throws -> (AdminListState, AdminListPage) {
+        let version = AdminPageCache.movesDataVersion(resource) ? version : nil
         let page = try await lists.page(of: resource, for: user, state: state, at: version)
         let refused = Self.unofferedChoices(resource, state: state, lookups: page.filterChoices)
         guard !refused.isEmpty else { return (state, page) }
