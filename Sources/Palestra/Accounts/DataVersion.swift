@@ -10,6 +10,19 @@ public struct DataVersion: Sendable, Equatable {
     /// When the database server started: after a restore or a fail-over `changes` could count the same numbers again.
     let serverStarted: Int
 
+    /// Tables whose writes do not move the version: sessions and sign-in bookkeeping, written on requests that only read,
+    /// and the job queue, written all the time by workers. The migration leaves exactly these (and its own two tables and
+    /// `schema_migrations`) without the `data_changed` trigger; a test holds every other table to it.
+    static let unwatchedTables: Set<String> = [
+        "sessions", "login_attempts", "login_devices", "rate_limits", "jobs", "job_workers", "periodic_runs",
+    ]
+
+    /// Whether every committed write to `table` moves the version, so what was read from it while the version stands
+    /// is what reading again would give.
+    static func watches(_ table: String) -> Bool {
+        !unwatchedTables.contains(table)
+    }
+
     /// The columns the session's statement reads them as.
     static let columns = """
         (SELECT sum(version)::int8 FROM data_version) AS data_changes,

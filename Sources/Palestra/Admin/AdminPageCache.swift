@@ -22,17 +22,10 @@ import Postgres
 /// a 50-row list-editable page), and a commit-time update of a `data_version` stripe for every writing transaction.
 ///
 /// Never kept: a page with a flash message (it is shown once), an answer other than 200 (a refused action), and a list
-/// of a resource on an unwatched table (``unwatchedTables``: the job queue), whose rows change without moving the
+/// of a resource on an unwatched table (``DataVersion/unwatchedTables``: the job queue), whose rows change without moving the
 /// version. A kept list answers with `X-Page-Cache: hit`, one rendered for keeping with `miss`.
 /// `PALESTRA_PAGE_CACHE_PAGES=0` turns it off.
 final class AdminPageCache: Sendable {
-    /// Tables whose writes do not move the data's version: sessions and sign-in bookkeeping, written on requests that
-    /// only read, and the job queue, written all the time by workers. The migration leaves exactly these (and its own
-    /// two tables and `schema_migrations`) without the `data_changed` trigger; a test holds every other table to it.
-    static let unwatchedTables: Set<String> = [
-        "sessions", "login_attempts", "login_devices", "rate_limits", "jobs", "job_workers", "periodic_runs",
-    ]
-
     struct Page: Sendable {
         let session: BrowserSession
         let body: ByteBuffer
@@ -54,11 +47,12 @@ final class AdminPageCache: Sendable {
         capacity > 0 && Self.movesDataVersion(resource)
     }
 
-    /// Whether every write to what `resource`'s change list reads moves the data's version: its table is watched (a test
-    /// `EXPLAIN`s every such list's statements, for every role, and finds no unwatched table read). What is kept of such a
-    /// list while the version stands — a page here, a count in ``AdminMatchMemory`` — is what a fresh read would give.
+    /// Whether every write to what `resource`'s change list reads moves the data's version: its table is watched
+    /// (``DataVersion/watches(_:)``; a test `EXPLAIN`s every such list's statements, for every role, and finds no
+    /// unwatched table read). What is kept of such a list while the version stands — a page here, a count in
+    /// ``AdminMatchMemory`` — is what a fresh read would give.
     static func movesDataVersion(_ resource: AdminResource) -> Bool {
-        !unwatchedTables.contains(resource.table)
+        DataVersion.watches(resource.table)
     }
 
     /// The page kept for this request, if everything it depends on is as it was.

@@ -25,6 +25,19 @@ struct AdminChangeListTests {
         page.text.firstMatch(of: /<p class="result-summary">([^<]*?)(?: · <a |<\/p>)/).map { String($0.output.1) }
     }
 
+    /// `users` users inserted with emails starting with `prefix` and analyzed, then the users list searched for it, whose
+    /// summary shows an estimate ("about …"): the page and the summary.
+    static func listedAbout(
+        _ browser: inout Browser, _ database: TestDatabase, users: Int, prefix: String
+    ) async throws -> (page: TestResponse, summary: String) {
+        try await insertUsers(database, count: users, prefix: prefix)
+        try await database.run("ANALYZE users")
+        let page = try await browser.get("/admin/users/?q=\(prefix)")
+        let shown = try #require(Self.summary(page))
+        #expect(shown.hasPrefix("about "), "\(shown)")
+        return (page, shown)
+    }
+
     @Test("search: every word must match one of the fields, case-insensitively; LIKE wildcards are literal")
     func search() async throws {
         try await TestApp.test { client, database in
@@ -325,15 +338,13 @@ struct AdminChangeListTests {
     func countedPastTheLimit() async throws {
         try await TestApp.test { client, database in
             var browser = try await Browser.signedInAdmin(client, database)
-            // More than the engine counts, but fewer than the planner's estimate it trusts without counting.
-            try await Self.insertUsers(database, count: AdminListStore.exactCountLimit + 2_000, prefix: "zeta")
-            try await database.run("ANALYZE users")
             // The data's version holds the database clock's quarter hour: across one, the list is counted again.
             let quarterHour = "SELECT floor(extract(epoch FROM now()) / 900)::int8"
             let quarterBefore: Int = try await database.value(quarterHour)
-            let first = try await browser.get("/admin/users/?q=zeta")
-            let summary = try #require(Self.summary(first))
-            #expect(summary.hasPrefix("about "), "\(summary)")
+            // More than the engine counts, but fewer than the planner's estimate it trusts without counting.
+            let (_, summary) = try await Self.listedAbout(
+                &browser, database, users: AdminListStore.exactCountLimit + 2_000, prefix: "zeta"
+            )
             let shown = try #require(Int(summary.dropFirst("about ".count).prefix { $0 != " " }.filter(\.isNumber)))
             #expect(shown > AdminListStore.exactCountLimit && shown < AdminListStore.trustedEstimate, "\(summary)")
             // All but 80 deleted behind the data's version (as a replica applies rows: no trigger fires, the cascades'
@@ -362,11 +373,9 @@ struct AdminChangeListTests {
     func manyMatches() async throws {
         try await TestApp.test { client, database in
             var browser = try await Browser.signedInAdmin(client, database)
-            try await Self.insertUsers(database, count: AdminListStore.trustedEstimate + 10_000, prefix: "epsilon")
-            try await database.run("ANALYZE users")
-            let first = try await browser.get("/admin/users/?q=epsilon")
-            let summary = try #require(Self.summary(first))
-            #expect(summary.hasPrefix("about "), "\(summary)")
+            let (first, summary) = try await Self.listedAbout(
+                &browser, database, users: AdminListStore.trustedEstimate + 10_000, prefix: "epsilon"
+            )
             let rows = first.text.matches(of: /epsilon\d+@example\.org/).map { String($0.output) }
             #expect(rows.count >= 50)
             let again = try await browser.get("/admin/users/?q=epsilon")

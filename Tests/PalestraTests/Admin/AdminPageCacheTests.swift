@@ -160,7 +160,7 @@ struct AdminPageCacheTests {
                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'data_changed')
                 """
             )
-            let expected = AdminPageCache.unwatchedTables.union(["data_version", "data_changes", "schema_migrations"])
+            let expected = DataVersion.unwatchedTables.union(["data_version", "data_changes", "schema_migrations"])
             #expect(Set(unwatched) == expected)
             #expect(unwatched.count == expected.count)
         }
@@ -190,7 +190,7 @@ struct AdminPageCacheTests {
                         tables.formUnion(relations(try JSONSerialization.jsonObject(with: Data(plan.utf8))))
                     }
                     #expect(tables.contains(resource.table), "\(resource.slug): \(tables.sorted())")
-                    #expect(tables.isDisjoint(with: AdminPageCache.unwatchedTables), "\(resource.slug) reads \(tables.intersection(AdminPageCache.unwatchedTables).sorted())")
+                    #expect(tables.isDisjoint(with: DataVersion.unwatchedTables), "\(resource.slug) reads \(tables.intersection(DataVersion.unwatchedTables).sorted())")
                     kept += 1
                 }
                 // Every resource but the job queue's is kept; the queue's reads jobs.
