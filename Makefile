@@ -175,6 +175,24 @@ define bench_wrk_pages
 	echo "== server memory (RSS): $$(ps -o rss= -p $$server) KiB"
 endef
 
+# The anchor ../shared/anchors/$(1) (the original's stack over as much data), when ../shared is beside the project:
+# run right after Palestra's pages, its figures shown; $$anchored says whether it ran. Then `ratio <ours> <theirs>
+# <what>` prints a RATIO line: Palestra's requests/s (`PALESTRA <ours> rps=…` in $$tmp/results) over the anchor's
+# (`ANCHOR <theirs> rps=…`), or that one of them is missing.
+define bench_anchor
+	anchored=false; \
+	if [ -x ../shared/anchors/$(1) ]; then anchored=true; \
+	  echo "== the anchor, measured right after on this machine (../shared/anchors/$(1))"; \
+	  if ../shared/anchors/$(1) >"$$tmp/anchor.log" 2>&1 && grep -q "^ANCHOR " "$$tmp/anchor.log"; then \
+	    grep -E "^ANCHOR|WARNING" "$$tmp/anchor.log"; \
+	  else echo "(the anchor reported a failed check or no figure; the end of its output:)"; tail -n 20 "$$tmp/anchor.log"; fi; \
+	fi; \
+	ratio() { ours=$$(sed -n "s/^PALESTRA $$1 rps=\([0-9.]*\).*/\1/p" "$$tmp/results" | head -n 1); \
+	  theirs=$$(sed -n "s/^ANCHOR $$2 rps=\([0-9.]*\).*/\1/p" "$$tmp/anchor.log" | head -n 1); \
+	  awk -v a="$$ours" -v b="$$theirs" -v what="$$3" 'BEGIN { if (a > 0 && b > 0) \
+	    printf "RATIO %s: %.0f / %.1f requests/s = %.1f×\n", what, a, b, a / b; else print "RATIO " what ": no figure (see above)" }'; }
+endef
+
 # HTTP throughput of a release build against a throwaway cluster: wrk, 2 threads, 32 connections, 10 s a page.
 BENCH_PORT ?= 18080
 bench-http: deps
@@ -240,15 +258,8 @@ bench: deps
 	pages=("$${pages[@]:0:3}"); run=uncached-; \
 	$(bench_wrk_pages); \
 	kill $$server; wait $$server 2>/dev/null || true; pids=""; \
-	if [ -x ../shared/anchors/run_django.sh ]; then \
-	  echo "== the Django anchor (../shared/anchors/run_django.sh: the original's admin over as many records, its search q=Sokolov&status=present)"; \
-	  if ../shared/anchors/run_django.sh >"$$tmp/django.log" 2>&1 && grep -q "^ANCHOR " "$$tmp/django.log"; then \
-	    grep -E "^ANCHOR|WARNING" "$$tmp/django.log"; \
-	  else echo "(the anchor reported a failed check or no figure; the end of its output:)"; tail -n 20 "$$tmp/django.log"; fi; \
-	  ratio() { ours=$$(sed -n "s/^PALESTRA $$1 rps=\([0-9.]*\).*/\1/p" "$$tmp/results" | head -n 1); \
-	    theirs=$$(sed -n "s/^ANCHOR $$2 rps=\([0-9.]*\).*/\1/p" "$$tmp/django.log" | head -n 1); \
-	    awk -v a="$$ours" -v b="$$theirs" -v what="$$3" 'BEGIN { if (a > 0 && b > 0) \
-	      printf "RATIO %s: %.0f / %.1f requests/s = %.1f×\n", what, a, b, a / b; else print "RATIO " what ": no figure (see above)" }'; }; \
+	$(call bench_anchor,run_django.sh); \
+	if $$anchored; then \
 	  ratio 0 django_changelist "the list / Django's change list"; \
 	  ratio 0 django_changelist_editable "the list / Django's list_editable change list"; \
 	  ratio 1 django_search_filter "the search (q=Sokolov&status=present) / Django's"; \
@@ -398,15 +409,8 @@ bench-lessons: deps
 	run lessons_transition "/api/v1/lessons/" wrk_transition.lua $$((lo + 1)) $$hi 2 64; \
 	echo "== notification jobs enqueued by the transitions: $$(sql -c "SELECT count(*) FROM jobs WHERE kind = 'DeliverNotification'")"; \
 	kill $$server; wait $$server 2>/dev/null || true; pids=""; \
-	if [ -x ../shared/anchors/run_drf.sh ]; then \
-	  echo "== the DRF anchor (../shared/anchors/run_drf.sh)"; ../shared/anchors/run_drf.sh >"$$tmp/drf.log" 2>&1 || echo "(the anchor reported a failed check: see its output below)"; \
-	  grep -E "^ANCHOR" "$$tmp/drf.log" || tail -n 20 "$$tmp/drf.log"; \
-	  for name in list detail transition; do \
-	    ours=$$(sed -n "s/^PALESTRA lessons_$$name rps=\([0-9.]*\).*/\1/p" "$$tmp/results"); \
-	    theirs=$$(sed -n "s/^ANCHOR drf_lessons_$$name rps=\([0-9.]*\).*/\1/p" "$$tmp/drf.log"); \
-	    [ -n "$$ours" ] && [ -n "$$theirs" ] && awk -v a=$$ours -v b=$$theirs -v n=$$name 'BEGIN { printf "RATIO %s palestra/drf = %.1f\n", n, a / b }'; \
-	  done; \
-	fi
+	$(call bench_anchor,run_drf.sh); \
+	if $$anchored; then for name in list detail transition; do ratio lessons_$$name drf_lessons_$$name "$$name / DRF's"; done; fi
 
 # The OpenAPI document checked by schemathesis (PyPI, in .local/schemathesis) against a throwaway server with the
 # demo data, once with an administrator's token and once with a student's: every check, no failure allowed.
